@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
+import type { ChatGuruConnection } from "../chatguru/types.js";
+import { ConfigError } from "../errors.js";
+
+/**
+ * The only reader of process.env. A `.env` file in the working directory is read too; real environment variables win
+ * (so CI secrets override a developer's local file).
+ */
+export function loadEnvironment(cwd: string, processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const file = join(cwd, ".env");
+  let fromFile: Record<string, string> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = parseEnv(readFileSync(file, "utf8")) as Record<string, string>;
+    } catch (error) {
+      throw new ConfigError("CONFIG_ENV_FILE", `Could not read ${file}: ${(error as Error).message}`);
+    }
+  }
+  return { ...fromFile, ...processEnv };
+}
+
+export interface ConnectionFlags {
+  apiUrl?: string | undefined;
+  apiKey?: string | undefined;
+  accountId?: string | undefined;
+  phoneId?: string | undefined;
+  timeout?: number | undefined;
+}
+
+const SETTINGS = [
+  ["apiUrl", "CHATGURU_API_URL", "--api-url"],
+  ["apiKey", "CHATGURU_API_KEY", "--api-key"],
+  ["accountId", "CHATGURU_ACCOUNT_ID", "--account-id"],
+  ["phoneId", "CHATGURU_PHONE_ID", "--phone-id"],
+] as const;
+
+/** Flags win over the environment. Every missing setting is named at once (exit 2). */
+export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): ChatGuruConnection {
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [prop, variable, flag] of SETTINGS) {
+    const value = (flags[prop] ?? env[variable])?.trim();
+    if (value) values[prop] = value;
+    else missing.push(`${variable} (or ${flag})`);
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      "CONFIG_CONNECTION_MISSING",
+      `Missing ChatGuru connection setting${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. ` +
+        `Set them in the environment or a .env file in ${"the working directory"}; ChatGuru shows them on the "Celulares" page.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(values.apiUrl!);
+  } catch {
+    throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL is not a URL: "${values.apiUrl}". Expected e.g. https://s15.chatguru.app/api/v1`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL must be http(s), got "${url.protocol}".`);
+  }
+  return {
+    apiUrl: values.apiUrl!,
+    key: values.apiKey!,
+    accountId: values.accountId!,
+    phoneId: values.phoneId!,
+    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout * 1000 } : {}),
+  };
+}
+
+/** yargs options shared by every command that talks to ChatGuru. */
+export const connectionOptions = {
+  "api-url": { type: "string", describe: "ChatGuru endpoint URL [env CHATGURU_API_URL]" },
+  "api-key": { type: "string", describe: "ChatGuru API key [env CHATGURU_API_KEY] (prefer the env var: flags show up in ps)" },
+  "account-id": { type: "string", describe: "ChatGuru account id [env CHATGURU_ACCOUNT_ID]" },
+  "phone-id": { type: "string", describe: "ChatGuru phone id [env CHATGURU_PHONE_ID]" },
+} as const;

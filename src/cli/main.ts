@@ -1,0 +1,88 @@
+import yargs from "yargs";
+import { ExitCode, InternalError, isSyncError, redact } from "../errors.js";
+import type { CliCommand, CliIO } from "./command.js";
+import { commands } from "./commands/index.js";
+import { loadEnvironment } from "./env.js";
+
+/** Secrets that must never be printed, whatever went wrong. */
+function secretsOf(io: CliIO, argv: string[]): string[] {
+  const secrets = [io.env.CHATGURU_API_KEY, io.env.GOOGLE_ACCESS_TOKEN].filter((s): s is string => Boolean(s));
+  const flagIndex = argv.findIndex((a) => a === "--api-key" || a.startsWith("--api-key="));
+  if (flagIndex >= 0) {
+    const arg = argv[flagIndex]!;
+    const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[flagIndex + 1];
+    if (value) secrets.push(value);
+  }
+  return secrets;
+}
+
+/**
+ * Runs the CLI on argv (without `node` and the script) and resolves with the exit code. Never calls process.exit:
+ * bin.ts does. ONE catch here turns every error into a message and an exit code (SPEC §3).
+ */
+export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Promise<number> {
+  const cwd = partialIO.cwd ?? process.cwd();
+  const io: CliIO = {
+    stdout: partialIO.stdout ?? process.stdout,
+    stderr: partialIO.stderr ?? process.stderr,
+    cwd,
+    signal: partialIO.signal ?? new AbortController().signal,
+    env: partialIO.env ?? {},
+  };
+  let exitCode: number = ExitCode.OK;
+  try {
+    if (!partialIO.env) io.env = loadEnvironment(cwd);
+    let parser = yargs(argv)
+      .scriptName("chatguru-sync")
+      .usage("$0 <command> [options]\n\nKeep ChatGuru (WhatsApp CRM) in step with a CSV file or a Google Sheet.")
+      .strict()
+      .demandCommand(1, "Name a command: sync, validate, status, call, mock-server, init.")
+      .recommendCommands()
+      .help()
+      .alias("h", "help")
+      .version()
+      .wrap(Math.min(110, io.stderr.columns ?? 100))
+      .exitProcess(false)
+      .fail((message: string | undefined, error: Error | undefined) => {
+        throw error ?? new UsageFailure(message ?? "Invalid usage.");
+      });
+    for (const command of commands as CliCommand[]) {
+      parser = parser.command(
+        command.command,
+        command.describe,
+        (y) => command.builder(y),
+        async (args) => {
+          exitCode = await command.run(args as Record<string, unknown>, io);
+        },
+      );
+    }
+    let helpText = "";
+    await parser.parseAsync(argv, {}, (err, _args, output) => {
+      if (output) helpText = output;
+      if (err) throw err;
+    });
+    if (helpText) io.stdout.write(helpText.endsWith("\n") ? helpText : `${helpText}\n`);
+  } catch (error) {
+    exitCode = report(error, io, secretsOf(io, argv));
+  }
+  return exitCode;
+}
+
+class UsageFailure extends Error {
+  override name = "UsageFailure" as const;
+}
+
+function report(error: unknown, io: CliIO, secrets: string[]): number {
+  if (error instanceof UsageFailure) {
+    io.stderr.write(`error: ${redact(error.message, secrets)}\nRun "chatguru-sync --help" for usage.\n`);
+    return ExitCode.USAGE;
+  }
+  if (isSyncError(error) && !(error instanceof InternalError)) {
+    io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
+    return error.exitCode;
+  }
+  // A bug, not a user error: the stack helps whoever reports it.
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`internal error (please report): ${redact(text, secrets)}\n`);
+  return ExitCode.USAGE;
+}

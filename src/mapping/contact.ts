@@ -1,0 +1,38 @@
+/** A row problem is a value, not an exception (SPEC §4.4). */
+export interface RowProblem {
+  /** Spreadsheet row number (header = 1). */
+  row: number;
+  /** Column the problem is about, when there is one. */
+  column?: string;
+  /** e.g. ROW_PHONE_INVALID, ROW_VALUE_MISSING, ROW_DUPLICATE_KEY, ROW_TOO_MANY_COLUMNS */
+  code: string;
+  message: string;
+}
+
+export interface PhoneNumbers {
+  /** Digits only. For Brazilian mobiles the 13-digit form (with the 9th digit). */
+  canonical: string;
+  /** Digits only. For Brazilian mobiles the 12-digit form (without the 9th digit). */
+  alternate?: string;
+}
+
+/** What one valid row asks ChatGuru to hold. Produced by apply-mapping (pure). */
+export interface ContactDraft {
+  rowNumber: number;
+  /** Row identity across runs: the normalized key column value (canonical phone when the key is the phone column). */
+  key: string;
+  phone: PhoneNumbers;
+  /** chat_add's `name`. */
+  name: string;
+  chatAdd: { text: string; userId?: string; dialogId?: string };
+  /** ChatGuru field name as written in the mapping (panel or API form) → value. Empty cells already handled per `empty`. */
+  fields: Record<string, string>;
+  /** note_add text, when the mapping has a note. */
+  note?: string;
+  /** dialog_execute's dialog_id, when the mapping has one. */
+  dialogId?: string;
+}
+
+export type MappedRow =
+  | { ok: true; draft: ContactDraft }
+  | { ok: false; problems: RowProblem[] };
