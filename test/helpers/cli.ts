@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { runCli } from "../../src/cli/main.js";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const binTs = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process (fast). `env` replaces the environment entirely (no .env, no process.env). */
+export async function runCliInProcess(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: options.env ?? {},
+    cwd: options.cwd ?? repoRoot,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Spawns the real CLI as a child process (through tsx, so no build is needed). `env` is merged over a minimal
+ * environment (PATH, HOME) — never the developer's real CHATGURU_* variables.
+ */
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number } = {},
+): Promise<CliRun & { signal: NodeJS.Signals | null }> & { child: ReturnType<typeof spawn> } {
+  const child = spawn(process.execPath, ["--import", "tsx", binTs, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  if (options.input !== undefined) child.stdin.end(options.input);
+  else child.stdin.end();
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+  const done = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr, signal });
+    });
+  });
+  return Object.assign(done, { child });
+}
