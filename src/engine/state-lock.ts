@@ -1,0 +1,219 @@
+import { readFileSync, unlinkSync } from "node:fs";
+import { open, readFile, stat, unlink } from "node:fs/promises";
+import os from "node:os";
+import { AbortError } from "../errors.js";
+
+/** A held lock on a state file. */
+export interface StateLock {
+  /** `<statePath>.lock`. */
+  readonly path: string;
+  /** Removes the lock file if it is still ours. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+export interface StateLockOptions {
+  /** Told when a stale lock is taken over. @default ignore */
+  onWarning?: (message: string) => void;
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+interface LockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+/**
+ * A lock that fails to parse may be one another process has created (O_EXCL) but not yet written; only once it
+ * is this old is it treated as debris from a crash.
+ */
+const GARBAGE_STALE_MS = 60_000;
+const MAX_ATTEMPTS = 10;
+const GARBAGE_RECHECK_MS = 25;
+const GUARD_STALE_MS = 10_000;
+
+/**
+ * Takes `<statePath>.lock` so two runs never append to one journal (SPEC §6). A lock whose pid is dead on this
+ * host is taken over with a warning; a live one (or one held by another host, whose pid we cannot check) aborts
+ * with STATE_LOCKED, exit 3.
+ */
+export async function acquireStateLock(statePath: string, options: StateLockOptions = {}): Promise<StateLock> {
+  const lockPath = `${statePath}.lock`;
+  const warn = options.onWarning ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const content = JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString() });
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (await tryCreate(lockPath, content)) return heldLock(lockPath, content);
+
+    const seen = await readLock(lockPath);
+    if (seen === "missing") continue; // the holder released between our create and our read
+    if (seen.owner) {
+      const { owner } = seen;
+      if (owner.hostname !== os.hostname() || isAlive(owner.pid)) throw lockedError(lockPath, owner);
+      warn(
+        `state lock ${lockPath}: took over from pid ${owner.pid} (started ${owner.startedAt}), which is no longer running`,
+      );
+    } else {
+      if (Date.now() - seen.mtimeMs < GARBAGE_STALE_MS) {
+        if (attempt < MAX_ATTEMPTS - 1) {
+          await delay(GARBAGE_RECHECK_MS);
+          continue;
+        }
+        throw new AbortError(
+          "STATE_LOCKED",
+          `the state lock ${lockPath} exists but is unreadable; another chatguru-sync run may be starting. ` +
+            `Wait for it or, if none is running, delete ${lockPath}`,
+          { context: { file: lockPath } },
+        );
+      }
+      warn(`state lock ${lockPath}: removed an unreadable lock file older than a minute`);
+    }
+    await removeStale(lockPath, seen.raw);
+  }
+  throw new AbortError("STATE_LOCKED", `could not take the state lock ${lockPath}: it keeps changing hands`, {
+    context: { file: lockPath },
+  });
+}
+
+async function tryCreate(lockPath: string, content: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(lockPath, "wx");
+  } catch (error) {
+    if (errnoCode(error) === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(content);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(lockPath).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  return true;
+}
+
+interface SeenLock {
+  raw: string;
+  owner: LockOwner | undefined;
+  mtimeMs: number;
+}
+
+async function readLock(lockPath: string): Promise<SeenLock | "missing"> {
+  let raw: string;
+  let mtimeMs: number;
+  try {
+    raw = await readFile(lockPath, "utf8");
+    mtimeMs = (await stat(lockPath)).mtimeMs;
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return "missing";
+    throw error;
+  }
+  return { raw, owner: parseOwner(raw), mtimeMs };
+}
+
+function parseOwner(raw: string): LockOwner | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== "object" || value === null) return undefined;
+    const { pid, hostname, startedAt } = value as Record<string, unknown>;
+    if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || typeof hostname !== "string") return undefined;
+    return { pid, hostname, startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time" };
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user — still a live holder.
+    return errnoCode(error) !== "ESRCH";
+  }
+}
+
+/**
+ * Re-reading and unlinking are two steps, so two takers could each judge the same stale lock and the slower one
+ * would then delete the faster one's fresh lock. A short-lived O_EXCL guard file makes "re-check, then unlink"
+ * exclusive; the caller then competes for the lock itself through O_EXCL as usual.
+ */
+async function removeStale(lockPath: string, staleContent: string): Promise<void> {
+  const guardPath = `${lockPath}.takeover`;
+  let guard;
+  try {
+    guard = await open(guardPath, "wx");
+  } catch (error) {
+    if (errnoCode(error) !== "EEXIST") throw error;
+    // A taker that crashed inside this tiny window would otherwise block every later run.
+    const guardAge = await stat(guardPath).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (guardAge > GUARD_STALE_MS) await unlink(guardPath).catch(() => {});
+    else await delay(GARBAGE_RECHECK_MS);
+    return;
+  }
+  try {
+    await removeIfUnchanged(lockPath, staleContent);
+  } finally {
+    await guard.close().catch(() => {});
+    await unlink(guardPath).catch(() => {});
+  }
+}
+
+async function removeIfUnchanged(lockPath: string, expected: string): Promise<boolean> {
+  try {
+    if ((await readFile(lockPath, "utf8")) !== expected) return false;
+    await unlink(lockPath);
+    return true;
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return true;
+    throw error;
+  }
+}
+
+function lockedError(lockPath: string, owner: LockOwner): AbortError {
+  const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
+  return new AbortError(
+    "STATE_LOCKED",
+    `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}) is using this state; ` +
+      `wait for it or, if it is gone, delete ${lockPath}`,
+    { context: { file: lockPath, pid: owner.pid, hostname: owner.hostname, startedAt: owner.startedAt } },
+  );
+}
+
+function heldLock(lockPath: string, content: string): StateLock {
+  // A crash skips this, which is why a dead pid is taken over; a normal exit without close() must not leave a lock.
+  const onExit = (): void => {
+    try {
+      if (readFileSync(lockPath, "utf8") === content) unlinkSync(lockPath);
+    } catch {
+      // best effort: the process is going away anyway
+    }
+  };
+  process.on("exit", onExit);
+  let released: Promise<void> | undefined;
+  return {
+    path: lockPath,
+    release() {
+      released ??= (async () => {
+        process.off("exit", onExit);
+        await removeIfUnchanged(lockPath, content);
+      })();
+      return released;
+    },
+  };
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
