@@ -1,0 +1,355 @@
+import { ChatGuruBadResponseError, ChatGuruParamError } from "./errors.js";
+import { toContextVarName, toFieldApiName } from "./field-names.js";
+import type { CallOptions, ChatAddStatus, ChatGuruAction, ChatGuruClient, ChatGuruResponse } from "./types.js";
+
+/**
+ * Typed ChatGuru actions: camelCase in and out; the snake_case parameter names of SPEC §2 live only here and in
+ * the client. Each function is one call (no retries).
+ */
+
+export interface ActionInfo {
+  name: ChatGuruAction;
+  describe: string;
+  /** Parameters ChatGuru requires besides key, account_id, phone_id and action. */
+  required: readonly string[];
+  optional: readonly string[];
+  /** Prefix of repeatable dynamic parameters (`field__Email=…`, `var__Plano=…`). */
+  dynamicPrefix?: "field__" | "var__";
+  /** Seen in the field, not in ChatGuru's document (SPEC §2). */
+  experimental?: boolean;
+}
+
+export const ACTIONS: Readonly<Record<ChatGuruAction, ActionInfo>> = {
+  chat_add: {
+    name: "chat_add",
+    describe: "register a chat (asynchronous: poll chat_add_status); text is sent as a real WhatsApp message",
+    required: ["chat_number", "name", "text"],
+    optional: ["user_id", "dialog_id"],
+  },
+  chat_add_status: {
+    name: "chat_add_status",
+    describe: "status of a chat_add: pending, done, fetched or error",
+    required: ["chat_add_id"],
+    optional: [],
+  },
+  chat_update_custom_fields: {
+    name: "chat_update_custom_fields",
+    describe: "set custom fields (field__<API name>=value, many per call)",
+    required: ["chat_number"],
+    optional: [],
+    dynamicPrefix: "field__",
+  },
+  note_add: { name: "note_add", describe: "add a note to a chat", required: ["chat_number", "note_text"], optional: [] },
+  dialog_execute: { name: "dialog_execute", describe: "run a chatbot dialog on a chat", required: ["chat_number", "dialog_id"], optional: [] },
+  message_send: {
+    name: "message_send",
+    describe: "send (or schedule, send_date YYYY-MM-DD HH:MM Brasília time) a text message",
+    required: ["chat_number", "text"],
+    optional: ["send_date"],
+  },
+  message_status: { name: "message_status", describe: "status of a message_send", required: ["message_id"], optional: [] },
+  message_file_send: {
+    name: "message_file_send",
+    describe: "send a file by URL (the URL must end in the file extension)",
+    required: ["chat_number", "file_url"],
+    optional: ["caption"],
+  },
+  chat_update_name: {
+    name: "chat_update_name",
+    describe: "rename a chat (experimental)",
+    required: ["chat_number", "chat_name"],
+    optional: [],
+    experimental: true,
+  },
+  chat_update_context: {
+    name: "chat_update_context",
+    describe: "set chat context variables (var__<Name>=value; experimental)",
+    required: ["chat_number"],
+    optional: [],
+    dynamicPrefix: "var__",
+    experimental: true,
+  },
+};
+
+export const ACTION_NAMES = Object.keys(ACTIONS) as ChatGuruAction[];
+
+export function isChatGuruAction(name: string): name is ChatGuruAction {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, name);
+}
+
+const CHAT_ADD_STATUSES: readonly ChatAddStatus[] = ["pending", "done", "fetched", "error"];
+
+// --- chat_add ---------------------------------------------------------------------------------------------------
+
+export interface ChatAddInput {
+  chatNumber: string;
+  name: string;
+  /**
+   * First WhatsApp message. ChatGuru really sends it; a single space registers the chat without a visible message,
+   * and official WhatsApp Business numbers reject real text with "Mensagem inicial inválida".
+   * @default " "
+   */
+  text?: string;
+  userId?: string;
+  dialogId?: string;
+}
+
+export interface ChatAddResult {
+  chatAddId: string;
+  status: ChatAddStatus;
+}
+
+export async function chatAdd(client: ChatGuruClient, input: ChatAddInput, options?: CallOptions): Promise<ChatAddResult> {
+  const params: Record<string, string> = {
+    chat_number: input.chatNumber,
+    name: input.name,
+    text: input.text === undefined || input.text === "" ? " " : input.text,
+  };
+  if (input.userId) params.user_id = input.userId;
+  if (input.dialogId) params.dialog_id = input.dialogId;
+  const response = await client.call("chat_add", params, options);
+  return {
+    chatAddId: requireString(response, "chat_add_id", "chat_add"),
+    status: optionalStatus(response, "chat_add") ?? "pending",
+  };
+}
+
+export interface ChatAddStatusResult {
+  status: ChatAddStatus;
+  description: string;
+  /** The number ChatGuru stored the chat under when the description says `corrigido para <digits>`. */
+  correctedNumber?: string;
+}
+
+export async function getChatAddStatus(client: ChatGuruClient, chatAddId: string, options?: CallOptions): Promise<ChatAddStatusResult> {
+  const response = await client.call("chat_add_status", { chat_add_id: chatAddId }, options);
+  const status = optionalStatus(response, "chat_add_status");
+  if (!status) {
+    throw badField(response, "chat_add_status", "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
+  }
+  const description = typeof response.chat_add_status_description === "string" ? response.chat_add_status_description : "";
+  const correctedNumber = parseCorrectedNumber(description);
+  return { status, description, ...(correctedNumber ? { correctedNumber } : {}) };
+}
+
+/** `Chat adicionado com sucesso! Número corrigido para 554797565906` → `554797565906`. */
+export function parseCorrectedNumber(description: string): string | undefined {
+  const match = /corrigido para\s*:?\s*\+?([\d\s().-]{8,24}\d)/i.exec(description);
+  if (!match) return undefined;
+  const digits = match[1]!.replace(/\D/g, "");
+  return digits.length >= 8 && digits.length <= 15 ? digits : undefined;
+}
+
+function optionalStatus(response: ChatGuruResponse, action: string): ChatAddStatus | undefined {
+  const value = response.chat_add_status;
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && (CHAT_ADD_STATUSES as readonly string[]).includes(value)) return value as ChatAddStatus;
+  throw badField(response, action, "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
+}
+
+// --- custom fields, notes, dialogs ------------------------------------------------------------------------------
+
+/**
+ * Sets custom fields by panel name or API name (`Etapa do funil` or `field__Etapa_do_funil`). Values may be "" to
+ * clear a field.
+ */
+export async function updateCustomFields(
+  client: ChatGuruClient,
+  chatNumber: string,
+  fields: Record<string, string>,
+  options?: CallOptions,
+): Promise<{ chatId: string | undefined }> {
+  const params = namedParams("chat_update_custom_fields", chatNumber, fields, toFieldApiName);
+  const response = await client.call("chat_update_custom_fields", params, options);
+  return { chatId: typeof response.chat_id === "string" ? response.chat_id : undefined };
+}
+
+export async function addNote(client: ChatGuruClient, chatNumber: string, noteText: string, options?: CallOptions): Promise<{ noteId: string | undefined }> {
+  const response = await client.call("note_add", { chat_number: chatNumber, note_text: noteText }, options);
+  return { noteId: typeof response.note_id === "string" ? response.note_id : undefined };
+}
+
+/**
+ * Runs a dialog. ChatGuru may answer `result: "error"` with "contexto não foi validado" (thrown as a
+ * ChatGuruApiError classified DIALOG_CONTEXT_NOT_VALIDATED); the engine retries that once.
+ */
+export async function executeDialog(client: ChatGuruClient, chatNumber: string, dialogId: string, options?: CallOptions): Promise<{ result: string }> {
+  const response = await client.call("dialog_execute", { chat_number: chatNumber, dialog_id: dialogId }, options);
+  const result = response.dialog_execution_return;
+  return { result: typeof result === "string" ? result : (response.description ?? "") };
+}
+
+// --- messages ---------------------------------------------------------------------------------------------------
+
+export interface SendMessageInput {
+  chatNumber: string;
+  text: string;
+  /** When to send. A Date is converted to Brasília time; a string must already be `YYYY-MM-DD HH:MM` (Brasília). */
+  sendDate?: Date | string;
+}
+
+export async function sendMessage(
+  client: ChatGuruClient,
+  input: SendMessageInput,
+  options?: CallOptions,
+): Promise<{ messageId: string; status: string }> {
+  const params: Record<string, string> = { chat_number: input.chatNumber, text: input.text };
+  if (input.sendDate !== undefined) params.send_date = toSendDate(input.sendDate);
+  const response = await client.call("message_send", params, options);
+  return { messageId: requireString(response, "message_id", "message_send"), status: stringOr(response.message_status, "scheduled") };
+}
+
+export async function getMessageStatus(client: ChatGuruClient, messageId: string, options?: CallOptions): Promise<{ status: string }> {
+  const response = await client.call("message_status", { message_id: messageId }, options);
+  return { status: requireString(response, "message_status", "message_status") };
+}
+
+export interface SendFileInput {
+  chatNumber: string;
+  /** Public URL whose path ends in the file extension (ChatGuru infers the type from it). */
+  fileUrl: string;
+  caption?: string;
+}
+
+export async function sendFile(
+  client: ChatGuruClient,
+  input: SendFileInput,
+  options?: CallOptions,
+): Promise<{ messageId: string | undefined; status: string | undefined }> {
+  assertFileUrl(input.fileUrl);
+  const params: Record<string, string> = { chat_number: input.chatNumber, file_url: input.fileUrl };
+  if (input.caption !== undefined) params.caption = input.caption;
+  const response = await client.call("message_file_send", params, options);
+  return {
+    messageId: typeof response.message_id === "string" ? response.message_id : undefined,
+    status: typeof response.message_status === "string" ? response.message_status : undefined,
+  };
+}
+
+/** file_url must end in the file extension (SPEC §2): `https://x/y/report.pdf?sig=…` is fine, `https://x/download?id=1` is not. */
+export function assertFileUrl(fileUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(fileUrl);
+  } catch {
+    throw new ChatGuruParamError({ action: "message_file_send", param: "file_url", message: `file_url is not a URL: "${fileUrl}".` });
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ChatGuruParamError({ action: "message_file_send", param: "file_url", message: `file_url must be http(s), got "${url.protocol}".` });
+  }
+  const last = url.pathname.split("/").pop() ?? "";
+  if (!/\.[A-Za-z0-9]{1,10}$/.test(last)) {
+    throw new ChatGuruParamError({
+      action: "message_file_send",
+      param: "file_url",
+      message: `file_url must end in the file extension (e.g. …/catalogo.pdf); ChatGuru cannot send "${url.origin}${url.pathname}".`,
+    });
+  }
+}
+
+// --- experimental ------------------------------------------------------------------------------------------------
+
+/** Experimental: seen in the field, not in ChatGuru's document. */
+export async function updateChatName(client: ChatGuruClient, chatNumber: string, name: string, options?: CallOptions): Promise<void> {
+  await client.call("chat_update_name", { chat_number: chatNumber, chat_name: name }, options);
+}
+
+/** Experimental: sets context variables (`var__<Name>`). */
+export async function updateChatContext(
+  client: ChatGuruClient,
+  chatNumber: string,
+  vars: Record<string, string>,
+  options?: CallOptions,
+): Promise<void> {
+  await client.call("chat_update_context", namedParams("chat_update_context", chatNumber, vars, toContextVarName), options);
+}
+
+// --- send_date ---------------------------------------------------------------------------------------------------
+
+const SEND_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+const brasilia = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/Sao_Paulo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** ChatGuru reads send_date as `YYYY-MM-DD HH:MM` in Brasília time, whatever the caller's time zone. */
+export function toSendDate(value: Date | string): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      throw new ChatGuruParamError({ action: "message_send", param: "send_date", message: "send_date is an invalid Date." });
+    }
+    const parts = Object.fromEntries(brasilia.formatToParts(value).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
+  const match = SEND_DATE.exec(value);
+  const [, y, mo, d, h, mi] = match ? match.map(Number) : [];
+  const valid =
+    match !== null &&
+    mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth(y!, mo!) && h! <= 23 && mi! <= 59;
+  if (!valid) {
+    throw new ChatGuruParamError({
+      action: "message_send",
+      param: "send_date",
+      message: `send_date must be "YYYY-MM-DD HH:MM" in Brasília time (e.g. "2026-03-01 09:30"), got "${value}".`,
+    });
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// --- helpers ---------------------------------------------------------------------------------------------------
+
+function namedParams(
+  action: string,
+  chatNumber: string,
+  values: Record<string, string>,
+  toApiName: (name: string) => string,
+): Record<string, string> {
+  const params: Record<string, string> = { chat_number: chatNumber };
+  const origin = new Map<string, string>();
+  for (const [name, value] of Object.entries(values)) {
+    const apiName = toApiName(name);
+    const previous = origin.get(apiName);
+    if (previous !== undefined) {
+      throw new ChatGuruParamError({
+        action,
+        param: apiName,
+        message: `"${previous}" and "${name}" both become ${apiName}; ChatGuru would keep only one of them.`,
+      });
+    }
+    origin.set(apiName, name);
+    params[apiName] = value;
+  }
+  if (origin.size === 0) {
+    throw new ChatGuruParamError({ action, param: "fields", message: `${action} needs at least one value to set.` });
+  }
+  return params;
+}
+
+function requireString(response: ChatGuruResponse, field: string, action: string): string {
+  const value = response[field];
+  if (typeof value === "string" && value !== "") return value;
+  throw badField(response, action, field, "a non-empty string");
+}
+
+function badField(response: ChatGuruResponse, action: string, field: string, expected: string): ChatGuruBadResponseError {
+  return new ChatGuruBadResponseError({
+    action,
+    httpStatus: typeof response.code === "number" ? response.code : 200,
+    excerpt: JSON.stringify(response).slice(0, 160),
+    reason: `a success without a usable "${field}" (expected ${expected})`,
+  });
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}

@@ -1,0 +1,273 @@
+import http from "node:http";
+import https from "node:https";
+import axios, { type AxiosResponse } from "axios";
+import { redact } from "../errors.js";
+import {
+  ChatGuruAbortedError,
+  ChatGuruApiError,
+  ChatGuruAuthError,
+  ChatGuruBadResponseError,
+  ChatGuruNetworkError,
+  ChatGuruParamError,
+  ChatGuruRateLimitError,
+  ChatGuruTimeoutError,
+  isAuthDescription,
+  parseRetryAfter,
+} from "./errors.js";
+import type { CallOptions, ChatGuruClient, ChatGuruConnection, ChatGuruResponse } from "./types.js";
+
+export interface ChatGuruClientOptions {
+  /** Agent for http:// endpoints. @default a keep-alive agent owned (and destroyed by close()) by the client */
+  httpAgent?: http.Agent;
+  /** Agent for https:// endpoints. @default a keep-alive agent owned (and destroyed by close()) by the client */
+  httpsAgent?: https.Agent;
+}
+
+/** @default 30000 */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const EXCERPT_LENGTH = 160;
+/** Params the client sets itself; letting callers override them would send another account's key or action. */
+const RESERVED_PARAMS = new Set(["key", "account_id", "phone_id", "action"]);
+const USER_AGENT = "chatguru-sync/0.1";
+
+/**
+ * ONE HTTP attempt per call (retries are the engine's: engine/retry-policy.ts). Parameters go in a form-urlencoded
+ * body: ChatGuru rejects JSON bodies with 400 "key ou account_id não informado(s)", and a body keeps the key out of
+ * URLs and proxy logs.
+ */
+export function createChatGuruClient(connection: ChatGuruConnection, options: ChatGuruClientOptions = {}): ChatGuruClient {
+  const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const secrets = [connection.key];
+  const endpoint = describeEndpoint(connection.apiUrl);
+  const ownedAgents: Array<http.Agent | https.Agent> = [];
+  const httpAgent = options.httpAgent ?? own(new http.Agent({ keepAlive: true }));
+  const httpsAgent = options.httpsAgent ?? own(new https.Agent({ keepAlive: true }));
+  function own<T extends http.Agent | https.Agent>(agent: T): T {
+    ownedAgents.push(agent);
+    return agent;
+  }
+
+  const instance = axios.create({
+    httpAgent,
+    httpsAgent,
+    // We own the timeout (see below) so it can be told apart from the caller's abort and from an OS connect timeout.
+    timeout: 0,
+    // A POST redirected by a proxy would be replayed as a GET without its body: report the redirect instead.
+    maxRedirects: 0,
+    validateStatus: () => true,
+    // Raw text: ChatGuru error pages are HTML, and we want the status and an excerpt, not a JSON.parse crash.
+    responseType: "text",
+    transformResponse: [(data: unknown) => data],
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
+      Accept: "application/json",
+      "User-Agent": USER_AGENT,
+    },
+    // Proxy env vars would route a local mock through a proxy and could log the body.
+    proxy: false,
+  });
+
+  async function call(action: string, params: Record<string, string>, callOptions: CallOptions = {}): Promise<ChatGuruResponse> {
+    for (const name of Object.keys(params)) {
+      if (RESERVED_PARAMS.has(name)) {
+        throw new ChatGuruParamError({
+          action,
+          param: name,
+          message: `Parameter "${name}" is set from the connection settings and cannot be passed to ${action}.`,
+        });
+      }
+    }
+    const body = new URLSearchParams({ key: connection.key, account_id: connection.accountId, phone_id: connection.phoneId, action });
+    for (const [name, value] of Object.entries(params)) body.append(name, value);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const callerSignal = callOptions.signal;
+    const onCallerAbort = (): void => controller.abort();
+    if (callerSignal?.aborted) controller.abort();
+    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+
+    let response: AxiosResponse<string>;
+    try {
+      response = await instance.post<string>(connection.apiUrl, body.toString(), { signal: controller.signal });
+    } catch (error) {
+      if (timedOut) throw new ChatGuruTimeoutError({ action, endpoint, timeoutMs });
+      if (callerSignal?.aborted) throw new ChatGuruAbortedError({ action, cause: sanitizeCause(callerSignal.reason, secrets) });
+      throw toNetworkError(error, action, endpoint, secrets);
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    }
+    return parseResponse(response, action, secrets);
+  }
+
+  return {
+    call,
+    close() {
+      for (const agent of ownedAgents) agent.destroy();
+    },
+  };
+}
+
+/** Turns one HTTP response into the envelope or a typed error. Exported for tests of odd bodies. */
+export function parseResponse(
+  response: { status: number; data: unknown; headers: Record<string, unknown> | { get?: unknown } },
+  action: string,
+  secrets: ReadonlyArray<string>,
+): ChatGuruResponse {
+  const status = response.status;
+  const headers = response.headers as Record<string, unknown>;
+  const contentType = headerValue(headers, "content-type");
+  const text = typeof response.data === "string" ? response.data : response.data === undefined || response.data === null ? "" : String(response.data);
+  const parsed = parseEnvelope(redact(text, secrets));
+
+  if (status === 429) {
+    return throwing(
+      new ChatGuruRateLimitError({
+        action,
+        retryAfterMs: parseRetryAfter(headerValue(headers, "retry-after")),
+        ...(parsed?.description !== undefined ? { description: parsed.description } : {}),
+        ...(parsed ? { body: parsed } : {}),
+      }),
+    );
+  }
+  if (!parsed) {
+    throw new ChatGuruBadResponseError({ action, httpStatus: status, excerpt: excerptOf(text, secrets), contentType });
+  }
+  const description = describe(parsed);
+  if (status === 401 || status === 403 || (parsed.result !== "success" && isAuthDescription(description))) {
+    throw new ChatGuruAuthError({ action, httpStatus: status, description, body: parsed });
+  }
+  if (status >= 200 && status < 300) {
+    if (parsed.result === "success") return parsed;
+    if (parsed.result === "error") throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });
+    throw new ChatGuruBadResponseError({
+      action,
+      httpStatus: status,
+      excerpt: excerptOf(text, secrets),
+      contentType,
+      reason: 'JSON without result "success" or "error"',
+    });
+  }
+  if (status >= 300 && status < 400) {
+    const location = headerValue(headers, "location");
+    throw new ChatGuruApiError({
+      action,
+      httpStatus: status,
+      description,
+      body: parsed,
+      message:
+        `ChatGuru ${action} answered ${status} (redirect${location ? ` to ${redact(location, secrets)}` : ""}): ` +
+        `set CHATGURU_API_URL to the final endpoint URL.`,
+    });
+  }
+  throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });
+}
+
+function throwing(error: Error): never {
+  throw error;
+}
+
+/** A JSON object body, or undefined for HTML, empty, truncated or non-object bodies. */
+function parseEnvelope(text: string): ChatGuruResponse | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{")) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+    return value as ChatGuruResponse;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ChatGuru puts the reason in `description`, except dialog_execute which uses `dialog_execution_return`. */
+function describe(body: ChatGuruResponse): string {
+  for (const field of ["description", "dialog_execution_return", "chat_add_status_description", "message"]) {
+    const value = body[field];
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return "(no description)";
+}
+
+function excerptOf(text: string, secrets: ReadonlyArray<string>): string {
+  const collapsed = redact(text, secrets)
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return collapsed.length > EXCERPT_LENGTH ? `${collapsed.slice(0, EXCERPT_LENGTH)}…` : collapsed;
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const getter = (headers as { get?: (n: string) => unknown }).get;
+  const value = typeof getter === "function" ? getter.call(headers, name) : headers[name];
+  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/** Connect-phase failures never put a byte on the wire, so resending them cannot duplicate anything. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "ERR_INVALID_URL"]);
+
+function toNetworkError(error: unknown, action: string, endpoint: string, secrets: ReadonlyArray<string>): ChatGuruNetworkError {
+  const root = rootCause(error);
+  const errorCode = stringProp(root, "code") ?? stringProp(error, "code") ?? (/socket hang up/i.test(messageOf(root)) ? "ECONNRESET" : undefined);
+  const syscall = stringProp(root, "syscall");
+  const notSent = (errorCode !== undefined && NOT_SENT_CODES.has(errorCode)) || syscall === "connect" || syscall === "getaddrinfo";
+  return new ChatGuruNetworkError({
+    action,
+    endpoint,
+    errorCode,
+    mayHaveReachedServer: !notSent,
+    cause: sanitizeCause(root, secrets),
+  });
+}
+
+/**
+ * A plain Error carrying only the message and code: the raw axios error holds `config.data` (the form body with the
+ * key) and request headers, so it must never be attached as a cause or serialized.
+ */
+function sanitizeCause(error: unknown, secrets: ReadonlyArray<string>): Error | undefined {
+  if (error === undefined) return undefined;
+  const safe = new Error(redact(messageOf(error), secrets));
+  safe.name = error instanceof Error ? error.name : "Error";
+  const code = stringProp(error, "code");
+  if (code) (safe as Error & { code?: string }).code = code;
+  safe.stack = undefined;
+  return safe;
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = (current as { cause?: unknown } | null)?.cause;
+    if (cause === undefined || cause === null) break;
+    current = cause;
+  }
+  return current;
+}
+
+function stringProp(value: unknown, prop: string): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const v = (value as Record<string, unknown>)[prop];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Origin + path only: a misconfigured URL may carry the key in its query or credentials in its userinfo. */
+function describeEndpoint(apiUrl: string): string {
+  try {
+    const url = new URL(apiUrl);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return "the configured CHATGURU_API_URL";
+  }
+}
