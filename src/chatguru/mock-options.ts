@@ -1,0 +1,155 @@
+import { UsageError } from "../errors.js";
+
+/** The fake credentials the mock accepts by default. Obviously not secret. */
+export const MOCK_CREDENTIALS = Object.freeze({
+  key: "mock-key-not-secret",
+  accountId: "mock-account-1",
+  phoneId: "mock-phone-1",
+});
+
+export interface MockCredentials {
+  key: string;
+  accountId: string;
+  phoneId: string;
+}
+
+/** A chat that exists before the run, stored exactly under `number` (e.g. a 12-digit form). */
+export type MockExistingChat = string | { number: string; name?: string; fields?: Record<string, string> };
+
+/** Behaviour and faults of the mock; everything but `port`, `credentials` and `existingChats` can change at runtime. */
+export interface MockBehaviour {
+  /** Custom fields configured in the fake account (panel names or `field__` API names). @default DEFAULT_MOCK_FIELDS */
+  customFields: string[];
+  /** Area codes whose 13-digit mobiles are stored in the 12-digit form (without the 9th digit). @default ["47","48","49","51","53","54","55"] */
+  twelveDigitAreaCodes: string[];
+  /** Numbers whose chat_add ends in `error`. @default [] */
+  refusedNumbers: string[];
+  /** Also refuse every number ending in "0000" ("Número não possui WhatsApp"). @default true */
+  refuseZeroSuffix: boolean;
+  /** Official WhatsApp Business number: chat_add with non-blank text → 400 "Mensagem inicial inválida". @default false */
+  officialWhatsApp: boolean;
+  /** The first dialog_execute per chat answers result "error" "contexto não foi validado". @default true */
+  dialogContextQuirk: boolean;
+  /** How long chat_add stays `pending`. @default 0 */
+  addDelayMs: number;
+  /** How long an unscheduled message stays `scheduled` before `sent`. @default 500 */
+  messageSentAfterMs: number;
+  /** Delay before every API response. @default 0 */
+  latencyMs: number;
+  /** Probability of a 500/502/503 with an HTML body (effect not applied). @default 0 */
+  failRate: number;
+  /** API requests per second (sliding 1 s window) above which the mock answers 429 + Retry-After: 1; 0 = no limit. @default 0 */
+  rateLimit: number;
+  /** Probability of a destroyed socket; half of them after the effect was applied (a lost response). @default 0 */
+  resetRate: number;
+  /** Probability of never answering; half of them after the effect was applied. @default 0 */
+  timeoutRate: number;
+  /** Seed of the fault PRNG, so a faulty run is reproducible. @default 1 */
+  seed: number;
+}
+
+export interface MockServerOptions extends Partial<MockBehaviour> {
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default MOCK_CREDENTIALS */
+  credentials?: Partial<MockCredentials>;
+  /** Chats that exist from the start. @default [] */
+  existingChats?: MockExistingChat[];
+}
+
+export const DEFAULT_MOCK_FIELDS: readonly string[] = ["Email", "CRM | Link negócio", "Origem", "Cidade_UF", "Etapa", "Etapa do funil", "Empresa"];
+
+export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
+  customFields: [...DEFAULT_MOCK_FIELDS],
+  twelveDigitAreaCodes: ["47", "48", "49", "51", "53", "54", "55"],
+  refusedNumbers: [],
+  refuseZeroSuffix: true,
+  officialWhatsApp: false,
+  dialogContextQuirk: true,
+  addDelayMs: 0,
+  messageSentAfterMs: 500,
+  latencyMs: 0,
+  failRate: 0,
+  rateLimit: 0,
+  resetRate: 0,
+  timeoutRate: 0,
+  seed: 1,
+});
+
+const BEHAVIOUR_KEYS = Object.keys(DEFAULT_MOCK_BEHAVIOUR) as Array<keyof MockBehaviour>;
+
+function describeValue(value: unknown): string {
+  return `\`${typeof value === "string" ? value : JSON.stringify(value)}\` (${Array.isArray(value) ? "array" : typeof value})`;
+}
+
+function invalid(name: string, expected: string, value: unknown): never {
+  throw new UsageError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}.`, { code: "MOCK_OPTION_INVALID" });
+}
+
+/** Applies `patch` over `base`, rejecting unknown keys and out-of-range values with exact messages. */
+export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<string, unknown>): MockBehaviour {
+  const next: MockBehaviour = { ...base, customFields: [...base.customFields], twelveDigitAreaCodes: [...base.twelveDigitAreaCodes], refusedNumbers: [...base.refusedNumbers] };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (!(BEHAVIOUR_KEYS as string[]).includes(key)) {
+      throw new UsageError(`Unknown mock option \`${key}\`. Known: ${BEHAVIOUR_KEYS.join(", ")}.`, { code: "MOCK_OPTION_INVALID" });
+    }
+    const k = key as keyof MockBehaviour;
+    switch (k) {
+      case "failRate":
+      case "resetRate":
+      case "timeoutRate":
+        if (typeof value !== "number" || !(value >= 0 && value <= 1)) invalid(k, "a number from 0 to 1", value);
+        next[k] = value;
+        break;
+      case "latencyMs":
+      case "addDelayMs":
+      case "messageSentAfterMs":
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) invalid(k, "a number of milliseconds from 0 and up", value);
+        next[k] = value;
+        break;
+      case "rateLimit":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) invalid(k, "an integer from 0 (no limit) and up", value);
+        next[k] = value;
+        break;
+      case "seed":
+        if (typeof value !== "number" || !Number.isInteger(value)) invalid(k, "an integer", value);
+        next[k] = value;
+        break;
+      case "refuseZeroSuffix":
+      case "officialWhatsApp":
+      case "dialogContextQuirk":
+        if (typeof value !== "boolean") invalid(k, "a boolean", value);
+        next[k] = value;
+        break;
+      case "customFields":
+      case "twelveDigitAreaCodes":
+      case "refusedNumbers":
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) invalid(k, "an array of non-empty strings", value);
+        next[k] = value.map((v: string) => v.trim());
+        break;
+    }
+  }
+  return next;
+}
+
+/** Splits MockServerOptions into validated behaviour + the fixed parts. */
+export function normalizeMockOptions(options: MockServerOptions): {
+  port: number;
+  credentials: MockCredentials;
+  existingChats: MockExistingChat[];
+  behaviour: MockBehaviour;
+} {
+  const { port = 0, credentials = {}, existingChats = [], ...rest } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) invalid("port", "an integer from 0 to 65535", port);
+  for (const chat of existingChats) {
+    const number = typeof chat === "string" ? chat : chat?.number;
+    if (typeof number !== "string" || !/^\d{8,15}$/.test(number)) invalid("existingChats", "numbers of 8 to 15 digits", number);
+  }
+  return {
+    port,
+    credentials: { ...MOCK_CREDENTIALS, ...credentials },
+    existingChats,
+    behaviour: mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, rest as Record<string, unknown>),
+  };
+}
