@@ -14,6 +14,9 @@ export interface RowState {
   hash?: string;
   /** Hash of the values the pending add is waiting to apply (so `status` can finish the job). */
   pendingHash?: string;
+  /** Values hash for which the mapped note was added / the dialog executed (no second note after a partial failure). */
+  noteHash?: string;
+  dialogHash?: string;
   lastOutcome?: Outcome;
   errorCode?: string;
   error?: string;
@@ -23,6 +26,9 @@ export interface RowState {
   updatedAt: string;
 }
 
+/** A patch: `undefined` (or absent) leaves a field as is, `null` clears it. */
+export type RowStatePatch = { [K in keyof Omit<RowState, "key" | "updatedAt">]?: RowState[K] | null };
+
 /**
  * Durable per-key journal. `update` merges a patch into the key's record and is durable (written and flushed)
  * when the returned promise resolves — callers await it BEFORE a chat_add and after every external effect.
@@ -30,7 +36,7 @@ export interface RowState {
 export interface StateStore {
   readonly path: string;
   get(key: string): RowState | undefined;
-  update(key: string, patch: Partial<Omit<RowState, "key" | "updatedAt">>): Promise<RowState>;
+  update(key: string, patch: RowStatePatch): Promise<RowState>;
   entries(): IterableIterator<RowState>;
   readonly size: number;
   /** Compacts if needed, releases the lock, closes the file. Safe to call twice. */

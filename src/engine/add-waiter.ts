@@ -1,0 +1,50 @@
+import { getChatAddStatus } from "../chatguru/actions.js";
+import type { ChatAddStatus, ChatGuruClient } from "../chatguru/types.js";
+import { sleep } from "./sleep.js";
+
+export interface PollSchedule {
+  /** First poll after a fresh chat_add. SPEC §5: ~3 s. @default 3000 */
+  firstMs: number;
+  /** Growth per poll. @default 1.5 */
+  factor: number;
+  /** Longest gap between polls. SPEC §5: ~30 s. @default 30000 */
+  maxMs: number;
+}
+
+export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({ firstMs: 3_000, factor: 1.5, maxMs: 30_000 });
+
+export type AddWaitResult =
+  | { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string }
+  | { status: "pending" };
+
+/**
+ * Waits for an asynchronous chat_add (SPEC §2: 1–30 s, sometimes minutes) WITHOUT holding a worker slot: the gaps are
+ * plain timers and only each chat_add_status request goes through the queue. Resolves `pending` at the deadline.
+ */
+export async function waitForChatAdd(
+  client: ChatGuruClient,
+  chatAddId: string,
+  options: { deadline: number; schedule: PollSchedule; signal?: AbortSignal; pollFirst?: boolean; now?: () => number },
+): Promise<AddWaitResult> {
+  const now = options.now ?? Date.now;
+  let gap = options.schedule.firstMs;
+  let first = true;
+  for (;;) {
+    if (!(first && options.pollFirst)) {
+      const wait = Math.min(gap, options.deadline - now());
+      if (wait < 0) return { status: "pending" };
+      await sleep(wait, options.signal);
+      gap = Math.min(options.schedule.maxMs, gap * options.schedule.factor);
+    }
+    first = false;
+    const answer = await getChatAddStatus(client, chatAddId);
+    if (answer.status !== "pending") {
+      return {
+        status: answer.status,
+        description: answer.description,
+        ...(answer.correctedNumber ? { correctedNumber: answer.correctedNumber } : {}),
+      };
+    }
+    if (now() >= options.deadline) return { status: "pending" };
+  }
+}

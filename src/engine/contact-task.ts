@@ -1,0 +1,335 @@
+import { addNote, chatAdd, executeDialog, updateCustomFields } from "../chatguru/actions.js";
+import type { ChatGuruClient } from "../chatguru/types.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import type { Outcome } from "../sinks/sink.js";
+import { waitForChatAdd, type AddWaitResult, type PollSchedule } from "./add-waiter.js";
+import type { SyncEventListener } from "./events.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
+import type { RowState, StateStore } from "./state-store.js";
+
+export type SyncMode = "create" | "update" | "upsert";
+
+/** Everything the per-row pipeline needs, injected by run-sync. */
+export interface ContactContext {
+  /** Client for a row's first request (lowest priority: starting new rows waits behind finishing old ones). */
+  first: ChatGuruClient;
+  /** Client for the follow-up requests of a row already started. */
+  follow: ChatGuruClient;
+  /** Client for chat_add_status polls. */
+  poll: ChatGuruClient;
+  state: StateStore;
+  mode: SyncMode;
+  /** false = --no-wait: a fresh chat_add ends the row `pending` at once. */
+  waitForAdds: boolean;
+  addTimeoutMs: number;
+  pollSchedule: PollSchedule;
+  /** How long a lost chat_add response is given to show up before deciding (SPEC §5 uncertain add). */
+  uncertainProbeMs: number;
+  signal?: AbortSignal;
+  now: () => number;
+  onEvent?: SyncEventListener;
+  /** Called when the row starts/stops waiting on an asynchronous chat_add (it then holds no worker slot). */
+  onAddWait?: (waiting: boolean) => void;
+}
+
+export interface ContactResult {
+  outcome: Extract<Outcome, "created" | "updated" | "unchanged" | "pending" | "failed">;
+  chatNumber?: string;
+  chatAddId?: string;
+  errorCode?: string;
+  error?: string;
+  syncedAt?: string;
+}
+
+const SUCCESS: ReadonlySet<string> = new Set(["created", "updated", "unchanged"]);
+
+/**
+ * The per-row pipeline of SPEC §5. Every path ends in exactly one ContactResult and leaves the journal describing it;
+ * the journal is written BEFORE each chat_add (intent) and after every external effect, so a re-run after a crash
+ * never repeats a successful chat_add.
+ */
+export async function syncContact(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  options: { full: boolean },
+): Promise<ContactResult> {
+  const prior = ctx.state.get(draft.key);
+  try {
+    if (!options.full && prior?.hash === hash && prior.lastOutcome && SUCCESS.has(prior.lastOutcome)) {
+      return { outcome: "unchanged", ...known(prior) };
+    }
+    // An add from an earlier run is still in ChatGuru's hands: poll it, never add again.
+    if (prior?.addStatus === "pending" && prior.chatAddId) {
+      return await finishAdd(draft, hash, ctx, prior.chatAddId, { pollFirst: true, wait: true });
+    }
+    // A chat_add was sent (intent journaled) but its answer never came back.
+    if (prior?.addStatus === "intent" || prior?.addStatus === "uncertain") {
+      return await resolveUncertainAdd(draft, hash, ctx, prior);
+    }
+    const canUpdateFirst = ctx.mode !== "create" || Boolean(prior?.number);
+    if (canUpdateFirst && hasUpdates(draft)) {
+      try {
+        const number = await applyUpdates(draft, hash, ctx, candidates(prior?.number, draft), ctx.first);
+        return await succeed(draft, hash, ctx, "updated", number);
+      } catch (error) {
+        if (!(isRowFailure(error, "CHAT_NOT_FOUND") && ctx.mode === "upsert")) throw error;
+      }
+    } else if (ctx.mode === "update") {
+      // Nothing mapped to send: there is no call that would prove the chat exists, and nothing to change.
+      return { outcome: "unchanged", ...known(prior) };
+    }
+    return await createChat(draft, hash, ctx, { reAdd: false });
+  } catch (error) {
+    return await fail(draft, ctx, error);
+  }
+}
+
+function hasUpdates(draft: ContactDraft): boolean {
+  return Object.keys(draft.fields).length > 0 || draft.note !== undefined || draft.dialogId !== undefined;
+}
+
+/** The remembered number first (it may be a `corrigido para` number), then the canonical and the 9th-digit alternate. */
+function candidates(remembered: string | undefined, draft: ContactDraft): string[] {
+  const list = [remembered, draft.phone.canonical, draft.phone.alternate].filter((n): n is string => Boolean(n));
+  return [...new Set(list)];
+}
+
+function known(prior: RowState | undefined): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt"> {
+  return {
+    ...(prior?.number ? { chatNumber: prior.number } : {}),
+    ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
+    ...(prior?.syncedAt ? { syncedAt: prior.syncedAt } : {}),
+  };
+}
+
+/**
+ * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
+ * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
+ */
+async function onFirstExistingNumber(numbers: string[], request: (number: string) => Promise<unknown>): Promise<string> {
+  let lastError: unknown;
+  for (const number of numbers) {
+    try {
+      await request(number);
+      return number;
+    } catch (error) {
+      if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+      lastError = error;
+    }
+  }
+  throw new RowFailure(
+    "CHAT_NOT_FOUND",
+    `no chat for ${numbers.join(" or ")} (${(lastError as Error).message})`,
+    (lastError as RowFailure).action,
+  );
+}
+
+/**
+ * Custom fields, then note, then dialog, on the first number that exists. Note and dialog are journaled per values
+ * hash so a re-run after a later step failed does not add the same note twice.
+ */
+async function applyUpdates(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  numbers: string[],
+  firstClient: ChatGuruClient,
+): Promise<string> {
+  const prior = ctx.state.get(draft.key);
+  let client = firstClient;
+  let number: string | undefined;
+  const onChat = async (request: (n: string) => Promise<unknown>) => {
+    if (number === undefined) {
+      number = await onFirstExistingNumber(numbers, request);
+      client = ctx.follow;
+      if (number !== prior?.number) await ctx.state.update(draft.key, { number });
+    } else {
+      await request(number);
+    }
+  };
+  if (Object.keys(draft.fields).length > 0) {
+    await onChat((n) => updateCustomFields(client, n, draft.fields));
+  }
+  if (draft.note !== undefined && prior?.noteHash !== hash) {
+    await onChat((n) => addNote(client, n, draft.note!));
+    await ctx.state.update(draft.key, { noteHash: hash });
+  }
+  if (draft.dialogId !== undefined && prior?.dialogHash !== hash) {
+    await onChat((n) => executeDialogOnce(client, n, draft.dialogId!));
+    await ctx.state.update(draft.key, { dialogHash: hash });
+  }
+  return number ?? numbers[0]!;
+}
+
+/** SPEC §2: dialog_execute may answer "contexto não foi validado"; one immediate retry succeeds. */
+async function executeDialogOnce(client: ChatGuruClient, number: string, dialogId: string): Promise<void> {
+  try {
+    await executeDialog(client, number, dialogId);
+  } catch (error) {
+    if (!isRowFailure(error, "DIALOG_CONTEXT_NOT_VALIDATED")) throw error;
+    await executeDialog(client, number, dialogId);
+  }
+}
+
+async function createChat(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  options: { reAdd: boolean },
+): Promise<ContactResult> {
+  // Intent first: if we crash between here and the answer, the next run knows an add may be in flight.
+  await ctx.state.update(draft.key, { addStatus: "intent", pendingHash: hash, chatAddId: null, rowNumber: draft.rowNumber });
+  let chatAddId: string;
+  try {
+    const added = await chatAdd(options.reAdd ? ctx.follow : ctx.first, {
+      chatNumber: draft.phone.canonical,
+      name: draft.name,
+      text: draft.chatAdd.text,
+      ...(draft.chatAdd.userId ? { userId: draft.chatAdd.userId } : {}),
+      ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
+    });
+    chatAddId = added.chatAddId;
+  } catch (error) {
+    if (isRowFailure(error, "ADD_OUTCOME_UNKNOWN")) {
+      await ctx.state.update(draft.key, { addStatus: "uncertain" });
+      if (options.reAdd) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+      return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key));
+    }
+    // ChatGuru answered (4xx) or never got it (5xx/refused): no add is in flight.
+    await ctx.state.update(draft.key, { addStatus: null });
+    throw error;
+  }
+  await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
+  ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
+  return await finishAdd(draft, hash, ctx, chatAddId, { pollFirst: false, wait: ctx.waitForAdds });
+}
+
+async function finishAdd(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  chatAddId: string,
+  options: { pollFirst: boolean; wait: boolean },
+): Promise<ContactResult> {
+  let answer: AddWaitResult;
+  ctx.onAddWait?.(true);
+  try {
+    answer = await waitForChatAdd(ctx.poll, chatAddId, {
+      // --no-wait on a resumed add: look once, then leave it pending.
+      deadline: options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1,
+      schedule: ctx.pollSchedule,
+      pollFirst: options.pollFirst,
+      now: ctx.now,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+  } finally {
+    ctx.onAddWait?.(false);
+  }
+  if (answer.status === "pending") {
+    await ctx.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash, errorCode: null, error: null, rowNumber: draft.rowNumber });
+    return { outcome: "pending", chatAddId };
+  }
+  if (answer.status === "error") {
+    await ctx.state.update(draft.key, { addStatus: "error" });
+    throw new RowFailure("CHAT_ADD_REFUSED", `ChatGuru refused the chat: "${answer.description}"`, "chat_add_status");
+  }
+  // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
+  const stored = answer.correctedNumber ?? draft.phone.canonical;
+  await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
+  const numbers = candidates(stored, draft);
+  let number = stored;
+  if (hasUpdates(draft)) number = await applyUpdates(draft, hash, ctx, numbers, ctx.follow);
+  // SPEC §2: chat_add's dialog_id does not run for a chat that already existed.
+  if (answer.status === "fetched" && draft.chatAdd.dialogId) {
+    await executeDialogOnce(ctx.follow, number, draft.chatAdd.dialogId);
+  }
+  const result = await succeed(draft, hash, ctx, answer.status === "done" ? "created" : "updated", number);
+  return { ...result, chatAddId };
+}
+
+/**
+ * SPEC §5: the chat_add answer was lost (timeout/reset). Probe with an update for a while (the add itself takes
+ * seconds to land); if the chat never shows up, re-add only when the add text is blank — otherwise a second real
+ * WhatsApp message could go out, so the row fails ADD_UNCERTAIN.
+ */
+async function resolveUncertainAdd(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  prior: RowState | undefined,
+): Promise<ContactResult> {
+  await ctx.state.update(draft.key, { addStatus: "uncertain" });
+  const numbers = candidates(prior?.number, draft);
+  const deadline = ctx.now() + ctx.uncertainProbeMs;
+  let gap = Math.min(ctx.pollSchedule.firstMs, ctx.uncertainProbeMs);
+  ctx.onAddWait?.(true);
+  try {
+    for (;;) {
+      try {
+        const number = hasUpdates(draft)
+          ? await applyUpdates(draft, hash, ctx, numbers, ctx.follow)
+          : await onFirstExistingNumber(numbers, (n) => updateCustomFields(ctx.follow, n, {}));
+        return await succeed(draft, hash, ctx, "created", number);
+      } catch (error) {
+        if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+      }
+      const wait = Math.min(gap, deadline - ctx.now());
+      if (wait <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      gap = Math.min(ctx.pollSchedule.maxMs, gap * ctx.pollSchedule.factor);
+    }
+  } finally {
+    ctx.onAddWait?.(false);
+  }
+  if (draft.chatAdd.text.trim() === "") return await createChat(draft, hash, ctx, { reAdd: true });
+  throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+}
+
+function uncertainMessage(draft: ContactDraft): string {
+  return (
+    `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; it was not sent again ` +
+    `because its text is a real WhatsApp message. Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
+  );
+}
+
+async function succeed(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  outcome: "created" | "updated",
+  number: string,
+): Promise<ContactResult> {
+  const syncedAt = new Date(ctx.now()).toISOString();
+  const state = await ctx.state.update(draft.key, {
+    number,
+    hash,
+    lastOutcome: outcome,
+    pendingHash: null,
+    errorCode: null,
+    error: null,
+    syncedAt,
+    rowNumber: draft.rowNumber,
+    ...(ctx.state.get(draft.key)?.addStatus === "intent" || ctx.state.get(draft.key)?.addStatus === "uncertain"
+      ? { addStatus: "done" as const }
+      : {}),
+  });
+  return { outcome, chatNumber: number, syncedAt, ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}) };
+}
+
+const HINTS: Record<string, string> = {
+  FIELD_NOT_CONFIGURED:
+    "create the custom field in ChatGuru (Configurações → Campos Personalizados) with exactly that name, or remove it from the mapping",
+  INITIAL_MESSAGE_INVALID: 'this is an official WhatsApp Business number: set "chat_add": {"text": " "} in the mapping',
+  CHAT_NOT_FOUND: 'the chat does not exist in ChatGuru: use "mode": "upsert" (or "create") to add it',
+};
+
+async function fail(draft: ContactDraft, ctx: ContactContext, error: unknown): Promise<ContactResult> {
+  if (!isRowFailure(error)) throw error;
+  const hint = HINTS[error.code];
+  const message = hint ? `${error.message} — ${hint}` : error.message;
+  const prior = ctx.state.get(draft.key);
+  await ctx.state.update(draft.key, { lastOutcome: "failed", errorCode: error.code, error: message, rowNumber: draft.rowNumber });
+  return { outcome: "failed", errorCode: error.code, error: message, ...known(prior) };
+}

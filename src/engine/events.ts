@@ -1,0 +1,17 @@
+import type { Outcome } from "../sinks/sink.js";
+import type { SyncReport } from "./report.js";
+
+/** Typed progress events (SPEC §8: the library never writes to the console; the CLI renders these). */
+export type SyncEvent =
+  | { type: "start"; source: string; mode: string; dryRun: boolean; statePath?: string }
+  | { type: "source-done"; total: number }
+  | { type: "row"; seq: number; rowNumber: number; outcome: Outcome | "skipped"; error?: string }
+  | { type: "request"; action: string; attempt: number }
+  | { type: "retry"; action: string; attempt: number; delayMs: number; reason: string }
+  | { type: "rate-limited"; pauseMs: number }
+  | { type: "add-pending"; rowNumber: number; chatAddId: string }
+  | { type: "warning"; message: string }
+  | { type: "aborting"; reason: string }
+  | { type: "end"; report: SyncReport };
+
+export type SyncEventListener = (event: SyncEvent) => void;

@@ -1,0 +1,59 @@
+/**
+ * The retry policy as data plus pure delay maths (ky's defaultRetryOptions, p-retry). The ChatGuru client makes ONE
+ * attempt; the scheduled client in engine/scheduled-client.ts applies this table.
+ */
+export interface RetryPolicy {
+  /** Attempts per request for retryable failures (5xx, timeouts, resets). A 429 does not use one up. @default 5 */
+  maxAttempts: number;
+  /** First backoff delay. @default 500 */
+  baseDelayMs: number;
+  /** Backoff ceiling. @default 20000 */
+  maxDelayMs: number;
+  /** Exponential factor. @default 2 */
+  factor: number;
+  /** Pause when a 429 carries no Retry-After. Doubles on consecutive 429s up to maxDelayMs. @default 2000 */
+  rateLimitFallbackMs: number;
+  /** Upper bound on a server-requested Retry-After pause, so a bogus header cannot stall a run for hours. @default 120000 */
+  maxRetryAfterMs: number;
+  /** Consecutive failed requests (across all rows) that abort the run (SPEC §5). @default 20 */
+  maxConsecutiveFailures: number;
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  factor: 2,
+  rateLimitFallbackMs: 2_000,
+  maxRetryAfterMs: 120_000,
+  maxConsecutiveFailures: 20,
+});
+
+/**
+ * Delay before attempt `attempt + 1` after `attempt` failures (attempt ≥ 1): "equal jitter" — half fixed, half
+ * random — so a burst of failures spreads out without ever retrying immediately.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+/** Pause for a 429: the server's Retry-After when given (capped), else an exponential fallback. */
+export function rateLimitPause(retryAfterMs: number | undefined, consecutive429: number, policy: RetryPolicy): number {
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+    return Math.min(Math.max(retryAfterMs, 100), policy.maxRetryAfterMs);
+  }
+  return Math.min(policy.maxDelayMs, policy.rateLimitFallbackMs * 2 ** Math.max(0, consecutive429 - 1));
+}
+
+/** Validates user-supplied overrides with exact messages (p-queue style). */
+export function normalizeRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
+  for (const [name, value] of Object.entries(policy)) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`Expected retry option \`${name}\` to be a finite number from 0 and up, got \`${String(value)}\` (${typeof value})`);
+    }
+  }
+  if (policy.maxAttempts < 1) throw new TypeError(`Expected retry option \`maxAttempts\` to be 1 or more, got \`${policy.maxAttempts}\``);
+  return policy;
+}

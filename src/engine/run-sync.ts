@@ -1,0 +1,323 @@
+import type { ChatGuruClient } from "../chatguru/types.js";
+import { AbortError, ExitCode, isAbortError } from "../errors.js";
+import type { LoadedMapping } from "../mapping/load-mapping.js";
+import { createRowClassifier } from "../mapping/row-classifier.js";
+import { checkMapping } from "../mapping/rules.js";
+import type { Outcome, RowResult, Sink } from "../sinks/sink.js";
+import type { OpenedSource, Source, SourceRow } from "../sources/source.js";
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./add-waiter.js";
+import { syncContact, type ContactContext, type ContactResult, type SyncMode } from "./contact-task.js";
+import type { SyncEventListener } from "./events.js";
+import { planRow } from "./plan.js";
+import { countOutcome, emptyCounts, exitCodeFor, type PlanCounts, type SyncReport } from "./report.js";
+import { Priority, RequestQueue } from "./request-queue.js";
+import { normalizeRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+import { isRowFailure } from "./row-failure.js";
+import { ScheduledClient } from "./scheduled-client.js";
+import type { StateStore } from "./state-store.js";
+import { valuesHash } from "./values-hash.js";
+
+/** Which rows a run touches. */
+export type RowFilter = "all" | "failed" | "pending";
+
+export interface RunSyncOptions {
+  source: Source;
+  mapping: LoadedMapping;
+  /** Required unless dryRun. */
+  client?: ChatGuruClient;
+  /** The journal (opened and closed by the caller). Required unless dryRun. */
+  state?: StateStore;
+  /** Builds the sink once the source header is known. */
+  createSink: (opened: OpenedSource) => Promise<Sink>;
+  /** Overrides the mapping's mode. */
+  mode?: SyncMode;
+  /** @default 4 */
+  concurrency?: number;
+  /** Requests per second across all actions; Infinity = no cap. @default 5 */
+  rate?: number;
+  /** Validate and plan; no network call, no state write. @default false */
+  dryRun?: boolean;
+  /** Only the first N data rows of the source. */
+  limit?: number;
+  /** Ignore change detection. @default false */
+  full?: boolean;
+  /** "failed" = --retry-failed, "pending" = the status command. @default "all" */
+  only?: RowFilter;
+  /** false = --no-wait. @default true */
+  wait?: boolean;
+  /** @default 600000 */
+  addTimeoutMs?: number;
+  pollSchedule?: Partial<PollSchedule>;
+  /** How long a chat_add with a lost answer is probed for before deciding. @default 20000 */
+  uncertainProbeMs?: number;
+  retryPolicy?: Partial<RetryPolicy>;
+  onEvent?: SyncEventListener;
+  /** SIGINT/SIGTERM: stop taking rows, let requests in flight finish (up to graceMs), write results. */
+  signal?: AbortSignal;
+  /** @default 10000 */
+  graceMs?: number;
+  now?: () => number;
+  /** Path of the state file, for the report. */
+  statePath?: string;
+}
+
+interface RowCounters {
+  active: number;
+  waiting: number;
+}
+
+/**
+ * read → map → plan → queue → write back (SPEC §5). Row problems become outcomes; run-level stops (auth, too many
+ * failures, SIGINT) end the run early with every row still written to the sink (rows never reached have no status).
+ */
+export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
+  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const mode: SyncMode = options.mode ?? options.mapping.mode;
+  const concurrency = options.concurrency ?? 4;
+  const rate = options.rate ?? 5;
+  const dryRun = options.dryRun ?? false;
+  const only = options.only ?? "all";
+  const policy = normalizeRetryPolicy(options.retryPolicy);
+  const pollSchedule: PollSchedule = { ...DEFAULT_POLL_SCHEDULE, ...options.pollSchedule };
+  const queue = new RequestQueue({ concurrency, rate });
+  if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 1)) {
+    throw new TypeError(`Expected \`limit\` to be an integer from 1 and up, got \`${options.limit}\``);
+  }
+  if (!dryRun && (!options.client || !options.state)) throw new TypeError("runSync needs `client` and `state` unless dryRun is set");
+
+  const stop = new AbortController();
+  const hard = new AbortController();
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onSignal = () => {
+    options.onEvent?.({ type: "aborting", reason: "interrupted: finishing requests in flight" });
+    stop.abort(new AbortError("INTERRUPTED", "interrupted"));
+    graceTimer = setTimeout(() => hard.abort(new AbortError("INTERRUPTED", "interrupted")), options.graceMs ?? 10_000);
+    graceTimer.unref();
+  };
+  if (options.signal?.aborted) onSignal();
+  else options.signal?.addEventListener("abort", onSignal, { once: true });
+
+  const scheduled = options.client
+    ? new ScheduledClient({
+        client: options.client,
+        queue,
+        policy,
+        signal: stop.signal,
+        hardSignal: hard.signal,
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      })
+    : undefined;
+
+  const counts = emptyCounts();
+  const plan: PlanCounts = { new: 0, changed: 0, unchanged: 0, retry: 0 };
+  let notReached = 0;
+  let runError: AbortError | undefined;
+  let unexpected: unknown;
+  const counters: RowCounters = { active: 0, waiting: 0 };
+  const maxActive = Math.max(16, concurrency * 4);
+  const maxWaiting = 10_000;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const opened = await options.source.open();
+  let sink: Sink | undefined;
+  try {
+    checkMapping(options.mapping, opened.headers);
+    const classify = createRowClassifier(options.mapping, opened.headers);
+    sink = await options.createSink(opened);
+    options.onEvent?.({
+      type: "start",
+      source: options.source.label,
+      mode,
+      dryRun,
+      ...(options.statePath ? { statePath: options.statePath } : {}),
+    });
+
+    const ctx: ContactContext | undefined =
+      scheduled && options.state
+        ? {
+            first: scheduled.at(Priority.NEW_ROW),
+            follow: scheduled.at(Priority.FOLLOW_UP),
+            poll: scheduled.at(Priority.POLL),
+            state: options.state,
+            mode,
+            waitForAdds: options.wait ?? true,
+            addTimeoutMs: options.addTimeoutMs ?? 600_000,
+            pollSchedule,
+            uncertainProbeMs: options.uncertainProbeMs ?? 20_000,
+            signal: stop.signal,
+            now,
+            ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+            onAddWait: (waiting) => {
+              counters.waiting += waiting ? 1 : -1;
+              counters.active += waiting ? -1 : 1;
+              notify();
+            },
+          }
+        : undefined;
+
+    const write = async (seq: number, row: SourceRow, status: string | undefined, extra: Partial<RowResult> = {}) => {
+      await sink!.write({ seq, rowNumber: row.rowNumber, values: row.values, ...(status ? { status } : {}), ...extra });
+    };
+    const finish = async (seq: number, row: SourceRow, outcome: Outcome, extra: Partial<RowResult> = {}, error?: string) => {
+      countOutcome(counts, outcome);
+      options.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(error ? { error } : {}) });
+      await write(seq, row, outcome, { ...extra, ...(error ? { error } : {}) });
+    };
+
+    const inflight = new Set<Promise<void>>();
+    let seq = 0;
+    let dataRows = 0;
+    for await (const row of opened.rows) {
+      if (options.limit !== undefined && dataRows >= options.limit) break;
+      dataRows += 1;
+      const rowSeq = seq++;
+      if (stop.signal.aborted || scheduled?.fatal) {
+        notReached += 1;
+        await write(rowSeq, row, undefined);
+        continue;
+      }
+      const verdict = classify(row);
+      if (verdict.kind === "invalid") {
+        await finish(rowSeq, row, "invalid", {}, verdict.problems.map(problemText).join("; "));
+        continue;
+      }
+      if (verdict.kind === "duplicate") {
+        await finish(rowSeq, row, "duplicate", { key: verdict.draft.key }, problemText(verdict.problem));
+        continue;
+      }
+      const draft = verdict.draft;
+      const hash = valuesHash(draft);
+      const prior = options.state?.get(draft.key);
+      const filtered = only !== "all" && !(only === "failed" ? prior?.lastOutcome === "failed" : prior?.lastOutcome === "pending");
+      if (filtered) {
+        // Not this run's business: keep what the last run reported for the row.
+        countOutcome(counts, "unchanged");
+        await write(rowSeq, row, prior?.lastOutcome ?? "skipped", {
+          key: draft.key,
+          ...(prior?.number ? { chatNumber: prior.number } : {}),
+          ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
+          ...(prior?.syncedAt ? { syncedAt: prior.syncedAt } : {}),
+          ...(prior?.error ? { error: `${prior.errorCode}: ${prior.error}` } : {}),
+        });
+        options.onEvent?.({ type: "row", seq: rowSeq, rowNumber: row.rowNumber, outcome: "skipped" });
+        continue;
+      }
+      if (dryRun || !ctx) {
+        const planned = planRow(prior, hash, options.full ?? false);
+        plan[planned] += 1;
+        // A dry run changes nothing: rows it would touch count in the plan, not as outcomes.
+        if (planned === "unchanged") countOutcome(counts, "unchanged");
+        else counts.total += 1;
+        await write(rowSeq, row, plannedStatus(planned, mode), { key: draft.key });
+        continue;
+      }
+      // Backpressure (p-queue onSizeLessThan in spirit): pull the next row only when there is room.
+      while ((counters.active >= maxActive || counters.waiting >= maxWaiting) && !stop.signal.aborted) {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      counters.active += 1;
+      const task = (async () => {
+        let result: ContactResult | undefined;
+        try {
+          result = await syncContact(draft, hash, ctx, { full: options.full ?? false });
+        } catch (error) {
+          if (isAbortError(error) && error.code !== "INTERRUPTED") {
+            runError ??= error;
+            stop.abort(error);
+          } else if (!stop.signal.aborted && !isRowFailure(error)) {
+            unexpected ??= error;
+            stop.abort(error);
+          }
+        }
+        if (result) {
+          const message = result.error ? `${result.errorCode}: ${result.error}` : undefined;
+          await finish(rowSeq, row, result.outcome, {
+            key: draft.key,
+            ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
+            ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
+            ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
+          }, message);
+        } else {
+          // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.
+          const state = options.state?.get(draft.key);
+          if (state?.addStatus === "pending" && state.chatAddId) {
+            await options.state!.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
+            await finish(rowSeq, row, "pending", { key: draft.key, chatAddId: state.chatAddId });
+          } else {
+            notReached += 1;
+            await write(rowSeq, row, undefined, { key: draft.key });
+          }
+        }
+      })().finally(() => {
+        counters.active -= 1;
+        inflight.delete(task);
+        notify();
+      });
+      inflight.add(task);
+      if (scheduled?.fatal && !runError) {
+        runError = scheduled.fatal;
+        stop.abort(runError);
+      }
+    }
+    options.onEvent?.({ type: "source-done", total: dataRows });
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    if (scheduled?.fatal) runError ??= scheduled.fatal;
+  } catch (error) {
+    await sink?.discard().catch(() => undefined);
+    sink = undefined;
+    throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onSignal);
+    if (graceTimer) clearTimeout(graceTimer);
+    queue.close();
+    await opened.close();
+  }
+  if (unexpected) {
+    await sink?.discard().catch(() => undefined);
+    throw unexpected;
+  }
+  const written = sink ? await sink.close() : undefined;
+
+  const interrupted = options.signal?.aborted ?? false;
+  let exitCode = exitCodeFor(counts);
+  let error: SyncReport["error"];
+  if (runError) {
+    exitCode = ExitCode.ABORTED;
+    error = { code: runError.code, message: runError.message };
+  } else if (interrupted) {
+    exitCode = ExitCode.INTERRUPTED;
+    error = { code: "INTERRUPTED", message: "Interrupted: requests in flight finished and state was flushed; run again to continue." };
+  }
+  const report: SyncReport = {
+    ok: exitCode === ExitCode.OK,
+    exitCode,
+    counts,
+    requests: scheduled?.requests ?? { total: 0, retries: 0, byAction: {} },
+    durationMs: Date.now() - started,
+    ...(written ? { results: written.location } : {}),
+    ...(options.statePath ? { state: options.statePath } : {}),
+    ...(error ? { error } : {}),
+    ...(notReached > 0 ? { notReached } : {}),
+    ...(dryRun ? { plan } : {}),
+  };
+  for (const note of written?.notes ?? []) options.onEvent?.({ type: "warning", message: note });
+  options.onEvent?.({ type: "end", report });
+  return report;
+}
+
+function plannedStatus(planned: keyof PlanCounts, mode: SyncMode): string {
+  if (planned === "unchanged") return "unchanged";
+  if (planned === "changed") return "would-update";
+  if (planned === "retry") return "would-retry";
+  return mode === "upsert" ? "would-upsert" : `would-${mode}`;
+}
+
+function problemText(problem: { row: number; column?: string; code: string; message: string }): string {
+  return `${problem.code}: ${problem.column ? `column "${problem.column}": ` : ""}${problem.message}`;
+}

@@ -1,0 +1,135 @@
+import { classifyChatGuruError } from "../chatguru/errors.js";
+import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
+import { AbortError } from "../errors.js";
+import type { SyncEventListener } from "./events.js";
+import type { RequestCounts } from "./report.js";
+import { Priority, type RequestQueue } from "./request-queue.js";
+import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
+import { RowFailure } from "./row-failure.js";
+import { sleep } from "./sleep.js";
+
+export interface ScheduledClientOptions {
+  client: ChatGuruClient;
+  queue: RequestQueue;
+  policy: RetryPolicy;
+  onEvent?: SyncEventListener;
+  /** Stop: requests not yet started are dropped and backoff sleeps end (SIGINT, or a fatal error elsewhere). */
+  signal?: AbortSignal;
+  /** Hard stop: cancels requests in flight (SIGINT grace period over). */
+  hardSignal?: AbortSignal;
+  random?: () => number;
+}
+
+/**
+ * Puts every ChatGuru call through the one request queue and the retry table: the client stays a single attempt,
+ * retries wait OUTSIDE the queue (a backoff never holds a worker slot), a 429 pauses the whole queue.
+ * Per-row errors come out as RowFailure; run-level ones (auth, too many consecutive failures) as AbortError, after
+ * which every other call fails fast.
+ */
+export class ScheduledClient {
+  readonly requests: RequestCounts = { total: 0, retries: 0, byAction: {} };
+  #fatal: AbortError | undefined;
+  #consecutiveFailures = 0;
+  #consecutive429 = 0;
+  readonly #options: ScheduledClientOptions;
+  readonly #random: () => number;
+
+  constructor(options: ScheduledClientOptions) {
+    this.#options = options;
+    this.#random = options.random ?? Math.random;
+  }
+
+  /** The error that stopped the run, if any. */
+  get fatal(): AbortError | undefined {
+    return this.#fatal;
+  }
+
+  /** A ChatGuruClient view whose calls run at `priority` (follow-ups of started rows go first). */
+  at(priority: number): ChatGuruClient {
+    return {
+      call: (action, params, options) => this.call(action, params, priority, options),
+      close: () => undefined,
+    };
+  }
+
+  async call(action: string, params: Record<string, string>, priority: number = Priority.NEW_ROW, options: CallOptions = {}): Promise<ChatGuruResponse> {
+    const { client, queue, policy, onEvent, signal, hardSignal } = this.#options;
+    let failures = 0;
+    for (;;) {
+      if (this.#fatal) throw this.#fatal;
+      signal?.throwIfAborted();
+      let error: unknown;
+      try {
+        const response = await queue.run(
+          () => {
+            if (this.#fatal) throw this.#fatal;
+            this.requests.total += 1;
+            this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
+            onEvent?.({ type: "request", action, attempt: failures + 1 });
+            return client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+          },
+          priority,
+          signal,
+        );
+        this.#consecutiveFailures = 0;
+        this.#consecutive429 = 0;
+        return response;
+      } catch (caught) {
+        error = caught;
+      }
+      if (error === this.#fatal || signal?.aborted || hardSignal?.aborted) throw error;
+      const verdict = classifyChatGuruError(error);
+      switch (verdict.kind) {
+        case "auth":
+          throw this.#abort(new AbortError("CHATGURU_AUTH", `ChatGuru rejected the credentials (${verdict.message}). Check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID on the "Celulares" page.`, { cause: error }));
+        case "retry-after": {
+          // A 429 is the server asking everyone to slow down: pause the whole queue, and do not spend an attempt.
+          this.#consecutive429 += 1;
+          const pauseMs = rateLimitPause(verdict.ms, this.#consecutive429, policy);
+          queue.pauseFor(pauseMs);
+          this.requests.retries += 1;
+          onEvent?.({ type: "rate-limited", pauseMs });
+          continue;
+        }
+        case "row":
+          // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
+          if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
+          throw new RowFailure(verdict.code, (error as Error).message, action);
+        case "unknown-outcome":
+          this.#countFailure(error);
+          // SPEC §5: a chat_add whose response was lost is never resent blindly; the row pipeline decides.
+          if (action === "chat_add") throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
+          break;
+        case "retry":
+          this.#countFailure(error);
+          break;
+      }
+      failures += 1;
+      if (failures >= policy.maxAttempts) {
+        throw new RowFailure("CHATGURU_UNAVAILABLE", `${(error as Error).message} (gave up after ${failures} attempts)`, action);
+      }
+      const delayMs = backoffDelay(failures, policy, this.#random);
+      this.requests.retries += 1;
+      onEvent?.({ type: "retry", action, attempt: failures + 1, delayMs, reason: (error as Error).message });
+      await sleep(delayMs, signal);
+    }
+  }
+
+  #countFailure(error: unknown): void {
+    this.#consecutiveFailures += 1;
+    if (this.#consecutiveFailures >= this.#options.policy.maxConsecutiveFailures) {
+      throw this.#abort(
+        new AbortError(
+          "TOO_MANY_FAILURES",
+          `Stopped after ${this.#consecutiveFailures} consecutive failed ChatGuru requests (last: ${(error as Error).message}). Check the API URL and ChatGuru's status, then re-run: finished rows are not repeated.`,
+          { cause: error },
+        ),
+      );
+    }
+  }
+
+  #abort(error: AbortError): AbortError {
+    this.#fatal ??= error;
+    return this.#fatal;
+  }
+}
