@@ -1,12 +1,74 @@
+import { ACTION_NAMES, ACTIONS, isChatGuruAction } from "../../chatguru/actions.js";
+import { createChatGuruClient } from "../../chatguru/client.js";
+import { ChatGuruError, isChatGuruError } from "../../chatguru/errors.js";
+import { redact, UsageError } from "../../errors.js";
 import type { CliCommand } from "../command.js";
+import { connectionOptions, resolveConnection, type ConnectionFlags } from "../env.js";
 
-// Placeholder: replaced by the real command.
+/** `k=v` pairs; a value may itself contain `=` (URLs, base64), so only the first `=` splits. */
+export function parseParams(raw: unknown): Record<string, string> {
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const params: Record<string, string> = {};
+  for (const item of list) {
+    const text = String(item);
+    const at = text.indexOf("=");
+    if (at <= 0) throw new UsageError(`--param expects key=value, got "${text}".`);
+    params[text.slice(0, at)] = text.slice(at + 1);
+  }
+  return params;
+}
+
+function actionList(): string {
+  return ACTION_NAMES.map((name) => `  ${name}${ACTIONS[name].experimental ? " (experimental)" : ""}: ${ACTIONS[name].required.join(", ") || "-"}`).join("\n");
+}
+
 export const callCommand: CliCommand = {
-  command: "call",
-  describe: "(not implemented yet)",
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr.write("call: not implemented yet\n");
-    return 2;
+  command: "call <action>",
+  describe: "Make one raw ChatGuru API call and print its JSON response",
+  builder: (y) =>
+    y
+      .positional("action", { type: "string", describe: `ChatGuru action: ${ACTION_NAMES.join(", ")}` })
+      .options({
+        ...connectionOptions,
+        param: { alias: "p", type: "string", array: true, describe: "Action parameter key=value (repeatable)", default: [] as string[] },
+        timeout: { type: "number", describe: "Request timeout in seconds", default: 30 },
+      })
+      .example("$0 call chat_add_status -p chat_add_id=5dd69c2300078e1be17fffd4", "check a pending chat_add")
+      .example('$0 call chat_update_custom_fields -p chat_number=5511987654321 -p "field__Etapa=Proposta"', "set one field"),
+  run: async (args, io) => {
+    const action = String(args.action ?? "");
+    if (!isChatGuruAction(action)) {
+      throw new UsageError(`Unknown action "${action}". Valid actions (required params):\n${actionList()}`, { code: "USAGE_UNKNOWN_ACTION" });
+    }
+    const params = parseParams(args.param);
+    // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).
+    if (action === "chat_add" && params.text === undefined) params.text = " ";
+    const timeout = args.timeout as number | undefined;
+    if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+      throw new UsageError(`Expected --timeout to be a number of seconds above 0, got \`${String(timeout)}\`.`);
+    }
+    const flags: ConnectionFlags = {
+      apiUrl: args.apiUrl as string | undefined,
+      apiKey: args.apiKey as string | undefined,
+      accountId: args.accountId as string | undefined,
+      phoneId: args.phoneId as string | undefined,
+      timeout,
+    };
+    const connection = resolveConnection(flags, io.env);
+    const client = createChatGuruClient(connection);
+    const secrets = [connection.key];
+    try {
+      const response = await client.call(action, params, { signal: io.signal });
+      io.stdout.write(`${redact(JSON.stringify(response, null, 2), secrets)}\n`);
+      return 0;
+    } catch (error) {
+      if (!isChatGuruError(error)) throw error;
+      const body = (error as ChatGuruError & { body?: unknown }).body;
+      if (body !== undefined) io.stdout.write(`${redact(JSON.stringify(body, null, 2), secrets)}\n`);
+      io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
+      return error.exitCode;
+    } finally {
+      client.close();
+    }
   },
 };

@@ -1,12 +1,90 @@
+import { startMockServer, type MockServerOptions } from "../../chatguru/mock-server.js";
+import { UsageError } from "../../errors.js";
 import type { CliCommand } from "../command.js";
 
-// Placeholder: replaced by the real command.
+function list(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return String(value)
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function number(args: Record<string, unknown>, flag: string, expected: string, ok: (n: number) => boolean): number | undefined {
+  const value = args[flag];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !ok(value)) {
+    throw new UsageError(`Expected --${flag} to be ${expected}, got \`${String(value)}\`.`, { code: "USAGE_FLAG_INVALID" });
+  }
+  return value;
+}
+
+const probability = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= 1;
+const milliseconds = (n: number): boolean => Number.isFinite(n) && n >= 0;
+const integerFrom0 = (n: number): boolean => Number.isInteger(n) && n >= 0;
+
+/** Flags → options, each rejected with an exact message before anything listens. */
+export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerOptions {
+  const options: MockServerOptions = {};
+  const set = <K extends keyof MockServerOptions>(key: K, value: MockServerOptions[K] | undefined): void => {
+    if (value !== undefined) options[key] = value;
+  };
+  set("port", number(args, "port", "an integer from 0 to 65535", (n) => integerFrom0(n) && n <= 65535));
+  set("latencyMs", number(args, "latency", "milliseconds from 0 and up", milliseconds));
+  set("addDelayMs", number(args, "add-delay", "milliseconds from 0 and up", milliseconds));
+  set("failRate", number(args, "fail-rate", "a probability from 0 to 1", probability));
+  set("rateLimit", number(args, "rate-limit", "an integer from 0 (no limit) and up", integerFrom0));
+  set("resetRate", number(args, "reset-rate", "a probability from 0 to 1", probability));
+  set("timeoutRate", number(args, "timeout-rate", "a probability from 0 to 1", probability));
+  set("seed", number(args, "seed", "an integer", Number.isInteger));
+  set("customFields", list(args.fields));
+  const existing = list(args.existing);
+  if (existing) {
+    const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
+    if (bad !== undefined) throw new UsageError(`Expected --existing to list numbers of digits only (e.g. 5511987654321), got "${bad}".`, { code: "USAGE_FLAG_INVALID" });
+    options.existingChats = existing;
+  }
+  if (args.official === true) options.officialWhatsApp = true;
+  if (args.dialogQuirk === false) options.dialogContextQuirk = false;
+  return options;
+}
+
 export const mockServerCommand: CliCommand = {
   command: "mock-server",
-  describe: "(not implemented yet)",
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr.write("mock-server: not implemented yet\n");
-    return 2;
+  describe: "Run the embedded fake ChatGuru API on 127.0.0.1 (for demos and tests)",
+  builder: (y) =>
+    y.options({
+      port: { type: "number", describe: "Port (0 = any free port)", default: 0 },
+      latency: { type: "number", describe: "Delay every API response by MS" },
+      "add-delay": { type: "number", describe: "chat_add stays pending for MS" },
+      "fail-rate": { type: "number", describe: "Probability 0..1 of a 5xx with an HTML body" },
+      "rate-limit": { type: "number", describe: "Answer 429 + Retry-After above N requests/second" },
+      "reset-rate": { type: "number", describe: "Probability 0..1 of a connection reset" },
+      "timeout-rate": { type: "number", describe: "Probability 0..1 of never answering" },
+      seed: { type: "number", describe: "Seed of the fault generator (reproducible faults)" },
+      fields: { type: "string", describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")' },
+      existing: { type: "string", describe: "Numbers that already have a chat, comma-separated" },
+      official: { type: "boolean", describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"' },
+      "dialog-quirk": { type: "boolean", describe: 'First dialog_execute per chat fails "contexto não foi validado"', default: true },
+    }),
+  run: async (args, io) => {
+    const options = mockOptionsFromFlags(args);
+    if (io.signal.aborted) return 0;
+    const server = await startMockServer(options);
+    const { key, accountId, phoneId } = server.credentials;
+    // The first line is a contract (SPEC §3): scripts wait for it and parse the URL.
+    io.stdout.write(`listening on ${server.url}\n`);
+    io.stdout.write(`credentials (fake): key=${key} account_id=${accountId} phone_id=${phoneId}\n`);
+    io.stdout.write(
+      `export CHATGURU_API_URL=${server.url} CHATGURU_API_KEY=${key} CHATGURU_ACCOUNT_ID=${accountId} CHATGURU_PHONE_ID=${phoneId}\n`,
+    );
+    io.stdout.write(`state: GET http://127.0.0.1:${server.port}/__mock/state — stop with Ctrl-C\n`);
+    await new Promise<void>((resolve) => {
+      if (io.signal.aborted) resolve();
+      else io.signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    await server.close();
+    io.stderr.write("mock-server stopped\n");
+    return 0;
   },
 };
