@@ -1,0 +1,145 @@
+import { AbortError, ConfigError, redact, type SyncError } from "../errors.js";
+import type { SheetsCredentials } from "./sheets-auth.js";
+import { parseRetryAfter, RETRYABLE_STATUSES } from "./sheets-retry.js";
+
+/** What to do about one failed attempt. */
+export type SheetsFailure =
+  | { retryable: true; reason: string; status?: number; retryAfterMs?: number }
+  | { retryable: false; error: SyncError };
+
+export interface FailureContext {
+  /** Gateway method, e.g. "values.batchUpdate". */
+  method: string;
+  spreadsheetId?: string;
+  credentials: SheetsCredentials;
+  now: number;
+}
+
+/** The duck-typed parts of a GaxiosError we rely on (gaxios is not a direct dependency). */
+interface HttpishError {
+  message?: unknown;
+  code?: unknown;
+  config?: { url?: unknown };
+  response?: { status?: unknown; headers?: unknown; data?: unknown };
+}
+
+/**
+ * Turns whatever the Google client threw into a retry decision or a SyncError with a message that says what to do.
+ * The original error is never attached as `cause`: gaxios errors carry the request config, Authorization header
+ * included.
+ */
+export function classifySheetsFailure(error: unknown, ctx: FailureContext): SheetsFailure {
+  const e = (error ?? {}) as HttpishError;
+  const status = typeof e.response?.status === "number" ? e.response.status : undefined;
+  const secrets = ctx.credentials.secrets();
+  const googleMessage = redact(extractGoogleMessage(e.response?.data) ?? String(e.message ?? "unknown error"), secrets);
+  const context: Record<string, unknown> = { method: ctx.method, ...(status !== undefined ? { status } : {}) };
+  if (ctx.spreadsheetId) context.spreadsheetId = ctx.spreadsheetId;
+
+  if (status === undefined) {
+    // A GaxiosError without a response never reached Google (reset, refused, DNS, timeout): worth another try.
+    if (e.config !== undefined || typeof e.code === "string") {
+      return { retryable: true, reason: `network error ${typeof e.code === "string" ? e.code : googleMessage}` };
+    }
+    // Thrown before any request: typically a private key that cannot sign.
+    return {
+      retryable: false,
+      error: new ConfigError(
+        "SHEETS_AUTH",
+        `Could not use the Google credentials from ${ctx.credentials.origin}: ${googleMessage}`,
+        { context },
+      ),
+    };
+  }
+
+  if (RETRYABLE_STATUSES.has(status)) {
+    const retryAfterMs = parseRetryAfter(headerValue(e.response?.headers, "retry-after"), ctx.now);
+    return { retryable: true, status, reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  const failedUrl = e.config?.url === undefined ? undefined : String(e.config.url);
+  const fromTokenEndpoint = ctx.credentials.tokenUrl !== undefined && failedUrl === ctx.credentials.tokenUrl;
+  if (fromTokenEndpoint || status === 401) {
+    return {
+      retryable: false,
+      error: new ConfigError(
+        "SHEETS_AUTH",
+        "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS " +
+          `(used ${ctx.credentials.origin}; Google said: ${googleMessage}).`,
+        { context },
+      ),
+    };
+  }
+  const id = ctx.spreadsheetId ?? "(unknown)";
+  if (status === 403) {
+    if (/has not been used in project|is disabled|SERVICE_DISABLED/i.test(googleMessage)) {
+      return {
+        retryable: false,
+        error: new ConfigError(
+          "SHEETS_API_DISABLED",
+          `The Google Sheets API is not enabled for the Google Cloud project of your credentials: enable it ` +
+            `(APIs & Services → Library → Google Sheets API) and try again. Google said: ${googleMessage}`,
+          { context },
+        ),
+      };
+    }
+    const who = ctx.credentials.accountEmail;
+    return {
+      retryable: false,
+      error: new ConfigError(
+        "SHEETS_PERMISSION_DENIED",
+        who
+          ? `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with ${who}: share it (Editor) with that address.`
+          : `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with the account your credentials ` +
+              `belong to (${ctx.credentials.origin}): share it (Editor) with that account.`,
+        { context },
+      ),
+    };
+  }
+  if (status === 404) {
+    return {
+      retryable: false,
+      error: new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, { context }),
+    };
+  }
+  return {
+    retryable: false,
+    error: new ConfigError(
+      status === 400 ? "SHEETS_BAD_REQUEST" : "SHEETS_REQUEST_FAILED",
+      `Google Sheets rejected ${ctx.method} on spreadsheet ${id} with HTTP ${status}: ${googleMessage}`,
+      { context },
+    ),
+  };
+}
+
+/** After the last attempt: the run cannot go on without the sheet (exit 3, like other "gave up" aborts). */
+export function retriesExhausted(method: string, attempts: number, reason: string, spreadsheetId?: string): SyncError {
+  return new AbortError(
+    "SHEETS_UNAVAILABLE",
+    `Google Sheets kept failing for ${method}${spreadsheetId ? ` on spreadsheet ${spreadsheetId}` : ""} ` +
+      `(${reason}) after ${attempts} attempts; try again in a few minutes.`,
+    { context: { method, attempts, ...(spreadsheetId ? { spreadsheetId } : {}) } },
+  );
+}
+
+/** Google's error body is `{"error":{"code":403,"message":"…","status":"PERMISSION_DENIED"}}`; OAuth's is flat. */
+function extractGoogleMessage(data: unknown): string | undefined {
+  if (data === null || typeof data !== "object") return typeof data === "string" && data !== "" ? data.slice(0, 300) : undefined;
+  const body = data as { error?: unknown; error_description?: unknown };
+  if (body.error !== null && typeof body.error === "object") {
+    const inner = body.error as { message?: unknown; status?: unknown };
+    if (typeof inner.message === "string") return typeof inner.status === "string" ? `${inner.status}: ${inner.message}` : inner.message;
+  }
+  if (typeof body.error === "string") {
+    return typeof body.error_description === "string" ? `${body.error}: ${body.error_description}` : body.error;
+  }
+  return undefined;
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (headers === null || typeof headers !== "object") return undefined;
+  const h = headers as { get?: unknown } & Record<string, unknown>;
+  if (typeof h.get === "function") return (h.get as (n: string) => string | null).call(headers, name) ?? undefined;
+  const value = h[name] ?? h[name.toLowerCase()];
+  return typeof value === "string" ? value : undefined;
+}
