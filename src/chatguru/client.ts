@@ -135,6 +135,10 @@ export function parseResponse(
       }),
     );
   }
+  // 401/403 are credential problems even when a proxy answers them with HTML.
+  if (!parsed && (status === 401 || status === 403)) {
+    throw new ChatGuruAuthError({ action, httpStatus: status, description: excerptOf(text, secrets) || `HTTP ${status}` });
+  }
   if (!parsed) {
     throw new ChatGuruBadResponseError({ action, httpStatus: status, excerpt: excerptOf(text, secrets), contentType });
   }
