@@ -1,12 +1,18 @@
+import type { Argv } from "yargs";
 import type { CliCommand } from "../command.js";
+import { buildSyncOptions, runOptions, runRendered, sourceOptions } from "./sync.js";
 
-// Placeholder: replaced by the real command.
+/**
+ * Finishes rows an earlier run left `pending`: polls their chat_add_status and applies the updates waiting for them.
+ * It needs the same --source and --mapping as the sync: the values to apply live in the source, not in the state.
+ */
 export const statusCommand: CliCommand = {
   command: "status",
-  describe: "(not implemented yet)",
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr.write("status: not implemented yet\n");
-    return 2;
-  },
+  describe: "Finish rows left pending by an earlier run (poll chat_add_status, then apply their updates)",
+  builder: (y: Argv) =>
+    y
+      .options(sourceOptions)
+      .options(runOptions)
+      .example("$0 status --source leads.csv --mapping mapping.json", "finish the chats still being added"),
+  run: async (args, io) => (await runRendered(buildSyncOptions(args, io, { onlyPending: true }), args, io)).code,
 };

@@ -1,12 +1,154 @@
-import type { CliCommand } from "../command.js";
+import type { Argv } from "yargs";
+import type { ChatGuruConnection } from "../../chatguru/types.js";
+import { sleep } from "../../engine/sleep.js";
+import type { SyncReport } from "../../engine/report.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import { sync, type SyncOptions } from "../../sync.js";
+import type { CliCommand, CliIO } from "../command.js";
+import { connectionOptions, resolveConnection } from "../env.js";
+import { SyncRenderer, summaryLine } from "../render.js";
 
-// Placeholder: replaced by the real command.
+export const sourceOptions = {
+  source: { type: "string", demandOption: true, describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID" },
+  mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
+  sheet: { type: "string", describe: "Tab title, with a sheets:ID source" },
+  delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
+  encoding: { type: "string", describe: "CSV encoding (detected when absent): utf-8, windows-1252…" },
+} as const;
+
+export const runOptions = {
+  ...connectionOptions,
+  concurrency: { type: "number", default: 4, describe: "Requests in flight at once" },
+  rate: { type: "number", default: 5, describe: "Requests per second across all actions (0 = no cap)" },
+  results: { type: "string", describe: "Results CSV (default: <source>.results.csv beside the source)" },
+  state: { type: "string", describe: "State journal (default: .chatguru-sync/<id>.ndjson)" },
+  wait: { type: "boolean", default: true, describe: "Wait for pending chat_add (--no-wait leaves them pending)" },
+  "add-timeout": { type: "number", default: 600, describe: "Seconds to wait for a chat_add before leaving it pending" },
+  json: { type: "boolean", default: false, describe: "Print exactly one JSON report on stdout" },
+  quiet: { type: "boolean", default: false, describe: "Only errors on stderr" },
+  timeout: { type: "number", describe: "Seconds before one ChatGuru request times out (default 30)" },
+} as const;
+
+/** Normalises flags once, with exact messages (exit 2); everything downstream sees clean values. */
+export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra: Partial<SyncOptions> = {}): SyncOptions {
+  const intFlag = (name: string, min: number): number | undefined => {
+    const value = args[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+      throw new UsageError(`--${name} must be a whole number from ${min} up, got "${String(value)}".`);
+    }
+    return value;
+  };
+  const rate = args.rate as number;
+  if (typeof rate !== "number" || Number.isNaN(rate) || rate < 0) throw new UsageError(`--rate must be a number ≥ 0 (0 = no cap), got "${String(args.rate)}".`);
+  const addTimeout = args["add-timeout"] as number;
+  if (typeof addTimeout !== "number" || Number.isNaN(addTimeout) || addTimeout < 0) {
+    throw new UsageError(`--add-timeout must be a number of seconds ≥ 0, got "${String(args["add-timeout"])}".`);
+  }
+  const mode = args.mode as string | undefined;
+  if (mode !== undefined && !["create", "update", "upsert"].includes(mode)) {
+    throw new UsageError(`--mode must be create, update or upsert, got "${mode}".`);
+  }
+  const dryRun = Boolean(args["dry-run"]);
+  let connection: ChatGuruConnection | undefined;
+  const flags = {
+    apiUrl: args["api-url"] as string | undefined,
+    apiKey: args["api-key"] as string | undefined,
+    accountId: args["account-id"] as string | undefined,
+    phoneId: args["phone-id"] as string | undefined,
+    timeout: args.timeout as number | undefined,
+  };
+  try {
+    connection = resolveConnection(flags, io.env);
+  } catch (error) {
+    // A dry run sends nothing; without a connection it simply has no state to plan from.
+    if (!dryRun) throw error;
+  }
+  return {
+    source: args.source as string,
+    mapping: args.mapping as string,
+    ...(connection ? { connection } : {}),
+    ...(mode ? { mode: mode as SyncOptions["mode"] } : {}),
+    concurrency: intFlag("concurrency", 1)!,
+    rate: rate === 0 ? Infinity : rate,
+    dryRun,
+    ...(args.limit !== undefined ? { limit: intFlag("limit", 1)! } : {}),
+    ...(args.results ? { results: args.results as string } : {}),
+    ...(args.state ? { state: args.state as string } : {}),
+    full: Boolean(args.full),
+    retryFailed: Boolean(args["retry-failed"]),
+    wait: args.wait !== false,
+    addTimeoutSeconds: addTimeout,
+    ...(args.sheet ? { sheet: args.sheet as string } : {}),
+    ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
+    ...(args.encoding ? { encoding: args.encoding as string } : {}),
+    env: io.env,
+    cwd: io.cwd,
+    signal: io.signal,
+    ...extra,
+  };
+}
+
+/** Runs one sync with rendering; prints the report (JSON or human) and returns the exit code. */
+export async function runRendered(options: SyncOptions, args: Record<string, unknown>, io: CliIO): Promise<{ report: SyncReport; code: number }> {
+  const json = Boolean(args.json);
+  const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json });
+  let report: SyncReport;
+  try {
+    report = await sync({
+      ...options,
+      onEvent: (event) => {
+        if (event.type === "request") renderer.countRequest();
+        renderer.onEvent(event);
+      },
+    });
+  } finally {
+    renderer.stop();
+  }
+  if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  else renderer.summary(report, { dryRun: options.dryRun ?? false });
+  if (json && report.error) io.stderr.write(`error: ${report.error.message}\n`);
+  return { report, code: report.exitCode };
+}
+
 export const syncCommand: CliCommand = {
   command: "sync",
-  describe: "(not implemented yet)",
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr.write("sync: not implemented yet\n");
-    return 2;
+  describe: "Sync rows into ChatGuru: create missing chats, update custom fields, write every row's outcome back",
+  builder: (y: Argv) =>
+    y
+      .options(sourceOptions)
+      .options(runOptions)
+      .options({
+        mode: { type: "string", choices: ["create", "update", "upsert"], describe: "Overrides the mapping's mode" },
+        "dry-run": { type: "boolean", default: false, describe: "Validate and plan; send nothing" },
+        limit: { type: "number", describe: "Only the first N data rows (canary)" },
+        full: { type: "boolean", default: false, describe: "Ignore change detection: send every row" },
+        "retry-failed": { type: "boolean", default: false, describe: "Only rows whose last outcome was failed" },
+        watch: { type: "number", describe: "Re-run every N seconds until interrupted" },
+      })
+      .example("$0 sync --source leads.csv --mapping mapping.json", "one-off import")
+      .example("$0 sync --source leads.csv --mapping mapping.json --dry-run", "see what would happen")
+      .example("$0 sync --source 'https://docs.google.com/spreadsheets/d/ID/edit#gid=0' --mapping mapping.json --watch 900", "sheet sync every 15 min"),
+  run: async (args, io) => {
+    const options = buildSyncOptions(args, io);
+    if (args.watch === undefined) return (await runRendered(options, args, io)).code;
+    const every = args.watch as number;
+    if (typeof every !== "number" || !(every >= 1)) throw new UsageError(`--watch must be a number of seconds ≥ 1, got "${String(args.watch)}".`);
+    return watch(options, every, args, io);
   },
 };
+
+/** --watch: one run per cycle, one summary line each, until SIGINT/SIGTERM (exit 130) or a run-level stop (exit 3). */
+async function watch(options: SyncOptions, everySeconds: number, args: Record<string, unknown>, io: CliIO): Promise<number> {
+  for (let cycle = 1; ; cycle += 1) {
+    const report = await sync(options);
+    if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+    else io.stderr.write(`[${new Date().toISOString()}] cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`);
+    if (report.exitCode === ExitCode.ABORTED || report.exitCode === ExitCode.INTERRUPTED) return report.exitCode;
+    try {
+      await sleep(everySeconds * 1000, io.signal);
+    } catch {
+      return ExitCode.INTERRUPTED;
+    }
+  }
+}

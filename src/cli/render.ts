@@ -1,0 +1,151 @@
+import cliProgress from "cli-progress";
+import type { SyncEvent } from "../engine/events.js";
+import type { SyncReport } from "../engine/report.js";
+import type { CliIO } from "./command.js";
+
+const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * Turns engine events into what a person sees on stderr: a progress bar only when stderr is a TTY (never in CI or
+ * pipes), warnings as they happen, and the human summary at the end.
+ */
+export class SyncRenderer {
+  readonly #io: CliIO;
+  readonly #quiet: boolean;
+  #bar: cliProgress.SingleBar | undefined;
+  #done = 0;
+  #total = 0;
+  #started = Date.now();
+  readonly problems: string[] = [];
+  #problemCount = 0;
+  #pauses = 0;
+
+  constructor(io: CliIO, options: { quiet: boolean; progress: boolean }) {
+    this.#io = io;
+    this.#quiet = options.quiet;
+    if (options.progress && !options.quiet && io.stderr.isTTY) {
+      this.#bar = new cliProgress.SingleBar(
+        {
+          stream: io.stderr as unknown as NodeJS.WritableStream,
+          format: " {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {requests} requests",
+          hideCursor: true,
+          clearOnComplete: true,
+          etaBuffer: 50,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+    }
+  }
+
+  readonly onEvent = (event: SyncEvent): void => {
+    switch (event.type) {
+      case "start":
+        this.#started = Date.now();
+        this.#bar?.start(0, 0, { rate: "0", requests: 0 });
+        break;
+      case "row":
+        this.#done += 1;
+        if (this.#done > this.#total) this.#total = this.#done;
+        if (event.error && (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")) {
+          this.#problemCount += 1;
+          if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push(`Row ${event.rowNumber}: ${event.outcome} — ${event.error}`);
+        }
+        this.#tick();
+        break;
+      case "source-done":
+        this.#total = event.total;
+        this.#tick();
+        break;
+      case "rate-limited":
+        this.#pauses += 1;
+        if (this.#pauses === 1) this.#log(`ChatGuru answered 429 (rate limited): pausing all requests for ${Math.round(event.pauseMs / 100) / 10} s.`);
+        break;
+      case "warning":
+        this.#log(`warning: ${event.message}`);
+        break;
+      case "aborting":
+        this.#log(`stopping: ${event.reason}`);
+        break;
+      default:
+        break;
+    }
+  };
+
+  #requests = 0;
+  countRequest(): void {
+    this.#requests += 1;
+  }
+
+  #lastDraw = 0;
+  #tick(): void {
+    if (!this.#bar) return;
+    const now = Date.now();
+    if (now - this.#lastDraw < 100 && this.#done < this.#total) return;
+    this.#lastDraw = now;
+    const seconds = (now - this.#started) / 1000;
+    this.#bar.setTotal(Math.max(this.#total, this.#done));
+    this.#bar.update(this.#done, { rate: seconds > 0 ? (this.#done / seconds).toFixed(1) : "0", requests: this.#requests });
+  }
+
+  #log(line: string): void {
+    if (this.#bar) {
+      // Print above the bar without garbling it.
+      this.#io.stderr.write(`\r\x1b[K${line}\n`);
+    } else if (!this.#quiet) {
+      this.#io.stderr.write(`${line}\n`);
+    }
+  }
+
+  stop(): void {
+    this.#bar?.stop();
+    this.#bar = undefined;
+  }
+
+  /** The human summary (stderr). */
+  summary(report: SyncReport, options: { dryRun: boolean }): void {
+    this.stop();
+    const out = (line = "") => this.#io.stderr.write(`${line}\n`);
+    if (this.#quiet) {
+      if (report.error) out(`error: ${report.error.message}`);
+      return;
+    }
+    out(summaryLine(report, options.dryRun));
+    const byAction = Object.entries(report.requests.byAction)
+      .map(([action, n]) => `${action} ${n}`)
+      .join(", ");
+    if (!options.dryRun) out(`  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`);
+    if (report.plan) {
+      out(`  plan: ${report.plan.new} new (update or create), ${report.plan.changed} changed → update, ${report.plan.retry} to retry, ${report.plan.unchanged} unchanged`);
+    }
+    if (report.results) out(`  results: ${report.results}`);
+    if (report.state) out(`  state: ${report.state}`);
+    if (report.counts.pending > 0 && !options.dryRun) {
+      out(`  ${report.counts.pending} chat${report.counts.pending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${report.counts.pending > 1 ? "them" : "it"}.`);
+    }
+    if (report.notReached) out(`  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`);
+    if (this.problems.length > 0) {
+      out(`First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`);
+      for (const p of this.problems) out(`  ${p}`);
+    }
+    if (report.error) out(`error: ${report.error.message}`);
+  }
+}
+
+export function summaryLine(report: SyncReport, dryRun: boolean): string {
+  const c = report.counts;
+  const parts = (
+    [
+      ["created", c.created],
+      ["updated", c.updated],
+      ["unchanged", c.unchanged],
+      ["pending", c.pending],
+      ["invalid", c.invalid],
+      ["duplicate", c.duplicate],
+      ["failed", c.failed],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n} ${name}`);
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
