@@ -1,12 +1,108 @@
-import type { CliCommand } from "../command.js";
+import { resolve } from "node:path";
+import { ConfigError, UsageError } from "../../errors.js";
+import type { RowProblem } from "../../mapping/contact.js";
+import { loadMapping } from "../../mapping/load-mapping.js";
+import { createSource } from "../../sources/create-source.js";
+import type { Source } from "../../sources/source.js";
+import { validate, type ValidateReport } from "../../validate.js";
+import type { CliCommand, CliIO } from "../command.js";
 
-// Placeholder: replaced by the real command.
+/** Problems printed on stderr; the rest are in --json (first 1000) and the results file (all). */
+const PRINTED_PROBLEMS = 20;
+
+export interface CliSourceFlags {
+  delimiter?: string | undefined;
+  encoding?: string | undefined;
+}
+
+const isSheetsSpec = (spec: string) => spec.startsWith("https://docs.google.com/") || spec.startsWith("sheets:");
+
+/** Source from a --source value, relative to the CLI's working directory. */
+export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): Source {
+  const source = createSource(spec, {
+    cwd: io.cwd,
+    env: io.env,
+    ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
+    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(spec === "-" ? { stdin: process.stdin } : {}),
+  });
+  // Until create-source knows Google Sheets it would read "sheets:ID" as a missing file; say what is really missing.
+  if (isSheetsSpec(spec) && source.kind === "csv") {
+    throw new ConfigError("SOURCE_SHEETS_UNAVAILABLE", `Google Sheets sources need the sheets module, which this build does not include: ${spec}`);
+  }
+  return source;
+}
+
+/** `Row 14, column "Telefone": "12345" is not a valid phone number (too short)` */
+export function problemLine(problem: RowProblem): string {
+  return `Row ${problem.row}${problem.column !== undefined ? `, column "${problem.column}"` : ""}: ${problem.message}`;
+}
+
+export function renderValidateSummary(report: ValidateReport, label: string): string {
+  const { counts } = report;
+  const lines = [
+    `Checked ${counts.total} row${counts.total === 1 ? "" : "s"} of ${label} in ${(report.durationMs / 1000).toFixed(1)}s (no API calls).`,
+    `  valid: ${counts.valid}   invalid: ${counts.invalid}   duplicate: ${counts.duplicate}`,
+  ];
+  if (report.problemCount > 0) {
+    const shown = report.problems.slice(0, PRINTED_PROBLEMS);
+    lines.push(
+      report.problemCount > shown.length ? `Problems (first ${shown.length} of ${report.problemCount}):` : `Problems (${report.problemCount}):`,
+      ...shown.map((p) => `  ${problemLine(p)}`),
+    );
+  }
+  if (report.results) lines.push(`Results written to ${report.results}`);
+  else if (report.problemCount > PRINTED_PROBLEMS) lines.push("Use --results PATH to get every problem beside its row.");
+  return `${lines.join("\n")}\n`;
+}
+
+function positiveInteger(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`Expected ${flag} to be a whole number from 1 and up, got \`${String(value)}\`.`);
+  return n;
+}
+
 export const validateCommand: CliCommand = {
   command: "validate",
-  describe: "(not implemented yet)",
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr.write("validate: not implemented yet\n");
-    return 2;
+  describe: "Read and check every row against the mapping; makes no API call",
+  builder: (y) =>
+    y
+      .options({
+        source: { type: "string", demandOption: true, describe: "CSV file (or - for stdin)" },
+        mapping: { type: "string", demandOption: true, describe: "Mapping file (JSON with comments)" },
+        results: { type: "string", describe: "Write every row with its status and error to this CSV" },
+        limit: { type: "number", describe: "Check only the first N rows" },
+        delimiter: { type: "string", describe: "CSV delimiter (; , or tab) [default: sniffed]" },
+        encoding: { type: "string", describe: "CSV encoding (utf-8, windows-1252…) [default: detected]" },
+        json: { type: "boolean", default: false, describe: "Print one JSON report on stdout" },
+        quiet: { type: "boolean", default: false, describe: "Print nothing on stderr (exit code only)" },
+      })
+      .example("$0 validate --source contatos.csv --mapping mapping.json", "check a file before syncing"),
+  run: async (args, io) => {
+    const limit = positiveInteger(args.limit, "--limit");
+    const source = sourceFromFlag(String(args.source), { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined }, io);
+    const report = await validate({
+      source,
+      mappingPath: await loadMapping(resolve(io.cwd, String(args.mapping)), String(args.mapping)),
+      ...(args.results !== undefined ? { resultsPath: resolve(io.cwd, String(args.results)) } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      signal: io.signal,
+    });
+    if (args.json) {
+      io.stdout.write(
+        `${JSON.stringify({
+          ok: report.ok,
+          exitCode: report.exitCode,
+          counts: report.counts,
+          problems: report.problems,
+          problemCount: report.problemCount,
+          ...(report.results ? { results: report.results } : {}),
+          durationMs: report.durationMs,
+        })}\n`,
+      );
+    }
+    if (!args.quiet) io.stderr.write(renderValidateSummary(report, String(args.source)));
+    return report.exitCode;
   },
 };

@@ -1,0 +1,141 @@
+import { isSupportedCountry } from "libphonenumber-js/max";
+import type { JSONPath } from "jsonc-parser";
+import { toFieldApiName } from "../chatguru/field-names.js";
+import type { WriteBackColumns } from "../sinks/sink.js";
+import { parseTemplate } from "./apply-mapping.js";
+import { closest, describePath, mappingError, type LoadedMapping, type MappingProblem } from "./load-mapping.js";
+import type { ValueSpec } from "./schema.js";
+import { compileTransform, knownTransformNames } from "./transforms.js";
+
+/** Every value spec of a mapping with its JSON path in the file. */
+export function valueSpecsOf(mapping: LoadedMapping): Array<{ path: JSONPath; spec: ValueSpec }> {
+  const specs: Array<{ path: JSONPath; spec: ValueSpec }> = [];
+  if (mapping.name !== undefined) specs.push({ path: ["name"], spec: mapping.name });
+  for (const key of ["text", "user_id", "dialog_id"] as const) {
+    const spec = mapping.chat_add?.[key];
+    if (spec !== undefined) specs.push({ path: ["chat_add", key], spec });
+  }
+  for (const [field, spec] of Object.entries(mapping.custom_fields)) specs.push({ path: ["custom_fields", field], spec });
+  if (mapping.note !== undefined) specs.push({ path: ["note"], spec: mapping.note });
+  if (mapping.dialog_execute) specs.push({ path: ["dialog_execute", "dialog_id"], spec: mapping.dialog_execute.dialog_id });
+  return specs;
+}
+
+/** Input columns a mapping reads (phone, key, every column and template placeholder). */
+export function mappedColumns(mapping: LoadedMapping): Set<string> {
+  const columns = new Set<string>([mapping.phone.column]);
+  if (mapping.key !== undefined) columns.add(mapping.key);
+  for (const { spec } of valueSpecsOf(mapping)) {
+    if (typeof spec === "string") columns.add(spec);
+    else if ("column" in spec) columns.add(spec.column);
+    else if ("template" in spec) for (const column of parseTemplate(spec.template).columns) columns.add(column);
+  }
+  return columns;
+}
+
+/**
+ * Checks a mapping against the source header before anything is sent (SPEC §4.2). Collects EVERY problem and throws
+ * one ConfigError (MAPPING_RULES) listing them with their line:column; returns normally when all is well.
+ */
+export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
+  const problems: MappingProblem[] = [];
+  const locate = (path: JSONPath, target: "key" | "value" = "value") => mapping.locate?.(path, target);
+  const headerSet = new Set(headers);
+  const listed = headers.length > 12 ? `${headers.slice(0, 12).map((h) => `"${h}"`).join(", ")}, …` : headers.map((h) => `"${h}"`).join(", ");
+
+  const requireColumn = (column: string, path: JSONPath, what: string) => {
+    if (headerSet.has(column)) return;
+    const suggestion = closest(column, headers);
+    problems.push({
+      code: "MAPPING_UNKNOWN_COLUMN",
+      message:
+        `${what} names column "${column}", which is not in the source header` +
+        (suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (the header has ${listed || "no columns"})`),
+      position: locate(path),
+    });
+  };
+
+  requireColumn(mapping.phone.column, ["phone", "column"], "phone");
+  if (!isSupportedCountry(mapping.phone.default_country)) {
+    problems.push({
+      code: "MAPPING_UNKNOWN_COUNTRY",
+      message: `phone.default_country "${mapping.phone.default_country}" is not a known country code (e.g. "BR", "PT", "US")`,
+      position: locate(["phone", "default_country"]),
+    });
+  }
+  if (mapping.key !== undefined) requireColumn(mapping.key, ["key"], "key");
+
+  for (const { path, spec } of valueSpecsOf(mapping)) {
+    const what = describePath(path);
+    if (typeof spec === "string") {
+      requireColumn(spec, path, what);
+      continue;
+    }
+    if ("column" in spec) requireColumn(spec.column, [...path, "column"], what);
+    if ("template" in spec) {
+      const template = parseTemplate(spec.template);
+      for (const column of template.columns) {
+        if (headerSet.has(column)) continue;
+        const suggestion = closest(column, headers);
+        problems.push({
+          code: "MAPPING_UNKNOWN_COLUMN",
+          message:
+            `${what} template uses {{${column}}}, which is not a column of the source header` +
+            (suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (the header has ${listed || "no columns"})`),
+          position: locate([...path, "template"]),
+        });
+      }
+      if (template.unclosed) {
+        problems.push({ code: "MAPPING_BAD_TEMPLATE", message: `${what} template has an unclosed "{{"`, position: locate([...path, "template"]) });
+      }
+    }
+    if ("transform" in spec && spec.transform) {
+      spec.transform.forEach((name, i) => {
+        const compiled = compileTransform(name);
+        if (compiled.ok) return;
+        const unknown = !name.startsWith("date:");
+        const suggestion = unknown ? closest(name, knownTransformNames()) : undefined;
+        problems.push({
+          code: unknown ? "MAPPING_UNKNOWN_TRANSFORM" : "MAPPING_BAD_TRANSFORM",
+          message: `${what}: ${compiled.message}` + (suggestion ? ` (did you mean "${suggestion}"?)` : unknown ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)` : ""),
+          position: locate([...path, "transform", i]),
+        });
+      });
+    }
+  }
+
+  const apiNames = new Map<string, string>();
+  for (const field of Object.keys(mapping.custom_fields)) {
+    const apiName = toFieldApiName(field);
+    const first = apiNames.get(apiName);
+    if (first !== undefined) {
+      problems.push({
+        code: "MAPPING_DUPLICATE_FIELD",
+        message: `custom field "${field}" and "${first}" are the same ChatGuru field (${apiName})`,
+        position: locate(["custom_fields", field], "key"),
+      });
+    } else apiNames.set(apiName, field);
+  }
+
+  const inputs = mappedColumns(mapping);
+  const writeBackOwners = new Map<string, string>();
+  for (const [slot, column] of Object.entries(mapping.write_back) as Array<[keyof WriteBackColumns, string]>) {
+    if (inputs.has(column)) {
+      problems.push({
+        code: "MAPPING_WRITE_BACK_CONFLICT",
+        message: `write_back.${slot} "${column}" is also an input column of the mapping; results would overwrite the data they came from`,
+        position: locate(["write_back", slot]),
+      });
+    }
+    const owner = writeBackOwners.get(column);
+    if (owner !== undefined) {
+      problems.push({
+        code: "MAPPING_WRITE_BACK_CONFLICT",
+        message: `write_back.${slot} and write_back.${owner} both write column "${column}"`,
+        position: locate(["write_back", slot]),
+      });
+    } else writeBackOwners.set(column, slot);
+  }
+
+  if (problems.length > 0) throw mappingError("MAPPING_RULES", mapping.path, problems);
+}

@@ -1,0 +1,106 @@
+import * as z from "zod";
+import { DEFAULT_WRITE_BACK } from "../sinks/sink.js";
+
+/**
+ * The mapping file (SPEC §4.2). This zod schema is the single source of the TypeScript types below AND of the
+ * committed `mapping.schema.json` (scripts/generate-mapping-schema.ts; a test pins the file to this schema).
+ */
+
+const columnName = z.string().min(1).describe("A column name of the source header.");
+const transforms = z
+  .array(z.string().min(1))
+  .describe('Applied left to right: "trim", "upper", "lower", "title", "digits", "date:DD/MM/YYYY->YYYY-MM-DD".');
+
+export const ColumnValueSchema = z
+  .strictObject({
+    column: columnName,
+    transform: transforms.optional(),
+    default: z.string().optional().describe("Used when the cell (after transforms) is empty."),
+  })
+  .describe("The value of a column.");
+export const ConstantValueSchema = z.strictObject({ value: z.string() }).describe("A constant value.");
+export const TemplateValueSchema = z
+  .strictObject({
+    template: z.string().describe('Text with {{Column}} placeholders, e.g. "{{Cidade}}/{{UF}}".'),
+    transform: transforms.optional(),
+  })
+  .describe("Text built from several columns.");
+
+/** The keys a value object may have, by the key that selects its kind. */
+export const VALUE_KINDS = {
+  column: ColumnValueSchema,
+  value: ConstantValueSchema,
+  template: TemplateValueSchema,
+} as const;
+
+export const ValueSpecSchema = z
+  .union([columnName, ColumnValueSchema, ConstantValueSchema, TemplateValueSchema])
+  .describe('A value: a column name, {"column"}, {"value"} or {"template"}.');
+
+const PhoneObjectSchema = z.strictObject({
+  column: columnName.describe("The column holding the WhatsApp number."),
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "expected a two-letter country code such as \"BR\"")
+    .default("BR")
+    .describe("ISO country assumed for numbers written without +country code."),
+});
+
+export const PhoneSpecSchema = z.union([
+  columnName.transform((column) => ({ column, default_country: "BR" })),
+  PhoneObjectSchema,
+]);
+
+export const WriteBackSchema = z
+  .strictObject({
+    status: columnName.optional(),
+    chat_add_id: columnName.optional(),
+    chat_number: columnName.optional(),
+    error: columnName.optional(),
+    synced_at: columnName.optional(),
+  })
+  .describe("Result column names (added to the results file or the sheet).");
+
+export const MappingSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    mode: z.enum(["create", "update", "upsert"]).default("upsert").describe("create | update | upsert."),
+    phone: PhoneSpecSchema.describe("The WhatsApp number column: a column name or {column, default_country}."),
+    key: columnName.optional().describe("The row identity across runs; default = the phone column."),
+    name: ValueSpecSchema.optional().describe("chat_add's name; default = the phone number."),
+    chat_add: z
+      .strictObject({
+        text: ValueSpecSchema.optional().describe('First message; default " " (registers the chat, sends nothing visible).'),
+        user_id: ValueSpecSchema.optional(),
+        dialog_id: ValueSpecSchema.optional(),
+      })
+      .optional(),
+    custom_fields: z
+      .record(z.string().min(1), ValueSpecSchema)
+      .default({})
+      .describe("ChatGuru custom field name (panel or field__ API form) → value."),
+    note: ValueSpecSchema.optional().describe("note_add text for each created/updated row."),
+    dialog_execute: z.strictObject({ dialog_id: ValueSpecSchema }).optional(),
+    empty: z.enum(["skip", "clear"]).default("skip").describe('skip: empty values are not sent | clear: sent as "".'),
+    write_back: WriteBackSchema.optional().transform((wb) => ({ ...DEFAULT_WRITE_BACK, ...wb })),
+  })
+  .describe("chatguru-sync column mapping");
+
+/** A normalized mapping: defaults filled, `phone` always an object, `write_back` complete. */
+export type Mapping = z.output<typeof MappingSchema>;
+/** What the file may contain. */
+export type MappingInput = z.input<typeof MappingSchema>;
+export type ValueSpec = z.output<typeof ValueSpecSchema>;
+export type ColumnValue = z.output<typeof ColumnValueSchema>;
+export type TemplateValue = z.output<typeof TemplateValueSchema>;
+export type Mode = Mapping["mode"];
+
+/** The JSON Schema committed as mapping.schema.json (describes the file as written, hence io "input"). */
+export function buildMappingJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(MappingSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: "chatguru-sync mapping",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}
