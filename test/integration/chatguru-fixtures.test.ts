@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addNote, chatAdd, executeDialog, getChatAddStatus, getMessageStatus, sendMessage, updateCustomFields } from "../../src/chatguru/actions.js";
+import { createChatGuruClient } from "../../src/chatguru/client.js";
+import { ChatGuruAuthError, classifyChatGuruError } from "../../src/chatguru/errors.js";
+import type { ChatGuruClient } from "../../src/chatguru/types.js";
+
+/** Real-shaped bodies (fixtures/chatguru, from the API document) served verbatim for each action. */
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/chatguru/${name}`, import.meta.url), "utf8");
+const BY_ACTION: Record<string, string> = {
+  chat_add: "chat-add.json",
+  chat_add_status: "chat-add-status-done.json",
+  chat_update_custom_fields: "chat-update-custom-fields.json",
+  note_add: "note-add.json",
+  dialog_execute: "dialog-execute.json",
+  message_send: "message-send.json",
+  message_status: "message-status.json",
+};
+
+let server: http.Server;
+let client: ChatGuruClient;
+let override: string | undefined;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (d: Buffer) => (body += d.toString("utf8")));
+    req.on("end", () => {
+      const action = new URLSearchParams(body).get("action") ?? "";
+      const text = override ? fixture(override) : fixture(BY_ACTION[action]!);
+      res.writeHead((JSON.parse(text) as { code: number }).code, { "Content-Type": "application/json" });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  client = createChatGuruClient({
+    apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
+    key: "test-key-not-real",
+    accountId: "acc",
+    phoneId: "ph",
+  });
+});
+afterAll(async () => {
+  client.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+describe("actions parse the documented response shapes", () => {
+  it("success bodies", async () => {
+    expect(await chatAdd(client, { chatNumber: "5511999999999", name: "A" })).toEqual({ chatAddId: "5dd69c2300078e1be17fffd4", status: "pending" });
+    expect(await getChatAddStatus(client, "5e3e9c0f52313722bd2e11a2")).toEqual({ status: "done", description: "Chat adicionado com sucesso!" });
+    expect(await updateCustomFields(client, "5511999999999", { Email: "a@b.c" })).toEqual({ chatId: "5e52b639600ce7d9be01f6cd" });
+    expect(await addNote(client, "5511999999999", "n")).toEqual({ noteId: "5ebbc4ded8d8eaf9919970a9" });
+    expect(await executeDialog(client, "5511999999999", "d")).toEqual({ result: "Diálogo executado" });
+    expect(await sendMessage(client, { chatNumber: "5511999999999", text: "oi" })).toEqual({ messageId: "5dd69cde00078e1be17fffd4", status: "scheduled" });
+    expect(await getMessageStatus(client, "5dd69cde00078e1be17fffd4")).toEqual({ status: "sent" });
+  });
+
+  it("error bodies", async () => {
+    override = "error-chat-not-found.json";
+    expect(classifyChatGuruError(await addNote(client, "1", "n").catch((e: unknown) => e))).toMatchObject({ kind: "row", code: "CHAT_NOT_FOUND" });
+    override = "error-dialog-context.json";
+    expect(classifyChatGuruError(await executeDialog(client, "1", "d").catch((e: unknown) => e))).toMatchObject({ code: "DIALOG_CONTEXT_NOT_VALIDATED" });
+    override = "error-json-body.json";
+    expect(await addNote(client, "1", "n").catch((e: unknown) => e)).toBeInstanceOf(ChatGuruAuthError);
+    override = undefined;
+  });
+});
