@@ -11,7 +11,11 @@ type PatchField = Exclude<keyof RowState, "key" | "updatedAt">;
 type Patch = { [K in PatchField]?: RowState[K] | null };
 
 export interface NdjsonStateStoreOptions {
-  /** Take `<path>.lock` for the store's lifetime. Only turn off when the caller guarantees exclusivity. @default true */
+  /**
+   * Take `<path>.lock` for the store's lifetime. Without it the store is a reader (e.g. a dry run): opening never
+   * creates, repairs or compacts the file, since a locked run may be appending to it right now; only a first
+   * `update()` does, and then the caller must guarantee no one else writes. @default true
+   */
   lock?: boolean;
   /** Clock for `updatedAt` and the header's `createdAt`. @default () => new Date() */
   now?: () => Date;
@@ -64,26 +68,25 @@ export async function openNdjsonStateStore(
 ): Promise<NdjsonStateStore> {
   const now = options.now ?? (() => new Date());
   const warn = options.onWarning ?? (() => {});
-  await mkdir(path.dirname(filePath), { recursive: true });
-  const lock = options.lock === false ? undefined : await acquireStateLock(filePath, { onWarning: warn, now });
+  let lock: StateLock | undefined;
+  if (options.lock !== false) {
+    await mkdir(path.dirname(filePath), { recursive: true });
+    lock = await acquireStateLock(filePath, { onWarning: warn, now });
+  }
   try {
     if (lock) await removeCompactionDebris(filePath);
-    const loaded = await loadJournal(filePath, now, warn);
-    const handle = await open(filePath, "a");
-    try {
-      if (loaded.pendingWrite) {
-        await appendDurably(handle, loaded.pendingWrite);
-        if (loaded.isNew) await syncDirectory(path.dirname(filePath));
-      }
-    } catch (error) {
-      await handle.close().catch(() => {});
-      throw error;
+    const loaded = await loadJournal(filePath, now);
+    if (loaded.repair.truncateTo !== undefined) {
+      warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     }
-    return new NdjsonStore(filePath, handle, loaded.records, loaded.recordLines, lock, {
+    const store = new NdjsonStore(filePath, loaded, lock, {
       now,
       warn,
       compactMinRecords: options.compactMinRecords ?? DEFAULT_COMPACT_MIN_RECORDS,
     });
+    // Holding the lock, no one can be mid-write: repair now, so a journal that cannot be written fails at open.
+    if (lock) await store.prepareForWriting();
+    return store;
   } catch (error) {
     await lock?.release().catch(() => {});
     throw error;
@@ -101,28 +104,35 @@ async function removeCompactionDebris(filePath: string): Promise<void> {
   }
 }
 
+/** What must happen to the file before the next append. */
+interface Repair {
+  /** Cut a torn last line away. */
+  truncateTo: number | undefined;
+  /** A header for a new file, or the newline a complete-but-unterminated last record is missing. */
+  append: string;
+  /** The file does not exist yet (its directory entry must be made durable). */
+  create: boolean;
+}
+
 interface LoadedJournal {
   records: Map<string, RowState>;
   recordLines: number;
-  /** A header for a new file, or the newline a complete-but-unterminated last record is missing. */
-  pendingWrite: string;
-  isNew: boolean;
+  repair: Repair;
 }
 
-async function loadJournal(
-  filePath: string,
-  now: () => Date,
-  warn: (message: string) => void,
-): Promise<LoadedJournal> {
-  let buffer: Buffer;
+/** Reads and replays the journal without changing it: repairs are only planned, never applied here. */
+async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJournal> {
+  let buffer: Buffer | undefined;
   try {
     buffer = await readFile(filePath);
   } catch (error) {
     if (errnoCode(error) !== "ENOENT") throw error;
-    buffer = Buffer.alloc(0);
+    buffer = undefined;
   }
-  const isNew = buffer.length === 0;
+  const create = buffer === undefined;
+  buffer ??= Buffer.alloc(0);
   let end = buffer.length;
+  let truncateTo: number | undefined;
   let missingNewline = false;
   if (end > 0) {
     const terminated = buffer[end - 1] === NEWLINE;
@@ -131,9 +141,8 @@ async function loadJournal(
     // A cut anywhere before the closing brace leaves invalid JSON; a cut exactly before "\n" leaves a complete,
     // unacknowledged record that is safe to keep (it was written ahead of its effect).
     if (lastText.trim() !== "" && !isValidJson(lastText)) {
-      await truncateDurably(filePath, lastStart);
+      truncateTo = lastStart;
       end = lastStart;
-      warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     } else if (!terminated) {
       missingNewline = true;
     }
@@ -171,11 +180,11 @@ async function loadJournal(
     recordLines++;
   }
 
-  let pendingWrite = "";
-  if (!sawHeader) pendingWrite = headerLine(now());
-  else if (missingNewline) pendingWrite = "\n";
+  let append = "";
+  if (!sawHeader) append = headerLine(now());
+  else if (missingNewline) append = "\n";
   for (const record of records.values()) Object.freeze(record);
-  return { records, recordLines, pendingWrite, isNew };
+  return { records, recordLines, repair: { truncateTo, append, create } };
 }
 
 function lineStart(buffer: Buffer, endExclusive: number): number {
@@ -268,7 +277,9 @@ interface PendingLine {
 
 class NdjsonStore implements StateStore {
   readonly path: string;
-  #handle: FileHandle;
+  /** Opened by the first write (or at open when locked); a reader never touches the file. */
+  #handle: FileHandle | undefined;
+  #repair: Repair;
   readonly #records: Map<string, RowState>;
   #recordLines: number;
   readonly #lock: StateLock | undefined;
@@ -280,20 +291,33 @@ class NdjsonStore implements StateStore {
   /** After a failed compaction, wait for this many lines before trying again instead of retrying every batch. */
   #compactNotBefore = 0;
 
-  constructor(
-    filePath: string,
-    handle: FileHandle,
-    records: Map<string, RowState>,
-    recordLines: number,
-    lock: StateLock | undefined,
-    settings: StoreSettings,
-  ) {
+  constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
     this.path = filePath;
-    this.#handle = handle;
-    this.#records = records;
-    this.#recordLines = recordLines;
+    this.#records = loaded.records;
+    this.#recordLines = loaded.recordLines;
+    this.#repair = loaded.repair;
     this.#lock = lock;
     this.#settings = settings;
+  }
+
+  /** Applies the planned repair and opens the append handle. Idempotent. */
+  async prepareForWriting(): Promise<FileHandle> {
+    if (this.#handle) return this.#handle;
+    const { truncateTo, append, create } = this.#repair;
+    const dir = path.dirname(this.path);
+    if (create) await mkdir(dir, { recursive: true });
+    if (truncateTo !== undefined) await truncateDurably(this.path, truncateTo);
+    const handle = await open(this.path, "a");
+    try {
+      if (append) await appendDurably(handle, append);
+      if (create) await syncDirectory(dir);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+    this.#repair = { truncateTo: undefined, append: "", create: false };
+    this.#handle = handle;
+    return handle;
   }
 
   get size(): number {
@@ -348,7 +372,8 @@ class NdjsonStore implements StateStore {
         const batch = this.#queue;
         this.#queue = [];
         try {
-          await appendDurably(this.#handle, batch.map((pending) => pending.line).join(""));
+          const handle = await this.prepareForWriting();
+        await appendDurably(handle, batch.map((pending) => pending.line).join(""));
         } catch (error) {
           this.#fail(error, batch);
           break;
@@ -376,6 +401,8 @@ class NdjsonStore implements StateStore {
   }
 
   async #compactIfNeeded(): Promise<void> {
+    // A reader that never wrote must not rewrite a journal a locked run may be appending to.
+    if (!this.#handle) return;
     const lines = this.#recordLines;
     if (lines <= 2 * this.#records.size || lines <= this.#settings.compactMinRecords) return;
     if (lines < this.#compactNotBefore) return;
@@ -436,7 +463,7 @@ class NdjsonStore implements StateStore {
     const old = this.#handle;
     this.#handle = fresh;
     this.#recordLines = this.#records.size;
-    await old.close().catch(() => {});
+    await old?.close().catch(() => {});
   }
 
   close(): Promise<void> {
@@ -448,7 +475,7 @@ class NdjsonStore implements StateStore {
     try {
       while (this.#drain) await this.#drain;
       if (!this.#failure) await this.#compactIfNeeded();
-      await this.#handle.close();
+      await this.#handle?.close();
     } finally {
       await this.#lock?.release();
     }

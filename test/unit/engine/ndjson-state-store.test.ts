@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -149,7 +149,7 @@ describe("openNdjsonStateStore: damaged files", () => {
     `${JSON.stringify({ k, ...extra, t: "2026-01-01T00:00:01.000Z" })}\n`;
 
   async function seed(content: string): Promise<void> {
-    await openStore({ lock: false }).then((s) => s.close()); // creates the directories
+    await mkdir(path.dirname(statePath), { recursive: true });
     await writeFile(statePath, content);
   }
 
@@ -231,6 +231,10 @@ describe("openNdjsonStateStore: damaged files", () => {
 
   it("refuses invalid JSON in the middle, naming the file and line", async () => {
     await expectCorrupt(HEADER + record("a") + "{oops\n" + record("b"), 3, /not valid JSON/);
+  });
+
+  it("leaves a damaged file byte-for-byte alone even when its last line is also torn", async () => {
+    await expectCorrupt(HEADER + "{oops\n" + record("b") + '{"k":"c",', 2, /not valid JSON/);
   });
 
   it("refuses an unknown header version", async () => {
@@ -371,16 +375,37 @@ describe("openNdjsonStateStore: lock", () => {
     await openStore();
   });
 
-  it("takes no lock with lock: false", async () => {
-    await openStore({ lock: false });
+  it("with lock: false takes no lock and creates nothing until the first update", async () => {
+    const reader = await openStore({ lock: false });
+    expect(reader.size).toBe(0);
+    await expect(readdir(dir)).resolves.toEqual([]);
+    await reader.close();
+    await expect(readdir(dir)).resolves.toEqual([]);
+
+    const writer = await openStore({ lock: false, now: () => new Date("2026-01-01T00:00:00.000Z") });
+    await writer.update("k", { hash: "h" });
     expect(await readdir(path.dirname(statePath))).toEqual(["s.ndjson"]);
-    await openStore({ lock: false });
+    expect((await lines())[0]).toBe(HEADER.trim());
+  });
+
+  it("with lock: false never changes a file it only reads (a locked run may be appending to it)", async () => {
+    const writer = await openStore({ compactMinRecords: 1_000_000 });
+    for (let i = 0; i < 30; i++) await writer.update("same", { rowNumber: i });
+    await appendFile(statePath, '{"k":"half-writ'); // as if the writer were mid-append right now
+    const before = await readFile(statePath);
+
+    const warnings: string[] = [];
+    const reader = await openStore({ lock: false, compactMinRecords: 1, onWarning: (m) => warnings.push(m) });
+    expect(reader.get("same")?.rowNumber).toBe(29);
+    expect(warnings).toHaveLength(1);
+    await reader.close(); // over the compaction threshold, yet a reader must not rewrite the journal
+    expect(await readFile(statePath)).toEqual(before);
   });
 });
 
 describe("openNdjsonStateStore: scale", () => {
   it("opens a 100 000-key journal well under a second; 100 000 gets are trivial", async () => {
-    await openStore({ lock: false }).then((s) => s.close());
+    await mkdir(path.dirname(statePath), { recursive: true });
     const parts: string[] = [HEADER];
     for (let i = 0; i < 100_000; i++) {
       parts.push(
