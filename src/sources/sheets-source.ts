@@ -1,0 +1,191 @@
+import { ConfigError } from "../errors.js";
+import { a1Cell, a1Range, a1Row } from "../sheets/a1.js";
+import type { SheetsGateway, SheetTab } from "../sheets/sheets-gateway.js";
+import { spreadsheetUrl } from "../sheets/sheets-spec.js";
+import type { OpenedSource, Source, SourceRow } from "./source.js";
+
+export interface SheetsSourceOptions {
+  spreadsheetId: string;
+  /** Tab title (`--sheet`). Wins over `gid` when both are given. */
+  sheet?: string;
+  /** Tab id from the URL's `#gid=`. Without `sheet` and `gid` the first tab is read. */
+  gid?: number;
+  /** The gateway, or a factory so that building a source stays cheap and credentials are only needed on open(). */
+  gateway: SheetsGateway | (() => Promise<SheetsGateway>);
+  /** Rows per values.get request. @default 5000 */
+  pageSize?: number;
+}
+
+/**
+ * What open() resolves to for a Google Sheet: the generic OpenedSource plus what the write-back sink needs to
+ * address the same tab. Use `isOpenedSheetsSource(opened)` to narrow an `OpenedSource`.
+ */
+export interface OpenedSheetsSource extends OpenedSource {
+  readonly kind: "sheets";
+  spreadsheetId: string;
+  /** The resolved tab title (from `sheet`, from `gid`, or the first tab). */
+  sheetTitle: string;
+  /** The tab's gid. */
+  sheetId: number;
+  /** Browser URL of the tab. */
+  url: string;
+  /** The gateway the rows were read with; hand the same one to the sink so both share one quota window. */
+  gateway: SheetsGateway;
+}
+
+export interface SheetsSource extends Source {
+  readonly kind: "sheets";
+  readonly spreadsheetId: string;
+  open(): Promise<OpenedSheetsSource>;
+}
+
+export function isOpenedSheetsSource(opened: OpenedSource): opened is OpenedSheetsSource {
+  return (opened as Partial<OpenedSheetsSource>).kind === "sheets";
+}
+
+/**
+ * Reads a tab of a Google Sheet (SPEC §4.1): row 1 is the header, values are formatted (what the person sees),
+ * rows are fetched page by page so memory stays flat.
+ */
+export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
+  const { spreadsheetId } = options;
+  const pageSize = options.pageSize ?? 5000;
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new RangeError(`Expected \`pageSize\` to be a whole number from 1 and up, got \`${pageSize}\` (${typeof pageSize})`);
+  }
+  const tabRef = options.sheet ?? (options.gid !== undefined ? String(options.gid) : undefined);
+  const id = tabRef === undefined ? `sheets:${spreadsheetId}` : `sheets:${spreadsheetId}#${tabRef}`;
+  const label =
+    options.sheet !== undefined
+      ? `Google Sheet ${spreadsheetId}, tab "${options.sheet}"`
+      : options.gid !== undefined
+        ? `Google Sheet ${spreadsheetId}, tab gid=${options.gid}`
+        : `Google Sheet ${spreadsheetId}, first tab`;
+
+  let gatewayPromise: Promise<SheetsGateway> | undefined;
+  const getGateway = () =>
+    (gatewayPromise ??= typeof options.gateway === "function" ? options.gateway() : Promise.resolve(options.gateway));
+
+  return {
+    kind: "sheets",
+    id,
+    label,
+    spreadsheetId,
+    async open() {
+      const gateway = await getGateway();
+      const info = await gateway.getSpreadsheet(spreadsheetId);
+      const tab = pickTab(info.tabs, options, spreadsheetId);
+      const headerRow = (await gateway.getValues(spreadsheetId, a1Row(tab.title, 1)))[0] ?? [];
+      const headers = checkHeader(headerRow, tab.title);
+      let closed = false;
+
+      async function* rows(): AsyncGenerator<SourceRow> {
+        // Page by the grid size, not by "a short page means the end": Google drops trailing blank rows from a
+        // response, so a page ending in blank rows looks short while data follows further down.
+        const lastRow = Math.max(tab.rowCount, 1);
+        const fetchPage = (from: number) =>
+          gateway.getValues(
+            spreadsheetId,
+            a1Range(tab.title, { fromColumn: 0, fromRow: from, toColumn: headers.length - 1, toRow: Math.min(lastRow, from + pageSize - 1) }),
+          );
+        let from = 2;
+        let next = from <= lastRow ? fetchPage(from) : undefined;
+        while (next !== undefined && !closed) {
+          const page = await next;
+          const pageStart = from;
+          from += pageSize;
+          // Fetch the next page while the engine works through this one.
+          next = from <= lastRow ? fetchPage(from) : undefined;
+          // An abandoned prefetch must not surface as an unhandled rejection; awaiting it still throws.
+          next?.catch(() => {});
+          for (let i = 0; i < page.length && !closed; i++) {
+            const cells = page[i]!;
+            if (cells.every((cell) => cell.trim() === "")) continue;
+            const values: Record<string, string> = {};
+            headers.forEach((name, j) => {
+              values[name] = cells[j] ?? "";
+            });
+            yield { rowNumber: pageStart + i, values };
+          }
+        }
+      }
+
+      const opened: OpenedSheetsSource = {
+        kind: "sheets",
+        headers,
+        rows: rows(),
+        spreadsheetId,
+        sheetTitle: tab.title,
+        sheetId: tab.sheetId,
+        url: spreadsheetUrl(spreadsheetId, tab.sheetId),
+        gateway,
+        async close() {
+          closed = true;
+        },
+      };
+      return opened;
+    },
+  };
+}
+
+function pickTab(tabs: SheetTab[], options: SheetsSourceOptions, spreadsheetId: string): SheetTab {
+  const names = tabs.map((t) => `"${t.title}" (gid ${t.sheetId})`).join(", ");
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet;
+    const tab =
+      tabs.find((t) => t.title === wanted) ??
+      // People type tab names by hand: forgive case and stray spaces, but only when that is unambiguous.
+      unique(tabs.filter((t) => t.title.trim().toLowerCase() === wanted.trim().toLowerCase()));
+    if (!tab) throw new ConfigError("SOURCE_SHEETS_TAB", `Spreadsheet ${spreadsheetId} has no tab "${wanted}". Its tabs: ${names}.`);
+    return tab;
+  }
+  if (options.gid !== undefined) {
+    const tab = tabs.find((t) => t.sheetId === options.gid);
+    if (!tab) {
+      throw new ConfigError(
+        "SOURCE_SHEETS_TAB",
+        `Spreadsheet ${spreadsheetId} has no tab with gid=${options.gid} (was it deleted?). Its tabs: ${names}.`,
+      );
+    }
+    return tab;
+  }
+  const first = tabs[0];
+  if (!first) throw new ConfigError("SOURCE_SHEETS_TAB", `Spreadsheet ${spreadsheetId} has no tabs to read.`);
+  return first;
+}
+
+/**
+ * Same rules as the CSV header: every column up to the last named one needs a unique name. Cells right of the last
+ * named column are ignored (people leave notes there) — they are not read at all.
+ */
+function checkHeader(cells: string[], title: string): string[] {
+  const names = cells.map((cell) => cell.trim());
+  while (names.length > 0 && names[names.length - 1] === "") names.pop();
+  if (names.length === 0) {
+    throw new ConfigError("SOURCE_EMPTY", `Tab "${title}" has no header: row 1 must hold the column names.`);
+  }
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === "") {
+      throw new ConfigError(
+        "SOURCE_HEADER_EMPTY",
+        `Tab "${title}": header cell ${a1Cell(i, 1)} is empty but columns to its right have names; name the column or delete it.`,
+        { context: { column: a1Cell(i, 1) } },
+      );
+    }
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      throw new ConfigError(
+        "SOURCE_HEADER_DUPLICATE",
+        `Tab "${title}": column "${name}" appears twice in the header (${a1Cell(earlier, 1)} and ${a1Cell(i, 1)}); rename one.`,
+        { context: { column: name } },
+      );
+    }
+    seen.set(name, i);
+  });
+  return names;
+}
+
+function unique<T>(items: T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
