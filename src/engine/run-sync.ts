@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ChatGuruClient } from "../chatguru/types.js";
 import { AbortError, ExitCode, isAbortError } from "../errors.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
@@ -88,6 +89,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
 
   const stop = new AbortController();
   const hard = new AbortController();
+  // Every queued request and poll wait listens on these; thousands of listeners are expected, not a leak.
+  setMaxListeners(0, stop.signal, hard.signal);
   let graceTimer: NodeJS.Timeout | undefined;
   const onSignal = () => {
     options.onEvent?.({ type: "aborting", reason: "interrupted: finishing requests in flight" });

@@ -61,12 +61,17 @@ export class ScheduledClient {
       let error: unknown;
       try {
         const response = await queue.run(
-          () => {
+          async () => {
             if (this.#fatal) throw this.#fatal;
             this.requests.total += 1;
             this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
             onEvent?.({ type: "request", action, attempt: failures + 1 });
-            return client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+            try {
+              return await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+            } catch (failure) {
+              this.#reactBeforeSlotFrees(failure);
+              throw failure;
+            }
           },
           priority,
           signal,
@@ -81,16 +86,11 @@ export class ScheduledClient {
       const verdict = classifyChatGuruError(error);
       switch (verdict.kind) {
         case "auth":
-          throw this.#abort(new AbortError("CHATGURU_AUTH", `ChatGuru rejected the credentials (${verdict.message}). Check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID on the "Celulares" page.`, { cause: error }));
-        case "retry-after": {
-          // A 429 is the server asking everyone to slow down: pause the whole queue, and do not spend an attempt.
-          this.#consecutive429 += 1;
-          const pauseMs = rateLimitPause(verdict.ms, this.#consecutive429, policy);
-          queue.pauseFor(pauseMs);
+          throw this.#fatal ?? error;
+        case "retry-after":
+          // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
           this.requests.retries += 1;
-          onEvent?.({ type: "rate-limited", pauseMs });
           continue;
-        }
         case "row":
           // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
           if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
@@ -112,6 +112,28 @@ export class ScheduledClient {
       this.requests.retries += 1;
       onEvent?.({ type: "retry", action, attempt: failures + 1, delayMs, reason: (error as Error).message });
       await sleep(delayMs, signal);
+    }
+  }
+
+  /**
+   * Runs while the failed request still holds its queue slot, so no other request starts in between: an auth error
+   * stops the run, and a 429 pauses the whole queue (SPEC §5) before the freed slot could start something new.
+   */
+  #reactBeforeSlotFrees(error: unknown): void {
+    const verdict = classifyChatGuruError(error);
+    if (verdict.kind === "auth") {
+      this.#abort(
+        new AbortError(
+          "CHATGURU_AUTH",
+          `ChatGuru rejected the credentials (${verdict.message}). Check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID on the "Celulares" page.`,
+          { cause: error },
+        ),
+      );
+    } else if (verdict.kind === "retry-after") {
+      this.#consecutive429 += 1;
+      const pauseMs = rateLimitPause(verdict.ms, this.#consecutive429, this.#options.policy);
+      this.#options.queue.pauseFor(pauseMs);
+      this.#options.onEvent?.({ type: "rate-limited", pauseMs });
     }
   }
 

@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createChatGuruClient } from "../../src/chatguru/client.js";
+import { ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
+import type { ChatGuruClient } from "../../src/chatguru/types.js";
+import { sync } from "../../src/sync.js";
+import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
+
+let env: SyncEnv;
+afterEach(async () => env?.close());
+
+const MAPPING = { phone: "Telefone", name: "Nome", custom_fields: { Etapa: "Etapa" } };
+
+function rows(n: number, existingEvery = 2): { csv: string; existing: string[] } {
+  const lines = ["Telefone,Nome,Etapa"];
+  const existing: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const number = `55119${String(70000000 + i)}`;
+    lines.push(`${number},Pessoa ${i},etapa-${i}`);
+    if (i % existingEvery === 0) existing.push(number);
+  }
+  return { csv: `${lines.join("\n")}\n`, existing };
+}
+
+describe("sync under faults", () => {
+  it("5xx, resets, timeouts and 429s: every row ends created/updated and no number gets two chat_adds", async () => {
+    const { csv, existing } = rows(40);
+    env = await createSyncEnv({ existingChats: existing, failRate: 0.1, resetRate: 0.05, timeoutRate: 0.03, rateLimit: 40, seed: 7 });
+    const report = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", MAPPING),
+      connection: { ...env.connection, timeoutMs: 300 },
+      cwd: env.dir,
+      ...FAST,
+      concurrency: 6,
+      rate: 100,
+    });
+    expect(report.counts).toMatchObject({ total: 40, failed: 0, pending: 0 });
+    expect(report.counts.created + report.counts.updated).toBe(40);
+    expect(report.requests.retries).toBeGreaterThan(0);
+    const state = env.mock.state();
+    expect(Math.max(...Object.values(state.chatAddsByNumber))).toBe(1);
+    for (let i = 0; i < 40; i++) {
+      const chat = state.chats.find((c) => c.number === `55119${70000000 + i}`);
+      expect(chat?.fields.field__Etapa, `row ${i + 2}`).toBe(`etapa-${i}`);
+    }
+  }, 60_000);
+
+  it("a 429 pauses the whole queue: during Retry-After at most `concurrency` requests arrive (those already in flight)", async () => {
+    const { csv, existing } = rows(60, 1);
+    env = await createSyncEnv({ existingChats: existing, rateLimit: 10, latencyMs: 20 });
+    const report = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+      concurrency: 3,
+      rate: 50,
+    });
+    expect(report.counts.updated).toBe(60);
+    const log = env.mock.state().log;
+    const limited = log.filter((e) => e.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    // After the first 429 of a burst, requests arriving within the next second are only those already started.
+    const first429 = limited[0]!.at;
+    const during = log.filter((e) => e.at > first429 && e.at < first429 + 950);
+    expect(during.length).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it("a lost chat_add answer with a non-blank text is never re-sent: the row fails ADD_UNCERTAIN", async () => {
+    env = await createSyncEnv({ addDelayMs: 10_000 });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933332222,Joana,novo\n");
+    const mapping = env.mapping("m.json", { ...MAPPING, chat_add: { text: { value: "Olá Joana!" } } });
+    const report = await sync({ source, mapping, connection: env.connection, client: losingFirstAdd("after-applying"), cwd: env.dir, ...FAST });
+    expect(report.counts.failed).toBe(1);
+    expect(env.results(report.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN: /);
+    expect(env.mock.state().requests.byAction.chat_add).toBe(1);
+  });
+
+  it("a lost chat_add answer (blank text) is probed first: an add that landed is not sent again", async () => {
+    env = await createSyncEnv({ addDelayMs: 100 });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933331111,Kaio,novo\n");
+    const report = await sync({ source, mapping: env.mapping("m.json", MAPPING), connection: env.connection, client: losingFirstAdd("after-applying"), cwd: env.dir, ...FAST });
+    expect(report.counts.created).toBe(1);
+    expect(env.mock.state().chatAddsByNumber["5511933331111"]).toBe(1);
+    expect(env.mock.state().chats.find((c) => c.number === "5511933331111")?.fields.field__Etapa).toBe("novo");
+  });
+
+  it("a lost chat_add that never reached ChatGuru (blank text) is re-added once after the probe window", async () => {
+    env = await createSyncEnv({});
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933330000,Lara,novo\n".replace("0000,", "0001,"));
+    const report = await sync({ source, mapping: env.mapping("m.json", MAPPING), connection: env.connection, client: losingFirstAdd("before-sending"), cwd: env.dir, ...FAST });
+    expect(report.counts.created).toBe(1);
+    expect(env.mock.state().chatAddsByNumber["5511933330001"]).toBe(1);
+  });
+
+  it("bad credentials abort the run at once with exit code 3 and the key never appears in the report", async () => {
+    const { csv } = rows(30);
+    env = await createSyncEnv({});
+    const report = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", MAPPING),
+      connection: { ...env.connection, key: "wrong-key-123456" },
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.exitCode).toBe(3);
+    expect(report.ok).toBe(false);
+    expect(report.error?.code).toBe("CHATGURU_AUTH");
+    expect(report.requests.total).toBeLessThanOrEqual(4); // at most the requests already in flight
+    expect(report.notReached).toBeGreaterThan(20);
+    expect(JSON.stringify(report)).not.toContain("wrong-key-123456");
+    // The results file is still complete: every input row, unreached ones without a status.
+    const results = env.results(report.results!);
+    expect(results).toHaveLength(30);
+    expect(results.filter((r) => r.chatguru_status === "").length).toBe(report.notReached);
+    expect(env.read(report.results!)).not.toContain("wrong-key-123456");
+  });
+
+  it("20 consecutive failed requests abort the run (exit 3)", async () => {
+    const { csv } = rows(30);
+    env = await createSyncEnv({ failRate: 1 });
+    const report = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", MAPPING),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.exitCode).toBe(3);
+    expect(report.error?.code).toBe("TOO_MANY_FAILURES");
+    expect(report.requests.total).toBeLessThan(30);
+  });
+
+  it("an abort signal (SIGINT) stops taking rows, flushes results and state, and reports exit 130", async () => {
+    const { csv, existing } = rows(200, 1);
+    env = await createSyncEnv({ existingChats: existing, latencyMs: 20 });
+    const controller = new AbortController();
+    let rowsDone = 0;
+    const report = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+      rate: 50,
+      onEvent: (e) => {
+        if (e.type === "row" && ++rowsDone === 10) controller.abort();
+      },
+      signal: controller.signal,
+    });
+    expect(report.exitCode).toBe(130);
+    expect(report.counts.updated).toBeGreaterThanOrEqual(10);
+    expect(report.counts.updated).toBeLessThan(200);
+    expect(report.notReached! + report.counts.total).toBe(200);
+    const results = env.results(report.results!);
+    expect(results).toHaveLength(200);
+    // Re-running finishes the job and skips what was done.
+    const rerun = await sync({ source: env.csv("l.csv", csv), mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }), connection: env.connection, cwd: env.dir, ...FAST });
+    expect(rerun.counts.unchanged).toBe(report.counts.updated);
+    expect(rerun.counts.updated).toBe(200 - report.counts.updated);
+  }, 30_000);
+});
+
+/** A real client whose first chat_add answer is lost (a timeout), before or after ChatGuru applied it. */
+function losingFirstAdd(when: "after-applying" | "before-sending"): ChatGuruClient {
+  const real = createChatGuruClient(env.connection);
+  let lost = false;
+  return {
+    async call(action, params, options) {
+      if (action === "chat_add" && !lost) {
+        lost = true;
+        if (when === "after-applying") await real.call(action, params, options);
+        throw new ChatGuruTimeoutError({ action, endpoint: env.mock.url, timeoutMs: 1 });
+      }
+      return real.call(action, params, options);
+    },
+    close: () => real.close(),
+  };
+}
