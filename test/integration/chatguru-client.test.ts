@@ -223,16 +223,15 @@ describe("createChatGuruClient: transport failures", () => {
   });
 
   it("no answer within timeoutMs → ChatGuruTimeoutError, unknown-outcome", async () => {
-    await rawServer(() => undefined).then(async (server) => {
-      const started = Date.now();
-      const e = (await failure(client(server.url, 150).call("chat_add", { chat_number: "1" }))) as ChatGuruTimeoutError;
-      expect(e).toBeInstanceOf(ChatGuruTimeoutError);
-      expect(e.timeoutMs).toBe(150);
-      expect(e.mayHaveReachedServer).toBe(true);
-      expect(Date.now() - started).toBeLessThan(2000);
-      expect(classifyChatGuruError(e).kind).toBe("unknown-outcome");
-      expectNoKey(e);
-    });
+    const server = await rawServer(() => undefined);
+    const started = Date.now();
+    const e = (await failure(client(server.url, 150).call("chat_add", { chat_number: "1" }))) as ChatGuruTimeoutError;
+    expect(e).toBeInstanceOf(ChatGuruTimeoutError);
+    expect(e.timeoutMs).toBe(150);
+    expect(e.mayHaveReachedServer).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(classifyChatGuruError(e).kind).toBe("unknown-outcome");
+    expectNoKey(e);
   });
 
   it("the caller's AbortSignal aborts the call", async () => {
