@@ -47,18 +47,18 @@ export function mappingError(code: string, file: string, problems: MappingProble
   return new ConfigError(code, `${header}\n${formatMappingProblems(file, problems)}`, { context: { file, problems } });
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance counting a swap of two neighbours as one edit ("titel" → "title"), the commonest typo. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();
@@ -69,13 +69,13 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = levenshtein(target, fold(candidate));
+    const distance = editDistance(target, fold(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(target.length / 3)) ? best : undefined;
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {
@@ -215,6 +215,7 @@ function unionProblems(path: PropertyKey[], value: unknown, root: unknown, locat
   const where = describePath(path);
   const position = locate(path as JSONPath);
   const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+  if (value === undefined) return [{ code: "MAPPING_MISSING_KEY", message: `${where} is required`, position }];
   if (path.length === 1 && path[0] === "phone") {
     if (!isObject) return [{ code: "MAPPING_WRONG_TYPE", message: `phone must be a column name or {"column", "default_country"}, got ${typeOf(value)}`, position }];
     const phoneObject = PhoneSpecSchema.options[1];
