@@ -1,7 +1,26 @@
-export { SyncError, UsageError, ConfigError, AbortError, InterruptedError, InternalError, ExitCode } from "./errors.js";
+// Public API (SPEC §8). The CLI is a thin layer over these.
+export { sync } from "./sync.js";
+export type { SyncOptions } from "./sync.js";
+export { validate } from "./validate.js";
+export type { ValidateOptions, ValidateReport } from "./validate.js";
+export { createChatGuruClient } from "./chatguru/client.js";
+export * as actions from "./chatguru/actions.js";
+export { classifyChatGuruError } from "./chatguru/errors.js";
+export type { ChatGuruErrorClass } from "./chatguru/errors.js";
+export { toFieldApiName } from "./chatguru/field-names.js";
+export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock-server.js";
+export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock-server.js";
+export { loadMapping } from "./mapping/load-mapping.js";
+export type { LoadedMapping } from "./mapping/load-mapping.js";
+export { normalizePhone } from "./mapping/phone.js";
+export { createSource } from "./sources/create-source.js";
+export type { SourceOptions } from "./sources/create-source.js";
+export { runCli } from "./cli/main.js";
+export { SyncError, UsageError, ConfigError, AbortError, InterruptedError, InternalError, ExitCode, isSyncError } from "./errors.js";
 export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
 export type { Source, SourceRow, OpenedSource } from "./sources/source.js";
 export type { Sink, RowResult, Outcome, WriteBackColumns } from "./sinks/sink.js";
 export type { ContactDraft, RowProblem, MappedRow } from "./mapping/contact.js";
 export type { StateStore, RowState } from "./engine/state-store.js";
-export { runCli } from "./cli/main.js";
+export type { SyncEvent, SyncEventListener } from "./engine/events.js";
+export type { SyncReport, OutcomeCounts, RequestCounts, PlanCounts } from "./engine/report.js";
