@@ -82,6 +82,8 @@ export interface FakeSheetsServer {
   failNext(status: number, count?: number, options?: { retryAfter?: string }): void;
   /** The next `count` Sheets requests are answered by destroying the socket. */
   resetNext(count?: number): void;
+  /** The next `count` token requests answer 400 invalid_grant, as Google does for a revoked or wrong key. */
+  rejectNextToken(count?: number): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
   const requests: FakeSheetsRequest[] = [];
   const failures: Array<{ status: number; retryAfter?: string }> = [];
   let resets = 0;
+  let tokenRejections = 0;
   const recent: number[] = [];
 
   function tabsOf(id: string): Tab[] {
@@ -314,6 +317,10 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
           if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer" || !form.get("assertion")) {
             return json(res, 400, { error: "invalid_grant", error_description: "Invalid JWT grant" });
           }
+          if (tokenRejections > 0) {
+            tokenRejections--;
+            return json(res, 400, { error: "invalid_grant", error_description: "Invalid JWT Signature." });
+          }
           return json(res, 200, { access_token: token, expires_in: 3600, token_type: "Bearer" });
         }
 
@@ -421,6 +428,9 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
     },
     resetNext(count = 1) {
       resets += count;
+    },
+    rejectNextToken(count = 1) {
+      tokenRejections += count;
     },
     close() {
       return new Promise<void>((resolve, reject) => {
