@@ -2,9 +2,13 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AbortError } from "../../../src/errors.js";
 import { acquireStateLock } from "../../../src/engine/state-lock.js";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const lockModule = fileURLToPath(new URL("../../../src/engine/state-lock.ts", import.meta.url));
 
 let dir: string;
 let statePath: string;
@@ -111,6 +115,22 @@ describe("acquireStateLock", () => {
     expect(won).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "STATE_LOCKED" });
     await (won[0] as PromiseFulfilledResult<{ release(): Promise<void> }>).value.release();
+  });
+
+  it("removes the lock when the process exits without releasing it", async () => {
+    const script = `const { acquireStateLock } = await import(${JSON.stringify(lockModule)});
+      const lock = await acquireStateLock(${JSON.stringify(statePath)});
+      process.stdout.write(lock.path);`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${statePath}.lock`); // it really was taken…
+    expect(await exists(`${statePath}.lock`)).toBe(false); // …and removed at exit
   });
 
   it("release leaves alone a lock file that is no longer ours", async () => {
