@@ -211,6 +211,7 @@ export function createSheetsGatewayWithCredentials(
 
     async appendColumns(spreadsheetId, sheetId, count) {
       if (count <= 0) return;
+      // Not idempotent: a retry after a lost response may add `count` more empty columns, which is harmless.
       await call("spreadsheets.batchUpdate", spreadsheetId, () =>
         api.spreadsheets.batchUpdate({
           spreadsheetId,

@@ -157,6 +157,20 @@ describe("Sheets write-back sink", () => {
     ]);
   });
 
+  it("follows the key column when a person inserts a column to its left during the run", async () => {
+    const grid = leads(3);
+    fake.setSheet(ID, TAB, 3, grid);
+    const s = sink();
+    s.write(result(2, grid, { status: "created" }));
+    s.write(result(4, grid, { status: "updated" }));
+    fake.setSheet(ID, TAB, 3, [["ID", ...HEADER], ...grid.slice(1).map((r, i) => [`#${i}`, ...r])]);
+    await s.close();
+    const after = fake.getSheet(ID, TAB);
+    expect(after[0]).toEqual(["ID", ...HEADER, "chatguru_status", "chatguru_chat_add_id", "chatguru_chat_number", "chatguru_error", "chatguru_synced_at"]);
+    expect(after.map((r) => r[4] ?? "")).toEqual(["chatguru_status", "created", "", "updated"]);
+    expect(after.map((r) => r.slice(0, 4))).toEqual([["ID", ...HEADER], ...grid.slice(1).map((r, i) => [`#${i}`, ...r])]);
+  });
+
   it("writes a key present twice in the sheet to its first occurrence, and notes it", async () => {
     const grid = leads(3);
     fake.setSheet(ID, TAB, 3, grid);
