@@ -89,6 +89,12 @@ export function compileValue(spec: ValueSpec, where: string): CompiledValue {
 
 const isBlank = (value: string) => value.length === 0 || value.trim() === "";
 
+function addProblem(problems: RowProblem[] | undefined, row: number, column: string | undefined, code: string, message: string): RowProblem[] {
+  const list = problems ?? [];
+  list.push(column === undefined ? { row, code, message } : { row, column, code, message });
+  return list;
+}
+
 /**
  * Builds the pure row → draft | problems function for one mapping and header (SPEC §4.4).
  *
@@ -107,74 +113,89 @@ export function createRowMapper(mapping: LoadedMapping, headers: string[]): (row
   const phoneColumn = mapping.phone.column;
   const country = mapping.phone.default_country as CountryCode;
   const keyColumn = mapping.key !== undefined && mapping.key !== phoneColumn ? mapping.key : undefined;
-  const name = mapping.name !== undefined ? compileValue(mapping.name, "name") : undefined;
-  const text = mapping.chat_add?.text !== undefined ? compileValue(mapping.chat_add.text, "chat_add.text") : undefined;
-  const userId = mapping.chat_add?.user_id !== undefined ? compileValue(mapping.chat_add.user_id, "chat_add.user_id") : undefined;
-  const addDialogId = mapping.chat_add?.dialog_id !== undefined ? compileValue(mapping.chat_add.dialog_id, "chat_add.dialog_id") : undefined;
-  const note = mapping.note !== undefined ? compileValue(mapping.note, "note") : undefined;
-  const dialogId = mapping.dialog_execute ? compileValue(mapping.dialog_execute.dialog_id, "dialog_execute.dialog_id") : undefined;
-  const fields = Object.entries(mapping.custom_fields).map(([field, spec]) => ({ field, value: compileValue(spec, `custom_fields.${field}`) }));
+  // The non-field values, in a fixed order; a slot of -1 means "not mapped".
+  const others: Array<{ value: CompiledValue; label: string }> = [];
+  const slot = (spec: ValueSpec | undefined, label: string): number => {
+    if (spec === undefined) return -1;
+    return others.push({ value: compileValue(spec, label), label }) - 1;
+  };
+  const nameSlot = slot(mapping.name, "name");
+  const textSlot = slot(mapping.chat_add?.text, "chat_add.text");
+  const userIdSlot = slot(mapping.chat_add?.user_id, "chat_add.user_id");
+  const addDialogSlot = slot(mapping.chat_add?.dialog_id, "chat_add.dialog_id");
+  const noteSlot = slot(mapping.note, "note");
+  const dialogSlot = slot(mapping.dialog_execute?.dialog_id, "dialog_execute.dialog_id");
+  const fields = Object.entries(mapping.custom_fields).map(([field, spec]) => ({
+    field,
+    value: compileValue(spec, `custom_fields.${field}`),
+    label: `custom field "${field}"`,
+  }));
   const clear = mapping.empty === "clear";
 
   return (row) => {
     const values = row.values;
+    const rowNumber = row.rowNumber;
+    // No closures per row: this runs a million times per file (SPEC §9).
     let problems: RowProblem[] | undefined = row.problems && row.problems.length > 0 ? [...row.problems] : undefined;
-    const problem = (column: string | undefined, code: string, message: string) => {
-      (problems ??= []).push(column === undefined ? { row: row.rowNumber, code, message } : { row: row.rowNumber, column, code, message });
-    };
-    const evaluate = (compiled: CompiledValue, label: string): string | undefined => {
-      const value = compiled.get(values);
-      if (value instanceof TransformFailure) {
-        problem(compiled.column, "ROW_VALUE_INVALID", `${value.message} (${label})`);
-        return undefined;
-      }
-      return value;
-    };
 
     let phone: PhoneNumbers | undefined;
     const rawPhone = values[phoneColumn] ?? "";
-    if (isBlank(rawPhone)) problem(phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
+    if (isBlank(rawPhone)) problems = addProblem(problems, rowNumber, phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
     else {
       const result = normalizePhone(rawPhone, country);
       if (result.ok) phone = result.phone;
-      else problem(phoneColumn, "ROW_PHONE_INVALID", result.message);
+      else problems = addProblem(problems, rowNumber, phoneColumn, "ROW_PHONE_INVALID", result.message);
     }
 
     let key = phone?.canonical;
     if (keyColumn !== undefined) {
       key = (values[keyColumn] ?? "").trim();
-      if (key === "") problem(keyColumn, "ROW_VALUE_MISSING", `the key column "${keyColumn}" is empty`);
+      if (key === "") problems = addProblem(problems, rowNumber, keyColumn, "ROW_VALUE_MISSING", `the key column "${keyColumn}" is empty`);
     }
 
     const draftFields: Record<string, string> = {};
-    for (const { field, value } of fields) {
-      const result = evaluate(value, `custom field "${field}"`);
-      if (result === undefined) continue;
-      if (!isBlank(result)) draftFields[field] = result;
+    for (let i = 0; i < fields.length; i++) {
+      const { field, value: compiled, label } = fields[i]!;
+      const value = compiled.get(values);
+      if (value instanceof TransformFailure) {
+        problems = addProblem(problems, rowNumber, compiled.column, "ROW_VALUE_INVALID", `${value.message} (${label})`);
+      } else if (!isBlank(value)) draftFields[field] = value;
       else if (clear) draftFields[field] = "";
     }
-    const nameValue = name ? evaluate(name, "name") : undefined;
-    const textValue = text ? evaluate(text, "chat_add.text") : undefined;
-    const userIdValue = userId ? evaluate(userId, "chat_add.user_id") : undefined;
-    const addDialogValue = addDialogId ? evaluate(addDialogId, "chat_add.dialog_id") : undefined;
-    const noteValue = note ? evaluate(note, "note") : undefined;
-    const dialogValue = dialogId ? evaluate(dialogId, "dialog_execute.dialog_id") : undefined;
+    let extras: Array<string | undefined> | undefined;
+    if (others.length > 0) {
+      extras = new Array<string | undefined>(others.length);
+      for (let i = 0; i < others.length; i++) {
+        const other = others[i]!;
+        const value = other.value.get(values);
+        if (value instanceof TransformFailure) {
+          problems = addProblem(problems, rowNumber, other.value.column, "ROW_VALUE_INVALID", `${value.message} (${other.label})`);
+        } else if (!isBlank(value)) extras[i] = value;
+      }
+    }
 
     if (problems || !phone || key === undefined) return { ok: false, problems: problems ?? [] };
 
-    const chatAdd: ContactDraft["chatAdd"] = { text: textValue !== undefined && !isBlank(textValue) ? textValue : " " };
-    if (userIdValue !== undefined && !isBlank(userIdValue)) chatAdd.userId = userIdValue.trim();
-    if (addDialogValue !== undefined && !isBlank(addDialogValue)) chatAdd.dialogId = addDialogValue.trim();
+    // An unmapped slot is -1, and extras[-1] is undefined.
+    const nameValue = extras?.[nameSlot];
+    const textValue = extras?.[textSlot];
+    const userIdValue = extras?.[userIdSlot];
+    const addDialogValue = extras?.[addDialogSlot];
+    const noteValue = extras?.[noteSlot];
+    const dialogValue = extras?.[dialogSlot];
+    const chatAdd: ContactDraft["chatAdd"] = { text: textValue ?? " " };
+    if (userIdValue !== undefined) chatAdd.userId = userIdValue.trim();
+    if (addDialogValue !== undefined) chatAdd.dialogId = addDialogValue.trim();
     const draft: ContactDraft = {
-      rowNumber: row.rowNumber,
+      rowNumber,
       key,
       phone,
-      name: nameValue !== undefined && !isBlank(nameValue) ? nameValue.trim() : phone.canonical,
+      name: nameValue !== undefined ? nameValue.trim() : phone.canonical,
       chatAdd,
       fields: draftFields,
     };
-    if (noteValue !== undefined && !isBlank(noteValue)) draft.note = noteValue;
-    if (dialogValue !== undefined && !isBlank(dialogValue)) draft.dialogId = dialogValue.trim();
+    if (noteValue !== undefined) draft.note = noteValue;
+    if (dialogValue !== undefined) draft.dialogId = dialogValue.trim();
     return { ok: true, draft };
   };
 }

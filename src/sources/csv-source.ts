@@ -59,10 +59,17 @@ export function checkHeader(cells: string[], label: string): string[] {
 
 function parseError(error: unknown, label: string): unknown {
   if (error instanceof CsvError) {
-    const line = (error as CsvError & { lines?: number }).lines;
-    return new ConfigError("SOURCE_CSV_PARSE", `${label}: CSV syntax error near line ${line ?? "?"}: ${error.message}`, {
+    const { lines: line, records } = error as CsvError & { lines?: number; records?: number };
+    // Every record (header and blank lines included) is one spreadsheet row, so the failing record's row is
+    // records + 1. csv-parse's own line is where it gave up: the end of the file for an unclosed quote.
+    const row = records !== undefined ? records + 1 : undefined;
+    const what =
+      error.code === "CSV_QUOTE_NOT_CLOSED"
+        ? `a quoted value${row !== undefined ? ` that starts in row ${row}` : ""} is never closed (a missing " ?)`
+        : error.message;
+    return new ConfigError("SOURCE_CSV_PARSE", `${label}: CSV syntax error near line ${line ?? "?"}: ${what}`, {
       cause: error,
-      context: { line, csvCode: error.code },
+      context: { line, row, csvCode: error.code },
     });
   }
   return error;
