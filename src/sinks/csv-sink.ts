@@ -50,7 +50,13 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
   const width = outputHeaders.length;
   const inputWidth = headers.length;
 
-  const stringifier: Stringifier = stringify({ delimiter: options.delimiter ?? ",", record_delimiter: "windows", bom: true });
+  const stringifier: Stringifier = stringify({
+    delimiter: options.delimiter ?? ",",
+    record_delimiter: "windows",
+    bom: true,
+    // csv-stringify only quotes the record delimiter itself ("\r\n"); a lone "\n" inside a value would split the row in Excel.
+    quoted_match: /[\r\n]/,
+  });
   const file: WriteStream = createWriteStream(temp, { flags: "wx" });
   stringifier.pipe(file);
   let failure: Error | undefined;
