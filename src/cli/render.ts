@@ -16,7 +16,7 @@ export class SyncRenderer {
   #done = 0;
   #total = 0;
   #started = Date.now();
-  readonly problems: string[] = [];
+  readonly problems: Array<{ row: number; text: string }> = [];
   #problemCount = 0;
   #pauses = 0;
 
@@ -48,7 +48,7 @@ export class SyncRenderer {
         if (this.#done > this.#total) this.#total = this.#done;
         if (event.error && (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")) {
           this.#problemCount += 1;
-          if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push(`Row ${event.rowNumber}: ${event.outcome} — ${event.error}`);
+          if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push({ row: event.rowNumber, text: `Row ${event.rowNumber}: ${event.outcome} — ${event.error}` });
         }
         this.#tick();
         break;
@@ -125,7 +125,7 @@ export class SyncRenderer {
     if (report.notReached) out(`  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`);
     if (this.problems.length > 0) {
       out(`First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`);
-      for (const p of this.problems) out(`  ${p}`);
+      for (const p of [...this.problems].sort((a, b) => a.row - b.row)) out(`  ${p.text}`);
     }
     if (report.error) out(`error: ${report.error.message}`);
   }

@@ -1,5 +1,8 @@
 import { resolve } from "node:path";
+import { createSheetsGateway } from "../sheets/sheets-gateway.js";
+import { parseSheetsSpec } from "../sheets/sheets-spec.js";
 import { createCsvSource } from "./csv-source.js";
+import { createSheetsSource } from "./sheets-source.js";
 import type { Source } from "./source.js";
 
 export interface SourceOptions {
@@ -7,18 +10,32 @@ export interface SourceOptions {
   encoding?: string;
   /** CSV delimiter (`,` `;` tab); sniffed from the header line when absent. */
   delimiter?: string;
-  /** Google Sheets tab title (with a `sheets:ID` source). */
+  /** Google Sheets tab title (with a `sheets:ID` source; wins over a URL's gid). */
   sheet?: string;
-  /** Environment for Google credentials and SHEETS_API_URL. @default {} */
+  /** Environment for Google credentials and SHEETS_API_URL (never read from process.env directly). @default {} */
   env?: Record<string, string | undefined>;
+  /** Google Sheets requests per minute (Google's default per-user quota is 60). @default 60 */
+  sheetsQuotaPerMinute?: number;
   /** Base directory for relative CSV paths. */
   cwd?: string;
   /** Stream read for the `-` source. @default process.stdin */
   stdin?: NodeJS.ReadableStream;
 }
 
-/** The only place that knows every kind of source (SPEC §4.1). */
+/** The only place that knows every kind of source (SPEC §4.1): a Google Sheets URL or `sheets:ID`, else a CSV path. */
 export function createSource(spec: string, options: SourceOptions = {}): Source {
+  const sheets = parseSheetsSpec(spec, options.sheet);
+  if (sheets) {
+    return createSheetsSource({
+      ...sheets,
+      // Built on open(), so `validate --dry-run` style errors about the mapping come first and cost no Google call.
+      gateway: () =>
+        createSheetsGateway({
+          env: options.env ?? {},
+          ...(options.sheetsQuotaPerMinute ? { quotaPerMinute: options.sheetsQuotaPerMinute } : {}),
+        }),
+    });
+  }
   const path = spec === "-" ? "-" : resolve(options.cwd ?? process.cwd(), spec);
   return createCsvSource(path, {
     ...(options.encoding ? { encoding: options.encoding } : {}),

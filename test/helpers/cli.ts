@@ -4,6 +4,8 @@ import { runCli } from "../../src/cli/main.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const binTs = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
+/** Absolute, so a child whose cwd is a temp dir (outside the repo) still finds the loader. */
+export const tsxLoader = import.meta.resolve("tsx");
 
 export interface CliRun {
   code: number;
@@ -36,7 +38,7 @@ export function spawnCli(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number } = {},
 ): Promise<CliRun & { signal: NodeJS.Signals | null }> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, ["--import", "tsx", binTs, ...args], {
+  const child = spawn(process.execPath, ["--import", tsxLoader, binTs, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
     stdio: ["pipe", "pipe", "pipe"],

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
+import { runCliInProcess, spawnCli } from "../helpers/cli.js";
+
+let env: SyncEnv;
+afterEach(async () => env?.close());
+
+const MAPPING = { phone: "Telefone", name: "Nome", custom_fields: { Etapa: "Etapa" } };
+const FAST_FLAGS = ["--rate", "0", "--concurrency", "4"];
+
+describe("chatguru-sync sync (CLI)", () => {
+  it("--json prints exactly one report object on stdout; exit 0 when every row succeeded", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json", ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(Object.keys(report)).toEqual(["ok", "exitCode", "counts", "requests", "durationMs", "results", "state"]);
+    expect(report).toMatchObject({
+      ok: true,
+      exitCode: 0,
+      counts: { total: 1, created: 0, updated: 1, unchanged: 0, pending: 0, invalid: 0, duplicate: 0, failed: 0 },
+      requests: { total: 1, retries: 0, byAction: { chat_update_custom_fields: 1 } },
+    });
+    expect(report.results).toBe(`${env.dir}/l.results.csv`);
+    expect(report.state).toMatch(/\.chatguru-sync\/l-[0-9a-f]{12}\.ndjson$/);
+    expect(r.stdout + r.stderr).not.toContain(env.env.CHATGURU_API_KEY);
+  });
+
+  it("exit 1 when some row is invalid, with the human summary naming the row on stderr", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n12345,Bad,x\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/2 rows in [\d.]+ s — 1 updated, 1 invalid/);
+    expect(r.stderr).toContain('Row 3: invalid — ROW_PHONE_INVALID: column "Telefone": "12345"');
+    expect(r.stderr).toContain(`results: ${env.dir}/l.results.csv`);
+  });
+
+  it("exit 2 for a mapping naming a missing column — nothing is sent and no results file is written", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome\n11987654321,Ana\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/m\.json:\d+:\d+.*Etapa/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(env.mock.state().requests.total).toBe(0);
+    expect(() => env.read(`${env.dir}/l.results.csv`)).toThrow();
+  });
+
+  it("exit 2 naming the missing connection variables", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], { env: {}, cwd: env.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("CHATGURU_API_URL");
+    expect(r.stderr).toContain("CHATGURU_API_KEY");
+  });
+
+  it("exit 2 for bad flag values", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--concurrency", "0"], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--concurrency must be a whole number from 1 up");
+  });
+
+  it("exit 3 on bad credentials; the key is not printed", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"], {
+      env: { ...env.env, CHATGURU_API_KEY: "definitely-wrong-key" },
+      cwd: env.dir,
+    });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_AUTH" } });
+    expect(r.stdout + r.stderr).not.toContain("definitely-wrong-key");
+  });
+
+  it("--dry-run plans from the journal and sends nothing", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n11912341234,Bia,x\n");
+    const mapping = env.mapping("m.json", MAPPING);
+    await runCliInProcess(["sync", "--source", source, "--mapping", mapping, ...FAST_FLAGS, "--limit", "1"], { env: env.env, cwd: env.dir });
+    const before = env.mock.state().requests.total;
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--dry-run", "--json"], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(0);
+    expect(env.mock.state().requests.total).toBe(before);
+    expect(JSON.parse(r.stdout)).toMatchObject({ counts: { total: 2, unchanged: 1 }, plan: { new: 1, changed: 0, unchanged: 1, retry: 0 }, requests: { total: 0 } });
+    expect(env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status)).toEqual(["unchanged", "would-upsert"]);
+  });
+
+  it("SIGINT mid-run: in-flight requests finish, results and state are written, exit 130; a re-run completes", async () => {
+    const lines = ["Telefone,Nome,Etapa"];
+    const existing: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      lines.push(`5511970${String(100000 + i)},P${i},e${i}`);
+      existing.push(`5511970${100000 + i}`);
+    }
+    env = await createSyncEnv({ existingChats: existing, latencyMs: 30 });
+    const source = env.csv("l.csv", `${lines.join("\n")}\n`);
+    const mapping = env.mapping("m.json", { ...MAPPING, mode: "update" });
+    const run = spawnCli(["sync", "--source", source, "--mapping", mapping, "--rate", "40", "--json"], { env: env.env, cwd: env.dir });
+    while ((env.mock.state().requests.total ?? 0) < 20) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill("SIGINT");
+    const r = await run;
+    expect(r.code).toBe(130);
+    const report = JSON.parse(r.stdout);
+    expect(report.exitCode).toBe(130);
+    expect(report.counts.updated).toBeGreaterThan(0);
+    expect(report.counts.updated + report.notReached).toBe(300);
+    expect(env.results(`${env.dir}/l.results.csv`)).toHaveLength(300);
+    const again = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--json", ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).counts).toMatchObject({ unchanged: report.counts.updated, updated: 300 - report.counts.updated });
+  }, 60_000);
+});
