@@ -63,7 +63,7 @@ function errorCell(problems: RowProblem[]): string {
 export async function validate(options: ValidateOptions): Promise<ValidateReport> {
   const started = performance.now();
   const mapping = typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
-  options.signal?.throwIfAborted();
+  if (options.signal?.aborted) throw new InterruptedError("Interrupted: validation stopped, no results file written.");
   const opened = await options.source.open();
   let sink: Sink | undefined;
   try {

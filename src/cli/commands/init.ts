@@ -47,7 +47,7 @@ export const initCommand: CliCommand = {
   describe: "Write a starter mapping file from a source's header row",
   builder: (y) =>
     y.options({
-      source: { type: "string", demandOption: true, describe: "CSV file whose header row to read" },
+      source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file (or - for stdin) whose header row to read" },
       out: { type: "string", default: "mapping.json", describe: "Where to write the mapping" },
       force: { type: "boolean", default: false, describe: "Overwrite an existing file" },
       delimiter: { type: "string", describe: "CSV delimiter [default: sniffed]" },

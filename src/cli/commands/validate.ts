@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { ConfigError, UsageError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import type { RowProblem } from "../../mapping/contact.js";
 import { loadMapping } from "../../mapping/load-mapping.js";
 import { createSource } from "../../sources/create-source.js";
@@ -15,9 +15,7 @@ export interface CliSourceFlags {
   encoding?: string | undefined;
 }
 
-const isSheetsSpec = (spec: string) => spec.startsWith("https://docs.google.com/") || spec.startsWith("sheets:");
-
-/** Source from a --source value, relative to the CLI's working directory. */
+/** Source from a --source value (CSV path, `-`, or a Google Sheet), relative to the CLI's working directory. */
 export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): Source {
   const source = createSource(spec, {
     cwd: io.cwd,
@@ -26,10 +24,6 @@ export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): 
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
     ...(spec === "-" ? { stdin: process.stdin } : {}),
   });
-  // Until create-source knows Google Sheets it would read "sheets:ID" as a missing file; say what is really missing.
-  if (isSheetsSpec(spec) && source.kind === "csv") {
-    throw new ConfigError("SOURCE_SHEETS_UNAVAILABLE", `Google Sheets sources need the sheets module, which this build does not include: ${spec}`);
-  }
   return source;
 }
 
@@ -69,7 +63,8 @@ export const validateCommand: CliCommand = {
   builder: (y) =>
     y
       .options({
-        source: { type: "string", demandOption: true, describe: "CSV file (or - for stdin)" },
+        // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
+        source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file (or - for stdin)" },
         mapping: { type: "string", demandOption: true, describe: "Mapping file (JSON with comments)" },
         results: { type: "string", describe: "Write every row with its status and error to this CSV" },
         limit: { type: "number", describe: "Check only the first N rows" },
