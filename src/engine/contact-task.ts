@@ -79,7 +79,7 @@ export async function syncContact(
       // Nothing mapped to send: there is no call that would prove the chat exists, and nothing to change.
       return { outcome: "unchanged", ...known(prior) };
     }
-    return await createChat(draft, hash, ctx, { reAdd: false });
+    return await createChat(draft, hash, ctx, { reAdds: 0 });
   } catch (error) {
     return await fail(draft, ctx, error);
   }
@@ -176,13 +176,13 @@ async function createChat(
   draft: ContactDraft,
   hash: string,
   ctx: ContactContext,
-  options: { reAdd: boolean },
+  options: { reAdds: number },
 ): Promise<ContactResult> {
   // Intent first: if we crash between here and the answer, the next run knows an add may be in flight.
   await ctx.state.update(draft.key, { addStatus: "intent", pendingHash: hash, chatAddId: null, rowNumber: draft.rowNumber });
   let chatAddId: string;
   try {
-    const added = await chatAdd(options.reAdd ? ctx.follow : ctx.first, {
+    const added = await chatAdd(options.reAdds > 0 ? ctx.follow : ctx.first, {
       chatNumber: draft.phone.canonical,
       name: draft.name,
       text: draft.chatAdd.text,
@@ -193,8 +193,8 @@ async function createChat(
   } catch (error) {
     if (isRowFailure(error, "ADD_OUTCOME_UNKNOWN")) {
       await ctx.state.update(draft.key, { addStatus: "uncertain" });
-      if (options.reAdd) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
-      return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key));
+      if (options.reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+      return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key), options.reAdds);
     }
     // ChatGuru answered (4xx) or never got it (5xx/refused): no add is in flight.
     await ctx.state.update(draft.key, { addStatus: null });
@@ -258,10 +258,13 @@ async function resolveUncertainAdd(
   hash: string,
   ctx: ContactContext,
   prior: RowState | undefined,
+  reAdds = 0,
 ): Promise<ContactResult> {
+  // The window counts from when the add was last touched: after a crash, the time the process was down counts too.
+  const since = prior?.updatedAt ? Math.min(Date.parse(prior.updatedAt), ctx.now()) : ctx.now();
+  const deadline = (Number.isNaN(since) ? ctx.now() : since) + ctx.uncertainProbeMs;
   await ctx.state.update(draft.key, { addStatus: "uncertain" });
   const numbers = candidates(prior?.number, draft);
-  const deadline = ctx.now() + ctx.uncertainProbeMs;
   let gap = Math.min(ctx.pollSchedule.firstMs, ctx.uncertainProbeMs);
   ctx.onAddWait?.(true);
   try {
@@ -283,14 +286,21 @@ async function resolveUncertainAdd(
   } finally {
     ctx.onAddWait?.(false);
   }
-  if (draft.chatAdd.text.trim() === "") return await createChat(draft, hash, ctx, { reAdd: true });
+  if (draft.chatAdd.text.trim() === "" && reAdds < MAX_BLANK_READDS) return await createChat(draft, hash, ctx, { reAdds: reAdds + 1 });
   throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
 }
 
+/** A blank-text chat_add sends nothing visible, so re-adding is safe — but not forever against a flaky network. */
+const MAX_BLANK_READDS = 3;
+
 function uncertainMessage(draft: ContactDraft): string {
+  const why =
+    draft.chatAdd.text.trim() === ""
+      ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
+      : "it was not sent again because its text is a real WhatsApp message";
   return (
-    `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; it was not sent again ` +
-    `because its text is a real WhatsApp message. Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
+    `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; ${why}. ` +
+    `Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
   );
 }
 

@@ -49,7 +49,7 @@ export interface RunSyncOptions {
   /** @default 600000 */
   addTimeoutMs?: number;
   pollSchedule?: Partial<PollSchedule>;
-  /** How long a chat_add with a lost answer is probed for before deciding. @default 20000 */
+  /** How long after a chat_add whose answer was lost the chat is probed for before deciding. @default 10000 */
   uncertainProbeMs?: number;
   retryPolicy?: Partial<RetryPolicy>;
   onEvent?: SyncEventListener;
@@ -152,7 +152,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
             waitForAdds: options.wait ?? true,
             addTimeoutMs: options.addTimeoutMs ?? 600_000,
             pollSchedule,
-            uncertainProbeMs: options.uncertainProbeMs ?? 20_000,
+            uncertainProbeMs: options.uncertainProbeMs ?? 10_000,
             signal: stop.signal,
             now,
             ...(options.onEvent ? { onEvent: options.onEvent } : {}),

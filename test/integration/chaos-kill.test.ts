@@ -1,0 +1,71 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { MockState } from "../../src/chatguru/mock-server.js";
+import { runCliInProcess, spawnCli } from "../helpers/cli.js";
+import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
+
+let env: SyncEnv;
+afterEach(async () => env?.close());
+
+const ROWS = 12;
+const numberOf = (i: number) => `5511972${String(200000 + i)}`;
+const MAPPING = { phone: "Telefone", name: "Nome", custom_fields: { Etapa: "Etapa" }, note: { template: "lead {{Nome}}" } };
+
+/**
+ * kill -9 a real CLI sync at a chosen moment, then run it again: nothing is lost and nothing is duplicated
+ * (SPEC §6: "a crash (even kill -9) loses at most in-flight requests and a re-run repeats no successful chat_add").
+ */
+async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<void> {
+  const lines = ["Telefone,Nome,Etapa"];
+  const existing: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    lines.push(`${numberOf(i)},Pessoa ${i},etapa-${i}`);
+    if (i % 2 === 0) existing.push(numberOf(i));
+  }
+  env = await createSyncEnv({ existingChats: existing, addDelayMs: 400, latencyMs: 60 });
+  const source = env.csv("l.csv", `${lines.join("\n")}\n`);
+  const mapping = env.mapping("m.json", MAPPING);
+  const args = ["sync", "--source", source, "--mapping", mapping, "--state", join(env.dir, "state.ndjson"), "--rate", "0", "--concurrency", "4", "--json"];
+
+  const run = spawnCli(args, { env: env.env, cwd: env.dir });
+  const deadline = Date.now() + 30_000;
+  while (!killWhen(env.mock.state())) {
+    if (Date.now() > deadline) throw new Error("the kill point was never reached");
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  run.child.kill("SIGKILL");
+  const killed = await run;
+  expect(killed.signal).toBe("SIGKILL");
+
+  const rerun = await runCliInProcess(args, { env: env.env, cwd: env.dir });
+  expect(rerun.stderr).not.toMatch(/internal error/);
+  expect(rerun.code).toBe(0);
+  const report = JSON.parse(rerun.stdout);
+  expect(report.counts.total).toBe(ROWS);
+  expect(report.counts.failed + report.counts.pending).toBe(0);
+
+  const state = env.mock.state();
+  for (const [number, adds] of Object.entries(state.chatAddsByNumber)) expect(adds, `chat_add for ${number}`).toBe(1);
+  for (let i = 0; i < ROWS; i++) {
+    const chat = state.chats.find((c) => c.number === numberOf(i));
+    expect(chat?.fields.field__Etapa, `row ${i + 2}`).toBe(`etapa-${i}`);
+    // A note may repeat only if the kill hit between ChatGuru saving it and the journal recording it.
+    expect(chat?.notes.length, `notes of row ${i + 2}`).toBeGreaterThanOrEqual(1);
+    expect(chat?.notes.length).toBeLessThanOrEqual(2);
+  }
+  expect(env.results(join(env.dir, "l.results.csv")).every((r) => ["created", "updated", "unchanged"].includes(r.chatguru_status!))).toBe(true);
+}
+
+describe("chaos: kill -9 at any point, then re-run", () => {
+  it("killed before the first chat_add answer", async () => {
+    await killThenRerun((s) => (s.requests.byAction.chat_add ?? 0) >= 1);
+  }, 60_000);
+
+  it("killed while chat_adds are being polled", async () => {
+    await killThenRerun((s) => (s.requests.byAction.chat_add_status ?? 0) >= 2);
+  }, 60_000);
+
+  it("killed in the middle of the follow-up updates", async () => {
+    await killThenRerun((s) => s.log.filter((e) => e.action === "note_add" && e.status === 200).length >= 7);
+  }, 60_000);
+});
