@@ -118,3 +118,46 @@ describe("chatguru-sync sync (CLI)", () => {
     expect(JSON.parse(again.stdout).counts).toMatchObject({ unchanged: report.counts.updated, updated: 300 - report.counts.updated });
   }, 60_000);
 });
+
+describe("chatguru-sync sync: state lock and progress", () => {
+  it("a second run on the same state exits 3 naming the holder's pid, and sends nothing", async () => {
+    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
+    const statePath = `${env.dir}/state.ndjson`;
+    const holder = await openNdjsonStateStore(statePath);
+    try {
+      const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath], { env: env.env, cwd: env.dir });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`pid ${process.pid}`);
+      expect(env.mock.state().requests.total).toBe(0);
+    } finally {
+      await holder.close();
+    }
+    const after = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath, "--rate", "0"], { env: env.env, cwd: env.dir });
+    expect(after.code).toBe(0);
+  });
+
+  it("draws a progress bar only when stderr is a TTY", async () => {
+    const { runCli } = await import("../../src/cli/main.js");
+    env = await createSyncEnv({ existingChats: ["5511987654321", "5511987654322"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n11987654322,Bia,novo\n");
+    const mapping = env.mapping("m.json", MAPPING);
+    const run = async (isTTY: boolean) => {
+      let stderr = "";
+      const code = await runCli(["sync", "--source", source, "--mapping", mapping, "--rate", "0", "--full"], {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => ((stderr += s), true), isTTY, columns: 100 },
+        env: env.env,
+        cwd: env.dir,
+      });
+      return { code, stderr };
+    };
+    const tty = await run(true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/rows\/s/);
+    const pipe = await run(false);
+    expect(pipe.stderr).not.toMatch(/rows\/s|\u001b\[/);
+    expect(pipe.stderr).toMatch(/2 rows in/);
+  });
+});
