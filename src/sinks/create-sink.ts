@@ -19,11 +19,11 @@ export interface CreateSinkOptions {
 
 /**
  * Sheets flush cadence. Results arrive at the ChatGuru rate (~5 rows/s by default) and every flush costs two Sheets
- * calls (re-read the key column, one batchUpdate), so flushing each minute or each 2 000 rows keeps a long run to a
+ * calls (re-read the key column, one batchUpdate), so flushing each minute or each 5 000 rows keeps a long run to a
  * few calls — far under the 60 requests/min/user quota — while a person watching the sheet still sees progress.
  */
 const SHEETS_FLUSH_EVERY_MS = 60_000;
-const SHEETS_FLUSH_EVERY_ROWS = 2_000;
+const SHEETS_FLUSH_EVERY_ROWS = 5_000;
 
 /** Default results file: `<source>.results.csv` beside a CSV source (SPEC §5). */
 export function defaultResultsPath(source: Source, cwd: string): string {
