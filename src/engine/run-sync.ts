@@ -224,6 +224,11 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
       while ((counters.active >= maxActive || counters.waiting >= maxWaiting) && !stop.signal.aborted) {
         await new Promise<void>((resolve) => (wake = resolve));
       }
+      if (stop.signal.aborted || scheduled?.fatal) {
+        notReached += 1;
+        await write(rowSeq, row, undefined, { key: draft.key });
+        continue;
+      }
       counters.active += 1;
       const task = (async () => {
         let result: ContactResult | undefined;
