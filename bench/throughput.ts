@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { startMockServer } from "../src/chatguru/mock-server.js";
+import { sync } from "../src/sync.js";
+import { byActionText, connectionFor, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+
+const ROWS = 2_000;
+const CONCURRENCY = 8;
+const LATENCY_MS = 50;
+
+/** SPEC §9: with latency L and concurrency C, throughput reaches ≥ 90 % of C/L. */
+export const throughput: Bench = {
+  name: "throughput",
+  title: "2 000 updates of existing chats, no rate cap: req/s vs the ideal C/L",
+  async run(dir) {
+    const source = join(dir, "contacts.csv");
+    const numbers = await writeContactsCsv(source, ROWS);
+    const mapping = writeJson(join(dir, "mapping.json"), {
+      mode: "update",
+      phone: { column: "Telefone" },
+      name: "Nome",
+      custom_fields: { Etapa: "Etapa" },
+    });
+    const mock = await startMockServer({ latencyMs: LATENCY_MS, existingChats: numbers });
+    try {
+      const { value: report, ms } = await timed(() =>
+        sync({
+          source,
+          mapping,
+          connection: connectionFor(mock),
+          concurrency: CONCURRENCY,
+          rate: Infinity,
+          state: join(dir, "state.ndjson"),
+          results: join(dir, "results.csv"),
+          cwd: dir,
+        }),
+      );
+      const log = mock.state().log;
+      const rate = report.requests.total / (ms / 1000);
+      const ideal = CONCURRENCY / (LATENCY_MS / 1000);
+      const arrivals = log.map((e) => e.at);
+      const span = (Math.max(...arrivals) - Math.min(...arrivals) + LATENCY_MS) / 1000;
+      return {
+        name: this.name,
+        setup: `C=${CONCURRENCY} L=${LATENCY_MS}ms`,
+        measured: `${fixed(rate)} req/s`,
+        ideal: `${fixed(ideal)} req/s (≥ 90%: ${fixed(ideal * 0.9)})`,
+        pass: rate >= ideal * 0.9 && report.counts.updated === ROWS,
+        notes: [
+          `${report.requests.total} requests (mock saw ${log.length}: ${byActionText(mock.state().requests.byAction)}) in ${fixed(ms / 1000, 2)} s wall`,
+          `mock-side rate first→last arrival ${fixed(log.length / span)} req/s; updated ${report.counts.updated}/${ROWS}, failed ${report.counts.failed}`,
+        ],
+      };
+    } finally {
+      await mock.close();
+    }
+  },
+};
