@@ -1,11 +1,14 @@
 import { addNote, chatAdd, executeDialog, updateCustomFields } from "../chatguru/actions.js";
+import { isChatGuruError } from "../chatguru/errors.js";
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { Outcome } from "../sinks/sink.js";
 import { waitForChatAdd, type AddWaitResult, type PollSchedule } from "./add-waiter.js";
 import type { SyncEventListener } from "./events.js";
+import { isUnchanged } from "./plan.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import type { RowState, StateStore } from "./state-store.js";
+import { textHash } from "./values-hash.js";
 
 export type SyncMode = "create" | "update" | "upsert";
 
@@ -41,8 +44,6 @@ export interface ContactResult {
   syncedAt?: string;
 }
 
-const SUCCESS: ReadonlySet<string> = new Set(["created", "updated", "unchanged"]);
-
 /**
  * The per-row pipeline of SPEC §5. Every path ends in exactly one ContactResult and leaves the journal describing it;
  * the journal is written BEFORE each chat_add (intent) and after every external effect, so a re-run after a crash
@@ -56,12 +57,12 @@ export async function syncContact(
 ): Promise<ContactResult> {
   const prior = ctx.state.get(draft.key);
   try {
-    if (!options.full && prior?.hash === hash && prior.lastOutcome && SUCCESS.has(prior.lastOutcome)) {
+    if (isUnchanged(prior, hash, options.full)) {
       return { outcome: "unchanged", ...known(prior) };
     }
     // An add from an earlier run is still in ChatGuru's hands: poll it, never add again.
     if (prior?.addStatus === "pending" && prior.chatAddId) {
-      return await finishAdd(draft, hash, ctx, prior.chatAddId, { pollFirst: true, wait: true });
+      return await finishAdd(draft, hash, ctx, prior.chatAddId, { pollFirst: true, wait: ctx.waitForAdds });
     }
     // A chat_add was sent (intent journaled) but its answer never came back.
     if (prior?.addStatus === "intent" || prior?.addStatus === "uncertain") {
@@ -95,7 +96,8 @@ function candidates(remembered: string | undefined, draft: ContactDraft): string
   return [...new Set(list)];
 }
 
-function known(prior: RowState | undefined): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt"> {
+/** What the journal knows of a row, as result columns (for rows this run does not touch). */
+export function known(prior: RowState | undefined): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt"> {
   return {
     ...(prior?.number ? { chatNumber: prior.number } : {}),
     ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
@@ -151,15 +153,34 @@ async function applyUpdates(
   if (Object.keys(draft.fields).length > 0) {
     await onChat((n) => updateCustomFields(client, n, draft.fields));
   }
-  if (draft.note !== undefined && prior?.noteHash !== hash) {
-    await onChat((n) => addNote(client, n, draft.note!));
-    await ctx.state.update(draft.key, { noteHash: hash });
+  // Keyed by the note's own text (not the row's values): editing another cell must not add the same note again.
+  const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;
+  if (noteHash !== undefined && prior?.noteHash !== noteHash) {
+    await atMostOnce(() => onChat((n) => addNote(client, n, draft.note!)), "note_add");
+    await ctx.state.update(draft.key, { noteHash });
   }
-  if (draft.dialogId !== undefined && prior?.dialogHash !== hash) {
-    await onChat((n) => executeDialogOnce(client, n, draft.dialogId!));
-    await ctx.state.update(draft.key, { dialogHash: hash });
+  const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
+  if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
+    await atMostOnce(() => onChat((n) => executeDialogOnce(client, n, draft.dialogId!)), "dialog_execute");
+    await ctx.state.update(draft.key, { dialogHash });
   }
   return number ?? numbers[0]!;
+
+  /**
+   * A note or dialog whose answer was lost may have been applied: sending it again could duplicate a note or a
+   * dialog's WhatsApp messages, so it is recorded as done and reported instead (at most once).
+   */
+  async function atMostOnce(request: () => Promise<void>, action: string): Promise<void> {
+    try {
+      await request();
+    } catch (error) {
+      if (!isRowFailure(error, "OUTCOME_UNKNOWN") || number === undefined) throw error;
+      ctx.onEvent?.({
+        type: "warning",
+        message: `Row ${draft.rowNumber}: the answer to ${action} for ${number} was lost; it was not sent again (check the chat in ChatGuru).`,
+      });
+    }
+  }
 }
 
 /** SPEC §2: dialog_execute may answer "contexto não foi validado"; one immediate retry succeeds. */
@@ -191,14 +212,17 @@ async function createChat(
     });
     chatAddId = added.chatAddId;
   } catch (error) {
-    if (isRowFailure(error, "ADD_OUTCOME_UNKNOWN")) {
-      await ctx.state.update(draft.key, { addStatus: "uncertain" });
-      if (options.reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
-      return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key), options.reAdds);
+    // Only an answer proves the add was not applied: a 4xx, or retries that all failed before reaching ChatGuru.
+    if (isRowFailure(error) && error.code !== "ADD_OUTCOME_UNKNOWN") {
+      await ctx.state.update(draft.key, { addStatus: null });
+      throw error;
     }
-    // ChatGuru answered (4xx) or never got it (5xx/refused): no add is in flight.
-    await ctx.state.update(draft.key, { addStatus: null });
-    throw error;
+    // Lost answer, cancelled at shutdown, run aborted mid-request: the add may exist. The next step (or the next
+    // run) resolves it by probing, never by a blind resend.
+    await ctx.state.update(draft.key, { addStatus: "uncertain" });
+    if (!isRowFailure(error) || ctx.signal?.aborted) throw error;
+    if (options.reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+    return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key), options.reAdds);
   }
   await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
   ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
@@ -264,15 +288,20 @@ async function resolveUncertainAdd(
   const since = prior?.updatedAt ? Math.min(Date.parse(prior.updatedAt), ctx.now()) : ctx.now();
   const deadline = (Number.isNaN(since) ? ctx.now() : since) + ctx.uncertainProbeMs;
   await ctx.state.update(draft.key, { addStatus: "uncertain" });
+  const blankText = draft.chatAdd.text.trim() === "";
+  if (!hasUpdates(draft)) {
+    // Nothing mapped to update means no call can show whether the chat exists: a blank add is harmless to repeat
+    // (ChatGuru answers `fetched`), a real first message is not.
+    if (blankText && reAdds < MAX_BLANK_READDS) return await createChat(draft, hash, ctx, { reAdds: reAdds + 1 });
+    throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+  }
   const numbers = candidates(prior?.number, draft);
   let gap = Math.min(ctx.pollSchedule.firstMs, ctx.uncertainProbeMs);
   ctx.onAddWait?.(true);
   try {
     for (;;) {
       try {
-        const number = hasUpdates(draft)
-          ? await applyUpdates(draft, hash, ctx, numbers, ctx.follow)
-          : await onFirstExistingNumber(numbers, (n) => updateCustomFields(ctx.follow, n, {}));
+        const number = await applyUpdates(draft, hash, ctx, numbers, ctx.follow);
         return await succeed(draft, hash, ctx, "created", number);
       } catch (error) {
         if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
@@ -286,7 +315,7 @@ async function resolveUncertainAdd(
   } finally {
     ctx.onAddWait?.(false);
   }
-  if (draft.chatAdd.text.trim() === "" && reAdds < MAX_BLANK_READDS) return await createChat(draft, hash, ctx, { reAdds: reAdds + 1 });
+  if (blankText && reAdds < MAX_BLANK_READDS) return await createChat(draft, hash, ctx, { reAdds: reAdds + 1 });
   throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
 }
 
@@ -335,7 +364,9 @@ const HINTS: Record<string, string> = {
   CHAT_NOT_FOUND: 'the chat does not exist in ChatGuru: use "mode": "upsert" (or "create") to add it',
 };
 
-async function fail(draft: ContactDraft, ctx: ContactContext, error: unknown): Promise<ContactResult> {
+async function fail(draft: ContactDraft, ctx: ContactContext, caught: unknown): Promise<ContactResult> {
+  // A ChatGuru error that escaped classification (e.g. a parameter ChatGuru would refuse) is still this row's problem.
+  const error = isChatGuruError(caught) ? new RowFailure(caught.code, caught.message, caught.action) : caught;
   if (!isRowFailure(error)) throw error;
   const hint = HINTS[error.code];
   const message = hint ? `${error.message} — ${hint}` : error.message;

@@ -17,6 +17,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Consecutive failed requests (across all rows) that abort the run (SPEC §5). @default 20 */
   maxConsecutiveFailures: number;
+  /** Consecutive 429 answers that abort the run: a server that never lets a request through must not hang it. @default 60 */
+  maxConsecutiveRateLimits: number;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   rateLimitFallbackMs: 2_000,
   maxRetryAfterMs: 120_000,
   maxConsecutiveFailures: 20,
+  maxConsecutiveRateLimits: 60,
 });
 
 /**

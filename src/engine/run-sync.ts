@@ -1,15 +1,16 @@
 import { setMaxListeners } from "node:events";
 import type { ChatGuruClient } from "../chatguru/types.js";
-import { AbortError, ExitCode, isAbortError } from "../errors.js";
+import { AbortError, ExitCode, isAbortError, isSyncError } from "../errors.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { createRowClassifier } from "../mapping/row-classifier.js";
+import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { checkMapping } from "../mapping/rules.js";
 import type { Outcome, RowResult, Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source, SourceRow } from "../sources/source.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./add-waiter.js";
-import { syncContact, type ContactContext, type ContactResult, type SyncMode } from "./contact-task.js";
+import { known, syncContact, type ContactContext, type ContactResult, type SyncMode } from "./contact-task.js";
 import type { SyncEventListener } from "./events.js";
-import { planRow } from "./plan.js";
+import { isUnchanged, planRow } from "./plan.js";
 import { countOutcome, emptyCounts, exitCodeFor, type PlanCounts, type SyncReport } from "./report.js";
 import { Priority, RequestQueue } from "./request-queue.js";
 import { normalizeRetryPolicy, type RetryPolicy } from "./retry-policy.js";
@@ -92,12 +93,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
   // Every queued request and poll wait listens on these; thousands of listeners are expected, not a leak.
   setMaxListeners(0, stop.signal, hard.signal);
   let graceTimer: NodeJS.Timeout | undefined;
-  const onSignal = () => {
-    options.onEvent?.({ type: "aborting", reason: "interrupted: finishing requests in flight" });
-    stop.abort(new AbortError("INTERRUPTED", "interrupted"));
-    graceTimer = setTimeout(() => hard.abort(new AbortError("INTERRUPTED", "interrupted")), options.graceMs ?? 10_000);
+  /** Stop taking rows and starting requests; requests in flight get `graceMs` to finish, then are cancelled. */
+  const beginStop = (reason: string, cause: unknown) => {
+    if (stop.signal.aborted) return;
+    options.onEvent?.({ type: "aborting", reason });
+    stop.abort(cause);
+    graceTimer = setTimeout(() => hard.abort(cause), options.graceMs ?? 10_000);
     graceTimer.unref();
   };
+  const onSignal = () => beginStop("interrupted: finishing requests in flight", new AbortError("INTERRUPTED", "interrupted"));
   if (options.signal?.aborted) onSignal();
   else options.signal?.addEventListener("abort", onSignal, { once: true });
 
@@ -129,10 +133,18 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
 
   const opened = await options.source.open();
   let sink: Sink | undefined;
+  const inflight = new Set<Promise<void>>();
+  /** A failure of the run itself (source read error, sink write error, a bug) — not a row problem. */
+  let loopError: unknown;
   try {
     checkMapping(options.mapping, opened.headers);
     const classify = createRowClassifier(options.mapping, opened.headers);
     sink = await options.createSink(opened);
+    // A key-addressed sink (Sheets) needs to tell apart rows sharing a key, invalid ones included: number them here,
+    // in source order. Kept only for such sinks, so a million-row CSV run does not pay for a map of every key.
+    const keyColumn = keyColumnOf(options.mapping);
+    const keyOf = sink.wantsKeyOrdinal ? keyOfCell(options.mapping) : undefined;
+    const keyOrdinals = sink.wantsKeyOrdinal ? ordinalCounter() : undefined;
     options.onEvent?.({
       type: "start",
       source: options.source.label,
@@ -173,7 +185,6 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
       await write(seq, row, outcome, { ...extra, ...(error ? { error } : {}) });
     };
 
-    const inflight = new Set<Promise<void>>();
     let seq = 0;
     let dataRows = 0;
     for await (const row of opened.rows) {
@@ -186,12 +197,13 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         continue;
       }
       const verdict = classify(row);
+      const ident = keyOrdinals?.(verdict.kind === "invalid" ? keyOf!(row.values[keyColumn] ?? "") : verdict.draft.key) ?? {};
       if (verdict.kind === "invalid") {
-        await finish(rowSeq, row, "invalid", {}, verdict.problems.map(problemText).join("; "));
+        await finish(rowSeq, row, "invalid", ident, verdict.problems.map(problemText).join("; "));
         continue;
       }
       if (verdict.kind === "duplicate") {
-        await finish(rowSeq, row, "duplicate", { key: verdict.draft.key }, problemText(verdict.problem));
+        await finish(rowSeq, row, "duplicate", ident, problemText(verdict.problem));
         continue;
       }
       const draft = verdict.draft;
@@ -202,13 +214,17 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         // Not this run's business: keep what the last run reported for the row.
         countOutcome(counts, "unchanged");
         await write(rowSeq, row, prior?.lastOutcome ?? "skipped", {
+          ...ident,
           key: draft.key,
-          ...(prior?.number ? { chatNumber: prior.number } : {}),
-          ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
-          ...(prior?.syncedAt ? { syncedAt: prior.syncedAt } : {}),
+          ...known(prior),
           ...(prior?.error ? { error: `${prior.errorCode}: ${prior.error}` } : {}),
         });
         options.onEvent?.({ type: "row", seq: rowSeq, rowNumber: row.rowNumber, outcome: "skipped" });
+        continue;
+      }
+      // The common case of a scheduled run: finished here, without a task, a queue slot or a journal write.
+      if (!dryRun && isUnchanged(prior, hash, options.full ?? false)) {
+        await finish(rowSeq, row, "unchanged", { ...ident, key: draft.key, ...known(prior) });
         continue;
       }
       if (dryRun || !ctx) {
@@ -217,7 +233,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         // A dry run changes nothing: rows it would touch count in the plan, not as outcomes.
         if (planned === "unchanged") countOutcome(counts, "unchanged");
         else counts.total += 1;
-        await write(rowSeq, row, plannedStatus(planned, mode), { key: draft.key });
+        await write(rowSeq, row, plannedStatus(planned, mode), { ...ident, key: draft.key });
         continue;
       }
       // Backpressure (p-queue onSizeLessThan in spirit): pull the next row only when there is room.
@@ -237,15 +253,16 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         } catch (error) {
           if (isAbortError(error) && error.code !== "INTERRUPTED") {
             runError ??= error;
-            stop.abort(error);
+            beginStop(error.message, error);
           } else if (!stop.signal.aborted && !isRowFailure(error)) {
             unexpected ??= error;
-            stop.abort(error);
+            beginStop(`unexpected error: ${(error as Error).message}`, error);
           }
         }
         if (result) {
           const message = result.error ? `${result.errorCode}: ${result.error}` : undefined;
           await finish(rowSeq, row, result.outcome, {
+            ...ident,
             key: draft.key,
             ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
             ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
@@ -256,13 +273,19 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
           const state = options.state?.get(draft.key);
           if (state?.addStatus === "pending" && state.chatAddId) {
             await options.state!.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
-            await finish(rowSeq, row, "pending", { key: draft.key, chatAddId: state.chatAddId });
+            await finish(rowSeq, row, "pending", { ...ident, key: draft.key, chatAddId: state.chatAddId });
           } else {
             notReached += 1;
             await write(rowSeq, row, undefined, { key: draft.key });
           }
         }
-      })().finally(() => {
+      })()
+        .catch((error: unknown) => {
+          // Recording the outcome failed (results or journal write): the run cannot vouch for its output.
+          unexpected ??= error;
+          beginStop(`unexpected error: ${(error as Error).message}`, error);
+        })
+        .finally(() => {
         counters.active -= 1;
         inflight.delete(task);
         notify();
@@ -270,27 +293,38 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
       inflight.add(task);
       if (scheduled?.fatal && !runError) {
         runError = scheduled.fatal;
-        stop.abort(runError);
+        beginStop(runError.message, runError);
       }
     }
     options.onEvent?.({ type: "source-done", total: dataRows });
+  } catch (error) {
+    loopError = error;
+    beginStop(`stopping: ${(error as Error).message}`, error);
+  }
+  // Rows already started always finish (or are cancelled after the grace period) before anything is closed.
+  try {
     while (inflight.size > 0) await Promise.allSettled([...inflight]);
     if (scheduled?.fatal) runError ??= scheduled.fatal;
-  } catch (error) {
-    await sink?.discard().catch(() => undefined);
-    sink = undefined;
-    throw error;
   } finally {
     options.signal?.removeEventListener("abort", onSignal);
     if (graceTimer) clearTimeout(graceTimer);
     queue.close();
     await opened.close();
   }
-  if (unexpected) {
+  let failure = loopError ?? unexpected;
+  const sent = scheduled?.requests.total ?? 0;
+  if (failure !== undefined && (sent === 0 || !sink)) {
+    // Nothing reached ChatGuru: a plain configuration/source error (exit 2), and no half-written results.
     await sink?.discard().catch(() => undefined);
-    throw unexpected;
+    throw failure;
   }
-  const written = sink ? await sink.close() : undefined;
+  let written: Awaited<ReturnType<Sink["close"]>> | undefined;
+  try {
+    written = sink ? await sink.close() : undefined;
+  } catch (error) {
+    if (sent === 0) throw error;
+    failure ??= error;
+  }
 
   const interrupted = options.signal?.aborted ?? false;
   let exitCode = exitCodeFor(counts);
@@ -298,6 +332,13 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
   if (runError) {
     exitCode = ExitCode.ABORTED;
     error = { code: runError.code, message: runError.message };
+  } else if (failure !== undefined) {
+    // Requests were already sent, so this is not "nothing was sent" (exit 2): the run stopped part-way (exit 3).
+    exitCode = ExitCode.ABORTED;
+    error = {
+      code: isSyncError(failure) ? failure.code : "INTERNAL",
+      message: `${(failure as Error).message ?? String(failure)} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
+    };
   } else if (interrupted) {
     exitCode = ExitCode.INTERRUPTED;
     error = { code: "INTERRUPTED", message: "Interrupted: requests in flight finished and state was flushed; run again to continue." };
@@ -317,6 +358,16 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
   for (const note of written?.notes ?? []) options.onEvent?.({ type: "warning", message: note });
   options.onEvent?.({ type: "end", report });
   return report;
+}
+
+function ordinalCounter(): (key: string | undefined) => { key?: string; keyOrdinal?: number } {
+  const seen = new Map<string, number>();
+  return (key) => {
+    if (key === undefined) return {};
+    const keyOrdinal = seen.get(key) ?? 0;
+    seen.set(key, keyOrdinal + 1);
+    return { key, keyOrdinal };
+  };
 }
 
 function plannedStatus(planned: keyof PlanCounts, mode: SyncMode): string {

@@ -8,6 +8,9 @@ import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.j
 import { RowFailure } from "./row-failure.js";
 import { sleep } from "./sleep.js";
 
+/** Actions whose repetition is visible to the contact or the team (a second note, a second message). */
+const AT_MOST_ONCE: ReadonlySet<string> = new Set(["note_add", "dialog_execute", "message_send", "message_file_send"]);
+
 export interface ScheduledClientOptions {
   client: ChatGuruClient;
   queue: RequestQueue;
@@ -89,6 +92,15 @@ export class ScheduledClient {
           throw this.#fatal ?? error;
         case "retry-after":
           // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
+          if (this.#consecutive429 >= policy.maxConsecutiveRateLimits) {
+            throw this.#abort(
+              new AbortError(
+                "CHATGURU_RATE_LIMITED",
+                `ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row. Lower --rate and --concurrency and run again: finished rows are not repeated.`,
+                { cause: error },
+              ),
+            );
+          }
           this.requests.retries += 1;
           continue;
         case "row":
@@ -96,9 +108,22 @@ export class ScheduledClient {
           if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
           throw new RowFailure(verdict.code, (error as Error).message, action);
         case "unknown-outcome":
+          // SPEC §5: a chat_add whose response was lost is never resent blindly; neither is anything that adds a
+          // note or sends a message. The row pipeline decides. Checked before counting, so a 20th failure that
+          // aborts the run still leaves the add marked uncertain.
+          if (action === "chat_add") {
+            try {
+              this.#countFailure(error);
+            } catch {
+              // The run is now aborting (#fatal is set); the row must still learn that its add is uncertain.
+            }
+            throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
+          }
+          if (AT_MOST_ONCE.has(action)) {
+            this.#countFailure(error);
+            throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
+          }
           this.#countFailure(error);
-          // SPEC §5: a chat_add whose response was lost is never resent blindly; the row pipeline decides.
-          if (action === "chat_add") throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
           break;
         case "retry":
           this.#countFailure(error);

@@ -12,3 +12,8 @@ export function valuesHash(draft: ContactDraft): string {
   const material = JSON.stringify([draft.phone.canonical, draft.name, fields, draft.note ?? null, draft.dialogId ?? null]);
   return createHash("sha256").update(material).digest("base64url").slice(0, 22);
 }
+
+/** Short hash of one text (a note, a dialog id) to remember that exactly this was applied. */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 16);
+}

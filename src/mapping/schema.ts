@@ -33,9 +33,16 @@ export const VALUE_KINDS = {
   template: TemplateValueSchema,
 } as const;
 
+/** A blank bare string names no column: it is the literal value (SPEC §4.2's `"chat_add": {"text": " "}`). */
+const blankLiteral = z
+  .string()
+  .regex(/^\s+$/)
+  .transform((value) => ({ value }))
+  .describe('Whitespace only: the literal value (e.g. " " for chat_add.text).');
+
 export const ValueSpecSchema = z
-  .union([columnName, ColumnValueSchema, ConstantValueSchema, TemplateValueSchema])
-  .describe('A value: a column name, {"column"}, {"value"} or {"template"}.');
+  .union([blankLiteral, columnName, ColumnValueSchema, ConstantValueSchema, TemplateValueSchema])
+  .describe('A value: a column name, {"column"}, {"value"} or {"template"}; a whitespace-only string is that literal.');
 
 const PhoneObjectSchema = z.strictObject({
   column: columnName.describe("The column holding the WhatsApp number."),

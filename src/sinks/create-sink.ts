@@ -1,18 +1,19 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
-import { normalizePhone, type CountryCode } from "../mapping/phone.js";
+import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource } from "../sources/sheets-source.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import { createCsvSink } from "./csv-sink.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { DEFAULT_WRITE_BACK, type Sink } from "./sink.js";
+import { teeSink } from "./tee-sink.js";
 
 export interface CreateSinkOptions {
   source: Source;
   opened: OpenedSource;
   mapping: LoadedMapping;
   cwd: string;
-  /** Results CSV path; for a sheet source it is written IN ADDITION to the sheet only when given. */
+  /** Results CSV path; with a sheet source, a CSV is written in addition to the sheet only when this is given. */
   results?: string;
   dryRun: boolean;
 }
@@ -32,44 +33,34 @@ export function defaultResultsPath(source: Source, cwd: string): string {
   return join(dirname(source.path), `${basename(source.path, ext)}.results.csv`);
 }
 
-/** The row key exactly as apply-mapping derives it, from a raw key cell (the Sheets sink re-reads the key column). */
-export function keyOfCell(mapping: LoadedMapping): (cell: string) => string | undefined {
-  const phoneColumn = mapping.phone.column;
-  if (mapping.key !== undefined && mapping.key !== phoneColumn) return (cell) => cell.trim() || undefined;
-  const country = mapping.phone.default_country as CountryCode;
-  return (cell) => {
-    const phone = normalizePhone(cell, country);
-    return phone.ok ? phone.phone.canonical : undefined;
-  };
-}
-
 /**
  * Results go to a CSV beside the source (or --results), or — for a Google Sheet — into the sheet's write_back columns.
- * A dry run never writes into a sheet: it writes its plan to a CSV instead.
+ * A dry run never writes into a sheet: it writes its plan to a CSV instead. With a sheet, `--results` adds a CSV copy.
  */
 export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
   const { opened } = options;
-  if (isOpenedSheetsSource(opened) && !(options.dryRun || options.results)) {
-    return createSheetsSink({
-      gateway: opened.gateway,
-      spreadsheetId: opened.spreadsheetId,
-      sheetTitle: opened.sheetTitle,
-      sheetId: opened.sheetId,
-      headers: opened.headers,
-      keyColumn: options.mapping.key ?? options.mapping.phone.column,
-      keyOf: keyOfCell(options.mapping),
-      writeBack,
-      flushEveryMs: SHEETS_FLUSH_EVERY_MS,
-      flushEveryRows: SHEETS_FLUSH_EVERY_ROWS,
-    });
-  }
   const path = options.results ? resolve(options.cwd, options.results) : defaultResultsPath(options.source, options.cwd);
-  return createCsvSink({
-    path,
+  const csv = () =>
+    createCsvSink({
+      path,
+      headers: opened.headers,
+      delimiter: opened.format?.delimiter ?? ",",
+      columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
+      writeBack,
+    });
+  if (!isOpenedSheetsSource(opened) || options.dryRun) return csv();
+  const sheet = createSheetsSink({
+    gateway: opened.gateway,
+    spreadsheetId: opened.spreadsheetId,
+    sheetTitle: opened.sheetTitle,
+    sheetId: opened.sheetId,
     headers: opened.headers,
-    delimiter: opened.format?.delimiter ?? ",",
-    columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
+    keyColumn: keyColumnOf(options.mapping),
+    keyOf: keyOfCell(options.mapping),
     writeBack,
+    flushEveryMs: SHEETS_FLUSH_EVERY_MS,
+    flushEveryRows: SHEETS_FLUSH_EVERY_ROWS,
   });
+  return options.results ? teeSink(sheet, csv()) : sheet;
 }

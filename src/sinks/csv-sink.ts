@@ -90,16 +90,20 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
     return ok;
   };
 
+  // One shared wait for every writer that hit backpressure: a listener per waiting row would pile up past Node's
+  // listener limit (hundreds of MaxListenersExceededWarning lines on a fast unchanged re-run).
+  let draining: Promise<void> | undefined;
   const drained = () =>
-    new Promise<void>((resolve) => {
+    (draining ??= new Promise<void>((resolve) => {
       const done = () => {
         stringifier.off("drain", done);
         file.off("error", done);
+        draining = undefined;
         resolve();
       };
       stringifier.once("drain", done);
       file.once("error", done);
-    });
+    }));
 
   const finishFile = () =>
     new Promise<void>((resolve, reject) => {

@@ -91,6 +91,12 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     const known = ordinalBySeq.get(result.seq);
     if (known !== undefined) return known;
     const key = result.key!;
+    if (result.keyOrdinal !== undefined) {
+      // The engine numbered same-key rows in source order: the n-th such row is the n-th occurrence in the sheet.
+      primaryCount.set(key, Math.max(primaryCount.get(key) ?? 0, result.keyOrdinal + 1));
+      ordinalBySeq.set(result.seq, result.keyOrdinal);
+      return result.keyOrdinal;
+    }
     let ordinal: number;
     if (result.status === "duplicate") {
       const n = duplicateCount.get(key) ?? 0;
@@ -236,6 +242,7 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
   }
 
   return {
+    wantsKeyOrdinal: true,
     write(result) {
       if (closing || failure !== undefined) return;
       // A row the run never reached keeps what the last run wrote: a blank would erase a real earlier outcome.

@@ -25,6 +25,11 @@ export interface RowResult {
   rowNumber: number;
   /** Row identity (normalized key). Absent when the key itself was invalid. */
   key?: string;
+  /**
+   * 0-based position of this row among the source rows with the same key (invalid rows whose key cell parses
+   * included). Lets a key-addressed sink tell same-key rows apart when it finds them again.
+   */
+  keyOrdinal?: number;
   /** The raw input values of the row, by header. */
   values: Record<string, string>;
   /** Status text: an Outcome for sync, or valid/invalid/duplicate for validate. Undefined = not reached (run aborted). */
@@ -42,6 +47,8 @@ export interface RowResult {
  * `write` may be called in any order; `close` makes the output durable (atomic for files) and returns where it went.
  */
 export interface Sink {
+  /** The sink addresses rows by key and needs `key` + `keyOrdinal` on every result whose key cell parses. */
+  readonly wantsKeyOrdinal?: boolean;
   write(result: RowResult): void | Promise<void>;
   /** Finishes the output. Called on success AND on abort (rows never reached are written without a status). */
   close(): Promise<{ location: string; notes?: string[] }>;

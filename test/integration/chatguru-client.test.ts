@@ -171,7 +171,7 @@ describe("createChatGuruClient: responses become typed errors", () => {
       res.writeHead(502, { "Content-Type": "text/html" });
       res.end(`<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`);
     });
-    const e = (await failure(client(server.url).call("chat_add", { chat_number: "1" }))) as ChatGuruBadResponseError;
+    const e = (await failure(client(server.url).call("chat_update_custom_fields", { chat_number: "1", field__X: "y" }))) as ChatGuruBadResponseError;
     expect(e).toBeInstanceOf(ChatGuruBadResponseError);
     expect(e.httpStatus).toBe(502);
     expect(e.message).toContain("502 Bad Gateway");

@@ -163,6 +163,95 @@ describe("sync under faults", () => {
     expect(rerun.counts.unchanged).toBe(report.counts.updated);
     expect(rerun.counts.updated).toBe(200 - report.counts.updated);
   }, 30_000);
+  it("a source error after requests were sent: rows in flight finish, results are kept, exit 3 (not 2)", async () => {
+    const { csv, existing } = rows(30, 1);
+    env = await createSyncEnv({ existingChats: existing, latencyMs: 30 });
+    const broken = `${csv}5511900000001,"Unclosed,x\n`;
+    const report = await sync({ source: env.csv("l.csv", broken), mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }), connection: env.connection, cwd: env.dir, ...FAST, concurrency: 2 });
+    expect(report.exitCode).toBe(3);
+    expect(report.error?.code).toBe("SOURCE_CSV_PARSE");
+    expect(report.error?.message).toMatch(/stopped part-way/);
+    const results = env.results(report.results!);
+    const done = results.filter((r) => r.chatguru_status === "updated").length;
+    expect(done).toBe(report.counts.updated);
+    expect(done).toBeGreaterThan(0);
+    // Nothing was left running: every request the mock saw was answered before the report came back.
+    const seen = env.mock.state().requests.total;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(env.mock.state().requests.total).toBe(seen);
+  });
+
+  it("a source error before anything was sent is a plain exit-2 error with no results file", async () => {
+    env = await createSyncEnv({});
+    await expect(
+      sync({ source: env.csv("l.csv", 'Telefone,Nome,Etapa\n"Unclosed,x,y\n'), mapping: env.mapping("m.json", MAPPING), connection: env.connection, cwd: env.dir, ...FAST }),
+    ).rejects.toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
+    expect(() => env.read(`${env.dir}/l.results.csv`)).toThrow();
+  });
+
+  it("phone + name only: a lost chat_add answer does not abort the run; the blank add is simply repeated", async () => {
+    env = await createSyncEnv({});
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome\n11933334444,Rui\n"),
+      mapping: env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: {} }),
+      connection: env.connection,
+      client: losingFirstAdd("after-applying"),
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.exitCode).toBe(0);
+    expect(report.counts.updated + report.counts.created).toBe(1);
+  });
+
+  it("an interrupted chat_add stays uncertain in the journal: the next run probes instead of adding again", async () => {
+    env = await createSyncEnv({ latencyMs: 400 });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933335555,Ana,novo\n");
+    const mapping = env.mapping("m.json", { ...MAPPING, mode: "create", chat_add: { text: { value: "Olá Ana!" } } });
+    const controller = new AbortController();
+    const first = sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, signal: controller.signal, graceMs: 50 });
+    while ((env.mock.state().requests.byAction.chat_add ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    expect((await first).exitCode).toBe(130);
+    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    const { readdirSync } = await import("node:fs");
+    const statePath = `${env.dir}/.chatguru-sync/${readdirSync(`${env.dir}/.chatguru-sync`).find((f) => f.endsWith(".ndjson"))}`;
+    const store = await openNdjsonStateStore(statePath, { lock: false });
+    expect(store.get("5511933335555")?.addStatus).toBe("uncertain");
+    await store.close();
+    env.mock.configure({ latencyMs: 0 });
+    const second = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    expect(second.requests.byAction.chat_add ?? 0).toBe(0);
+    expect(second.counts.failed).toBe(1);
+    expect(env.results(second.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN/);
+  });
+
+  it("a note whose answer was lost is not sent again (no duplicate notes)", async () => {
+    env = await createSyncEnv({ existingChats: ["5511944441111"] });
+    const real = createChatGuruClient(env.connection);
+    let lost = false;
+    const client: ChatGuruClient = {
+      async call(action, params, options) {
+        if (action === "note_add" && !lost) {
+          lost = true;
+          await real.call(action, params, options);
+          throw new ChatGuruTimeoutError({ action, endpoint: env.mock.url, timeoutMs: 1 });
+        }
+        return real.call(action, params, options);
+      },
+      close: () => real.close(),
+    };
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome,Etapa\n11944441111,Nina,novo\n"),
+      mapping: env.mapping("m.json", { ...MAPPING, note: { template: "nota {{Nome}}" } }),
+      connection: env.connection,
+      client,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts.updated).toBe(1);
+    expect(env.mock.state().chats[0]!.notes).toEqual(["nota Nina"]);
+    expect(report.requests.byAction.note_add).toBe(1);
+  });
 });
 
 /** A real client whose first chat_add answer is lost (a timeout), before or after ChatGuru applied it. */

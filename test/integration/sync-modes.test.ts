@@ -199,4 +199,39 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(env.results(retry.results!).map((r) => r.chatguru_status)).toEqual(["updated", "failed"]);
     expect(chat("5511911110001")?.fields.field__Etapa).toBe("a");
   });
+  it("a note is added once per note text: editing another cell does not add it again", async () => {
+    env = await createSyncEnv({ existingChats: ["5511911110001"] });
+    const mapping = env.mapping("m.json", { phone: "Telefone", custom_fields: { Etapa: "Etapa" }, note: { template: "Obs: {{Obs}}" } });
+    const source = env.csv("l.csv", "Telefone,Etapa,Obs\n11911110001,a,primeira\n");
+    await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    env.csv("l.csv", "Telefone,Etapa,Obs\n11911110001,b,primeira\n");
+    const edited = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    expect(edited.requests.byAction).toEqual({ chat_update_custom_fields: 1 });
+    env.csv("l.csv", "Telefone,Etapa,Obs\n11911110001,b,segunda\n");
+    await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    expect(chat("5511911110001")?.notes).toEqual(["Obs: primeira", "Obs: segunda"]);
+  });
+
+  it("--no-wait also applies to adds left pending by an earlier run: one look, then pending again", async () => {
+    env = await createSyncEnv({ addDelayMs: 3_000 });
+    const source = env.csv("l.csv", "Telefone,Nome\n11955552222,Olga\n");
+    const mapping = env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: {} });
+    await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, wait: false });
+    const again = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, wait: false });
+    expect(again.counts.pending).toBe(1);
+    expect(again.requests.byAction).toEqual({ chat_add_status: 1 });
+    expect(again.durationMs).toBeLessThan(1_500);
+  });
+
+  it('the documented "chat_add": {"text": " "} is the literal blank text, not a column', async () => {
+    env = await createSyncEnv({ officialWhatsApp: true });
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome\n11955551111,Pia\n"),
+      mapping: env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: {}, chat_add: { text: " " } }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts.created).toBe(1);
+  });
 });

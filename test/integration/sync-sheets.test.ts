@@ -128,4 +128,25 @@ describe("sync with a Google Sheet as source and write-back target", () => {
     expect(denied.stderr).toMatch(/share/i);
     expect(denied.stdout + denied.stderr).not.toContain(sheets.token);
   });
+  it("an invalid row sharing its number with a later valid row keeps its own error; the valid row gets its result", async () => {
+    const google = await setup(
+      [
+        ["Telefone", "Nome", "Nascimento"],
+        ["11911110001", "A", "31/02/abc"],
+        ["(11) 91111-0001", "A de novo", "01/02/1990"],
+      ],
+      { existingChats: ["5511911110001"] },
+    );
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      custom_fields: { Email: { column: "Nascimento", transform: ["date:DD/MM/YYYY->YYYY-MM-DD"] } },
+    });
+    const report = await sync({ source: URL_SPEC, mapping, connection: env.connection, env: google, cwd: env.dir, ...FAST });
+    expect(report.counts).toMatchObject({ invalid: 1, updated: 1 });
+    const grid = sheets.getSheet(ID, "Leads SP");
+    expect(grid[1]![3]).toBe("invalid");
+    expect(grid[1]![6]).toMatch(/ROW_VALUE_INVALID/);
+    expect(grid[2]![3]).toBe("updated");
+    expect(env.mock.state().chats[0]!.fields.field__Email).toBe("1990-02-01");
+  });
 });

@@ -2,14 +2,16 @@ import type { Argv } from "yargs";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../engine/sleep.js";
 import type { SyncReport } from "../../engine/report.js";
-import { ExitCode, UsageError } from "../../errors.js";
+import type { SyncEvent } from "../../engine/events.js";
+import { ExitCode, isSyncError, UsageError } from "../../errors.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { connectionOptions, resolveConnection } from "../env.js";
 import { SyncRenderer, summaryLine } from "../render.js";
 
 export const sourceOptions = {
-  source: { type: "string", demandOption: true, describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID" },
+  // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
+  source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID" },
   mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
   sheet: { type: "string", describe: "Tab title, with a sheets:ID source" },
   delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
@@ -45,6 +47,10 @@ export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra
   if (typeof addTimeout !== "number" || Number.isNaN(addTimeout) || addTimeout < 0) {
     throw new UsageError(`--add-timeout must be a number of seconds ≥ 0, got "${String(args["add-timeout"])}".`);
   }
+  const timeout = args.timeout as number | undefined;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw new UsageError(`--timeout must be a number of seconds above 0, got "${String(args.timeout)}".`);
+  }
   const mode = args.mode as string | undefined;
   if (mode !== undefined && !["create", "update", "upsert"].includes(mode)) {
     throw new UsageError(`--mode must be create, update or upsert, got "${mode}".`);
@@ -56,7 +62,7 @@ export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra
     apiKey: args["api-key"] as string | undefined,
     accountId: args["account-id"] as string | undefined,
     phoneId: args["phone-id"] as string | undefined,
-    timeout: args.timeout as number | undefined,
+    timeout,
   };
   try {
     connection = resolveConnection(flags, io.env);
@@ -102,6 +108,12 @@ export async function runRendered(options: SyncOptions, args: Record<string, unk
         renderer.onEvent(event);
       },
     });
+  } catch (error) {
+    // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).
+    if (json && isSyncError(error)) {
+      io.stdout.write(`${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`);
+    }
+    throw error;
   } finally {
     renderer.stop();
   }
@@ -138,13 +150,34 @@ export const syncCommand: CliCommand = {
   },
 };
 
-/** --watch: one run per cycle, one summary line each, until SIGINT/SIGTERM (exit 130) or a run-level stop (exit 3). */
+/**
+ * --watch: one run per cycle, one summary line each, until SIGINT/SIGTERM (exit 130) or bad credentials (exit 3).
+ * A cycle that fails for a passing reason (the sheet briefly unreachable, another run holding the lock) is reported
+ * and the next cycle tries again — a scheduler should not die of one bad minute.
+ */
 async function watch(options: SyncOptions, everySeconds: number, args: Record<string, unknown>, io: CliIO): Promise<number> {
+  const stamp = () => `[${new Date().toISOString()}]`;
+  const onEvent = (event: SyncEvent) => {
+    if (event.type === "warning" && !args.quiet) io.stderr.write(`${stamp()} warning: ${event.message}\n`);
+  };
   for (let cycle = 1; ; cycle += 1) {
-    const report = await sync(options);
+    let report: SyncReport;
+    try {
+      report = await sync({ ...options, onEvent });
+    } catch (error) {
+      if (!isSyncError(error) || io.signal.aborted) throw error;
+      io.stderr.write(`${stamp()} cycle ${cycle}: error: ${error.message}\n`);
+      if (args.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`);
+      try {
+        await sleep(everySeconds * 1000, io.signal);
+      } catch {
+        return ExitCode.INTERRUPTED;
+      }
+      continue;
+    }
     if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-    else io.stderr.write(`[${new Date().toISOString()}] cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`);
-    if (report.exitCode === ExitCode.ABORTED || report.exitCode === ExitCode.INTERRUPTED) return report.exitCode;
+    else io.stderr.write(`${stamp()} cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`);
+    if (report.exitCode === ExitCode.INTERRUPTED || report.error?.code === "CHATGURU_AUTH") return report.exitCode;
     try {
       await sleep(everySeconds * 1000, io.signal);
     } catch {

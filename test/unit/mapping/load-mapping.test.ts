@@ -110,6 +110,7 @@ describe("mapping.schema.json", () => {
     expect(schema.required).toEqual(["phone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.phone!.anyOf).toHaveLength(2);
-    expect(schema.properties.name!.anyOf).toHaveLength(4);
+    // A whitespace-only string (the literal, e.g. chat_add.text " "), a column name, {column}, {value}, {template}.
+    expect(schema.properties.name!.anyOf).toHaveLength(5);
   });
 });

@@ -1,0 +1,18 @@
+import type { Sink } from "./sink.js";
+
+/** Writes every result to two sinks: a Google Sheet AND a results CSV when `--results` is given with a sheet. */
+export function teeSink(first: Sink, second: Sink): Sink {
+  return {
+    wantsKeyOrdinal: Boolean(first.wantsKeyOrdinal || second.wantsKeyOrdinal),
+    async write(result) {
+      await Promise.all([first.write(result), second.write(result)]);
+    },
+    async close() {
+      const [a, b] = await Promise.all([first.close(), second.close()]);
+      return { location: `${a.location} and ${b.location}`, notes: [...(a.notes ?? []), ...(b.notes ?? [])] };
+    },
+    async discard() {
+      await Promise.all([first.discard(), second.discard()]);
+    },
+  };
+}
