@@ -143,9 +143,9 @@ async function applyUpdates(
   let number: string | undefined;
   const onChat = async (request: (n: string) => Promise<unknown>) => {
     if (number === undefined) {
+      // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
       number = await onFirstExistingNumber(numbers, request);
       client = ctx.follow;
-      if (number !== prior?.number) await ctx.state.update(draft.key, { number });
     } else {
       await request(number);
     }
@@ -157,12 +157,12 @@ async function applyUpdates(
   const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;
   if (noteHash !== undefined && prior?.noteHash !== noteHash) {
     await atMostOnce(() => onChat((n) => addNote(client, n, draft.note!)), "note_add");
-    await ctx.state.update(draft.key, { noteHash });
+    await ctx.state.update(draft.key, { noteHash, ...(number ? { number } : {}) });
   }
   const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
   if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
     await atMostOnce(() => onChat((n) => executeDialogOnce(client, n, draft.dialogId!)), "dialog_execute");
-    await ctx.state.update(draft.key, { dialogHash });
+    await ctx.state.update(draft.key, { dialogHash, ...(number ? { number } : {}) });
   }
   return number ?? numbers[0]!;
 
@@ -341,18 +341,18 @@ async function succeed(
   number: string,
 ): Promise<ContactResult> {
   const syncedAt = new Date(ctx.now()).toISOString();
+  const before = ctx.state.get(draft.key);
   const state = await ctx.state.update(draft.key, {
     number,
     hash,
     lastOutcome: outcome,
-    pendingHash: null,
-    errorCode: null,
-    error: null,
     syncedAt,
     rowNumber: draft.rowNumber,
-    ...(ctx.state.get(draft.key)?.addStatus === "intent" || ctx.state.get(draft.key)?.addStatus === "uncertain"
-      ? { addStatus: "done" as const }
-      : {}),
+    // Clear only what is there: the journal line stays short on the common path.
+    ...(before?.pendingHash !== undefined ? { pendingHash: null } : {}),
+    ...(before?.errorCode !== undefined ? { errorCode: null } : {}),
+    ...(before?.error !== undefined ? { error: null } : {}),
+    ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "done" as const } : {}),
   });
   return { outcome, chatNumber: number, syncedAt, ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}) };
 }

@@ -176,13 +176,17 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
           }
         : undefined;
 
-    const write = async (seq: number, row: SourceRow, status: string | undefined, extra: Partial<RowResult> = {}) => {
-      await sink!.write({ seq, rowNumber: row.rowNumber, values: row.values, ...(status ? { status } : {}), ...extra });
+    // Not async on purpose: the CSV sink usually accepts a row synchronously, and on a 100 000-row unchanged re-run
+    // an await per row (a microtask each) is a visible share of the time. Callers await only a returned promise.
+    const write = (seq: number, row: SourceRow, status: string | undefined, extra?: Partial<RowResult>): void | Promise<void> => {
+      const result: RowResult = { seq, rowNumber: row.rowNumber, values: row.values };
+      if (status) result.status = status;
+      return sink!.write(extra ? Object.assign(result, extra) : result);
     };
-    const finish = async (seq: number, row: SourceRow, outcome: Outcome, extra: Partial<RowResult> = {}, error?: string) => {
+    const finish = (seq: number, row: SourceRow, outcome: Outcome, extra?: Partial<RowResult>, error?: string): void | Promise<void> => {
       countOutcome(counts, outcome);
       options.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(error ? { error } : {}) });
-      await write(seq, row, outcome, { ...extra, ...(error ? { error } : {}) });
+      return write(seq, row, outcome, error ? { ...extra, error } : extra);
     };
 
     let seq = 0;
