@@ -2,7 +2,10 @@ import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { MockServer } from "../src/chatguru/mock-server.js";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../src/chatguru/mock-faults.js";
+import { MOCK_CREDENTIALS, type MockServer, type MockState } from "../src/chatguru/mock-server.js";
 import type { ChatGuruConnection } from "../src/chatguru/types.js";
 
 /** What one benchmark hands back to the runner: its one printed line and the figures for the summary table. */
@@ -40,17 +43,8 @@ export function connectionFor(mock: MockServer): ChatGuruConnection {
   return { apiUrl: mock.url, ...mock.credentials, timeoutMs: 30_000 };
 }
 
-/** mulberry32: deterministic data, so two runs of the bench read the same file. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic data, so two runs of the bench read the same file (the mock's own PRNG). */
+export const prng = mulberry32;
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -164,4 +158,34 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * The mock ChatGuru in its own process (the real `mock-server` command). For throughput figures: in-process, the
+ * client and the mock share one event loop and the mock's own work shows up as client latency.
+ */
+export async function startChildMock(flags: string[]): Promise<{ url: string; connection: ChatGuruConnection; state(): Promise<MockState>; close(): Promise<void> }> {
+  const bin = fileURLToPath(new URL("../src/cli/bin.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), bin, "mock-server", "--port", "0", ...flags], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+      const match = /^listening on (\S+)/m.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`mock-server exited with ${code} before listening`)));
+  });
+  const root = url.replace(/\/api\/v1$/, "");
+  return {
+    url,
+    connection: { apiUrl: url, key: MOCK_CREDENTIALS.key, accountId: MOCK_CREDENTIALS.accountId, phoneId: MOCK_CREDENTIALS.phoneId, timeoutMs: 30_000 },
+    state: async () => (await (await fetch(`${root}/__mock/state`)).json()) as MockState,
+    close: async () => {
+      child.kill("SIGINT");
+      await once(child, "exit");
+    },
+  };
 }
