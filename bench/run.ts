@@ -8,10 +8,11 @@ import { type Bench, type BenchResult, removeDir, tempDir } from "./lib.js";
 import { rateCap } from "./rate-cap.js";
 import { rateLimitStorm } from "./rate-limit-storm.js";
 import { rerunUnchanged } from "./rerun-unchanged.js";
+import { sheetsSync } from "./sheets-sync.js";
 import { throughput } from "./throughput.js";
 import { validate1m } from "./validate-1m.js";
 
-const BENCHES: readonly Bench[] = [throughput, rateCap, asyncAdds, rateLimitStorm, validate1m, rerunUnchanged];
+const BENCHES: readonly Bench[] = [throughput, rateCap, asyncAdds, rateLimitStorm, validate1m, rerunUnchanged, sheetsSync];
 
 function usage(): string {
   return `usage: npm run bench [-- <name> …] [--keep]\n${BENCHES.map((b) => `  ${b.name.padEnd(18)} ${b.title}`).join("\n")}`;
