@@ -110,6 +110,14 @@ export async function writeContactsCsv(path: string, count: number, options: { d
   return numbers;
 }
 
+/** `count` contacts whose chats exist, and a mapping that updates their `Etapa` field: the shape most benches use. */
+export async function updateFixture(dir: string, count: number): Promise<{ source: string; numbers: string[]; mapping: string }> {
+  const source = join(dir, "contacts.csv");
+  const numbers = await writeContactsCsv(source, count);
+  const mapping = writeJson(join(dir, "mapping.json"), { mode: "update", phone: { column: "Telefone" }, name: "Nome", custom_fields: { Etapa: "Etapa" } });
+  return { source, numbers, mapping };
+}
+
 export function writeJson(path: string, value: unknown): string {
   writeFileSync(path, JSON.stringify(value, null, 2));
   return path;

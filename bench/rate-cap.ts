@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
 import { sync } from "../src/sync.js";
-import { busiestWindow, byActionText, connectionFor, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { busiestWindow, byActionText, connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 2_000;
 const RATE = 40;
@@ -13,14 +13,7 @@ export const rateCap: Bench = {
   name: "rate-cap",
   title: "2 000 updates at --rate 40: busiest 1 s window of arrivals ≤ R, average ≥ 95% of R",
   async run(dir) {
-    const source = join(dir, "contacts.csv");
-    const numbers = await writeContactsCsv(source, ROWS);
-    const mapping = writeJson(join(dir, "mapping.json"), {
-      mode: "update",
-      phone: { column: "Telefone" },
-      name: "Nome",
-      custom_fields: { Etapa: "Etapa" },
-    });
+    const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, existingChats: numbers });
     try {
       const { value: report, ms } = await timed(() =>

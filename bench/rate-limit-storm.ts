@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
 import { sync } from "../src/sync.js";
-import { byActionText, connectionFor, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { byActionText, connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 600;
 const SERVER_LIMIT = 20;
@@ -19,14 +19,7 @@ export const rateLimitStorm: Bench = {
   name: "rate-limit-storm",
   title: "600 updates at --rate 50 against a 20 req/s server: every row done, ≤ C arrivals per Retry-After pause",
   async run(dir) {
-    const source = join(dir, "contacts.csv");
-    const numbers = await writeContactsCsv(source, ROWS);
-    const mapping = writeJson(join(dir, "mapping.json"), {
-      mode: "update",
-      phone: { column: "Telefone" },
-      name: "Nome",
-      custom_fields: { Etapa: "Etapa" },
-    });
+    const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, rateLimit: SERVER_LIMIT, existingChats: numbers });
     try {
       const { value: report, ms } = await timed(() =>

@@ -4,7 +4,7 @@ import { loadMapping } from "../src/mapping/load-mapping.js";
 import { createCsvSource } from "../src/sources/csv-source.js";
 import { sync } from "../src/sync.js";
 import { validate } from "../src/validate.js";
-import { byActionText, connectionFor, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { byActionText, connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 100_000;
 const MAX_RATIO = 2;
@@ -17,14 +17,7 @@ export const rerunUnchanged: Bench = {
   name: "rerun-unchanged",
   title: "second sync of an unchanged 100 000-row file: 0 requests, ≤ 2× validate()",
   async run(dir) {
-    const source = join(dir, "contacts.csv");
-    const numbers = await writeContactsCsv(source, ROWS);
-    const mappingPath = writeJson(join(dir, "mapping.json"), {
-      mode: "update",
-      phone: { column: "Telefone" },
-      name: "Nome",
-      custom_fields: { Etapa: "Etapa" },
-    });
+    const { source, numbers, mapping: mappingPath } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ existingChats: numbers });
     try {
       const options = {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
 import { sync } from "../src/sync.js";
 import { startFakeSheetsServer } from "../test/helpers/fake-sheets-server.js";
-import { connectionFor, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 10_000;
 const MAX_SHEETS_CALLS = 12;
@@ -17,10 +17,8 @@ export const sheetsSync: Bench = {
   name: "sheets-sync",
   title: "10 000-row sheet sync: Sheets API calls (≤ 12) and wall time vs the same rows from CSV",
   async run(dir) {
-    const source = join(dir, "contacts.csv");
-    const numbers = await writeContactsCsv(source, ROWS);
+    const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const rows = readFileSync(source, "utf8").trim().split("\n").map((line) => line.split(","));
-    const mapping = writeJson(join(dir, "mapping.json"), { mode: "update", phone: { column: "Telefone" }, name: "Nome", custom_fields: { Etapa: "Etapa" } });
     const sheets = await startFakeSheetsServer();
     sheets.setSheet(SHEET_ID, "Leads", 0, rows);
     const common = { mapping, concurrency: 16, rate: Infinity, cwd: dir } as const;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { sync } from "../src/sync.js";
-import { byActionText, fixed, startChildMock, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { byActionText, fixed, startChildMock, timed, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 2_000;
 const CONCURRENCY = 8;
@@ -11,14 +11,7 @@ export const throughput: Bench = {
   name: "throughput",
   title: "2 000 updates of existing chats, no rate cap: req/s vs the ideal C/L",
   async run(dir) {
-    const source = join(dir, "contacts.csv");
-    const numbers = await writeContactsCsv(source, ROWS);
-    const mapping = writeJson(join(dir, "mapping.json"), {
-      mode: "update",
-      phone: { column: "Telefone" },
-      name: "Nome",
-      custom_fields: { Etapa: "Etapa" },
-    });
+    const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startChildMock(["--latency", String(LATENCY_MS), "--existing", numbers.join(",")]);
     try {
       const { value: report, ms } = await timed(() =>
