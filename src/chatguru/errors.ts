@@ -289,19 +289,25 @@ const ROW_CODES: Partial<Record<ChatGuruApiErrorCode, ChatGuruRowErrorCode>> = {
 /** Gateway timeouts and bad-gateway answers: the upstream may have processed the request before the proxy gave up. */
 const LOST_ANSWER_STATUSES: ReadonlySet<number> = new Set([408, 502, 504]);
 
+/**
+ * Actions whose repetition reaches the contact or the team (a second chat with a first message, a second note, a
+ * message or dialog sent twice): a lost answer to one of them is never a reason to send it again.
+ */
+export const NOT_REPEATABLE_ACTIONS: ReadonlySet<string> = new Set(["chat_add", "note_add", "dialog_execute", "message_send", "message_file_send"]);
+
 export function classifyChatGuruError(error: unknown): ChatGuruErrorClass {
   if (error instanceof ChatGuruAuthError) return { kind: "auth", message: error.message };
   if (error instanceof ChatGuruRateLimitError) return { kind: "retry-after", ms: error.retryAfterMs };
   if (error instanceof ChatGuruApiError) {
-    // A chat_add behind a proxy that answered 408/502/504 may have reached ChatGuru: its answer is lost, not refused.
-    if (error.action === "chat_add" && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
+    // Behind a proxy, a 408/502/504 may hide a request that reached ChatGuru: for a non-repeatable action it is lost.
+    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
     // 408 and 5xx: the server did not apply the request (a 5xx from ChatGuru's gateway means it never got there).
     if (error.httpStatus >= 500 || error.httpStatus === 408) return { kind: "retry" };
     const code = ROW_CODES[error.code as ChatGuruApiErrorCode] ?? "CHATGURU_REJECTED";
     return { kind: "row", code, message: error.message };
   }
   if (error instanceof ChatGuruBadResponseError) {
-    if (error.action === "chat_add" && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
+    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
     if (error.httpStatus >= 500) return { kind: "retry" };
     // A 2xx whose body we cannot read may well have been applied (e.g. a truncated chat_add answer).
     if (error.httpStatus >= 200 && error.httpStatus < 300) return { kind: "unknown-outcome", message: error.message };

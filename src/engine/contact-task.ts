@@ -1,5 +1,6 @@
 import { addNote, chatAdd, executeDialog, updateCustomFields } from "../chatguru/actions.js";
 import { isChatGuruError } from "../chatguru/errors.js";
+import { isAbortError } from "../errors.js";
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { Outcome } from "../sinks/sink.js";
@@ -7,10 +8,22 @@ import { waitForChatAdd, type AddWaitResult, type PollSchedule } from "./add-wai
 import type { SyncEventListener } from "./events.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
-import type { RowState, StateStore } from "./state-store.js";
+import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 import { textHash } from "./values-hash.js";
 
 export type SyncMode = "create" | "update" | "upsert";
+
+/** Everything the journal knows about a row's chat — dropped when the row's phone changes. */
+const FORGET_CONTACT: RowStatePatch = {
+  number: null,
+  chatAddId: null,
+  addStatus: null,
+  pendingHash: null,
+  noteHash: null,
+  dialogHash: null,
+  hash: null,
+  lastOutcome: null,
+};
 
 /** Everything the per-row pipeline needs, injected by run-sync. */
 export interface ContactContext {
@@ -55,8 +68,12 @@ export async function syncContact(
   ctx: ContactContext,
   options: { full: boolean },
 ): Promise<ContactResult> {
-  const prior = ctx.state.get(draft.key);
+  let prior = ctx.state.get(draft.key);
   try {
+    if (prior?.phone !== undefined && prior.phone !== draft.phone.canonical) {
+      // The row's phone was edited: the remembered number, add and note belong to the old contact. Start over.
+      prior = await ctx.state.update(draft.key, { phone: draft.phone.canonical, ...FORGET_CONTACT });
+    }
     if (isUnchanged(prior, hash, options.full)) {
       return { outcome: "unchanged", ...known(prior) };
     }
@@ -156,30 +173,53 @@ async function applyUpdates(
   // Keyed by the note's own text (not the row's values): editing another cell must not add the same note again.
   const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;
   if (noteHash !== undefined && prior?.noteHash !== noteHash) {
-    await atMostOnce(() => onChat((n) => addNote(client, n, draft.note!)), "note_add");
-    await ctx.state.update(draft.key, { noteHash, ...(number ? { number } : {}) });
+    // A note is internal to the team: after a crash, adding it again beats losing it, so it is journaled after.
+    await onceAfterAnswer({ noteHash }, () => onChat((n) => addNote(client, n, draft.note!)), "note_add");
   }
   const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
   if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
-    await atMostOnce(() => onChat((n) => executeDialogOnce(client, n, draft.dialogId!)), "dialog_execute");
-    await ctx.state.update(draft.key, { dialogHash, ...(number ? { number } : {}) });
+    await atMostOnce(
+      { dialogHash },
+      { dialogHash: prior?.dialogHash ?? null },
+      () => onChat((n) => executeDialogOnce(client, n, draft.dialogId!)),
+      "dialog_execute",
+    );
   }
   return number ?? numbers[0]!;
 
   /**
-   * A note or dialog whose answer was lost may have been applied: sending it again could duplicate a note or a
-   * dialog's WhatsApp messages, so it is recorded as done and reported instead (at most once).
+   * A dialog sends WhatsApp messages to the contact: twice is worse than not at all. It is journaled as done BEFORE
+   * it is sent, so neither a lost answer nor a crash between ChatGuru running it and us hearing back can repeat it.
+   * Only a failure that proves nothing was sent (a ChatGuru refusal, a request that never started) takes it back.
    */
-  async function atMostOnce(request: () => Promise<void>, action: string): Promise<void> {
+  async function atMostOnce(mark: RowStatePatch, unmark: RowStatePatch, request: () => Promise<void>, action: string): Promise<void> {
+    await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
     try {
       await request();
     } catch (error) {
-      if (!isRowFailure(error, "OUTCOME_UNKNOWN") || number === undefined) throw error;
-      ctx.onEvent?.({
-        type: "warning",
-        message: `Row ${draft.rowNumber}: the answer to ${action} for ${number} was lost; it was not sent again (check the chat in ChatGuru).`,
-      });
+      if (isRowFailure(error, "OUTCOME_UNKNOWN")) return lostAnswer(action);
+      const neverSent = isRowFailure(error) || isAbortError(error) || (ctx.signal?.aborted === true && error === ctx.signal.reason);
+      if (neverSent) await ctx.state.update(draft.key, unmark);
+      throw error;
     }
+  }
+
+  /** Journaled once ChatGuru answered; a lost answer is not resent in this run either (it may have been saved). */
+  async function onceAfterAnswer(mark: RowStatePatch, request: () => Promise<void>, action: string): Promise<void> {
+    try {
+      await request();
+    } catch (error) {
+      if (!isRowFailure(error, "OUTCOME_UNKNOWN")) throw error;
+      lostAnswer(action);
+    }
+    await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
+  }
+
+  function lostAnswer(action: string): void {
+    ctx.onEvent?.({
+      type: "warning",
+      message: `Row ${draft.rowNumber}: the answer to ${action}${number ? ` for ${number}` : ""} was lost; it was not sent again (check the chat in ChatGuru).`,
+    });
   }
 }
 
@@ -200,7 +240,13 @@ async function createChat(
   options: { reAdds: number },
 ): Promise<ContactResult> {
   // Intent first: if we crash between here and the answer, the next run knows an add may be in flight.
-  await ctx.state.update(draft.key, { addStatus: "intent", pendingHash: hash, chatAddId: null, rowNumber: draft.rowNumber });
+  await ctx.state.update(draft.key, {
+    addStatus: "intent",
+    pendingHash: hash,
+    chatAddId: null,
+    rowNumber: draft.rowNumber,
+    phone: draft.phone.canonical,
+  });
   let chatAddId: string;
   try {
     const added = await chatAdd(options.reAdds > 0 ? ctx.follow : ctx.first, {
@@ -288,7 +334,9 @@ async function resolveUncertainAdd(
   const since = prior?.updatedAt ? Math.min(Date.parse(prior.updatedAt), ctx.now()) : ctx.now();
   const deadline = (Number.isNaN(since) ? ctx.now() : since) + ctx.uncertainProbeMs;
   await ctx.state.update(draft.key, { addStatus: "uncertain" });
-  const blankText = draft.chatAdd.text.trim() === "";
+  // Re-adding is harmless only when the add sends nothing: a blank first message and no dialog (a dialog sends real
+  // WhatsApp messages, and a re-add answered `fetched` would run it again through dialog_execute).
+  const blankText = draft.chatAdd.text.trim() === "" && !draft.chatAdd.dialogId;
   if (!hasUpdates(draft)) {
     // Nothing mapped to update means no call can show whether the chat exists: a blank add is harmless to repeat
     // (ChatGuru answers `fetched`), a real first message is not.
@@ -324,9 +372,9 @@ const MAX_BLANK_READDS = 3;
 
 function uncertainMessage(draft: ContactDraft): string {
   const why =
-    draft.chatAdd.text.trim() === ""
+    draft.chatAdd.text.trim() === "" && !draft.chatAdd.dialogId
       ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
-      : "it was not sent again because its text is a real WhatsApp message";
+      : `it was not sent again because it sends real WhatsApp messages (${draft.chatAdd.dialogId ? "a dialog" : "its text"})`;
   return (
     `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; ${why}. ` +
     `Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
@@ -344,6 +392,7 @@ async function succeed(
   const before = ctx.state.get(draft.key);
   const state = await ctx.state.update(draft.key, {
     number,
+    phone: draft.phone.canonical,
     hash,
     lastOutcome: outcome,
     syncedAt,

@@ -28,6 +28,8 @@ export interface NdjsonStateStoreOptions {
 export type NdjsonStateStore = StateStore;
 
 const FORMAT_VERSION = 1;
+/** How every header line starts (see the header written on create). */
+const TORN_HEADER_PREFIX = '{"v":';
 const NEWLINE = 0x0a;
 const DEFAULT_COMPACT_MIN_RECORDS = 1000;
 /** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
@@ -37,6 +39,7 @@ const COMPACT_SUFFIX = ".compact.tmp";
 /** Every field a record may carry. Anything else in a patch is a bug, and must never reach the file (secrets). */
 const PATCH_FIELDS = [
   "number",
+  "phone",
   "chatAddId",
   "addStatus",
   "hash",
@@ -126,7 +129,13 @@ async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJou
   try {
     buffer = await readFile(filePath);
   } catch (error) {
-    if (errnoCode(error) !== "ENOENT") throw error;
+    const code = errnoCode(error);
+    if (code !== "ENOENT") {
+      // A directory, a permission problem…: the user's path is wrong, not our code.
+      throw new ConfigError("STATE_UNREADABLE", `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`, {
+        cause: error,
+      });
+    }
     buffer = undefined;
   }
   const create = buffer === undefined;
@@ -141,6 +150,12 @@ async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJou
     // A cut anywhere before the closing brace leaves invalid JSON; a cut exactly before "\n" leaves a complete,
     // unacknowledged record that is safe to keep (it was written ahead of its effect).
     if (lastText.trim() !== "" && !isValidJson(lastText)) {
+      // Only a journal can have a torn tail: a lone unreadable line must be the start of our own header (a crash while
+      // creating the file); anything else is some other file that --state points at, and is never truncated.
+      const tornHeader = lastText.startsWith(TORN_HEADER_PREFIX) || TORN_HEADER_PREFIX.startsWith(lastText);
+      if (lastStart === 0 && !tornHeader) {
+        throw corrupt(filePath, 1, "this is not a chatguru-sync state file (no header line)");
+      }
       truncateTo = lastStart;
       end = lastStart;
     } else if (!terminated) {

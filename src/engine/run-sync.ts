@@ -134,6 +134,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
   const opened = await options.source.open();
   let sink: Sink | undefined;
   const inflight = new Set<Promise<void>>();
+  /** The last started row per canonical phone, while it runs. */
+  const phoneChains = new Map<string, Promise<void>>();
   /** A failure of the run itself (source read error, sink write error, a bug) — not a row problem. */
   let loopError: unknown;
   try {
@@ -250,9 +252,13 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         continue;
       }
       counters.active += 1;
+      // Rows sharing a phone under different keys run one after the other: run together, both could miss the chat
+      // and both send chat_add (two first messages). The second then finds the chat the first one created.
+      const samePhoneBefore = phoneChains.get(draft.phone.canonical);
       const task = (async () => {
         let result: ContactResult | undefined;
         try {
+          if (samePhoneBefore) await samePhoneBefore;
           result = await syncContact(draft, hash, ctx, { full: options.full ?? false });
         } catch (error) {
           if (isAbortError(error) && error.code !== "INTERRUPTED") {
@@ -276,8 +282,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
           // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.
           const state = options.state?.get(draft.key);
           if (state?.addStatus === "pending" && state.chatAddId) {
-            await options.state!.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
             await finish(rowSeq, row, "pending", { ...ident, key: draft.key, chatAddId: state.chatAddId });
+            await options.state!.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
           } else {
             notReached += 1;
             await write(rowSeq, row, undefined, { key: draft.key });
@@ -290,10 +296,12 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
           beginStop(`unexpected error: ${(error as Error).message}`, error);
         })
         .finally(() => {
-        counters.active -= 1;
-        inflight.delete(task);
-        notify();
-      });
+          counters.active -= 1;
+          inflight.delete(task);
+          if (phoneChains.get(draft.phone.canonical) === task) phoneChains.delete(draft.phone.canonical);
+          notify();
+        });
+      phoneChains.set(draft.phone.canonical, task);
       inflight.add(task);
       if (scheduled?.fatal && !runError) {
         runError = scheduled.fatal;

@@ -1,4 +1,4 @@
-import { classifyChatGuruError } from "../chatguru/errors.js";
+import { classifyChatGuruError, NOT_REPEATABLE_ACTIONS } from "../chatguru/errors.js";
 import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
 import { AbortError } from "../errors.js";
 import type { SyncEventListener } from "./events.js";
@@ -7,9 +7,6 @@ import { Priority, type RequestQueue } from "./request-queue.js";
 import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
 import { RowFailure } from "./row-failure.js";
 import { sleep } from "./sleep.js";
-
-/** Actions whose repetition is visible to the contact or the team (a second note, a second message). */
-const AT_MOST_ONCE: ReadonlySet<string> = new Set(["note_add", "dialog_execute", "message_send", "message_file_send"]);
 
 export interface ScheduledClientOptions {
   client: ChatGuruClient;
@@ -119,7 +116,7 @@ export class ScheduledClient {
             }
             throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
           }
-          if (AT_MOST_ONCE.has(action)) {
+          if (NOT_REPEATABLE_ACTIONS.has(action)) {
             this.#countFailure(error);
             throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
           }

@@ -8,6 +8,8 @@ export interface RowState {
   key: string;
   /** The chat number that worked last (may be the 12-digit form or a `corrigido para` number). */
   number?: string;
+  /** The row's canonical phone that `number`, the add and the note belong to (a row whose phone is edited starts over). */
+  phone?: string;
   chatAddId?: string;
   addStatus?: JournalAddStatus;
   /** Hash of the mapped values last applied successfully. */

@@ -1,4 +1,7 @@
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource } from "../sources/sheets-source.js";
@@ -26,6 +29,17 @@ export interface CreateSinkOptions {
 const SHEETS_FLUSH_EVERY_MS = 60_000;
 const SHEETS_FLUSH_EVERY_ROWS = 5_000;
 
+/** Checked before anything is sent: a results path that cannot be written is a usage error (exit 2), not a late abort. */
+async function assertWritableDir(path: string): Promise<void> {
+  try {
+    await access(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new ConfigError("RESULTS_DIR_UNWRITABLE", `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`, {
+      cause: error,
+    });
+  }
+}
+
 /** Default results file: `<source>.results.csv` beside a CSV source (SPEC §5). */
 export function defaultResultsPath(source: Source, cwd: string): string {
   if (!source.path || source.path === "-") return join(cwd, "chatguru-sync.results.csv");
@@ -41,14 +55,16 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
   const { opened } = options;
   const path = options.results ? resolve(options.cwd, options.results) : defaultResultsPath(options.source, options.cwd);
-  const csv = () =>
-    createCsvSink({
+  const csv = async () => {
+    await assertWritableDir(path);
+    return createCsvSink({
       path,
       headers: opened.headers,
       delimiter: opened.format?.delimiter ?? ",",
       columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
       writeBack,
     });
+  };
   if (!isOpenedSheetsSource(opened) || options.dryRun) return csv();
   const sheet = createSheetsSink({
     gateway: opened.gateway,
@@ -62,5 +78,5 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
     flushEveryMs: SHEETS_FLUSH_EVERY_MS,
     flushEveryRows: SHEETS_FLUSH_EVERY_ROWS,
   });
-  return options.results ? teeSink(sheet, csv()) : sheet;
+  return options.results ? teeSink(sheet, await csv()) : sheet;
 }

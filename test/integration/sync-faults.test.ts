@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
-import { ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
+import { ChatGuruApiError, ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
@@ -252,7 +252,90 @@ describe("sync under faults", () => {
     expect(env.mock.state().chats[0]!.notes).toEqual(["nota Nina"]);
     expect(report.requests.byAction.note_add).toBe(1);
   });
+  it("a lost blank chat_add that carries a dialog is not re-added (the dialog would run twice)", async () => {
+    env = await createSyncEnv({ addDelayMs: 2_000 });
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n"),
+      mapping: env.mapping("m.json", { ...MAPPING, chat_add: { dialog_id: { value: "D1" } } }),
+      connection: env.connection,
+      client: losingFirstAdd("after-applying"),
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts.failed).toBe(1);
+    expect(env.results(report.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN: .*a dialog/);
+    expect(env.mock.state().requests.byAction.chat_add).toBe(1);
+    expect(env.mock.state().requests.byAction.dialog_execute ?? 0).toBe(0);
+  });
+
+  it("a note that is the row's first request and loses its answer is not sent again on the next run", async () => {
+    env = await createSyncEnv({ existingChats: ["5511944442222"] });
+    const source = env.csv("l.csv", "Telefone,Obs\n11944442222,hello\n");
+    const mapping = env.mapping("m.json", { phone: "Telefone", mode: "update", custom_fields: {}, note: { template: "Obs: {{Obs}}" } });
+    const first = await sync({ source, mapping, connection: env.connection, client: losingFirst("note_add", 504), cwd: env.dir, ...FAST });
+    expect(first.requests.byAction.note_add).toBe(1);
+    await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, full: true });
+    expect(env.mock.state().chats[0]!.notes).toEqual(["Obs: hello"]);
+  });
+
+  it("rows with different keys but the same phone do not both send chat_add", async () => {
+    env = await createSyncEnv({ addDelayMs: 100 });
+    const report = await sync({
+      source: env.csv("l.csv", "ID,Telefone,Nome,Etapa\nd1,11987654321,Ana,a\nd2,(11) 98765-4321,Ana B,b\n"),
+      mapping: env.mapping("m.json", { ...MAPPING, key: "ID", chat_add: { text: { value: "Olá Ana!" } } }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts).toMatchObject({ created: 1, updated: 1 });
+    expect(env.mock.state().chatAddsByNumber).toEqual({ "5511987654321": 1 });
+  });
+
+  it("editing the phone of a row keyed by another column syncs the new number, not the old contact", async () => {
+    env = await createSyncEnv({});
+    const mapping = env.mapping("m.json", { ...MAPPING, key: "ID" });
+    const source = env.csv("l.csv", "ID,Telefone,Nome,Etapa\nc1,11987654321,Ana,a\n");
+    await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    env.csv("l.csv", "ID,Telefone,Nome,Etapa\nc1,21999998888,Ana,b\n");
+    const second = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
+    expect(second.counts.created).toBe(1);
+    const chats = env.mock.state().chats;
+    expect(chats.find((c) => c.number === "5511987654321")?.fields.field__Etapa).toBe("a");
+    expect(chats.find((c) => c.number === "5521999998888")?.fields.field__Etapa).toBe("b");
+    expect(env.results(second.results!)[0]!.chatguru_chat_number).toBe("5521999998888");
+  });
+
+  it("bad --state and --results paths are exit-2 errors before anything is sent", async () => {
+    env = await createSyncEnv({});
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,a\n");
+    const mapping = env.mapping("m.json", MAPPING);
+    const notJournal = env.csv("notes.txt", "precious data without newline");
+    await expect(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: notJournal })).rejects.toMatchObject({ code: "STATE_CORRUPT", exitCode: 2 });
+    expect(env.read(notJournal)).toBe("precious data without newline");
+    await expect(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: env.dir })).rejects.toMatchObject({ code: "STATE_UNREADABLE", exitCode: 2 });
+    await expect(
+      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: `${env.dir}/s.ndjson`, results: `${env.dir}/missing/dir/r.csv` }),
+    ).rejects.toMatchObject({ code: "RESULTS_DIR_UNWRITABLE", exitCode: 2 });
+    expect(env.mock.state().requests.total).toBe(0);
+  });
 });
+
+/** A real client whose first `action` is applied, then answered with `status` by a proxy (the answer is lost). */
+function losingFirst(action: string, status: number): ChatGuruClient {
+  const real = createChatGuruClient(env.connection);
+  let lost = false;
+  return {
+    async call(name, params, options) {
+      if (name === action && !lost) {
+        lost = true;
+        await real.call(name, params, options);
+        throw new ChatGuruApiError({ action: name, httpStatus: status, description: "Gateway Timeout" });
+      }
+      return real.call(name, params, options);
+    },
+    close: () => real.close(),
+  };
+}
 
 /** A real client whose first chat_add answer is lost (a timeout), before or after ChatGuru applied it. */
 function losingFirstAdd(when: "after-applying" | "before-sending"): ChatGuruClient {

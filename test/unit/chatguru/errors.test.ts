@@ -102,14 +102,16 @@ describe("classifyChatGuruError", () => {
   });
   it("retry for 5xx, 408 and connections that never reached the server", () => {
     expect(classifyChatGuruError(api("chat_add", 500, "erro"))).toEqual({ kind: "retry" });
-    expect(classifyChatGuruError(api("note_add", 408, "timeout"))).toEqual({ kind: "retry" });
-    expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "note_add", httpStatus: 502, excerpt: "Bad Gateway" }))).toEqual({ kind: "retry" });
+    expect(classifyChatGuruError(api("chat_update_custom_fields", 408, "timeout"))).toEqual({ kind: "retry" });
+    expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_update_custom_fields", httpStatus: 502, excerpt: "Bad Gateway" }))).toEqual({ kind: "retry" });
     const refused = new ChatGuruNetworkError({ action: "chat_add", endpoint: "http://x/api/v1", errorCode: "ECONNREFUSED", mayHaveReachedServer: false });
     expect(classifyChatGuruError(refused)).toEqual({ kind: "retry" });
   });
-  it("a chat_add answered 408/502/504 by a proxy may have been applied: unknown outcome, never a blind resend", () => {
+  it("a non-repeatable action answered 408/502/504 by a proxy may have been applied: unknown outcome, never a blind resend", () => {
     for (const status of [408, 502, 504]) {
-      expect(classifyChatGuruError(api("chat_add", status, "gateway")).kind).toBe("unknown-outcome");
+      for (const action of ["chat_add", "note_add", "dialog_execute", "message_send"]) {
+        expect(classifyChatGuruError(api(action, status, "gateway")).kind, `${action} ${status}`).toBe("unknown-outcome");
+      }
       expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_add", httpStatus: status, excerpt: "<html>" })).kind).toBe("unknown-outcome");
     }
     expect(classifyChatGuruError(api("chat_add", 503, "indisponível")).kind).toBe("retry");
