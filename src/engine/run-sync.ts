@@ -311,7 +311,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
     options.onEvent?.({ type: "source-done", total: dataRows });
   } catch (error) {
     loopError = error;
-    beginStop(`stopping: ${(error as Error).message}`, error);
+    // Rows already started get their grace period; a failure before any row (mapping, header) is just thrown below.
+    if (inflight.size > 0) beginStop((error as Error).message, error);
+    else stop.abort(error);
   }
   // Rows already started always finish (or are cancelled after the grace period) before anything is closed.
   try {
