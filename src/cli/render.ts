@@ -37,11 +37,21 @@ export class SyncRenderer {
     }
   }
 
+  /** Whether a progress bar is drawn (stderr is a TTY and the output is for a person). */
+  get drawsProgress(): boolean {
+    return this.#bar !== undefined;
+  }
+
+  /** An estimated row count (for the ETA) until the engine knows the exact total. */
+  setEstimate(rows: number): void {
+    if (this.#total === 0) this.#total = rows;
+  }
+
   readonly onEvent = (event: SyncEvent): void => {
     switch (event.type) {
       case "start":
         this.#started = Date.now();
-        this.#bar?.start(0, 0, { rate: "0", requests: 0 });
+        this.#bar?.start(this.#total, 0, { rate: "0", requests: 0 });
         break;
       case "row":
         this.#done += 1;

@@ -1,12 +1,15 @@
+import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../engine/sleep.js";
 import type { SyncReport } from "../../engine/report.js";
 import type { SyncEvent } from "../../engine/events.js";
 import { ExitCode, isSyncError, UsageError } from "../../errors.js";
+import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { connectionOptions, resolveConnection } from "../env.js";
+import { estimateRows } from "../estimate-rows.js";
 import { SyncRenderer, summaryLine } from "../render.js";
 
 export const sourceOptions = {
@@ -99,6 +102,10 @@ export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra
 export async function runRendered(options: SyncOptions, args: Record<string, unknown>, io: CliIO): Promise<{ report: SyncReport; code: number }> {
   const json = Boolean(args.json);
   const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json });
+  if (renderer.drawsProgress && typeof options.source === "string" && !isSheetsSpec(options.source) && options.source !== "-") {
+    const estimate = await estimateRows(resolve(io.cwd, options.source));
+    if (estimate !== undefined) renderer.setEstimate(options.limit !== undefined ? Math.min(estimate, options.limit) : estimate);
+  }
   let report: SyncReport;
   try {
     report = await sync({
