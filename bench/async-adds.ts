@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
-import { sync } from "../src/sync.js";
-import { byActionText, connectionFor, countBy, fixed, timed, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import { byActionText, connectionFor, countBy, fixed, timedSync, writeContactsCsv, writeJson, type Bench } from "./lib.js";
 
 const ROWS = 1_000;
 const RATE = 50;
@@ -28,18 +27,7 @@ export const asyncAdds: Bench = {
     });
     const mock = await startMockServer({ addDelayMs: ADD_DELAY_MS });
     try {
-      const { value: report, ms } = await timed(() =>
-        sync({
-          source,
-          mapping,
-          connection: connectionFor(mock),
-          concurrency: CONCURRENCY,
-          rate: RATE,
-          state: join(dir, "state.ndjson"),
-          results: join(dir, "results.csv"),
-          cwd: dir,
-        }),
-      );
+      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
       const state = mock.state();
       const requests = report.requests.total;
       const idealMs = (requests / RATE) * 1000 + ADD_DELAY_MS;

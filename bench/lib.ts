@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { mulberry32 } from "../src/chatguru/mock-faults.js";
 import { MOCK_CREDENTIALS, type MockServer, type MockState } from "../src/chatguru/mock-server.js";
 import type { ChatGuruConnection } from "../src/chatguru/types.js";
+import type { SyncReport } from "../src/engine/report.js";
+import { sync, type SyncOptions } from "../src/sync.js";
 
 /** What one benchmark hands back to the runner: its one printed line and the figures for the summary table. */
 export interface BenchResult {
@@ -155,6 +157,11 @@ export function byActionText(byAction: Record<string, number>): string {
 }
 
 /** Runs `fn` and returns its result with the elapsed wall time in ms. */
+/** A timed sync with the benchmark's own state and results files in `dir`. */
+export function timedSync(dir: string, options: Pick<SyncOptions, "source" | "mapping" | "connection" | "concurrency" | "rate">): Promise<{ value: SyncReport; ms: number }> {
+  return timed(() => sync({ ...options, state: join(dir, "state.ndjson"), results: join(dir, "results.csv"), cwd: dir }));
+}
+
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await fn();

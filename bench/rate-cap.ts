@@ -1,7 +1,5 @@
-import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
-import { sync } from "../src/sync.js";
-import { busiestWindow, byActionText, connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
+import { busiestWindow, byActionText, connectionFor, fixed, timedSync, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 2_000;
 const RATE = 40;
@@ -16,18 +14,7 @@ export const rateCap: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, existingChats: numbers });
     try {
-      const { value: report, ms } = await timed(() =>
-        sync({
-          source,
-          mapping,
-          connection: connectionFor(mock),
-          concurrency: CONCURRENCY,
-          rate: RATE,
-          state: join(dir, "state.ndjson"),
-          results: join(dir, "results.csv"),
-          cwd: dir,
-        }),
-      );
+      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
       const state = mock.state();
       const arrivals = state.log.map((e) => e.at);
       const busiest = busiestWindow(arrivals, 1000);

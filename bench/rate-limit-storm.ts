@@ -1,7 +1,5 @@
-import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
-import { sync } from "../src/sync.js";
-import { byActionText, connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";
+import { byActionText, connectionFor, fixed, timedSync, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 600;
 const SERVER_LIMIT = 20;
@@ -22,18 +20,7 @@ export const rateLimitStorm: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, rateLimit: SERVER_LIMIT, existingChats: numbers });
     try {
-      const { value: report, ms } = await timed(() =>
-        sync({
-          source,
-          mapping,
-          connection: connectionFor(mock),
-          concurrency: CONCURRENCY,
-          rate: RATE,
-          state: join(dir, "state.ndjson"),
-          results: join(dir, "results.csv"),
-          cwd: dir,
-        }),
-      );
+      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
       const state = mock.state();
       const arrivals = state.log.map((e) => e.at).sort((a, b) => a - b);
       const limited = state.log.filter((e) => e.status === 429).map((e) => e.at);

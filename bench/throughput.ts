@@ -1,6 +1,4 @@
-import { join } from "node:path";
-import { sync } from "../src/sync.js";
-import { byActionText, fixed, startChildMock, timed, updateFixture, type Bench } from "./lib.js";
+import { byActionText, fixed, startChildMock, timedSync, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 2_000;
 const CONCURRENCY = 8;
@@ -14,18 +12,7 @@ export const throughput: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startChildMock(["--latency", String(LATENCY_MS), "--existing", numbers.join(",")]);
     try {
-      const { value: report, ms } = await timed(() =>
-        sync({
-          source,
-          mapping,
-          connection: mock.connection,
-          concurrency: CONCURRENCY,
-          rate: Infinity,
-          state: join(dir, "state.ndjson"),
-          results: join(dir, "results.csv"),
-          cwd: dir,
-        }),
-      );
+      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: mock.connection, concurrency: CONCURRENCY, rate: Infinity });
       const mockState = await mock.state();
       const log = mockState.log;
       const rate = report.requests.total / (ms / 1000);
