@@ -60,6 +60,22 @@ describe("chatguru-sync sync (CLI)", () => {
     expect(r.stderr).toContain("CHATGURU_API_KEY");
   });
 
+  it("--json still prints exactly one object when the run cannot start (exit 2)", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome\n11987654321,Ana\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, error: { code: "MAPPING_RULES" } });
+  });
+
+  it("--timeout must be above 0", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--timeout", "0"], { env: env.env, cwd: env.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--timeout must be a number of seconds above 0");
+  });
+
   it("exit 2 for bad flag values", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
@@ -160,4 +176,28 @@ describe("chatguru-sync sync: state lock and progress", () => {
     expect(pipe.stderr).not.toMatch(/rows\/s|\u001b\[/);
     expect(pipe.stderr).toMatch(/2 rows in/);
   });
+  it("--watch reports a cycle that fails (state locked by another run) and carries on; Ctrl-C ends it with 130", async () => {
+    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    const { runCli } = await import("../../src/cli/main.js");
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
+    const statePath = `${env.dir}/state.ndjson`;
+    const holder = await openNdjsonStateStore(statePath);
+    const controller = new AbortController();
+    let stderr = "";
+    const run = runCli(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath, "--rate", "0", "--watch", "1"], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
+      env: env.env,
+      cwd: env.dir,
+      signal: controller.signal,
+    });
+    while (!stderr.includes("cycle 1: error")) await new Promise((r) => setTimeout(r, 20));
+    await holder.close();
+    while (!/cycle 2: 1 row/.test(stderr)) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    expect(await run).toBe(130);
+    expect(stderr).toMatch(/cycle 1: error: .*pid/);
+    expect(env.mock.state().chats[0]!.fields.field__Etapa).toBe("novo");
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
-import { ChatGuruApiError, ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
+import { ChatGuruApiError, ChatGuruRateLimitError, ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
@@ -317,6 +317,26 @@ describe("sync under faults", () => {
       sync({ source, mapping, connection: env.connection, cwd: env.dir, state: `${env.dir}/s.ndjson`, results: `${env.dir}/missing/dir/r.csv` }),
     ).rejects.toMatchObject({ code: "RESULTS_DIR_UNWRITABLE", exitCode: 2 });
     expect(env.mock.state().requests.total).toBe(0);
+  });
+  it("a server that answers only 429 stops the run (exit 3) instead of waiting forever", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const always429: ChatGuruClient = {
+      async call(action) {
+        throw new ChatGuruRateLimitError({ action, retryAfterMs: 1 });
+      },
+      close: () => undefined,
+    };
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,a\n"),
+      mapping: env.mapping("m.json", MAPPING),
+      connection: env.connection,
+      client: always429,
+      cwd: env.dir,
+      ...FAST,
+      retryPolicy: { ...FAST.retryPolicy, maxConsecutiveRateLimits: 5 },
+    });
+    expect(report.exitCode).toBe(3);
+    expect(report.error?.code).toBe("CHATGURU_RATE_LIMITED");
   });
 });
 
