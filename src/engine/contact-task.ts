@@ -9,6 +9,7 @@ import type { SyncEventListener } from "./events.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
+import { sleep } from "./sleep.js";
 import { textHash } from "./values-hash.js";
 
 export type SyncMode = "create" | "update" | "upsert";
@@ -356,8 +357,7 @@ async function resolveUncertainAdd(
       }
       const wait = Math.min(gap, deadline - ctx.now());
       if (wait <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      await sleep(wait, ctx.signal);
       gap = Math.min(ctx.pollSchedule.maxMs, gap * ctx.pollSchedule.factor);
     }
   } finally {
