@@ -19,6 +19,7 @@ export class SyncRenderer {
   readonly problems: Array<{ row: number; text: string }> = [];
   #problemCount = 0;
   #pauses = 0;
+  #requests = 0;
 
   constructor(io: CliIO, options: { quiet: boolean; progress: boolean }) {
     this.#io = io;
@@ -66,6 +67,9 @@ export class SyncRenderer {
         this.#total = event.total;
         this.#tick();
         break;
+      case "request":
+        this.#requests += 1;
+        break;
       case "rate-limited":
         this.#pauses += 1;
         if (this.#pauses === 1) this.#log(`ChatGuru answered 429 (rate limited): pausing all requests for ${Math.round(event.pauseMs / 100) / 10} s.`);
@@ -80,11 +84,6 @@ export class SyncRenderer {
         break;
     }
   };
-
-  #requests = 0;
-  countRequest(): void {
-    this.#requests += 1;
-  }
 
   #lastDraw = 0;
   #tick(): void {

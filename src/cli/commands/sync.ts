@@ -110,10 +110,7 @@ export async function runRendered(options: SyncOptions, args: Record<string, unk
   try {
     report = await sync({
       ...options,
-      onEvent: (event) => {
-        if (event.type === "request") renderer.countRequest();
-        renderer.onEvent(event);
-      },
+      onEvent: renderer.onEvent,
     });
   } catch (error) {
     // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).

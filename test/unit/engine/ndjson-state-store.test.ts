@@ -13,6 +13,7 @@ const killWriter = fileURLToPath(new URL("../../helpers/kill-writer.ts", import.
 
 const ROW_STATE_FIELDS = new Set([
   "number",
+  "phone",
   "chatAddId",
   "addStatus",
   "hash",
