@@ -1,6 +1,15 @@
 import { join } from "node:path";
 import { startMockServer } from "../src/chatguru/mock-server.js";
-import { byActionText, connectionFor, countBy, fixed, timedSync, writeContactsCsv, writeJson, type Bench } from "./lib.js";
+import {
+  byActionText,
+  connectionFor,
+  countBy,
+  fixed,
+  timedSync,
+  writeContactsCsv,
+  writeJson,
+  type Bench,
+} from "./lib.js";
 
 const ROWS = 1_000;
 const RATE = 50;
@@ -27,12 +36,21 @@ export const asyncAdds: Bench = {
     });
     const mock = await startMockServer({ addDelayMs: ADD_DELAY_MS });
     try {
-      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
+      const { value: report, ms } = await timedSync(dir, {
+        source,
+        mapping,
+        connection: connectionFor(mock),
+        concurrency: CONCURRENCY,
+        rate: RATE,
+      });
       const state = mock.state();
       const requests = report.requests.total;
       const idealMs = (requests / RATE) * 1000 + ADD_DELAY_MS;
       const serialS = (ROWS * ADD_DELAY_MS) / 1000;
-      const statuses = countBy(state.log.filter((e) => e.action === "chat_add_status"), () => "polls");
+      const statuses = countBy(
+        state.log.filter((e) => e.action === "chat_add_status"),
+        () => "polls",
+      );
       const polls = statuses.polls ?? 0;
       return {
         name: this.name,

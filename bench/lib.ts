@@ -102,7 +102,11 @@ export async function writeLines(path: string, lines: Iterable<string>): Promise
 }
 
 /** `Telefone,Nome,Etapa` rows for `count` distinct numbers (typed in varied formats); returns the canonical numbers. */
-export async function writeContactsCsv(path: string, count: number, options: { ddd?: string; offset?: number } = {}): Promise<string[]> {
+export async function writeContactsCsv(
+  path: string,
+  count: number,
+  options: { ddd?: string; offset?: number } = {},
+): Promise<string[]> {
   const numbers = Array.from({ length: count }, (_, i) => mobile(i + (options.offset ?? 0), options.ddd));
   const stages = ["novo", "qualificado", "proposta", "cliente"];
   await writeLines(path, [
@@ -113,10 +117,18 @@ export async function writeContactsCsv(path: string, count: number, options: { d
 }
 
 /** `count` contacts whose chats exist, and a mapping that updates their `Etapa` field: the shape most benches use. */
-export async function updateFixture(dir: string, count: number): Promise<{ source: string; numbers: string[]; mapping: string }> {
+export async function updateFixture(
+  dir: string,
+  count: number,
+): Promise<{ source: string; numbers: string[]; mapping: string }> {
   const source = join(dir, "contacts.csv");
   const numbers = await writeContactsCsv(source, count);
-  const mapping = writeJson(join(dir, "mapping.json"), { mode: "update", phone: { column: "Telefone" }, name: "Nome", custom_fields: { Etapa: "Etapa" } });
+  const mapping = writeJson(join(dir, "mapping.json"), {
+    mode: "update",
+    phone: { column: "Telefone" },
+    name: "Nome",
+    custom_fields: { Etapa: "Etapa" },
+  });
   return { source, numbers, mapping };
 }
 
@@ -158,8 +170,13 @@ export function byActionText(byAction: Record<string, number>): string {
 
 /** Runs `fn` and returns its result with the elapsed wall time in ms. */
 /** A timed sync with the benchmark's own state and results files in `dir`. */
-export function timedSync(dir: string, options: Pick<SyncOptions, "source" | "mapping" | "connection" | "concurrency" | "rate">): Promise<{ value: SyncReport; ms: number }> {
-  return timed(() => sync({ ...options, state: join(dir, "state.ndjson"), results: join(dir, "results.csv"), cwd: dir }));
+export function timedSync(
+  dir: string,
+  options: Pick<SyncOptions, "source" | "mapping" | "connection" | "concurrency" | "rate">,
+): Promise<{ value: SyncReport; ms: number }> {
+  return timed(() =>
+    sync({ ...options, state: join(dir, "state.ndjson"), results: join(dir, "results.csv"), cwd: dir }),
+  );
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -179,11 +196,17 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
  * The mock ChatGuru in its own process (the real `mock-server` command). For throughput figures: in-process, the
  * client and the mock share one event loop and the mock's own work shows up as client latency.
  */
-export async function startChildMock(flags: string[]): Promise<{ url: string; connection: ChatGuruConnection; state(): Promise<MockState>; close(): Promise<void> }> {
+export async function startChildMock(
+  flags: string[],
+): Promise<{ url: string; connection: ChatGuruConnection; state(): Promise<MockState>; close(): Promise<void> }> {
   const bin = fileURLToPath(new URL("../src/cli/bin.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), bin, "mock-server", "--port", "0", ...flags], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), bin, "mock-server", "--port", "0", ...flags],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -196,7 +219,13 @@ export async function startChildMock(flags: string[]): Promise<{ url: string; co
   const root = url.replace(/\/api\/v1$/, "");
   return {
     url,
-    connection: { apiUrl: url, key: MOCK_CREDENTIALS.key, accountId: MOCK_CREDENTIALS.accountId, phoneId: MOCK_CREDENTIALS.phoneId, timeoutMs: 30_000 },
+    connection: {
+      apiUrl: url,
+      key: MOCK_CREDENTIALS.key,
+      accountId: MOCK_CREDENTIALS.accountId,
+      phoneId: MOCK_CREDENTIALS.phoneId,
+      timeoutMs: 30_000,
+    },
     state: async () => (await (await fetch(`${root}/__mock/state`)).json()) as MockState,
     close: async () => {
       child.kill("SIGINT");

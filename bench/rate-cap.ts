@@ -14,7 +14,13 @@ export const rateCap: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, existingChats: numbers });
     try {
-      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
+      const { value: report, ms } = await timedSync(dir, {
+        source,
+        mapping,
+        connection: connectionFor(mock),
+        concurrency: CONCURRENCY,
+        rate: RATE,
+      });
       const state = mock.state();
       const arrivals = state.log.map((e) => e.at);
       const busiest = busiestWindow(arrivals, 1000);
@@ -22,7 +28,10 @@ export const rateCap: Bench = {
       const first = Math.min(...arrivals);
       const spanS = (Math.max(...arrivals) - first) / 1000;
       // Is an excess only the start-up burst (new sockets) or does it recur? Busiest window once 2 s have passed.
-      const steady = busiestWindow(arrivals.filter((t) => t >= first + 2000), 1000);
+      const steady = busiestWindow(
+        arrivals.filter((t) => t >= first + 2000),
+        1000,
+      );
       return {
         name: this.name,
         setup: `R=${RATE} C=${CONCURRENCY} L=${LATENCY_MS}ms`,

@@ -20,7 +20,13 @@ export const rateLimitStorm: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startMockServer({ latencyMs: LATENCY_MS, rateLimit: SERVER_LIMIT, existingChats: numbers });
     try {
-      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: connectionFor(mock), concurrency: CONCURRENCY, rate: RATE });
+      const { value: report, ms } = await timedSync(dir, {
+        source,
+        mapping,
+        connection: connectionFor(mock),
+        concurrency: CONCURRENCY,
+        rate: RATE,
+      });
       const state = mock.state();
       const arrivals = state.log.map((e) => e.at).sort((a, b) => a - b);
       const limited = state.log.filter((e) => e.status === 429).map((e) => e.at);

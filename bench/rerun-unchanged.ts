@@ -31,14 +31,21 @@ export const rerunUnchanged: Bench = {
         cwd: dir,
       };
       const first = await timed(() => sync(options));
-      if (first.value.counts.updated !== ROWS) throw new Error(`first sync updated ${first.value.counts.updated}/${ROWS}: ${JSON.stringify(first.value.counts)}`);
+      if (first.value.counts.updated !== ROWS)
+        throw new Error(
+          `first sync updated ${first.value.counts.updated}/${ROWS}: ${JSON.stringify(first.value.counts)}`,
+        );
       const before = mock.state().requests.total;
 
       const mapping = await loadMapping(mappingPath);
       const checked = await timed(() => validate({ source: createCsvSource(source), mappingPath: mapping }));
       // For context only: the re-run also writes a results file, which plain validate() does not.
       const checkedWithResults = await timed(() =>
-        validate({ source: createCsvSource(source), mappingPath: mapping, resultsPath: join(dir, "validate.results.csv") }),
+        validate({
+          source: createCsvSource(source),
+          mappingPath: mapping,
+          resultsPath: join(dir, "validate.results.csv"),
+        }),
       );
       const second = await timed(() => sync(options));
       const sent = mock.state().requests.total - before;
@@ -48,7 +55,11 @@ export const rerunUnchanged: Bench = {
         setup: `${ROWS / 1000}k rows`,
         measured: `${second.value.requests.total} req, ${fixed(second.ms / 1000, 2)} s = ${fixed(ratio, 2)}× validate`,
         ideal: `0 req, ≤ ${MAX_RATIO}× validate (${fixed(checked.ms / 1000, 2)} s)`,
-        pass: second.value.requests.total === 0 && sent === 0 && second.value.counts.unchanged === ROWS && ratio <= MAX_RATIO,
+        pass:
+          second.value.requests.total === 0 &&
+          sent === 0 &&
+          second.value.counts.unchanged === ROWS &&
+          ratio <= MAX_RATIO,
         notes: [
           `re-run: mock saw ${sent} requests, unchanged ${second.value.counts.unchanged}/${ROWS}, report.durationMs ${second.value.durationMs}`,
           `first (populating) sync: ${first.value.requests.total} requests (${byActionText(first.value.requests.byAction)}) in ${fixed(first.ms / 1000, 2)} s = ${fixed(first.value.requests.total / (first.ms / 1000), 0)} req/s`,

@@ -12,7 +12,15 @@ import { sheetsSync } from "./sheets-sync.js";
 import { throughput } from "./throughput.js";
 import { validate1m } from "./validate-1m.js";
 
-const BENCHES: readonly Bench[] = [throughput, rateCap, asyncAdds, rateLimitStorm, validate1m, rerunUnchanged, sheetsSync];
+const BENCHES: readonly Bench[] = [
+  throughput,
+  rateCap,
+  asyncAdds,
+  rateLimitStorm,
+  validate1m,
+  rerunUnchanged,
+  sheetsSync,
+];
 
 function usage(): string {
   return `usage: npm run bench [-- <name> …] [--keep]\n${BENCHES.map((b) => `  ${b.name.padEnd(18)} ${b.title}`).join("\n")}`;
@@ -66,7 +74,13 @@ async function main(): Promise<number> {
       const secs = (performance.now() - t0) / 1000;
       console.log(resultLine(result));
       for (const note of [...(result.notes ?? []), ...takeWarnings()]) process.stderr.write(`    ${note}\n`);
-      rows.push({ name: result.name, verdict: result.pass ? "PASS" : "MISS", measured: result.measured, ideal: result.ideal, seconds: secs });
+      rows.push({
+        name: result.name,
+        verdict: result.pass ? "PASS" : "MISS",
+        measured: result.measured,
+        ideal: result.ideal,
+        seconds: secs,
+      });
     } catch (error) {
       crashed += 1;
       const secs = (performance.now() - t0) / 1000;
@@ -93,7 +107,9 @@ async function main(): Promise<number> {
   for (const r of rows) console.log(line(r.name, r.verdict, r.measured, r.ideal, `${r.seconds.toFixed(1)} s`));
   const pass = rows.filter((r) => r.verdict === "PASS").length;
   const miss = rows.filter((r) => r.verdict === "MISS").length;
-  console.log(`\n${pass} pass, ${miss} miss, ${crashed} crashed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${pass} pass, ${miss} miss, ${crashed} crashed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return crashed > 0 ? 1 : 0;
 }
 

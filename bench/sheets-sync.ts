@@ -18,13 +18,24 @@ export const sheetsSync: Bench = {
   title: "10 000-row sheet sync: Sheets API calls (≤ 12) and wall time vs the same rows from CSV",
   async run(dir) {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
-    const rows = readFileSync(source, "utf8").trim().split("\n").map((line) => line.split(","));
+    const rows = readFileSync(source, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
     const sheets = await startFakeSheetsServer();
     sheets.setSheet(SHEET_ID, "Leads", 0, rows);
     const common = { mapping, concurrency: 16, rate: Infinity, cwd: dir } as const;
     try {
       const csvMock = await startMockServer({ existingChats: numbers });
-      const fromCsv = await timed(() => sync({ ...common, source, connection: connectionFor(csvMock), state: join(dir, "csv.ndjson"), results: join(dir, "csv.results.csv") }));
+      const fromCsv = await timed(() =>
+        sync({
+          ...common,
+          source,
+          connection: connectionFor(csvMock),
+          state: join(dir, "csv.ndjson"),
+          results: join(dir, "csv.results.csv"),
+        }),
+      );
       await csvMock.close();
 
       const sheetMock = await startMockServer({ existingChats: numbers });
@@ -40,7 +51,10 @@ export const sheetsSync: Bench = {
       );
       await sheetMock.close();
       const calls = sheets.requests.slice(before).filter((r) => r.path.startsWith("/v4/"));
-      const written = sheets.getSheet(SHEET_ID, "Leads").slice(1).filter((row) => row[3] === "updated").length;
+      const written = sheets
+        .getSheet(SHEET_ID, "Leads")
+        .slice(1)
+        .filter((row) => row[3] === "updated").length;
       const byKind = calls.reduce<Record<string, number>>((acc, r) => {
         const kind = `${r.method} ${r.path.includes(":batchUpdate") ? "values:batchUpdate" : r.path.includes(":batchGet") ? "values:batchGet" : r.path.includes("/values/") ? "values" : "spreadsheets.get"}`;
         acc[kind] = (acc[kind] ?? 0) + 1;
@@ -53,7 +67,11 @@ export const sheetsSync: Bench = {
         ideal: `≤ ${MAX_SHEETS_CALLS} calls, ≈ CSV time`,
         pass: calls.length <= MAX_SHEETS_CALLS && written === ROWS && fromSheet.value.counts.updated === ROWS,
         notes: [
-          `Sheets calls: ${Object.entries(byKind).map(([k, n]) => `${k} ×${n}`).join(", ")}; every write RAW: ${calls.filter((c) => c.method !== "GET").every((c) => c.valueInputOption === "RAW")}`,
+          `Sheets calls: ${Object.entries(byKind)
+            .map(([k, n]) => `${k} ×${n}`)
+            .join(
+              ", ",
+            )}; every write RAW: ${calls.filter((c) => c.method !== "GET").every((c) => c.valueInputOption === "RAW")}`,
           `rows with a status written back into the sheet: ${written}/${ROWS}; ChatGuru requests ${fromSheet.value.requests.total} (CSV run ${fromCsv.value.requests.total})`,
           `sheet / CSV wall time: ${fixed(fromSheet.ms / fromCsv.ms, 2)}×`,
         ],

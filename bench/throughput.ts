@@ -12,7 +12,13 @@ export const throughput: Bench = {
     const { source, numbers, mapping } = await updateFixture(dir, ROWS);
     const mock = await startChildMock(["--latency", String(LATENCY_MS), "--existing", numbers.join(",")]);
     try {
-      const { value: report, ms } = await timedSync(dir, { source, mapping, connection: mock.connection, concurrency: CONCURRENCY, rate: Infinity });
+      const { value: report, ms } = await timedSync(dir, {
+        source,
+        mapping,
+        connection: mock.connection,
+        concurrency: CONCURRENCY,
+        rate: Infinity,
+      });
       const mockState = await mock.state();
       const log = mockState.log;
       const rate = report.requests.total / (ms / 1000);

@@ -10,20 +10,95 @@ const MAX_RATIO = 2.5;
 const MAX_RSS_BYTES = 200 * 1024 * 1024;
 
 const CITIES: ReadonlyArray<readonly [city: string, uf: string, ddd: string]> = [
-  ["São Paulo", "SP", "11"], ["Campinas", "SP", "19"], ["Santos", "SP", "13"], ["Rio de Janeiro", "RJ", "21"],
-  ["Niterói", "RJ", "21"], ["Belo Horizonte", "MG", "31"], ["Uberlândia", "MG", "34"], ["Curitiba", "PR", "41"],
-  ["Londrina", "PR", "43"], ["Joinville", "SC", "47"], ["Florianópolis", "SC", "48"], ["Porto Alegre", "RS", "51"],
-  ["Caxias do Sul", "RS", "54"], ["Salvador", "BA", "71"], ["Recife", "PE", "81"], ["Fortaleza", "CE", "85"],
-  ["Brasília", "DF", "61"], ["Goiânia", "GO", "62"], ["Manaus", "AM", "92"], ["Belém", "PA", "91"], ["São Luís", "MA", "98"],
+  ["São Paulo", "SP", "11"],
+  ["Campinas", "SP", "19"],
+  ["Santos", "SP", "13"],
+  ["Rio de Janeiro", "RJ", "21"],
+  ["Niterói", "RJ", "21"],
+  ["Belo Horizonte", "MG", "31"],
+  ["Uberlândia", "MG", "34"],
+  ["Curitiba", "PR", "41"],
+  ["Londrina", "PR", "43"],
+  ["Joinville", "SC", "47"],
+  ["Florianópolis", "SC", "48"],
+  ["Porto Alegre", "RS", "51"],
+  ["Caxias do Sul", "RS", "54"],
+  ["Salvador", "BA", "71"],
+  ["Recife", "PE", "81"],
+  ["Fortaleza", "CE", "85"],
+  ["Brasília", "DF", "61"],
+  ["Goiânia", "GO", "62"],
+  ["Manaus", "AM", "92"],
+  ["Belém", "PA", "91"],
+  ["São Luís", "MA", "98"],
 ];
-const FIRST = ["Maria", "José", "Ana", "João", "Antônio", "Francisca", "Carlos", "Paulo", "Adriana", "Lucas", "Juliana", "Márcia", "Fernanda", "Luiz", "Gabriel", "Letícia", "Rafael", "Patrícia", "Bruno", "Camila", "Mateus", "Aline", "Sebastião", "Conceição"];
-const LAST = ["Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima", "Gomes", "Costa", "Ribeiro", "Martins", "Carvalho", "Araújo", "Melo", "Barbosa", "Rocha", "Dias", "Nascimento", "Moreira", "Cavalcanti"];
-const DOMAINS = ["gmail.com", "hotmail.com", "outlook.com", "yahoo.com.br", "uol.com.br", "bol.com.br", "empresa.com.br"];
+const FIRST = [
+  "Maria",
+  "José",
+  "Ana",
+  "João",
+  "Antônio",
+  "Francisca",
+  "Carlos",
+  "Paulo",
+  "Adriana",
+  "Lucas",
+  "Juliana",
+  "Márcia",
+  "Fernanda",
+  "Luiz",
+  "Gabriel",
+  "Letícia",
+  "Rafael",
+  "Patrícia",
+  "Bruno",
+  "Camila",
+  "Mateus",
+  "Aline",
+  "Sebastião",
+  "Conceição",
+];
+const LAST = [
+  "Silva",
+  "Santos",
+  "Oliveira",
+  "Souza",
+  "Rodrigues",
+  "Ferreira",
+  "Alves",
+  "Pereira",
+  "Lima",
+  "Gomes",
+  "Costa",
+  "Ribeiro",
+  "Martins",
+  "Carvalho",
+  "Araújo",
+  "Melo",
+  "Barbosa",
+  "Rocha",
+  "Dias",
+  "Nascimento",
+  "Moreira",
+  "Cavalcanti",
+];
+const DOMAINS = [
+  "gmail.com",
+  "hotmail.com",
+  "outlook.com",
+  "yahoo.com.br",
+  "uol.com.br",
+  "bol.com.br",
+  "empresa.com.br",
+];
 const STAGES = ["novo", "qualificado", "proposta", "negociação", "cliente", "perdido", ""];
 const BAD_PHONES = ["", "abc", "12345", "(11) 9876", "0800 123 456", "sem telefone"];
 
 function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /** ~1 % bad phones, ~0.5 % repeated numbers, names with commas (quoted), messy e-mails, empty stages. */
@@ -38,10 +113,14 @@ function* realisticRows(count: number): Generator<string> {
     const [city, uf, ddd] = CITIES[cityOf[i]!]!;
     const first = pick(random, FIRST);
     const last = `${pick(random, LAST)}${random() < 0.7 ? ` ${pick(random, LAST)}` : ""}`;
-    const phone = random() < 0.01 ? pick(random, BAD_PHONES) : typed(mobile(repeat >= 0 ? repeat : i, ddd), Math.floor(random() * 6));
+    const phone =
+      random() < 0.01
+        ? pick(random, BAD_PHONES)
+        : typed(mobile(repeat >= 0 ? repeat : i, ddd), Math.floor(random() * 6));
     const name = random() < 0.03 ? `"${last}, ${first}"` : `${first} ${last}`;
     const user = `${ascii(first)}.${ascii(last.split(" ")[0]!)}${Math.floor(random() * 1000)}`;
-    const email = random() < 0.05 ? ` ${user.toUpperCase()}@${pick(random, DOMAINS)} ` : `${user}@${pick(random, DOMAINS)}`;
+    const email =
+      random() < 0.05 ? ` ${user.toUpperCase()}@${pick(random, DOMAINS)} ` : `${user}@${pick(random, DOMAINS)}`;
     yield `${phone},${name},${email},${city},${uf},${pick(random, STAGES)}`;
   }
 }
@@ -92,7 +171,8 @@ export const validate1m: Bench = {
     });
     const bare = await runChild(["parse", csv]);
     const checked = await runChild(["validate", csv, mapping]);
-    if (bare.rows !== ROWS || checked.rows !== ROWS) throw new Error(`row count mismatch: parse ${bare.rows}, validate ${checked.rows}, expected ${ROWS}`);
+    if (bare.rows !== ROWS || checked.rows !== ROWS)
+      throw new Error(`row count mismatch: parse ${bare.rows}, validate ${checked.rows}, expected ${ROWS}`);
     const ratio = checked.ms / bare.ms;
     return {
       name: this.name,

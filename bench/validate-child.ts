@@ -23,7 +23,9 @@ export interface ChildReport {
 
 /** The floor: csv-parse alone, streaming the file and consuming every record (same options as the CSV source). */
 async function bareParse(csv: string): Promise<number> {
-  const parser = createReadStream(csv).pipe(parse({ delimiter: ",", bom: true, relax_column_count: true, relax_quotes: true }));
+  const parser = createReadStream(csv).pipe(
+    parse({ delimiter: ",", bom: true, relax_column_count: true, relax_quotes: true }),
+  );
   let rows = -1; // the header is not a data row
   let cells = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -48,7 +50,14 @@ async function main(): Promise<void> {
     const mapping = await loadMapping(mappingPath!);
     const started = performance.now();
     const result = await validate({ source: createCsvSource(csv), mappingPath: mapping });
-    report = { mode, rows: result.counts.total, ms: performance.now() - started, maxRssBytes: 0, counts: result.counts, problemCount: result.problemCount };
+    report = {
+      mode,
+      rows: result.counts.total,
+      ms: performance.now() - started,
+      maxRssBytes: 0,
+      counts: result.counts,
+      problemCount: result.problemCount,
+    };
   }
   report.maxRssBytes = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -34,7 +34,19 @@ process.stderr.write(
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 const code = await runCli(
-  ["sync", "--source", source, "--mapping", mapping, "--state", join(stateDir, "state.ndjson"), "--rate", "10", "--concurrency", "4"],
+  [
+    "sync",
+    "--source",
+    source,
+    "--mapping",
+    mapping,
+    "--state",
+    join(stateDir, "state.ndjson"),
+    "--rate",
+    "10",
+    "--concurrency",
+    "4",
+  ],
   {
     env: {
       CHATGURU_API_URL: mock.url,

@@ -22,7 +22,16 @@ export { createCsvSink } from "./sinks/csv-sink.js";
 export { createSheetsSink } from "./sinks/sheets-sink.js";
 export type { SourceOptions } from "./sources/create-source.js";
 export { runCli } from "./cli/main.js";
-export { SyncError, UsageError, ConfigError, AbortError, InterruptedError, InternalError, ExitCode, isSyncError } from "./errors.js";
+export {
+  SyncError,
+  UsageError,
+  ConfigError,
+  AbortError,
+  InterruptedError,
+  InternalError,
+  ExitCode,
+  isSyncError,
+} from "./errors.js";
 export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
 export type { Source, SourceRow, OpenedSource } from "./sources/source.js";
 export type { Sink, RowResult, Outcome, WriteBackColumns } from "./sinks/sink.js";

@@ -70,11 +70,17 @@ export interface SyncOptions extends SourceOptions {
 export async function sync(options: SyncOptions): Promise<SyncReport> {
   const cwd = options.cwd ?? process.cwd();
   const dryRun = options.dryRun ?? false;
-  if (options.retryFailed && options.onlyPending) throw new UsageError("--retry-failed cannot be combined with status (pending rows only).");
-  const source = typeof options.source === "string" ? createSource(options.source, { ...options, cwd }) : options.source;
-  const mapping = typeof options.mapping === "string" ? await loadMapping(resolve(cwd, options.mapping)) : options.mapping;
+  if (options.retryFailed && options.onlyPending)
+    throw new UsageError("--retry-failed cannot be combined with status (pending rows only).");
+  const source =
+    typeof options.source === "string" ? createSource(options.source, { ...options, cwd }) : options.source;
+  const mapping =
+    typeof options.mapping === "string" ? await loadMapping(resolve(cwd, options.mapping)) : options.mapping;
   if (!dryRun && !options.connection) {
-    throw new ConfigError("CONFIG_CONNECTION_MISSING", "sync needs the ChatGuru connection settings (CHATGURU_API_URL, CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID, CHATGURU_PHONE_ID).");
+    throw new ConfigError(
+      "CONFIG_CONNECTION_MISSING",
+      "sync needs the ChatGuru connection settings (CHATGURU_API_URL, CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID, CHATGURU_PHONE_ID).",
+    );
   }
   const statePath = resolveStatePath(options, source, cwd);
   let state: StateStore | undefined;
@@ -93,7 +99,8 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       mapping,
       ...(client ? { client } : {}),
       ...(state ? { state, statePath } : {}),
-      createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(options.results ? { results: options.results } : {}) }),
+      createSink: (opened) =>
+        createSink({ source, opened, mapping, cwd, dryRun, ...(options.results ? { results: options.results } : {}) }),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.rate !== undefined ? { rate: options.rate } : {}),
@@ -119,5 +126,8 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
 function resolveStatePath(options: SyncOptions, source: Source, cwd: string): string | undefined {
   if (options.state) return resolve(cwd, options.state);
   if (!options.connection) return undefined;
-  return defaultStatePath(cwd, stateId({ sourceId: source.id, accountId: options.connection.accountId, phoneId: options.connection.phoneId }));
+  return defaultStatePath(
+    cwd,
+    stateId({ sourceId: source.id, accountId: options.connection.accountId, phoneId: options.connection.phoneId }),
+  );
 }

@@ -53,7 +53,9 @@ const PROGRESS_EVERY = 10_000;
 
 /** `ROW_PHONE_INVALID: "12345" is not a valid phone number (too short)` — the results file's error cell. */
 function errorCell(problems: RowProblem[]): string {
-  return problems.map((p) => `${p.code}: ${p.column !== undefined ? `column "${p.column}": ` : ""}${p.message}`).join("; ");
+  return problems
+    .map((p) => `${p.code}: ${p.column !== undefined ? `column "${p.column}": ` : ""}${p.message}`)
+    .join("; ");
 }
 
 /**
@@ -62,7 +64,8 @@ function errorCell(problems: RowProblem[]): string {
  */
 export async function validate(options: ValidateOptions): Promise<ValidateReport> {
   const started = performance.now();
-  const mapping = typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
+  const mapping =
+    typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
   if (options.signal?.aborted) throw new InterruptedError("Interrupted: validation stopped, no results file written.");
   const opened = await options.source.open();
   let sink: Sink | undefined;
@@ -89,7 +92,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
 
     for await (const row of opened.rows) {
       if (options.limit !== undefined && counts.total >= options.limit) break;
-      if (options.signal?.aborted) throw new InterruptedError("Interrupted: validation stopped, no results file written.");
+      if (options.signal?.aborted)
+        throw new InterruptedError("Interrupted: validation stopped, no results file written.");
       const seq = counts.total++;
       const verdict = classify(row);
       let status: string;
@@ -119,7 +123,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
         });
         if (written) await written;
       }
-      if (options.onEvent && counts.total % PROGRESS_EVERY === 0) options.onEvent({ type: "progress", rows: counts.total });
+      if (options.onEvent && counts.total % PROGRESS_EVERY === 0)
+        options.onEvent({ type: "progress", rows: counts.total });
     }
     const results = sink ? (await sink.close()).location : undefined;
     sink = undefined;

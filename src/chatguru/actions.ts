@@ -39,15 +39,30 @@ export const ACTIONS: Readonly<Record<ChatGuruAction, ActionInfo>> = {
     optional: [],
     dynamicPrefix: "field__",
   },
-  note_add: { name: "note_add", describe: "add a note to a chat", required: ["chat_number", "note_text"], optional: [] },
-  dialog_execute: { name: "dialog_execute", describe: "run a chatbot dialog on a chat", required: ["chat_number", "dialog_id"], optional: [] },
+  note_add: {
+    name: "note_add",
+    describe: "add a note to a chat",
+    required: ["chat_number", "note_text"],
+    optional: [],
+  },
+  dialog_execute: {
+    name: "dialog_execute",
+    describe: "run a chatbot dialog on a chat",
+    required: ["chat_number", "dialog_id"],
+    optional: [],
+  },
   message_send: {
     name: "message_send",
     describe: "send (or schedule, send_date YYYY-MM-DD HH:MM Brasília time) a text message",
     required: ["chat_number", "text"],
     optional: ["send_date"],
   },
-  message_status: { name: "message_status", describe: "status of a message_send", required: ["message_id"], optional: [] },
+  message_status: {
+    name: "message_status",
+    describe: "status of a message_send",
+    required: ["message_id"],
+    optional: [],
+  },
   message_file_send: {
     name: "message_file_send",
     describe: "send a file by URL (the URL must end in the file extension)",
@@ -99,7 +114,11 @@ export interface ChatAddResult {
   status: ChatAddStatus;
 }
 
-export async function chatAdd(client: ChatGuruClient, input: ChatAddInput, options?: CallOptions): Promise<ChatAddResult> {
+export async function chatAdd(
+  client: ChatGuruClient,
+  input: ChatAddInput,
+  options?: CallOptions,
+): Promise<ChatAddResult> {
   const params: Record<string, string> = {
     chat_number: input.chatNumber,
     name: input.name,
@@ -121,13 +140,18 @@ export interface ChatAddStatusResult {
   correctedNumber?: string;
 }
 
-export async function getChatAddStatus(client: ChatGuruClient, chatAddId: string, options?: CallOptions): Promise<ChatAddStatusResult> {
+export async function getChatAddStatus(
+  client: ChatGuruClient,
+  chatAddId: string,
+  options?: CallOptions,
+): Promise<ChatAddStatusResult> {
   const response = await client.call("chat_add_status", { chat_add_id: chatAddId }, options);
   const status = optionalStatus(response, "chat_add_status");
   if (!status) {
     throw badField(response, "chat_add_status", "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
   }
-  const description = typeof response.chat_add_status_description === "string" ? response.chat_add_status_description : "";
+  const description =
+    typeof response.chat_add_status_description === "string" ? response.chat_add_status_description : "";
   const correctedNumber = parseCorrectedNumber(description);
   return { status, description, ...(correctedNumber ? { correctedNumber } : {}) };
 }
@@ -143,7 +167,8 @@ export function parseCorrectedNumber(description: string): string | undefined {
 function optionalStatus(response: ChatGuruResponse, action: string): ChatAddStatus | undefined {
   const value = response.chat_add_status;
   if (value === undefined) return undefined;
-  if (typeof value === "string" && (CHAT_ADD_STATUSES as readonly string[]).includes(value)) return value as ChatAddStatus;
+  if (typeof value === "string" && (CHAT_ADD_STATUSES as readonly string[]).includes(value))
+    return value as ChatAddStatus;
   throw badField(response, action, "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
 }
 
@@ -164,7 +189,12 @@ export async function updateCustomFields(
   return { chatId: typeof response.chat_id === "string" ? response.chat_id : undefined };
 }
 
-export async function addNote(client: ChatGuruClient, chatNumber: string, noteText: string, options?: CallOptions): Promise<{ noteId: string | undefined }> {
+export async function addNote(
+  client: ChatGuruClient,
+  chatNumber: string,
+  noteText: string,
+  options?: CallOptions,
+): Promise<{ noteId: string | undefined }> {
   const response = await client.call("note_add", { chat_number: chatNumber, note_text: noteText }, options);
   return { noteId: typeof response.note_id === "string" ? response.note_id : undefined };
 }
@@ -173,7 +203,12 @@ export async function addNote(client: ChatGuruClient, chatNumber: string, noteTe
  * Runs a dialog. ChatGuru may answer `result: "error"` with "contexto não foi validado" (thrown as a
  * ChatGuruApiError classified DIALOG_CONTEXT_NOT_VALIDATED); the engine retries that once.
  */
-export async function executeDialog(client: ChatGuruClient, chatNumber: string, dialogId: string, options?: CallOptions): Promise<{ result: string }> {
+export async function executeDialog(
+  client: ChatGuruClient,
+  chatNumber: string,
+  dialogId: string,
+  options?: CallOptions,
+): Promise<{ result: string }> {
   const response = await client.call("dialog_execute", { chat_number: chatNumber, dialog_id: dialogId }, options);
   const result = response.dialog_execution_return;
   return { result: typeof result === "string" ? result : (response.description ?? "") };
@@ -196,10 +231,17 @@ export async function sendMessage(
   const params: Record<string, string> = { chat_number: input.chatNumber, text: input.text };
   if (input.sendDate !== undefined) params.send_date = toSendDate(input.sendDate);
   const response = await client.call("message_send", params, options);
-  return { messageId: requireString(response, "message_id", "message_send"), status: stringOr(response.message_status, "scheduled") };
+  return {
+    messageId: requireString(response, "message_id", "message_send"),
+    status: stringOr(response.message_status, "scheduled"),
+  };
 }
 
-export async function getMessageStatus(client: ChatGuruClient, messageId: string, options?: CallOptions): Promise<{ status: string }> {
+export async function getMessageStatus(
+  client: ChatGuruClient,
+  messageId: string,
+  options?: CallOptions,
+): Promise<{ status: string }> {
   const response = await client.call("message_status", { message_id: messageId }, options);
   return { status: requireString(response, "message_status", "message_status") };
 }
@@ -232,10 +274,18 @@ export function assertFileUrl(fileUrl: string): void {
   try {
     url = new URL(fileUrl);
   } catch {
-    throw new ChatGuruParamError({ action: "message_file_send", param: "file_url", message: `file_url is not a URL: "${fileUrl}".` });
+    throw new ChatGuruParamError({
+      action: "message_file_send",
+      param: "file_url",
+      message: `file_url is not a URL: "${fileUrl}".`,
+    });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ChatGuruParamError({ action: "message_file_send", param: "file_url", message: `file_url must be http(s), got "${url.protocol}".` });
+    throw new ChatGuruParamError({
+      action: "message_file_send",
+      param: "file_url",
+      message: `file_url must be http(s), got "${url.protocol}".`,
+    });
   }
   const last = url.pathname.split("/").pop() ?? "";
   if (!/\.[A-Za-z0-9]{1,10}$/.test(last)) {
@@ -250,7 +300,12 @@ export function assertFileUrl(fileUrl: string): void {
 // --- experimental ------------------------------------------------------------------------------------------------
 
 /** Experimental: seen in the field, not in ChatGuru's document. */
-export async function updateChatName(client: ChatGuruClient, chatNumber: string, name: string, options?: CallOptions): Promise<void> {
+export async function updateChatName(
+  client: ChatGuruClient,
+  chatNumber: string,
+  name: string,
+  options?: CallOptions,
+): Promise<void> {
   await client.call("chat_update_name", { chat_number: chatNumber, chat_name: name }, options);
 }
 
@@ -261,7 +316,11 @@ export async function updateChatContext(
   vars: Record<string, string>,
   options?: CallOptions,
 ): Promise<void> {
-  await client.call("chat_update_context", namedParams("chat_update_context", chatNumber, vars, toContextVarName), options);
+  await client.call(
+    "chat_update_context",
+    namedParams("chat_update_context", chatNumber, vars, toContextVarName),
+    options,
+  );
 }
 
 // --- send_date ---------------------------------------------------------------------------------------------------
@@ -282,7 +341,11 @@ const brasilia = new Intl.DateTimeFormat("en-CA", {
 export function toSendDate(value: Date | string): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
-      throw new ChatGuruParamError({ action: "message_send", param: "send_date", message: "send_date is an invalid Date." });
+      throw new ChatGuruParamError({
+        action: "message_send",
+        param: "send_date",
+        message: "send_date is an invalid Date.",
+      });
     }
     const parts = Object.fromEntries(brasilia.formatToParts(value).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
@@ -290,8 +353,7 @@ export function toSendDate(value: Date | string): string {
   const match = SEND_DATE.exec(value);
   const [, y, mo, d, h, mi] = match ? match.map(Number) : [];
   const valid =
-    match !== null &&
-    mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth(y!, mo!) && h! <= 23 && mi! <= 59;
+    match !== null && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth(y!, mo!) && h! <= 23 && mi! <= 59;
   if (!valid) {
     throw new ChatGuruParamError({
       action: "message_send",
@@ -341,7 +403,12 @@ function requireString(response: ChatGuruResponse, field: string, action: string
   throw badField(response, action, field, "a non-empty string");
 }
 
-function badField(response: ChatGuruResponse, action: string, field: string, expected: string): ChatGuruBadResponseError {
+function badField(
+  response: ChatGuruResponse,
+  action: string,
+  field: string,
+  expected: string,
+): ChatGuruBadResponseError {
   return new ChatGuruBadResponseError({
     action,
     httpStatus: typeof response.code === "number" ? response.code : 200,

@@ -35,7 +35,10 @@ const USER_AGENT = "chatguru-sync/0.1";
  * body: ChatGuru rejects JSON bodies with 400 "key ou account_id não informado(s)", and a body keeps the key out of
  * URLs and proxy logs.
  */
-export function createChatGuruClient(connection: ChatGuruConnection, options: ChatGuruClientOptions = {}): ChatGuruClient {
+export function createChatGuruClient(
+  connection: ChatGuruConnection,
+  options: ChatGuruClientOptions = {},
+): ChatGuruClient {
   const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const secrets = [connection.key];
   const endpoint = describeEndpoint(connection.apiUrl);
@@ -67,7 +70,11 @@ export function createChatGuruClient(connection: ChatGuruConnection, options: Ch
     proxy: false,
   });
 
-  async function call(action: string, params: Record<string, string>, callOptions: CallOptions = {}): Promise<ChatGuruResponse> {
+  async function call(
+    action: string,
+    params: Record<string, string>,
+    callOptions: CallOptions = {},
+  ): Promise<ChatGuruResponse> {
     for (const name of Object.keys(params)) {
       if (RESERVED_PARAMS.has(name)) {
         throw new ChatGuruParamError({
@@ -77,7 +84,12 @@ export function createChatGuruClient(connection: ChatGuruConnection, options: Ch
         });
       }
     }
-    const body = new URLSearchParams({ key: connection.key, account_id: connection.accountId, phone_id: connection.phoneId, action });
+    const body = new URLSearchParams({
+      key: connection.key,
+      account_id: connection.accountId,
+      phone_id: connection.phoneId,
+      action,
+    });
     for (const [name, value] of Object.entries(params)) body.append(name, value);
 
     const controller = new AbortController();
@@ -96,7 +108,8 @@ export function createChatGuruClient(connection: ChatGuruConnection, options: Ch
       response = await instance.post<string>(connection.apiUrl, body.toString(), { signal: controller.signal });
     } catch (error) {
       if (timedOut) throw new ChatGuruTimeoutError({ action, endpoint, timeoutMs });
-      if (callerSignal?.aborted) throw new ChatGuruAbortedError({ action, cause: sanitizeCause(callerSignal.reason, secrets) });
+      if (callerSignal?.aborted)
+        throw new ChatGuruAbortedError({ action, cause: sanitizeCause(callerSignal.reason, secrets) });
       throw toNetworkError(error, action, endpoint, secrets);
     } finally {
       clearTimeout(timer);
@@ -122,7 +135,12 @@ export function parseResponse(
   const status = response.status;
   const headers = response.headers as Record<string, unknown>;
   const contentType = headerValue(headers, "content-type");
-  const text = typeof response.data === "string" ? response.data : response.data === undefined || response.data === null ? "" : String(response.data);
+  const text =
+    typeof response.data === "string"
+      ? response.data
+      : response.data === undefined || response.data === null
+        ? ""
+        : String(response.data);
   const parsed = parseEnvelope(redact(text, secrets));
 
   if (status === 429) {
@@ -137,7 +155,11 @@ export function parseResponse(
   }
   // 401/403 are credential problems even when a proxy answers them with HTML.
   if (!parsed && (status === 401 || status === 403)) {
-    throw new ChatGuruAuthError({ action, httpStatus: status, description: excerptOf(text, secrets) || `HTTP ${status}` });
+    throw new ChatGuruAuthError({
+      action,
+      httpStatus: status,
+      description: excerptOf(text, secrets) || `HTTP ${status}`,
+    });
   }
   if (!parsed) {
     throw new ChatGuruBadResponseError({ action, httpStatus: status, excerpt: excerptOf(text, secrets), contentType });
@@ -148,7 +170,8 @@ export function parseResponse(
   }
   if (status >= 200 && status < 300) {
     if (parsed.result === "success") return parsed;
-    if (parsed.result === "error") throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });
+    if (parsed.result === "error")
+      throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });
     throw new ChatGuruBadResponseError({
       action,
       httpStatus: status,
@@ -216,13 +239,30 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 }
 
 /** Connect-phase failures never put a byte on the wire, so resending them cannot duplicate anything. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "ERR_INVALID_URL"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "ERR_INVALID_URL",
+]);
 
-function toNetworkError(error: unknown, action: string, endpoint: string, secrets: ReadonlyArray<string>): ChatGuruNetworkError {
+function toNetworkError(
+  error: unknown,
+  action: string,
+  endpoint: string,
+  secrets: ReadonlyArray<string>,
+): ChatGuruNetworkError {
   const root = rootCause(error);
-  const errorCode = stringProp(root, "code") ?? stringProp(error, "code") ?? (/socket hang up/i.test(messageOf(root)) ? "ECONNRESET" : undefined);
+  const errorCode =
+    stringProp(root, "code") ??
+    stringProp(error, "code") ??
+    (/socket hang up/i.test(messageOf(root)) ? "ECONNRESET" : undefined);
   const syscall = stringProp(root, "syscall");
-  const notSent = (errorCode !== undefined && NOT_SENT_CODES.has(errorCode)) || syscall === "connect" || syscall === "getaddrinfo";
+  const notSent =
+    (errorCode !== undefined && NOT_SENT_CODES.has(errorCode)) || syscall === "connect" || syscall === "getaddrinfo";
   return new ChatGuruNetworkError({
     action,
     endpoint,

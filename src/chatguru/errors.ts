@@ -60,11 +60,19 @@ export class ChatGuruApiError extends ChatGuruError {
   /** The parsed JSON body (redacted), if the body was JSON. */
   readonly body: ChatGuruResponse | undefined;
 
-  constructor(details: { action: string; httpStatus: number; description: string; body?: ChatGuruResponse; message?: string; cause?: unknown }) {
+  constructor(details: {
+    action: string;
+    httpStatus: number;
+    description: string;
+    body?: ChatGuruResponse;
+    message?: string;
+    cause?: unknown;
+  }) {
     const code = apiErrorCode(details.action, details.httpStatus, details.description, details.body);
     super(
       code,
-      details.message ?? `ChatGuru ${details.action} answered ${details.httpStatus} "${details.description}"${hintFor(code)}`,
+      details.message ??
+        `ChatGuru ${details.action} answered ${details.httpStatus} "${details.description}"${hintFor(code)}`,
       ExitCode.ROW_FAILURES,
       details,
     );
@@ -77,7 +85,13 @@ export class ChatGuruAuthError extends ChatGuruError {
   override name = "ChatGuruAuthError" as const;
   readonly body: ChatGuruResponse | undefined;
 
-  constructor(details: { action: string; httpStatus: number; description: string; body?: ChatGuruResponse; cause?: unknown }) {
+  constructor(details: {
+    action: string;
+    httpStatus: number;
+    description: string;
+    body?: ChatGuruResponse;
+    cause?: unknown;
+  }) {
     super(
       "CHATGURU_AUTH",
       `ChatGuru ${details.action} rejected the credentials: ${details.httpStatus} "${details.description}". ` +
@@ -95,8 +109,16 @@ export class ChatGuruRateLimitError extends ChatGuruError {
   readonly retryAfterMs: number | undefined;
   readonly body: ChatGuruResponse | undefined;
 
-  constructor(details: { action: string; retryAfterMs: number | undefined; description?: string; body?: ChatGuruResponse }) {
-    const wait = details.retryAfterMs === undefined ? "no Retry-After given" : `Retry-After ${Math.round(details.retryAfterMs)} ms`;
+  constructor(details: {
+    action: string;
+    retryAfterMs: number | undefined;
+    description?: string;
+    body?: ChatGuruResponse;
+  }) {
+    const wait =
+      details.retryAfterMs === undefined
+        ? "no Retry-After given"
+        : `Retry-After ${Math.round(details.retryAfterMs)} ms`;
     super(
       "CHATGURU_RATE_LIMITED",
       `ChatGuru ${details.action} answered 429 Too Many Requests (${wait}): lower --rate or --concurrency.`,
@@ -119,12 +141,23 @@ export class ChatGuruNetworkError extends ChatGuruError {
   /** The system error code, e.g. ECONNRESET. */
   readonly errorCode: string | undefined;
 
-  constructor(details: { action: string; endpoint: string; errorCode: string | undefined; mayHaveReachedServer: boolean; cause?: unknown }) {
+  constructor(details: {
+    action: string;
+    endpoint: string;
+    errorCode: string | undefined;
+    mayHaveReachedServer: boolean;
+    cause?: unknown;
+  }) {
     const what = details.errorCode ?? "connection error";
     const outcome = details.mayHaveReachedServer
       ? "the request may have reached ChatGuru"
       : "the request did not reach ChatGuru; check CHATGURU_API_URL and the network";
-    super("CHATGURU_NETWORK", `ChatGuru ${details.action} failed at ${details.endpoint}: ${what} (${outcome}).`, ExitCode.ROW_FAILURES, details);
+    super(
+      "CHATGURU_NETWORK",
+      `ChatGuru ${details.action} failed at ${details.endpoint}: ${what} (${outcome}).`,
+      ExitCode.ROW_FAILURES,
+      details,
+    );
     this.mayHaveReachedServer = details.mayHaveReachedServer;
     this.errorCode = details.errorCode;
   }
@@ -155,7 +188,13 @@ export class ChatGuruBadResponseError extends ChatGuruError {
   readonly excerpt: string;
   readonly contentType: string | undefined;
 
-  constructor(details: { action: string; httpStatus: number; excerpt: string; contentType?: string | undefined; reason?: string }) {
+  constructor(details: {
+    action: string;
+    httpStatus: number;
+    excerpt: string;
+    contentType?: string | undefined;
+    reason?: string;
+  }) {
     const reason = details.reason ?? "a body that is not ChatGuru JSON";
     super(
       "CHATGURU_BAD_RESPONSE",
@@ -174,7 +213,12 @@ export class ChatGuruBadResponseError extends ChatGuruError {
 export class ChatGuruAbortedError extends ChatGuruError {
   override name = "ChatGuruAbortedError" as const;
   constructor(details: { action: string; cause?: unknown }) {
-    super("CHATGURU_ABORTED", `ChatGuru ${details.action} was aborted before its answer arrived.`, ExitCode.INTERRUPTED, details);
+    super(
+      "CHATGURU_ABORTED",
+      `ChatGuru ${details.action} was aborted before its answer arrived.`,
+      ExitCode.INTERRUPTED,
+      details,
+    );
   }
 }
 
@@ -191,10 +235,12 @@ export class ChatGuruParamError extends ChatGuruError {
 export const isChatGuruError = (e: unknown): e is ChatGuruError => e instanceof ChatGuruError;
 export const isChatGuruApiError = (e: unknown): e is ChatGuruApiError => e instanceof ChatGuruApiError;
 export const isChatGuruAuthError = (e: unknown): e is ChatGuruAuthError => e instanceof ChatGuruAuthError;
-export const isChatGuruRateLimitError = (e: unknown): e is ChatGuruRateLimitError => e instanceof ChatGuruRateLimitError;
+export const isChatGuruRateLimitError = (e: unknown): e is ChatGuruRateLimitError =>
+  e instanceof ChatGuruRateLimitError;
 export const isChatGuruNetworkError = (e: unknown): e is ChatGuruNetworkError => e instanceof ChatGuruNetworkError;
 export const isChatGuruTimeoutError = (e: unknown): e is ChatGuruTimeoutError => e instanceof ChatGuruTimeoutError;
-export const isChatGuruBadResponseError = (e: unknown): e is ChatGuruBadResponseError => e instanceof ChatGuruBadResponseError;
+export const isChatGuruBadResponseError = (e: unknown): e is ChatGuruBadResponseError =>
+  e instanceof ChatGuruBadResponseError;
 export const isChatGuruAbortedError = (e: unknown): e is ChatGuruAbortedError => e instanceof ChatGuruAbortedError;
 export const isChatGuruParamError = (e: unknown): e is ChatGuruParamError => e instanceof ChatGuruParamError;
 
@@ -211,7 +257,12 @@ export function isAuthDescription(description: string): boolean {
   return AUTH_DESCRIPTION.test(description);
 }
 
-function apiErrorCode(action: string, httpStatus: number, description: string, body: ChatGuruResponse | undefined): ChatGuruApiErrorCode {
+function apiErrorCode(
+  action: string,
+  httpStatus: number,
+  description: string,
+  body: ChatGuruResponse | undefined,
+): ChatGuruApiErrorCode {
   if (httpStatus >= 500) return "CHATGURU_SERVER_ERROR";
   if (httpStatus >= 300 && httpStatus < 400) return "CHATGURU_REDIRECT";
   if (CHAT_NOT_FOUND.test(description)) return "CHATGURU_CHAT_NOT_FOUND";
@@ -231,7 +282,7 @@ function hintFor(code: ChatGuruApiErrorCode): string {
     case "CHATGURU_FIELD_NOT_CONFIGURED":
       return ": create the custom field in ChatGuru (Gerenciador de Campos Personalizados) or fix its name in the mapping.";
     case "CHATGURU_INITIAL_MESSAGE_INVALID":
-      return ": official WhatsApp numbers refuse a chat_add text; use a blank text (\" \").";
+      return ': official WhatsApp numbers refuse a chat_add text; use a blank text (" ").';
     case "CHATGURU_SERVER_ERROR":
       return ": ChatGuru had a server error; retry later.";
     default:
@@ -293,21 +344,29 @@ const LOST_ANSWER_STATUSES: ReadonlySet<number> = new Set([408, 502, 504]);
  * Actions whose repetition reaches the contact or the team (a second chat with a first message, a second note, a
  * message or dialog sent twice): a lost answer to one of them is never a reason to send it again.
  */
-export const NOT_REPEATABLE_ACTIONS: ReadonlySet<string> = new Set(["chat_add", "note_add", "dialog_execute", "message_send", "message_file_send"]);
+export const NOT_REPEATABLE_ACTIONS: ReadonlySet<string> = new Set([
+  "chat_add",
+  "note_add",
+  "dialog_execute",
+  "message_send",
+  "message_file_send",
+]);
 
 export function classifyChatGuruError(error: unknown): ChatGuruErrorClass {
   if (error instanceof ChatGuruAuthError) return { kind: "auth", message: error.message };
   if (error instanceof ChatGuruRateLimitError) return { kind: "retry-after", ms: error.retryAfterMs };
   if (error instanceof ChatGuruApiError) {
     // Behind a proxy, a 408/502/504 may hide a request that reached ChatGuru: for a non-repeatable action it is lost.
-    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
+    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus))
+      return { kind: "unknown-outcome", message: error.message };
     // 408 and 5xx: the server did not apply the request (a 5xx from ChatGuru's gateway means it never got there).
     if (error.httpStatus >= 500 || error.httpStatus === 408) return { kind: "retry" };
     const code = ROW_CODES[error.code as ChatGuruApiErrorCode] ?? "CHATGURU_REJECTED";
     return { kind: "row", code, message: error.message };
   }
   if (error instanceof ChatGuruBadResponseError) {
-    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus)) return { kind: "unknown-outcome", message: error.message };
+    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus))
+      return { kind: "unknown-outcome", message: error.message };
     if (error.httpStatus >= 500) return { kind: "retry" };
     // A 2xx whose body we cannot read may well have been applied (e.g. a truncated chat_add answer).
     if (error.httpStatus >= 200 && error.httpStatus < 300) return { kind: "unknown-outcome", message: error.message };

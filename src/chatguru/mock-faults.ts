@@ -39,13 +39,20 @@ export class FaultInjector {
 
   decide(behaviour: Readonly<MockBehaviour>, now: number): FaultDecision {
     // Always draw the same count so changing one rate does not shift the sequence of the others.
-    const [failDraw, resetDraw, timeoutDraw, halfDraw, statusDraw] = [this.random(), this.random(), this.random(), this.random(), this.random()];
+    const [failDraw, resetDraw, timeoutDraw, halfDraw, statusDraw] = [
+      this.random(),
+      this.random(),
+      this.random(),
+      this.random(),
+      this.random(),
+    ];
     if (behaviour.rateLimit > 0) {
       while (this.window.length > 0 && this.window[0]! <= now - 1000) this.window.shift();
       if (this.window.length >= behaviour.rateLimit) return { kind: "rate-limit" };
       this.window.push(now);
     }
-    if (failDraw < behaviour.failRate) return { kind: "fail", status: FAIL_STATUSES[Math.floor(statusDraw * FAIL_STATUSES.length)]! };
+    if (failDraw < behaviour.failRate)
+      return { kind: "fail", status: FAIL_STATUSES[Math.floor(statusDraw * FAIL_STATUSES.length)]! };
     if (resetDraw < behaviour.resetRate) return { kind: "reset", afterEffect: halfDraw < 0.5 };
     if (timeoutDraw < behaviour.timeoutRate) return { kind: "timeout", afterEffect: halfDraw < 0.5 };
     return { kind: "none" };
@@ -54,6 +61,11 @@ export class FaultInjector {
 
 /** What a gateway in front of ChatGuru answers on a 5xx: HTML, not the JSON envelope. */
 export function gatewayErrorPage(status: number): string {
-  const title = status === 502 ? "502 Bad Gateway" : status === 503 ? "503 Service Temporarily Unavailable" : "500 Internal Server Error";
+  const title =
+    status === 502
+      ? "502 Bad Gateway"
+      : status === 503
+        ? "503 Service Temporarily Unavailable"
+        : "500 Internal Server Error";
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }

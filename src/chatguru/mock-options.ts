@@ -57,7 +57,15 @@ export interface MockServerOptions extends Partial<MockBehaviour> {
   existingChats?: MockExistingChat[];
 }
 
-export const DEFAULT_MOCK_FIELDS: readonly string[] = ["Email", "CRM | Link negócio", "Origem", "Cidade_UF", "Etapa", "Etapa do funil", "Empresa"];
+export const DEFAULT_MOCK_FIELDS: readonly string[] = [
+  "Email",
+  "CRM | Link negócio",
+  "Origem",
+  "Cidade_UF",
+  "Etapa",
+  "Etapa do funil",
+  "Empresa",
+];
 
 export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
   customFields: [...DEFAULT_MOCK_FIELDS],
@@ -83,16 +91,25 @@ function describeValue(value: unknown): string {
 }
 
 function invalid(name: string, expected: string, value: unknown): never {
-  throw new UsageError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}.`, { code: "MOCK_OPTION_INVALID" });
+  throw new UsageError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}.`, {
+    code: "MOCK_OPTION_INVALID",
+  });
 }
 
 /** Applies `patch` over `base`, rejecting unknown keys and out-of-range values with exact messages. */
 export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<string, unknown>): MockBehaviour {
-  const next: MockBehaviour = { ...base, customFields: [...base.customFields], twelveDigitAreaCodes: [...base.twelveDigitAreaCodes], refusedNumbers: [...base.refusedNumbers] };
+  const next: MockBehaviour = {
+    ...base,
+    customFields: [...base.customFields],
+    twelveDigitAreaCodes: [...base.twelveDigitAreaCodes],
+    refusedNumbers: [...base.refusedNumbers],
+  };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     if (!(BEHAVIOUR_KEYS as string[]).includes(key)) {
-      throw new UsageError(`Unknown mock option \`${key}\`. Known: ${BEHAVIOUR_KEYS.join(", ")}.`, { code: "MOCK_OPTION_INVALID" });
+      throw new UsageError(`Unknown mock option \`${key}\`. Known: ${BEHAVIOUR_KEYS.join(", ")}.`, {
+        code: "MOCK_OPTION_INVALID",
+      });
     }
     const k = key as keyof MockBehaviour;
     switch (k) {
@@ -105,11 +122,13 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
       case "latencyMs":
       case "addDelayMs":
       case "messageSentAfterMs":
-        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) invalid(k, "a number of milliseconds from 0 and up", value);
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+          invalid(k, "a number of milliseconds from 0 and up", value);
         next[k] = value;
         break;
       case "rateLimit":
-        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) invalid(k, "an integer from 0 (no limit) and up", value);
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+          invalid(k, "an integer from 0 (no limit) and up", value);
         next[k] = value;
         break;
       case "seed":
@@ -125,7 +144,8 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
       case "customFields":
       case "twelveDigitAreaCodes":
       case "refusedNumbers":
-        if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) invalid(k, "an array of non-empty strings", value);
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== ""))
+          invalid(k, "an array of non-empty strings", value);
         next[k] = value.map((v: string) => v.trim());
         break;
     }
@@ -144,7 +164,8 @@ export function normalizeMockOptions(options: MockServerOptions): {
   if (!Number.isInteger(port) || port < 0 || port > 65535) invalid("port", "an integer from 0 to 65535", port);
   for (const chat of existingChats) {
     const number = typeof chat === "string" ? chat : chat?.number;
-    if (typeof number !== "string" || !/^\d{8,15}$/.test(number)) invalid("existingChats", "numbers of 8 to 15 digits", number);
+    if (typeof number !== "string" || !/^\d{8,15}$/.test(number))
+      invalid("existingChats", "numbers of 8 to 15 digits", number);
   }
   return {
     port,

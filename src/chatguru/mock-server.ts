@@ -2,7 +2,13 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { isUsageError } from "../errors.js";
 import { FaultInjector, gatewayErrorPage } from "./mock-faults.js";
-import { mergeBehaviour, normalizeMockOptions, type MockBehaviour, type MockCredentials, type MockServerOptions } from "./mock-options.js";
+import {
+  mergeBehaviour,
+  normalizeMockOptions,
+  type MockBehaviour,
+  type MockCredentials,
+  type MockServerOptions,
+} from "./mock-options.js";
 import { fail, KNOWN_MOCK_ACTIONS, MockStore, type MockReply, type MockState } from "./mock-store.js";
 
 export { MOCK_CREDENTIALS, DEFAULT_MOCK_FIELDS } from "./mock-options.js";
@@ -73,7 +79,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     store.countRequest(action);
     const decision = faults.decide(behaviour, arrival);
     const log = (status: number, fault?: "rate-limit" | "fail" | "reset" | "timeout"): void =>
-      store.record({ at: arrival, action, ...(chatNumber !== undefined ? { chatNumber } : {}), status, ...(fault ? { fault } : {}) });
+      store.record({
+        at: arrival,
+        action,
+        ...(chatNumber !== undefined ? { chatNumber } : {}),
+        status,
+        ...(fault ? { fault } : {}),
+      });
 
     if (behaviour.latencyMs > 0) await sleep(behaviour.latencyMs);
     if (res.destroyed) return;
@@ -98,7 +110,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       log(0, decision.kind);
       return loseResponse(req, decision.kind);
     }
-    const reply = authenticate(params, credentials) ?? (KNOWN_MOCK_ACTIONS.has(action) ? store.handle(action, params) : fail(400, "Ação inválida"));
+    const reply =
+      authenticate(params, credentials) ??
+      (KNOWN_MOCK_ACTIONS.has(action) ? store.handle(action, params) : fail(400, "Ação inválida"));
     if (lost) {
       log(0, decision.kind);
       return loseResponse(req, decision.kind);
@@ -120,7 +134,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   async function handleMock(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
-    if (path === "/__mock/state" && req.method === "GET") return sendJson(res, { status: 200, body: store.state() as unknown as Record<string, unknown> });
+    if (path === "/__mock/state" && req.method === "GET")
+      return sendJson(res, { status: 200, body: store.state() as unknown as Record<string, unknown> });
     if (path === "/__mock/reset" && req.method === "POST") {
       await readBody(req);
       reset();
@@ -157,7 +172,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         ? handleApi(req, res, url)
         : Promise.resolve(sendJson(res, fail(404, `Endpoint não encontrado: ${path}; use ${API_PATH}`)));
     work.catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) sendJson(res, fail(500, `mock internal error: ${(error as Error).message}`));
+      if (!res.headersSent && !res.destroyed)
+        sendJson(res, fail(500, `mock internal error: ${(error as Error).message}`));
     });
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -224,6 +240,9 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
 function sendJson(res: http.ServerResponse, reply: MockReply): void {
   if (res.destroyed || res.headersSent) return;
   const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  res.writeHead(reply.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -215,12 +215,19 @@ export class MockStore {
     if (refusal) add.refusal = refusal;
     this.adds.set(id, add);
     this.addsByNumber[number] = (this.addsByNumber[number] ?? 0) + 1;
-    return ok(201, { description: "Chat cadastrado para inclusão com sucesso!", chat_add_id: id, chat_add_status: "pending" });
+    return ok(201, {
+      description: "Chat cadastrado para inclusão com sucesso!",
+      chat_add_id: id,
+      chat_add_status: "pending",
+    });
   }
 
   private refusalOf(number: string, behaviour: Readonly<MockBehaviour>): string | undefined {
     const other = otherBrazilianForm(number);
-    if (behaviour.refusedNumbers.includes(number) || (other !== undefined && behaviour.refusedNumbers.includes(other))) {
+    if (
+      behaviour.refusedNumbers.includes(number) ||
+      (other !== undefined && behaviour.refusedNumbers.includes(other))
+    ) {
       return "Número não possui WhatsApp";
     }
     if (behaviour.refuseZeroSuffix && number.endsWith("0000")) return "Número não possui WhatsApp";
@@ -239,7 +246,9 @@ export class MockStore {
   /** chat_add is asynchronous (SPEC §2): the chat appears only when the add settles, `addDelayMs` later. */
   private settleDueAdds(): void {
     const now = this.now();
-    const due = [...this.adds.values()].filter((a) => !a.outcome && a.readyAt <= now).sort((a, b) => a.readyAt - b.readyAt);
+    const due = [...this.adds.values()]
+      .filter((a) => !a.outcome && a.readyAt <= now)
+      .sort((a, b) => a.readyAt - b.readyAt);
     for (const add of due) add.outcome = this.settle(add);
   }
 
@@ -311,7 +320,10 @@ export class MockStore {
     if (this.behaviour().dialogContextQuirk && !chat.dialogContextValidated) {
       chat.dialogContextValidated = true;
       // HTTP 200 but result "error": observed in the field; one immediate retry succeeds (SPEC §2).
-      return { status: 200, body: { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" } };
+      return {
+        status: 200,
+        body: { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" },
+      };
     }
     chat.dialogs.push(params.dialog_id);
     return ok(200, { dialog_execution_return: "Diálogo executado" });
@@ -342,17 +354,22 @@ export class MockStore {
   private messageFileSend(chat: Chat, params: Record<string, string>): MockReply {
     const fileUrl = params.file_url;
     if (!fileUrl) return fail(400, "file_url não informado");
-    let last = "";
+    let last: string;
     try {
       last = new URL(fileUrl).pathname.split("/").pop() ?? "";
     } catch {
       return fail(400, "file_url inválida");
     }
-    if (!/\.[A-Za-z0-9]{1,10}$/.test(last)) return fail(400, "file_url inválida: o link deve terminar com a extensão do arquivo");
+    if (!/\.[A-Za-z0-9]{1,10}$/.test(last))
+      return fail(400, "file_url inválida: o link deve terminar com a extensão do arquivo");
     const id = newObjectId();
     this.messages.set(id, { id, sendAt: this.now() + this.behaviour().messageSentAfterMs });
     chat.messages += 1;
-    return ok(201, { description: "Arquivo cadastrado para envio com sucesso!", message_id: id, message_status: "scheduled" });
+    return ok(201, {
+      description: "Arquivo cadastrado para envio com sucesso!",
+      message_id: id,
+      message_status: "scheduled",
+    });
   }
 
   private updateName(chat: Chat, params: Record<string, string>): MockReply {

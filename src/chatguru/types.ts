@@ -43,7 +43,11 @@ export interface CallOptions {
  */
 export interface ChatGuruClient {
   /** Resolves with the envelope on HTTP 2xx + result "success"; otherwise throws a ChatGuru error. */
-  call(action: ChatGuruAction | string, params: Record<string, string>, options?: CallOptions): Promise<ChatGuruResponse>;
+  call(
+    action: ChatGuruAction | string,
+    params: Record<string, string>,
+    options?: CallOptions,
+  ): Promise<ChatGuruResponse>;
   /** Closes keep-alive sockets. */
   close(): void;
 }

@@ -8,7 +8,10 @@ import { ConfigError } from "../errors.js";
  * The only reader of process.env. A `.env` file in the working directory is read too; real environment variables win
  * (so CI secrets override a developer's local file).
  */
-export function loadEnvironment(cwd: string, processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+export function loadEnvironment(
+  cwd: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): Record<string, string | undefined> {
   const file = join(cwd, ".env");
   let fromFile: Record<string, string> = {};
   if (existsSync(file)) {
@@ -56,7 +59,10 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
   try {
     url = new URL(values.apiUrl!);
   } catch {
-    throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL is not a URL: "${values.apiUrl}". Expected e.g. https://s15.chatguru.app/api/v1`);
+    throw new ConfigError(
+      "CONFIG_API_URL_INVALID",
+      `CHATGURU_API_URL is not a URL: "${values.apiUrl}". Expected e.g. https://s15.chatguru.app/api/v1`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL must be http(s), got "${url.protocol}".`);
@@ -73,7 +79,10 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
 /** yargs options shared by every command that talks to ChatGuru. */
 export const connectionOptions = {
   "api-url": { type: "string", describe: "ChatGuru endpoint URL [env CHATGURU_API_URL]" },
-  "api-key": { type: "string", describe: "ChatGuru API key [env CHATGURU_API_KEY] (prefer the env var: flags show up in ps)" },
+  "api-key": {
+    type: "string",
+    describe: "ChatGuru API key [env CHATGURU_API_KEY] (prefer the env var: flags show up in ps)",
+  },
   "account-id": { type: "string", describe: "ChatGuru account id [env CHATGURU_ACCOUNT_ID]" },
   "phone-id": { type: "string", describe: "ChatGuru phone id [env CHATGURU_PHONE_ID]" },
 } as const;

@@ -57,9 +57,16 @@ export class SyncRenderer {
       case "row":
         this.#done += 1;
         if (this.#done > this.#total) this.#total = this.#done;
-        if (event.error && (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")) {
+        if (
+          event.error &&
+          (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")
+        ) {
           this.#problemCount += 1;
-          if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push({ row: event.rowNumber, text: `Row ${event.rowNumber}: ${event.outcome} — ${event.error}` });
+          if (this.problems.length < MAX_PROBLEMS_SHOWN)
+            this.problems.push({
+              row: event.rowNumber,
+              text: `Row ${event.rowNumber}: ${event.outcome} — ${event.error}`,
+            });
         }
         this.#tick();
         break;
@@ -72,7 +79,10 @@ export class SyncRenderer {
         break;
       case "rate-limited":
         this.#pauses += 1;
-        if (this.#pauses === 1) this.#log(`ChatGuru answered 429 (rate limited): pausing all requests for ${Math.round(event.pauseMs / 100) / 10} s.`);
+        if (this.#pauses === 1)
+          this.#log(
+            `ChatGuru answered 429 (rate limited): pausing all requests for ${Math.round(event.pauseMs / 100) / 10} s.`,
+          );
         break;
       case "warning":
         this.#log(`warning: ${event.message}`);
@@ -93,7 +103,10 @@ export class SyncRenderer {
     this.#lastDraw = now;
     const seconds = (now - this.#started) / 1000;
     this.#bar.setTotal(Math.max(this.#total, this.#done));
-    this.#bar.update(this.#done, { rate: seconds > 0 ? (this.#done / seconds).toFixed(1) : "0", requests: this.#requests });
+    this.#bar.update(this.#done, {
+      rate: seconds > 0 ? (this.#done / seconds).toFixed(1) : "0",
+      requests: this.#requests,
+    });
   }
 
   #log(line: string): void {
@@ -122,18 +135,30 @@ export class SyncRenderer {
     const byAction = Object.entries(report.requests.byAction)
       .map(([action, n]) => `${action} ${n}`)
       .join(", ");
-    if (!options.dryRun) out(`  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`);
+    if (!options.dryRun)
+      out(
+        `  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`,
+      );
     if (report.plan) {
-      out(`  plan: ${report.plan.new} new (update or create), ${report.plan.changed} changed → update, ${report.plan.retry} to retry, ${report.plan.unchanged} unchanged`);
+      out(
+        `  plan: ${report.plan.new} new (update or create), ${report.plan.changed} changed → update, ${report.plan.retry} to retry, ${report.plan.unchanged} unchanged`,
+      );
     }
     if (report.results) out(`  results: ${report.results}`);
     if (report.state) out(`  state: ${report.state}`);
     if (report.counts.pending > 0 && !options.dryRun) {
-      out(`  ${report.counts.pending} chat${report.counts.pending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${report.counts.pending > 1 ? "them" : "it"}.`);
+      out(
+        `  ${report.counts.pending} chat${report.counts.pending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${report.counts.pending > 1 ? "them" : "it"}.`,
+      );
     }
-    if (report.notReached) out(`  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`);
+    if (report.notReached)
+      out(
+        `  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`,
+      );
     if (this.problems.length > 0) {
-      out(`First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`);
+      out(
+        `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
+      );
       for (const p of [...this.problems].sort((a, b) => a.row - b.row)) out(`  ${p.text}`);
     }
     if (report.error) out(`error: ${report.error.message}`);

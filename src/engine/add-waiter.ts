@@ -11,11 +11,14 @@ export interface PollSchedule {
   maxMs: number;
 }
 
-export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({ firstMs: 3_000, factor: 1.5, maxMs: 30_000 });
+export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
+  firstMs: 3_000,
+  factor: 1.5,
+  maxMs: 30_000,
+});
 
 export type AddWaitResult =
-  | { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string }
-  | { status: "pending" };
+  { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string } | { status: "pending" };
 
 /**
  * Waits for an asynchronous chat_add (SPEC §2: 1–30 s, sometimes minutes) WITHOUT holding a worker slot: the gaps are

@@ -127,7 +127,10 @@ export function known(prior: RowState | undefined): Pick<ContactResult, "chatNum
  * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
  * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
  */
-async function onFirstExistingNumber(numbers: string[], request: (number: string) => Promise<unknown>): Promise<string> {
+async function onFirstExistingNumber(
+  numbers: string[],
+  request: (number: string) => Promise<unknown>,
+): Promise<string> {
   let lastError: unknown;
   for (const number of numbers) {
     try {
@@ -193,13 +196,19 @@ async function applyUpdates(
    * it is sent, so neither a lost answer nor a crash between ChatGuru running it and us hearing back can repeat it.
    * Only a failure that proves nothing was sent (a ChatGuru refusal, a request that never started) takes it back.
    */
-  async function atMostOnce(mark: RowStatePatch, unmark: RowStatePatch, request: () => Promise<void>, action: string): Promise<void> {
+  async function atMostOnce(
+    mark: RowStatePatch,
+    unmark: RowStatePatch,
+    request: () => Promise<void>,
+    action: string,
+  ): Promise<void> {
     await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
     try {
       await request();
     } catch (error) {
       if (isRowFailure(error, "OUTCOME_UNKNOWN")) return lostAnswer(action);
-      const neverSent = isRowFailure(error) || isAbortError(error) || (ctx.signal?.aborted === true && error === ctx.signal.reason);
+      const neverSent =
+        isRowFailure(error) || isAbortError(error) || (ctx.signal?.aborted === true && error === ctx.signal.reason);
       if (neverSent) await ctx.state.update(draft.key, unmark);
       throw error;
     }
@@ -298,7 +307,13 @@ async function finishAdd(
     ctx.onAddWait?.(false);
   }
   if (answer.status === "pending") {
-    await ctx.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash, errorCode: null, error: null, rowNumber: draft.rowNumber });
+    await ctx.state.update(draft.key, {
+      lastOutcome: "pending",
+      pendingHash: hash,
+      errorCode: null,
+      error: null,
+      rowNumber: draft.rowNumber,
+    });
     return { outcome: "pending", chatAddId };
   }
   if (answer.status === "error") {
@@ -420,6 +435,11 @@ async function fail(draft: ContactDraft, ctx: ContactContext, caught: unknown): 
   const hint = HINTS[error.code];
   const message = hint ? `${error.message} — ${hint}` : error.message;
   const prior = ctx.state.get(draft.key);
-  await ctx.state.update(draft.key, { lastOutcome: "failed", errorCode: error.code, error: message, rowNumber: draft.rowNumber });
+  await ctx.state.update(draft.key, {
+    lastOutcome: "failed",
+    errorCode: error.code,
+    error: message,
+    rowNumber: draft.rowNumber,
+  });
   return { outcome: "failed", errorCode: error.code, error: message, ...known(prior) };
 }

@@ -132,9 +132,13 @@ async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJou
     const code = errnoCode(error);
     if (code !== "ENOENT") {
       // A directory, a permission problem…: the user's path is wrong, not our code.
-      throw new ConfigError("STATE_UNREADABLE", `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`, {
-        cause: error,
-      });
+      throw new ConfigError(
+        "STATE_UNREADABLE",
+        `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`,
+        {
+          cause: error,
+        },
+      );
     }
     buffer = undefined;
   }
@@ -388,7 +392,7 @@ class NdjsonStore implements StateStore {
         this.#queue = [];
         try {
           const handle = await this.prepareForWriting();
-        await appendDurably(handle, batch.map((pending) => pending.line).join(""));
+          await appendDurably(handle, batch.map((pending) => pending.line).join(""));
         } catch (error) {
           this.#fail(error, batch);
           break;

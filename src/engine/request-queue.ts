@@ -27,7 +27,9 @@ export class RequestQueue {
   constructor(options: RequestQueueOptions) {
     const { concurrency, rate } = options;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up, got \`${concurrency}\` (${typeof concurrency})`);
+      throw new TypeError(
+        `Expected \`concurrency\` to be an integer from 1 and up, got \`${concurrency}\` (${typeof concurrency})`,
+      );
     }
     if (!(rate > 0)) throw new TypeError(`Expected \`rate\` to be a number above 0, got \`${rate}\` (${typeof rate})`);
     this.#queue = Number.isFinite(rate) ? createRateCapped(concurrency, rate) : new PQueue({ concurrency });

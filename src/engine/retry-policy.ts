@@ -54,9 +54,12 @@ export function normalizeRetryPolicy(overrides: Partial<RetryPolicy> = {}): Retr
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   for (const [name, value] of Object.entries(policy)) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new TypeError(`Expected retry option \`${name}\` to be a finite number from 0 and up, got \`${String(value)}\` (${typeof value})`);
+      throw new TypeError(
+        `Expected retry option \`${name}\` to be a finite number from 0 and up, got \`${String(value)}\` (${typeof value})`,
+      );
     }
   }
-  if (policy.maxAttempts < 1) throw new TypeError(`Expected retry option \`maxAttempts\` to be 1 or more, got \`${policy.maxAttempts}\``);
+  if (policy.maxAttempts < 1)
+    throw new TypeError(`Expected retry option \`maxAttempts\` to be 1 or more, got \`${policy.maxAttempts}\``);
   return policy;
 }

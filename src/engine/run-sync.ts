@@ -86,7 +86,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
   if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 1)) {
     throw new TypeError(`Expected \`limit\` to be an integer from 1 and up, got \`${options.limit}\``);
   }
-  if (!dryRun && (!options.client || !options.state)) throw new TypeError("runSync needs `client` and `state` unless dryRun is set");
+  if (!dryRun && (!options.client || !options.state))
+    throw new TypeError("runSync needs `client` and `state` unless dryRun is set");
 
   const stop = new AbortController();
   const hard = new AbortController();
@@ -101,7 +102,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
     graceTimer = setTimeout(() => hard.abort(cause), options.graceMs ?? 10_000);
     graceTimer.unref();
   };
-  const onSignal = () => beginStop("interrupted: finishing requests in flight", new AbortError("INTERRUPTED", "interrupted"));
+  const onSignal = () =>
+    beginStop("interrupted: finishing requests in flight", new AbortError("INTERRUPTED", "interrupted"));
   if (options.signal?.aborted) onSignal();
   else options.signal?.addEventListener("abort", onSignal, { once: true });
 
@@ -180,12 +182,23 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
 
     // Not async on purpose: the CSV sink usually accepts a row synchronously, and on a 100 000-row unchanged re-run
     // an await per row (a microtask each) is a visible share of the time. Callers await only a returned promise.
-    const write = (seq: number, row: SourceRow, status: string | undefined, extra?: Partial<RowResult>): void | Promise<void> => {
+    const write = (
+      seq: number,
+      row: SourceRow,
+      status: string | undefined,
+      extra?: Partial<RowResult>,
+    ): void | Promise<void> => {
       const result: RowResult = { seq, rowNumber: row.rowNumber, values: row.values };
       if (status) result.status = status;
       return sink!.write(extra ? Object.assign(result, extra) : result);
     };
-    const finish = (seq: number, row: SourceRow, outcome: Outcome, extra?: Partial<RowResult>, error?: string): void | Promise<void> => {
+    const finish = (
+      seq: number,
+      row: SourceRow,
+      outcome: Outcome,
+      extra?: Partial<RowResult>,
+      error?: string,
+    ): void | Promise<void> => {
       countOutcome(counts, outcome);
       options.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(error ? { error } : {}) });
       return write(seq, row, outcome, error ? { ...extra, error } : extra);
@@ -203,7 +216,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         continue;
       }
       const verdict = classify(row);
-      const ident = keyOrdinals?.(verdict.kind === "invalid" ? keyOf!(row.values[keyColumn] ?? "") : verdict.draft.key) ?? {};
+      const ident =
+        keyOrdinals?.(verdict.kind === "invalid" ? keyOf!(row.values[keyColumn] ?? "") : verdict.draft.key) ?? {};
       if (verdict.kind === "invalid") {
         await finish(rowSeq, row, "invalid", ident, verdict.problems.map(problemText).join("; "));
         continue;
@@ -215,7 +229,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
       const draft = verdict.draft;
       const hash = valuesHash(draft);
       const prior = options.state?.get(draft.key);
-      const filtered = only !== "all" && !(only === "failed" ? prior?.lastOutcome === "failed" : prior?.lastOutcome === "pending");
+      const filtered =
+        only !== "all" && !(only === "failed" ? prior?.lastOutcome === "failed" : prior?.lastOutcome === "pending");
       if (filtered) {
         // Not this run's business: keep what the last run reported for the row.
         countOutcome(counts, "unchanged");
@@ -271,13 +286,19 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
         }
         if (result) {
           const message = result.error ? `${result.errorCode}: ${result.error}` : undefined;
-          await finish(rowSeq, row, result.outcome, {
-            ...ident,
-            key: draft.key,
-            ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
-            ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
-            ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
-          }, message);
+          await finish(
+            rowSeq,
+            row,
+            result.outcome,
+            {
+              ...ident,
+              key: draft.key,
+              ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
+              ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
+              ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
+            },
+            message,
+          );
         } else {
           // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.
           const state = options.state?.get(draft.key);
@@ -355,7 +376,10 @@ export async function runSync(options: RunSyncOptions): Promise<SyncReport> {
     };
   } else if (interrupted) {
     exitCode = ExitCode.INTERRUPTED;
-    error = { code: "INTERRUPTED", message: "Interrupted: requests in flight finished and state was flushed; run again to continue." };
+    error = {
+      code: "INTERRUPTED",
+      message: "Interrupted: requests in flight finished and state was flushed; run again to continue.",
+    };
   }
   const report: SyncReport = {
     ok: exitCode === ExitCode.OK,

@@ -52,7 +52,12 @@ export class ScheduledClient {
     };
   }
 
-  async call(action: string, params: Record<string, string>, priority: number = Priority.NEW_ROW, options: CallOptions = {}): Promise<ChatGuruResponse> {
+  async call(
+    action: string,
+    params: Record<string, string>,
+    priority: number = Priority.NEW_ROW,
+    options: CallOptions = {},
+  ): Promise<ChatGuruResponse> {
     const { client, queue, policy, onEvent, signal, hardSignal } = this.#options;
     let failures = 0;
     for (;;) {
@@ -128,7 +133,11 @@ export class ScheduledClient {
       }
       failures += 1;
       if (failures >= policy.maxAttempts) {
-        throw new RowFailure("CHATGURU_UNAVAILABLE", `${(error as Error).message} (gave up after ${failures} attempts)`, action);
+        throw new RowFailure(
+          "CHATGURU_UNAVAILABLE",
+          `${(error as Error).message} (gave up after ${failures} attempts)`,
+          action,
+        );
       }
       const delayMs = backoffDelay(failures, policy, this.#random);
       this.requests.retries += 1;

@@ -89,7 +89,13 @@ export function compileValue(spec: ValueSpec, where: string): CompiledValue {
 
 const isBlank = (value: string) => value.length === 0 || value.trim() === "";
 
-function addProblem(problems: RowProblem[] | undefined, row: number, column: string | undefined, code: string, message: string): RowProblem[] {
+function addProblem(
+  problems: RowProblem[] | undefined,
+  row: number,
+  column: string | undefined,
+  code: string,
+  message: string,
+): RowProblem[] {
   const list = problems ?? [];
   list.push(column === undefined ? { row, code, message } : { row, column, code, message });
   return list;
@@ -140,7 +146,8 @@ export function createRowMapper(mapping: LoadedMapping, headers: string[]): (row
 
     let phone: PhoneNumbers | undefined;
     const rawPhone = values[phoneColumn] ?? "";
-    if (isBlank(rawPhone)) problems = addProblem(problems, rowNumber, phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
+    if (isBlank(rawPhone))
+      problems = addProblem(problems, rowNumber, phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
     else {
       const result = normalizePhone(rawPhone, country);
       if (result.ok) phone = result.phone;
@@ -150,7 +157,14 @@ export function createRowMapper(mapping: LoadedMapping, headers: string[]): (row
     let key = phone?.canonical;
     if (keyColumn !== undefined) {
       key = (values[keyColumn] ?? "").trim();
-      if (key === "") problems = addProblem(problems, rowNumber, keyColumn, "ROW_VALUE_MISSING", `the key column "${keyColumn}" is empty`);
+      if (key === "")
+        problems = addProblem(
+          problems,
+          rowNumber,
+          keyColumn,
+          "ROW_VALUE_MISSING",
+          `the key column "${keyColumn}" is empty`,
+        );
     }
 
     const draftFields: Record<string, string> = {};
@@ -169,7 +183,13 @@ export function createRowMapper(mapping: LoadedMapping, headers: string[]): (row
         const other = others[i]!;
         const value = other.value.get(values);
         if (value instanceof TransformFailure) {
-          problems = addProblem(problems, rowNumber, other.value.column, "ROW_VALUE_INVALID", `${value.message} (${other.label})`);
+          problems = addProblem(
+            problems,
+            rowNumber,
+            other.value.column,
+            "ROW_VALUE_INVALID",
+            `${value.message} (${other.label})`,
+          );
         } else if (!isBlank(value)) extras[i] = value;
       }
     }

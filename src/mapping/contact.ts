@@ -33,6 +33,4 @@ export interface ContactDraft {
   dialogId?: string;
 }
 
-export type MappedRow =
-  | { ok: true; draft: ContactDraft }
-  | { ok: false; problems: RowProblem[] };
+export type MappedRow = { ok: true; draft: ContactDraft } | { ok: false; problems: RowProblem[] };

@@ -36,7 +36,10 @@ export interface MappingProblem {
 /** `mapping.json:4:11: unknown key "modo" (did you mean "mode"?)` — one line per problem, sorted by position. */
 export function formatMappingProblems(file: string, problems: MappingProblem[]): string {
   return [...problems]
-    .sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0))
+    .sort(
+      (a, b) =>
+        (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
+    )
     .map((p) => `${file}${p.position ? `:${p.position.line}:${p.position.column}` : ""}: ${p.message}`)
     .join("\n");
 }
@@ -49,19 +52,27 @@ export function mappingError(code: string, file: string, problems: MappingProble
 
 /** Edit distance counting a swap of two neighbours as one edit ("titel" → "title"), the commonest typo. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
   return d[a.length]![b.length]!;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .trim();
 
 /** The closest candidate (accents and case ignored), when it is close enough to be a plausible typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
@@ -154,7 +165,12 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** zod issues → problems with the exact key/value position and a message a spreadsheet person understands. */
-function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unknown, locate: MappingLocator, base: PropertyKey[] = []): MappingProblem[] {
+function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  locate: MappingLocator,
+  base: PropertyKey[] = [],
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const at = (path: PropertyKey[], target: "key" | "value" = "value") => locate(path as JSONPath, target);
   for (const issue of issues) {
@@ -191,7 +207,11 @@ function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unknown, lo
         problems.push(
           value === undefined
             ? { code: "MAPPING_MISSING_KEY", message: `${where} is required`, position: at(path) }
-            : { code: "MAPPING_WRONG_TYPE", message: `${where} must be ${article(issue.expected)}, got ${typeOf(value)}`, position: at(path) },
+            : {
+                code: "MAPPING_WRONG_TYPE",
+                message: `${where} must be ${article(issue.expected)}, got ${typeOf(value)}`,
+                position: at(path),
+              },
         );
         break;
       case "too_small":
@@ -217,7 +237,14 @@ function unionProblems(path: PropertyKey[], value: unknown, root: unknown, locat
   const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
   if (value === undefined) return [{ code: "MAPPING_MISSING_KEY", message: `${where} is required`, position }];
   if (path.length === 1 && path[0] === "phone") {
-    if (!isObject) return [{ code: "MAPPING_WRONG_TYPE", message: `phone must be a column name or {"column", "default_country"}, got ${typeOf(value)}`, position }];
+    if (!isObject)
+      return [
+        {
+          code: "MAPPING_WRONG_TYPE",
+          message: `phone must be a column name or {"column", "default_country"}, got ${typeOf(value)}`,
+          position,
+        },
+      ];
     const phoneObject = PhoneSpecSchema.options[1];
     const result = phoneObject.safeParse(value);
     return result.success ? [] : issuesToProblems(result.error.issues, root, locate, path);
@@ -230,7 +257,13 @@ function unionProblems(path: PropertyKey[], value: unknown, root: unknown, locat
     return result.success ? [] : issuesToProblems(result.error.issues, root, locate, path);
   }
   if (kinds.length > 1) {
-    return [{ code: "MAPPING_INVALID_VALUE", message: `${where} has ${kinds.map((k) => `"${k}"`).join(" and ")}: use only one of them`, position }];
+    return [
+      {
+        code: "MAPPING_INVALID_VALUE",
+        message: `${where} has ${kinds.map((k) => `"${k}"`).join(" and ")}: use only one of them`,
+        position,
+      },
+    ];
   }
   const unknown = Object.keys(value as object).filter((k) => !VALUE_KEYS.includes(k));
   if (unknown.length > 0) {
@@ -252,7 +285,12 @@ function duplicateKeys(node: Node | undefined, locate: (offset: number) => FileP
       const keyNode = property.children?.[0];
       if (!keyNode) continue;
       const key = String(keyNode.value);
-      if (seen.has(key)) out.push({ code: "MAPPING_DUPLICATE_KEY", message: `key "${key}" appears twice in the same object`, position: locate(keyNode.offset) });
+      if (seen.has(key))
+        out.push({
+          code: "MAPPING_DUPLICATE_KEY",
+          message: `key "${key}" appears twice in the same object`,
+          position: locate(keyNode.offset),
+        });
       seen.add(key);
     }
   }
@@ -265,7 +303,11 @@ function duplicateKeys(node: Node | undefined, locate: (offset: number) => FileP
  */
 export function parseMapping(text: string, file: string): LoadedMapping {
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parseTree(text, syntaxErrors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
   const locate = createLocator(text, root);
   const offsetLocator = (offset: number) => positionOf(text, offset);
   if (syntaxErrors.length > 0 || !root) {
@@ -274,14 +316,19 @@ export function parseMapping(text: string, file: string): LoadedMapping {
       message: `JSON syntax error: ${syntaxMessage(printParseErrorCode(e.error))}`,
       position: positionOf(text, e.offset),
     }));
-    if (problems.length === 0) problems.push({ code: "MAPPING_SYNTAX", message: "the file is empty; expected a JSON object" });
+    if (problems.length === 0)
+      problems.push({ code: "MAPPING_SYNTAX", message: "the file is empty; expected a JSON object" });
     throw mappingError("MAPPING_INVALID", file, problems);
   }
   const value: unknown = getNodeValue(root);
   const problems: MappingProblem[] = [];
   duplicateKeys(root, offsetLocator, problems);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    problems.push({ code: "MAPPING_WRONG_TYPE", message: `the mapping must be a JSON object, got ${typeOf(value)}`, position: positionOf(text, root.offset) });
+    problems.push({
+      code: "MAPPING_WRONG_TYPE",
+      message: `the mapping must be a JSON object, got ${typeOf(value)}`,
+      position: positionOf(text, root.offset),
+    });
     throw mappingError("MAPPING_INVALID", file, problems);
   }
   const result = MappingSchema.safeParse(value);
@@ -332,8 +379,16 @@ export async function loadMapping(path: string, displayName: string = path): Pro
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new ConfigError("MAPPING_NOT_FOUND", `Mapping file not found: ${displayName}`, { cause: error, context: { file: path } });
-    throw new ConfigError("MAPPING_UNREADABLE", `Could not read the mapping file ${displayName}: ${(error as Error).message}`, { cause: error });
+    if (code === "ENOENT")
+      throw new ConfigError("MAPPING_NOT_FOUND", `Mapping file not found: ${displayName}`, {
+        cause: error,
+        context: { file: path },
+      });
+    throw new ConfigError(
+      "MAPPING_UNREADABLE",
+      `Could not read the mapping file ${displayName}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   // Editors on Windows save JSON with a BOM; jsonc-parser would call it an invalid symbol.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

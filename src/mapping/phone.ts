@@ -40,7 +40,8 @@ function brazilian(raw: string, national: string): PhoneResult {
     if (first !== 9) return invalid(raw, "a 9-digit number must start with 9");
     return { ok: true, phone: { canonical: `55${area}${subscriber}`, alternate: `55${area}${subscriber.slice(1)}` } };
   }
-  if (first >= 6) return { ok: true, phone: { canonical: `55${area}9${subscriber}`, alternate: `55${area}${subscriber}` } };
+  if (first >= 6)
+    return { ok: true, phone: { canonical: `55${area}9${subscriber}`, alternate: `55${area}${subscriber}` } };
   if (first >= 2) return { ok: true, phone: { canonical: `55${area}${subscriber}` } };
   return invalid(raw, "not a valid number");
 }
@@ -55,7 +56,11 @@ function cleanDigits(raw: string): { digits: string; plus: boolean } | undefined
   let start = 0;
   while (start < raw.length && raw.charCodeAt(start) === 32) start++;
   // "0xx11 …" is the old written form of "dial 0, any carrier, area 11".
-  if ((raw[start] === "0" && (raw[start + 1] === "x" || raw[start + 1] === "X")) && (raw[start + 2] === "x" || raw[start + 2] === "X")) {
+  if (
+    raw[start] === "0" &&
+    (raw[start + 1] === "x" || raw[start + 1] === "X") &&
+    (raw[start + 2] === "x" || raw[start + 2] === "X")
+  ) {
     digits = "0";
     start += 3;
   }
@@ -63,7 +68,8 @@ function cleanDigits(raw: string): { digits: string; plus: boolean } | undefined
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) digits += raw[i];
     else if (c === 43 /* + */ && digits.length === 0 && !plus) plus = true;
-    else if (c !== 32 && c !== 45 /* - */ && c !== 40 && c !== 41 /* ( ) */ && c !== 46 /* . */ && c !== 160) return undefined;
+    else if (c !== 32 && c !== 45 /* - */ && c !== 40 && c !== 41 /* ( ) */ && c !== 46 /* . */ && c !== 160)
+      return undefined;
   }
   return { digits, plus };
 }
@@ -103,12 +109,18 @@ function parsed(raw: string, text: string, defaultCountry: CountryCode): PhoneRe
   const number = parsePhoneNumberFromString(text, defaultCountry);
   if (!number) {
     const length = validatePhoneNumberLength(text, defaultCountry);
-    return invalid(raw, length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number");
+    return invalid(
+      raw,
+      length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number",
+    );
   }
   if (number.countryCallingCode === "55") return brazilian(raw, number.nationalNumber);
   if (!number.isValid()) {
     const length = validatePhoneNumberLength(text, defaultCountry);
-    return invalid(raw, length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number");
+    return invalid(
+      raw,
+      length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number",
+    );
   }
   return { ok: true, phone: { canonical: `${number.countryCallingCode}${number.nationalNumber}` } };
 }

@@ -15,9 +15,11 @@ export function valueSpecsOf(mapping: LoadedMapping): Array<{ path: JSONPath; sp
     const spec = mapping.chat_add?.[key];
     if (spec !== undefined) specs.push({ path: ["chat_add", key], spec });
   }
-  for (const [field, spec] of Object.entries(mapping.custom_fields)) specs.push({ path: ["custom_fields", field], spec });
+  for (const [field, spec] of Object.entries(mapping.custom_fields))
+    specs.push({ path: ["custom_fields", field], spec });
   if (mapping.note !== undefined) specs.push({ path: ["note"], spec: mapping.note });
-  if (mapping.dialog_execute) specs.push({ path: ["dialog_execute", "dialog_id"], spec: mapping.dialog_execute.dialog_id });
+  if (mapping.dialog_execute)
+    specs.push({ path: ["dialog_execute", "dialog_id"], spec: mapping.dialog_execute.dialog_id });
   return specs;
 }
 
@@ -41,7 +43,13 @@ export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
   const problems: MappingProblem[] = [];
   const locate = (path: JSONPath, target: "key" | "value" = "value") => mapping.locate?.(path, target);
   const headerSet = new Set(headers);
-  const listed = headers.length > 12 ? `${headers.slice(0, 12).map((h) => `"${h}"`).join(", ")}, …` : headers.map((h) => `"${h}"`).join(", ");
+  const listed =
+    headers.length > 12
+      ? `${headers
+          .slice(0, 12)
+          .map((h) => `"${h}"`)
+          .join(", ")}, …`
+      : headers.map((h) => `"${h}"`).join(", ");
 
   const requireColumn = (column: string, path: JSONPath, what: string) => {
     if (headerSet.has(column)) return;
@@ -81,12 +89,18 @@ export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
           code: "MAPPING_UNKNOWN_COLUMN",
           message:
             `${what} template uses {{${column}}}, which is not a column of the source header` +
-            (suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (the header has ${listed || "no columns"})`),
+            (suggestion !== undefined
+              ? ` (did you mean "${suggestion}"?)`
+              : ` (the header has ${listed || "no columns"})`),
           position: locate([...path, "template"]),
         });
       }
       if (template.unclosed) {
-        problems.push({ code: "MAPPING_BAD_TEMPLATE", message: `${what} template has an unclosed "{{"`, position: locate([...path, "template"]) });
+        problems.push({
+          code: "MAPPING_BAD_TEMPLATE",
+          message: `${what} template has an unclosed "{{"`,
+          position: locate([...path, "template"]),
+        });
       }
     }
     if ("transform" in spec && spec.transform) {
@@ -97,7 +111,13 @@ export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
         const suggestion = unknown ? closest(name, knownTransformNames()) : undefined;
         problems.push({
           code: unknown ? "MAPPING_UNKNOWN_TRANSFORM" : "MAPPING_BAD_TRANSFORM",
-          message: `${what}: ${compiled.message}` + (suggestion ? ` (did you mean "${suggestion}"?)` : unknown ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)` : ""),
+          message:
+            `${what}: ${compiled.message}` +
+            (suggestion
+              ? ` (did you mean "${suggestion}"?)`
+              : unknown
+                ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)`
+                : ""),
           position: locate([...path, "transform", i]),
         });
       });

@@ -48,7 +48,7 @@ const PhoneObjectSchema = z.strictObject({
   column: columnName.describe("The column holding the WhatsApp number."),
   default_country: z
     .string()
-    .regex(/^[A-Z]{2}$/, "expected a two-letter country code such as \"BR\"")
+    .regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as "BR"')
     .default("BR")
     .describe("ISO country assumed for numbers written without +country code."),
 });
@@ -77,7 +77,9 @@ export const MappingSchema = z
     name: ValueSpecSchema.optional().describe("chat_add's name; default = the phone number."),
     chat_add: z
       .strictObject({
-        text: ValueSpecSchema.optional().describe('First message; default " " (registers the chat, sends nothing visible).'),
+        text: ValueSpecSchema.optional().describe(
+          'First message; default " " (registers the chat, sends nothing visible).',
+        ),
         user_id: ValueSpecSchema.optional(),
         dialog_id: ValueSpecSchema.optional(),
       })

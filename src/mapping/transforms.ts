@@ -20,7 +20,10 @@ const NAME_PARTICLES = new Set(["da", "de", "do", "das", "dos", "e", "di", "du"]
 
 function capitalize(word: string): string {
   // Hyphenated and apostrophe names keep each part capitalized: "ana-maria" → "Ana-Maria", "d'ávila" → "D'Ávila".
-  return word.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toLocaleUpperCase("pt-BR"));
+  return word.replace(
+    /(^|[-'’])(\p{L})/gu,
+    (_m, sep: string, letter: string) => sep + letter.toLocaleUpperCase("pt-BR"),
+  );
 }
 
 export function titleCase(value: string): string {
@@ -61,7 +64,11 @@ type Parts = { year: number; month: number; day: number; hour: number; minute: n
 function compileDate(spec: string): CompiledTransform {
   const body = spec.slice("date:".length);
   const arrow = body.indexOf("->");
-  if (arrow < 0) return { ok: false, message: `date transform "${spec}" needs "->" between the input and output patterns, e.g. "date:DD/MM/YYYY->YYYY-MM-DD"` };
+  if (arrow < 0)
+    return {
+      ok: false,
+      message: `date transform "${spec}" needs "->" between the input and output patterns, e.g. "date:DD/MM/YYYY->YYYY-MM-DD"`,
+    };
   const from = body.slice(0, arrow);
   const to = body.slice(arrow + 2);
   const inputTokens: DateToken[] = [];
@@ -73,14 +80,27 @@ function compileDate(spec: string): CompiledTransform {
     last = match.index + match[0].length;
   }
   source += escapeRegExp(from.slice(last));
-  if (inputTokens.length === 0) return { ok: false, message: `date transform "${spec}": the input pattern "${from}" has no date tokens (DD MM YYYY YY HH mm ss)` };
-  if (new Set(inputTokens).size !== inputTokens.length) return { ok: false, message: `date transform "${spec}": a token repeats in the input pattern "${from}"` };
+  if (inputTokens.length === 0)
+    return {
+      ok: false,
+      message: `date transform "${spec}": the input pattern "${from}" has no date tokens (DD MM YYYY YY HH mm ss)`,
+    };
+  if (new Set(inputTokens).size !== inputTokens.length)
+    return { ok: false, message: `date transform "${spec}": a token repeats in the input pattern "${from}"` };
   const outputTokens = [...to.matchAll(TOKEN_RE)].map((m) => m[0] as DateToken);
-  if (outputTokens.length === 0) return { ok: false, message: `date transform "${spec}": the output pattern "${to}" has no date tokens (DD MM YYYY YY HH mm ss)` };
+  if (outputTokens.length === 0)
+    return {
+      ok: false,
+      message: `date transform "${spec}": the output pattern "${to}" has no date tokens (DD MM YYYY YY HH mm ss)`,
+    };
   const hasYear = (tokens: DateToken[]) => tokens.includes("YYYY") || tokens.includes("YY");
   for (const token of outputTokens) {
     const available = token === "YYYY" || token === "YY" ? hasYear(inputTokens) : inputTokens.includes(token);
-    if (!available) return { ok: false, message: `date transform "${spec}": the output token ${token} is not in the input pattern "${from}"` };
+    if (!available)
+      return {
+        ok: false,
+        message: `date transform "${spec}": the output token ${token} is not in the input pattern "${from}"`,
+      };
   }
   const re = new RegExp(`^${source}$`);
   return {

@@ -5,7 +5,8 @@
 
 /** 0-based column index → letters: 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`Expected a column index from 0 and up, got ${index}`);
+  if (!Number.isInteger(index) || index < 0)
+    throw new RangeError(`Expected a column index from 0 and up, got ${index}`);
   let letters = "";
   let n = index + 1;
   while (n > 0) {

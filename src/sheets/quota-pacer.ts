@@ -21,7 +21,9 @@ export function createQuotaPacer(options: QuotaPacerOptions): QuotaPacer {
   const { limit, now, sleep } = options;
   const windowMs = options.windowMs ?? 60_000;
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new RangeError(`Expected \`quotaPerMinute\` to be a whole number from 1 and up, got \`${limit}\` (${typeof limit})`);
+    throw new RangeError(
+      `Expected \`quotaPerMinute\` to be a whole number from 1 and up, got \`${limit}\` (${typeof limit})`,
+    );
   }
   // Send times of the requests still inside the window, oldest first.
   const sent: number[] = [];

@@ -109,7 +109,10 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
     try {
       tokenUrl = new URL(json.token_uri).href;
     } catch {
-      throw new ConfigError("SHEETS_CREDENTIALS_FILE", `The service-account key ${path} has a token_uri that is not a URL.`);
+      throw new ConfigError(
+        "SHEETS_CREDENTIALS_FILE",
+        `The service-account key ${path} has a token_uri that is not a URL.`,
+      );
     }
   }
   client.transporter.interceptors.request.add({
@@ -147,7 +150,8 @@ async function fromApplicationDefault(): Promise<SheetsCredentials> {
     origin: "Application Default Credentials",
     ...(email ? { accountEmail: email } : {}),
     secrets: () => {
-      const credentials = "credentials" in client ? (client.credentials as { access_token?: string | null }) : undefined;
+      const credentials =
+        "credentials" in client ? (client.credentials as { access_token?: string | null }) : undefined;
       return [credentials?.access_token ?? undefined].filter(isString);
     },
   };

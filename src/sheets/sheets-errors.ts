@@ -4,8 +4,7 @@ import { parseRetryAfter, RETRYABLE_STATUSES } from "./sheets-retry.js";
 
 /** What to do about one failed attempt. */
 export type SheetsFailure =
-  | { retryable: true; reason: string; status?: number; retryAfterMs?: number }
-  | { retryable: false; error: SyncError };
+  { retryable: true; reason: string; status?: number; retryAfterMs?: number } | { retryable: false; error: SyncError };
 
 export interface FailureContext {
   /** Gateway method, e.g. "values.batchUpdate". */
@@ -54,7 +53,12 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
 
   if (RETRYABLE_STATUSES.has(status)) {
     const retryAfterMs = parseRetryAfter(headerValue(e.response?.headers, "retry-after"), ctx.now);
-    return { retryable: true, status, reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      retryable: true,
+      status,
+      reason: `HTTP ${status}`,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
 
   const failedUrl = e.config?.url === undefined ? undefined : String(e.config.url);
@@ -99,7 +103,9 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
   if (status === 404) {
     return {
       retryable: false,
-      error: new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, { context }),
+      error: new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, {
+        context,
+      }),
     };
   }
   return {
@@ -124,11 +130,13 @@ export function retriesExhausted(method: string, attempts: number, reason: strin
 
 /** Google's error body is `{"error":{"code":403,"message":"…","status":"PERMISSION_DENIED"}}`; OAuth's is flat. */
 function extractGoogleMessage(data: unknown): string | undefined {
-  if (data === null || typeof data !== "object") return typeof data === "string" && data !== "" ? data.slice(0, 300) : undefined;
+  if (data === null || typeof data !== "object")
+    return typeof data === "string" && data !== "" ? data.slice(0, 300) : undefined;
   const body = data as { error?: unknown; error_description?: unknown };
   if (body.error !== null && typeof body.error === "object") {
     const inner = body.error as { message?: unknown; status?: unknown };
-    if (typeof inner.message === "string") return typeof inner.status === "string" ? `${inner.status}: ${inner.message}` : inner.message;
+    if (typeof inner.message === "string")
+      return typeof inner.status === "string" ? `${inner.status}: ${inner.message}` : inner.message;
   }
   if (typeof body.error === "string") {
     return typeof body.error_description === "string" ? `${body.error}: ${body.error_description}` : body.error;

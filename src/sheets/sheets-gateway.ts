@@ -165,7 +165,12 @@ export function createSheetsGatewayWithCredentials(
 
     async getValues(spreadsheetId, range) {
       const res = await call("values.get", spreadsheetId, () =>
-        api.spreadsheets.values.get({ spreadsheetId, range, majorDimension: "ROWS", valueRenderOption: "FORMATTED_VALUE" }),
+        api.spreadsheets.values.get({
+          spreadsheetId,
+          range,
+          majorDimension: "ROWS",
+          valueRenderOption: "FORMATTED_VALUE",
+        }),
       );
       return toStrings(res.data.values);
     },
@@ -202,7 +207,11 @@ export function createSheetsGatewayWithCredentials(
           spreadsheetId,
           requestBody: {
             valueInputOption: "RAW",
-            data: data.map((d): sheets_v4.Schema$ValueRange => ({ range: d.range, majorDimension: "ROWS", values: d.values })),
+            data: data.map((d): sheets_v4.Schema$ValueRange => ({
+              range: d.range,
+              majorDimension: "ROWS",
+              values: d.values,
+            })),
           },
         }),
       );

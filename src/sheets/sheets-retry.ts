@@ -26,7 +26,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
  * Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns ms, or undefined when absent or
  * unparseable. Capped so a hostile or broken header cannot park the run for hours.
  */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number, capMs = 5 * 60_000): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number,
+  capMs = 5 * 60_000,
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (text === "") return undefined;

@@ -60,7 +60,9 @@ export function parseSheetsSpec(spec: string, sheetFlag?: string): SheetsSpec | 
   if (gidText !== undefined && gidText !== "") {
     const gid = Number(gidText);
     if (!Number.isInteger(gid) || gid < 0) {
-      throw new UsageError(`"${spec}" has gid=${gidText}, which is not a tab id (a whole number).`, { code: "USAGE_SHEETS_SPEC" });
+      throw new UsageError(`"${spec}" has gid=${gidText}, which is not a tab id (a whole number).`, {
+        code: "USAGE_SHEETS_SPEC",
+      });
     }
     result.gid = gid;
   }

@@ -34,9 +34,13 @@ async function assertWritableDir(path: string): Promise<void> {
   try {
     await access(dirname(path), constants.W_OK);
   } catch (error) {
-    throw new ConfigError("RESULTS_DIR_UNWRITABLE", `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      "RESULTS_DIR_UNWRITABLE",
+      `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -54,7 +58,9 @@ export function defaultResultsPath(source: Source, cwd: string): string {
 export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
   const { opened } = options;
-  const path = options.results ? resolve(options.cwd, options.results) : defaultResultsPath(options.source, options.cwd);
+  const path = options.results
+    ? resolve(options.cwd, options.results)
+    : defaultResultsPath(options.source, options.cwd);
   const csv = async () => {
     await assertWritableDir(path);
     return createCsvSink({

@@ -114,13 +114,17 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
     });
 
   const writeError = (error: Error) =>
-    new ConfigError("RESULTS_WRITE_FAILED", `Could not write the results file ${path}: ${error.message}`, { cause: error, context: { path } });
+    new ConfigError("RESULTS_WRITE_FAILED", `Could not write the results file ${path}: ${error.message}`, {
+      cause: error,
+      context: { path },
+    });
 
   return {
     write(result) {
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
       if (failure) throw writeError(failure);
-      if (result.seq < nextSeq || pending.has(result.seq)) throw new Error(`results row seq ${result.seq} written twice`);
+      if (result.seq < nextSeq || pending.has(result.seq))
+        throw new Error(`results row seq ${result.seq} written twice`);
       pending.set(result.seq, result);
       if (result.seq !== nextSeq) return;
       if (!flushReady()) return drained();

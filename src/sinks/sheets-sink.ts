@@ -52,10 +52,14 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
   const flushEveryMs = options.flushEveryMs ?? 5000;
   const flushEveryRows = options.flushEveryRows ?? 500;
   if (!Number.isInteger(flushEveryRows) || flushEveryRows < 1) {
-    throw new RangeError(`Expected \`flushEveryRows\` to be a whole number from 1 and up, got \`${flushEveryRows}\` (${typeof flushEveryRows})`);
+    throw new RangeError(
+      `Expected \`flushEveryRows\` to be a whole number from 1 and up, got \`${flushEveryRows}\` (${typeof flushEveryRows})`,
+    );
   }
   if (!(flushEveryMs >= 0)) {
-    throw new RangeError(`Expected \`flushEveryMs\` to be a number from 0 and up, got \`${flushEveryMs}\` (${typeof flushEveryMs})`);
+    throw new RangeError(
+      `Expected \`flushEveryMs\` to be a number from 0 and up, got \`${flushEveryMs}\` (${typeof flushEveryMs})`,
+    );
   }
   const columns = options.columns ?? ALL_COLUMNS;
   const columnNames = columns.map((c) => options.writeBack[c]);
@@ -67,7 +71,10 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
   }
   let keyIndex = options.headers.indexOf(keyColumn);
   if (keyIndex === -1) {
-    throw new ConfigError("MAPPING_UNKNOWN_COLUMN", `The key column "${keyColumn}" is not in the header of tab "${sheetTitle}".`);
+    throw new ConfigError(
+      "MAPPING_UNKNOWN_COLUMN",
+      `The key column "${keyColumn}" is not in the header of tab "${sheetTitle}".`,
+    );
   }
 
   const buffer = new Map<number, Pending>();
@@ -130,7 +137,11 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     if (batch.length === 0) return;
     const keyRange = (index: number) => a1Range(sheetTitle, { fromColumn: index, toColumn: index });
     // Header and key column in one request: columns may have moved too, and the header tells us.
-    let [headerRows, keyCells] = await gateway.batchGetValues(spreadsheetId, [a1Row(sheetTitle, 1), keyRange(keyIndex)]);
+    const [headerRows, firstKeyCells] = await gateway.batchGetValues(spreadsheetId, [
+      a1Row(sheetTitle, 1),
+      keyRange(keyIndex),
+    ]);
+    let keyCells = firstKeyCells;
     const header = (headerRows?.[0] ?? []).map((cell) => cell.trim());
     const currentKeyIndex = header.indexOf(keyColumn);
     if (currentKeyIndex === -1) {
@@ -166,7 +177,8 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     const claimed = new Map<number, RowResult>();
     const claim = (row: number, result: RowResult, what: string): void => {
       const holder = claimed.get(row);
-      if (holder) note(`${what}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`);
+      if (holder)
+        note(`${what}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`);
       else claimed.set(row, result);
     };
     // Keyed results first: they are the reliable ones; keyless ones only take rows nobody else claims.
@@ -175,7 +187,9 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       const rows = rowsByKey.get(key) ?? [];
       const what = `Row ${result.rowNumber} (key ${key})`;
       if (rows.length === 0) {
-        note(`${what}: the key is no longer in column "${keyColumn}" (row deleted or edited during the run); result not written.`);
+        note(
+          `${what}: the key is no longer in column "${keyColumn}" (row deleted or edited during the run); result not written.`,
+        );
         continue;
       }
       if (ordinal >= rows.length) {
@@ -184,7 +198,9 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       }
       const expected = (primaryCount.get(key) ?? 0) + (duplicateCount.get(key) ?? 0);
       if (ordinal === 0 && rows.length > Math.max(1, expected)) {
-        note(`${what}: the key appears ${rows.length} times (rows ${rows.join(", ")}); the result went to row ${rows[0]}.`);
+        note(
+          `${what}: the key appears ${rows.length} times (rows ${rows.join(", ")}); the result went to row ${rows[0]}.`,
+        );
       }
       claim(rows[ordinal]!, result, what);
     }
@@ -199,7 +215,9 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
           ? rows.find((r) => !claimed.has(r))
           : undefined;
       if (target === undefined) {
-        note(`${what}: could not be found again (its ${keyColumn} cell is empty or invalid and the row moved); result not written.`);
+        note(
+          `${what}: could not be found again (its ${keyColumn} cell is empty or invalid and the row moved); result not written.`,
+        );
         continue;
       }
       claim(target, result, what);
@@ -210,7 +228,9 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
   }
 
   /** Column index of each selected write_back column, appending the missing ones to the header (RAW). */
-  async function ensureWriteBackColumns(header: string[]): Promise<Array<{ column: keyof WriteBackColumns; index: number }>> {
+  async function ensureWriteBackColumns(
+    header: string[],
+  ): Promise<Array<{ column: keyof WriteBackColumns; index: number }>> {
     const targets: Array<{ column: keyof WriteBackColumns; index: number }> = [];
     const missing: string[] = [];
     let lastNamed = header.length;
@@ -249,7 +269,8 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       if (result.status === undefined) return;
       const ordinal = result.key === undefined ? 0 : ordinalFor(result);
       buffer.set(result.seq, { result, ordinal });
-      if (inflight === undefined && (buffer.size >= flushEveryRows || now() - lastFlushAt >= flushEveryMs)) startFlush();
+      if (inflight === undefined && (buffer.size >= flushEveryRows || now() - lastFlushAt >= flushEveryMs))
+        startFlush();
     },
 
     async close() {
@@ -300,7 +321,12 @@ function buildRanges(
   for (const run of runs) {
     for (const block of blocks) {
       data.push({
-        range: a1Range(sheetTitle, { fromColumn: block[0]!.index, fromRow: run[0]!, toColumn: block.at(-1)!.index, toRow: run.at(-1)! }),
+        range: a1Range(sheetTitle, {
+          fromColumn: block[0]!.index,
+          fromRow: run[0]!,
+          toColumn: block.at(-1)!.index,
+          toRow: run.at(-1)!,
+        }),
         values: run.map((row) => block.map(({ column }) => cellValue(targets.get(row)!, column))),
       });
     }

@@ -6,7 +6,13 @@ import { CsvError, parse } from "csv-parse";
 import { ConfigError } from "../errors.js";
 import type { RowProblem } from "../mapping/contact.js";
 import { normalizeDelimiter, sniffDelimiter } from "./csv-delimiter.js";
-import { createDecoder, decodeSample, detectEncoding, ENCODING_SAMPLE_BYTES, normalizeEncodingName } from "./csv-encoding.js";
+import {
+  createDecoder,
+  decodeSample,
+  detectEncoding,
+  ENCODING_SAMPLE_BYTES,
+  normalizeEncodingName,
+} from "./csv-encoding.js";
 import type { OpenedSource, Source, SourceRow } from "./source.js";
 
 export interface CsvSourceOptions {
@@ -21,7 +27,8 @@ export interface CsvSourceOptions {
 /** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -33,7 +40,8 @@ export function columnLetter(index: number): string {
 export function checkHeader(cells: string[], label: string): string[] {
   const names = cells.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim());
   while (names.length > 0 && names[names.length - 1] === "") names.pop();
-  if (names.length === 0) throw new ConfigError("SOURCE_EMPTY", `${label} has no header row: the first line must name the columns.`);
+  if (names.length === 0)
+    throw new ConfigError("SOURCE_EMPTY", `${label} has no header row: the first line must name the columns.`);
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const where = `column ${i + 1} (${columnLetter(i)})`;
@@ -95,10 +103,14 @@ export function createCsvSource(path: string, options: CsvSourceOptions = {}): S
     if (isStdin) return options.stdin ?? process.stdin;
     try {
       const info = await stat(absolute!);
-      if (info.isDirectory()) throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not a CSV file.`);
+      if (info.isDirectory())
+        throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not a CSV file.`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, { cause: error, context: { path: absolute } });
+        throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, {
+          cause: error,
+          context: { path: absolute },
+        });
       }
       throw error;
     }
@@ -128,7 +140,9 @@ export function createCsvSource(path: string, options: CsvSourceOptions = {}): S
           sampleSize += chunk.length;
         }
       } catch (error) {
-        throw new ConfigError("SOURCE_UNREADABLE", `Could not read ${label}: ${(error as Error).message}`, { cause: error });
+        throw new ConfigError("SOURCE_UNREADABLE", `Could not read ${label}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       const sample = Buffer.concat(sampleParts);
       const encoding = encodingOverride ?? detectEncoding(sample, exhausted);

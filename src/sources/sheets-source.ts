@@ -51,7 +51,9 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
   const { spreadsheetId } = options;
   const pageSize = options.pageSize ?? 5000;
   if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new RangeError(`Expected \`pageSize\` to be a whole number from 1 and up, got \`${pageSize}\` (${typeof pageSize})`);
+    throw new RangeError(
+      `Expected \`pageSize\` to be a whole number from 1 and up, got \`${pageSize}\` (${typeof pageSize})`,
+    );
   }
   const tabRef = options.sheet ?? (options.gid !== undefined ? String(options.gid) : undefined);
   const id = tabRef === undefined ? `sheets:${spreadsheetId}` : `sheets:${spreadsheetId}#${tabRef}`;
@@ -86,7 +88,12 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
         const fetchPage = (from: number) =>
           gateway.getValues(
             spreadsheetId,
-            a1Range(tab.title, { fromColumn: 0, fromRow: from, toColumn: headers.length - 1, toRow: Math.min(lastRow, from + pageSize - 1) }),
+            a1Range(tab.title, {
+              fromColumn: 0,
+              fromRow: from,
+              toColumn: headers.length - 1,
+              toRow: Math.min(lastRow, from + pageSize - 1),
+            }),
           );
         let from = 2;
         let next = from <= lastRow ? fetchPage(from) : undefined;
@@ -136,7 +143,11 @@ function pickTab(tabs: SheetTab[], options: SheetsSourceOptions, spreadsheetId: 
       tabs.find((t) => t.title === wanted) ??
       // People type tab names by hand: forgive case and stray spaces, but only when that is unambiguous.
       unique(tabs.filter((t) => t.title.trim().toLowerCase() === wanted.trim().toLowerCase()));
-    if (!tab) throw new ConfigError("SOURCE_SHEETS_TAB", `Spreadsheet ${spreadsheetId} has no tab "${wanted}". Its tabs: ${names}.`);
+    if (!tab)
+      throw new ConfigError(
+        "SOURCE_SHEETS_TAB",
+        `Spreadsheet ${spreadsheetId} has no tab "${wanted}". Its tabs: ${names}.`,
+      );
     return tab;
   }
   if (options.gid !== undefined) {

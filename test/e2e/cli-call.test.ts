@@ -18,7 +18,10 @@ afterAll(() => mock.close());
 
 describe("chatguru-sync call", () => {
   it("prints the JSON response (2-space indent) and exits 0; values may contain '='", async () => {
-    const r = await runCliInProcess(["call", "note_add", "--param", "chat_number=5511987654321", "-p", "note_text=a=b&c"], { env });
+    const r = await runCliInProcess(
+      ["call", "note_add", "--param", "chat_number=5511987654321", "-p", "note_text=a=b&c"],
+      { env },
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -28,13 +31,17 @@ describe("chatguru-sync call", () => {
   });
 
   it("chat_add without text sends a single space", async () => {
-    const r = await runCliInProcess(["call", "chat_add", "-p", "chat_number=5511912345678", "-p", "name=Bruno"], { env });
+    const r = await runCliInProcess(["call", "chat_add", "-p", "chat_number=5511912345678", "-p", "name=Bruno"], {
+      env,
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ code: 201, chat_add_status: "pending" });
   });
 
   it("an API error prints the error body on stdout, one line on stderr, exit 1", async () => {
-    const r = await runCliInProcess(["call", "note_add", "-p", "chat_number=5511900000000", "-p", "note_text=x"], { env });
+    const r = await runCliInProcess(["call", "note_add", "-p", "chat_number=5511900000000", "-p", "note_text=x"], {
+      env,
+    });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({ code: 400, result: "error", description: "Chat não encontrado." });
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -43,7 +50,9 @@ describe("chatguru-sync call", () => {
 
   it("bad credentials exit 3 and never print the key", async () => {
     const key = "wrong-key-not-real";
-    const r = await runCliInProcess(["call", "note_add", "-p", "chat_number=5511987654321", "-p", "note_text=x"], { env: { ...env, CHATGURU_API_KEY: key } });
+    const r = await runCliInProcess(["call", "note_add", "-p", "chat_number=5511987654321", "-p", "note_text=x"], {
+      env: { ...env, CHATGURU_API_KEY: key },
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("key inválida");
     expect(r.stdout + r.stderr).not.toContain(key);
@@ -53,7 +62,9 @@ describe("chatguru-sync call", () => {
     const closed = await startMockServer();
     const url = closed.url;
     await closed.close();
-    const r = await runCliInProcess(["call", "message_status", "-p", "message_id=1"], { env: { ...env, CHATGURU_API_URL: url } });
+    const r = await runCliInProcess(["call", "message_status", "-p", "message_id=1"], {
+      env: { ...env, CHATGURU_API_URL: url },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/ECONNREFUSED/);
@@ -64,7 +75,8 @@ describe("chatguru-sync call", () => {
     const r = await runCliInProcess(["call", "chat_delete"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unknown action "chat_delete"');
-    for (const action of ["chat_add", "chat_update_custom_fields", "message_file_send"]) expect(r.stderr).toContain(action);
+    for (const action of ["chat_add", "chat_update_custom_fields", "message_file_send"])
+      expect(r.stderr).toContain(action);
     expect(mock.state().requests.total).toBe(before);
   });
 
@@ -76,14 +88,19 @@ describe("chatguru-sync call", () => {
   });
 
   it("missing connection settings exit 2 naming CHATGURU_API_KEY", async () => {
-    const r = await runCliInProcess(["call", "note_add"], { env: { CHATGURU_API_URL: mock.url, CHATGURU_ACCOUNT_ID: "a", CHATGURU_PHONE_ID: "p" } });
+    const r = await runCliInProcess(["call", "note_add"], {
+      env: { CHATGURU_API_URL: mock.url, CHATGURU_ACCOUNT_ID: "a", CHATGURU_PHONE_ID: "p" },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("CHATGURU_API_KEY");
     expect(r.stderr).not.toContain("CHATGURU_ACCOUNT_ID");
   });
 
   it("flags override the environment", async () => {
-    const r = await runCliInProcess(["call", "message_status", "-p", "message_id=nope", "--api-key", "flag-key-not-real"], { env });
+    const r = await runCliInProcess(
+      ["call", "message_status", "-p", "message_id=nope", "--api-key", "flag-key-not-real"],
+      { env },
+    );
     expect(r.code).toBe(3);
     expect(r.stdout + r.stderr).not.toContain("flag-key-not-real");
   });

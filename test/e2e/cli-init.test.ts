@@ -16,10 +16,19 @@ describe("chatguru-sync init", () => {
       mode: "upsert",
       phone: { column: "Telefone", default_country: "BR" },
       name: "Nome",
-      custom_fields: { "E-mail": "E-mail", Link: "Link", Cidade: "Cidade", UF: "UF", Etapa: "Etapa", Observações: "Observações" },
+      custom_fields: {
+        "E-mail": "E-mail",
+        Link: "Link",
+        Cidade: "Cidade",
+        UF: "UF",
+        Etapa: "Etapa",
+        Observações: "Observações",
+      },
       empty: "skip",
     });
-    const check = await runCliInProcess(["validate", "--source", source, "--mapping", "mapping.json", "--json"], { cwd: dir });
+    const check = await runCliInProcess(["validate", "--source", source, "--mapping", "mapping.json", "--json"], {
+      cwd: dir,
+    });
     expect(JSON.parse(check.stdout)).toMatchObject({ counts: { total: 50, invalid: 2, duplicate: 1 } });
   });
 
@@ -33,7 +42,11 @@ describe("chatguru-sync init", () => {
     expect(readFileSync(join(dir, "m.json"), "utf8")).toBe("keep me");
     const forced = await runCliInProcess(["init", "--source", "in.csv", "--out", "m.json", "--force"], { cwd: dir });
     expect(forced.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "m.json"), "utf8"))).toMatchObject({ phone: { column: "Celular (WhatsApp)" }, name: "Nome", custom_fields: { Plano: "Plano" } });
+    expect(JSON.parse(readFileSync(join(dir, "m.json"), "utf8"))).toMatchObject({
+      phone: { column: "Celular (WhatsApp)" },
+      name: "Nome",
+      custom_fields: { Plano: "Plano" },
+    });
   });
 
   it("warns when no column looks like a phone (uses the first column)", async () => {

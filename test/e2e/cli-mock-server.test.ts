@@ -3,7 +3,10 @@ import { runCliInProcess, spawnCli } from "../helpers/cli.js";
 
 describe("chatguru-sync mock-server", () => {
   it("prints 'listening on URL' first, serves the API, and exits 0 on SIGINT", async () => {
-    const run = spawnCli(["mock-server", "--port", "0", "--existing", "5511987654321", "--fields", "Email,Etapa do funil"], { timeoutMs: 20_000 });
+    const run = spawnCli(
+      ["mock-server", "--port", "0", "--existing", "5511987654321", "--fields", "Email,Etapa do funil"],
+      { timeoutMs: 20_000 },
+    );
     const firstLine = await new Promise<string>((resolve, reject) => {
       let buffer = "";
       run.child.stdout!.on("data", (d: Buffer) => {

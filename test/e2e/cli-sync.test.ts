@@ -12,7 +12,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("--json prints exactly one report object on stdout; exit 0 when every row succeeded", async () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json", ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json", ...FAST_FLAGS],
+      { env: env.env, cwd: env.dir },
+    );
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -32,7 +35,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("exit 1 when some row is invalid, with the human summary naming the row on stderr", async () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n12345,Bad,x\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), ...FAST_FLAGS],
+      { env: env.env, cwd: env.dir },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/2 rows in [\d.]+ s — 1 updated, 1 invalid/);
@@ -43,7 +49,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("exit 2 for a mapping naming a missing column — nothing is sent and no results file is written", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome\n11987654321,Ana\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], {
+      env: env.env,
+      cwd: env.dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/m\.json:\d+:\d+.*Etapa/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -54,7 +63,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("exit 2 naming the missing connection variables", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], { env: {}, cwd: env.dir });
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)], {
+      env: {},
+      cwd: env.dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("CHATGURU_API_URL");
     expect(r.stderr).toContain("CHATGURU_API_KEY");
@@ -63,7 +75,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("--json still prints exactly one object when the run cannot start (exit 2)", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome\n11987654321,Ana\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"],
+      { env: env.env, cwd: env.dir },
+    );
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, error: { code: "MAPPING_RULES" } });
   });
@@ -71,7 +86,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("--timeout must be above 0", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--timeout", "0"], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--timeout", "0"],
+      { env: env.env, cwd: env.dir },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--timeout must be a number of seconds above 0");
   });
@@ -79,7 +97,10 @@ describe("chatguru-sync sync (CLI)", () => {
   it("exit 2 for bad flag values", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--concurrency", "0"], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--concurrency", "0"],
+      { env: env.env, cwd: env.dir },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--concurrency must be a whole number from 1 up");
   });
@@ -87,10 +108,13 @@ describe("chatguru-sync sync (CLI)", () => {
   it("exit 3 on bad credentials; the key is not printed", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,x\n");
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"], {
-      env: { ...env.env, CHATGURU_API_KEY: "definitely-wrong-key" },
-      cwd: env.dir,
-    });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--json"],
+      {
+        env: { ...env.env, CHATGURU_API_KEY: "definitely-wrong-key" },
+        cwd: env.dir,
+      },
+    );
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_AUTH" } });
     expect(r.stdout + r.stderr).not.toContain("definitely-wrong-key");
@@ -100,13 +124,26 @@ describe("chatguru-sync sync (CLI)", () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n11912341234,Bia,x\n");
     const mapping = env.mapping("m.json", MAPPING);
-    await runCliInProcess(["sync", "--source", source, "--mapping", mapping, ...FAST_FLAGS, "--limit", "1"], { env: env.env, cwd: env.dir });
+    await runCliInProcess(["sync", "--source", source, "--mapping", mapping, ...FAST_FLAGS, "--limit", "1"], {
+      env: env.env,
+      cwd: env.dir,
+    });
     const before = env.mock.state().requests.total;
-    const r = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--dry-run", "--json"], { env: env.env, cwd: env.dir });
+    const r = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--dry-run", "--json"], {
+      env: env.env,
+      cwd: env.dir,
+    });
     expect(r.code).toBe(0);
     expect(env.mock.state().requests.total).toBe(before);
-    expect(JSON.parse(r.stdout)).toMatchObject({ counts: { total: 2, unchanged: 1 }, plan: { new: 1, changed: 0, unchanged: 1, retry: 0 }, requests: { total: 0 } });
-    expect(env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status)).toEqual(["unchanged", "would-upsert"]);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      counts: { total: 2, unchanged: 1 },
+      plan: { new: 1, changed: 0, unchanged: 1, retry: 0 },
+      requests: { total: 0 },
+    });
+    expect(env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status)).toEqual([
+      "unchanged",
+      "would-upsert",
+    ]);
   });
 
   it("SIGINT mid-run: in-flight requests finish, results and state are written, exit 130; a re-run completes", async () => {
@@ -119,7 +156,10 @@ describe("chatguru-sync sync (CLI)", () => {
     env = await createSyncEnv({ existingChats: existing, latencyMs: 30 });
     const source = env.csv("l.csv", `${lines.join("\n")}\n`);
     const mapping = env.mapping("m.json", { ...MAPPING, mode: "update" });
-    const run = spawnCli(["sync", "--source", source, "--mapping", mapping, "--rate", "40", "--json"], { env: env.env, cwd: env.dir });
+    const run = spawnCli(["sync", "--source", source, "--mapping", mapping, "--rate", "40", "--json"], {
+      env: env.env,
+      cwd: env.dir,
+    });
     while ((env.mock.state().requests.total ?? 0) < 20) await new Promise((r) => setTimeout(r, 20));
     run.child.kill("SIGINT");
     const r = await run;
@@ -129,9 +169,15 @@ describe("chatguru-sync sync (CLI)", () => {
     expect(report.counts.updated).toBeGreaterThan(0);
     expect(report.counts.updated + report.notReached).toBe(300);
     expect(env.results(`${env.dir}/l.results.csv`)).toHaveLength(300);
-    const again = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--json", ...FAST_FLAGS], { env: env.env, cwd: env.dir });
+    const again = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--json", ...FAST_FLAGS], {
+      env: env.env,
+      cwd: env.dir,
+    });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).counts).toMatchObject({ unchanged: report.counts.updated, updated: 300 - report.counts.updated });
+    expect(JSON.parse(again.stdout).counts).toMatchObject({
+      unchanged: report.counts.updated,
+      updated: 300 - report.counts.updated,
+    });
   }, 60_000);
 });
 
@@ -143,14 +189,20 @@ describe("chatguru-sync sync: state lock and progress", () => {
     const statePath = `${env.dir}/state.ndjson`;
     const holder = await openNdjsonStateStore(statePath);
     try {
-      const r = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath], { env: env.env, cwd: env.dir });
+      const r = await runCliInProcess(
+        ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath],
+        { env: env.env, cwd: env.dir },
+      );
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(`pid ${process.pid}`);
       expect(env.mock.state().requests.total).toBe(0);
     } finally {
       await holder.close();
     }
-    const after = await runCliInProcess(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath, "--rate", "0"], { env: env.env, cwd: env.dir });
+    const after = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath, "--rate", "0"],
+      { env: env.env, cwd: env.dir },
+    );
     expect(after.code).toBe(0);
   });
 
@@ -185,13 +237,28 @@ describe("chatguru-sync sync: state lock and progress", () => {
     const holder = await openNdjsonStateStore(statePath);
     const controller = new AbortController();
     let stderr = "";
-    const run = runCli(["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--state", statePath, "--rate", "0", "--watch", "1"], {
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
-      env: env.env,
-      cwd: env.dir,
-      signal: controller.signal,
-    });
+    const run = runCli(
+      [
+        "sync",
+        "--source",
+        source,
+        "--mapping",
+        env.mapping("m.json", MAPPING),
+        "--state",
+        statePath,
+        "--rate",
+        "0",
+        "--watch",
+        "1",
+      ],
+      {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
+        env: env.env,
+        cwd: env.dir,
+        signal: controller.signal,
+      },
+    );
     while (!stderr.includes("cycle 1: error")) await new Promise((r) => setTimeout(r, 20));
     await holder.close();
     while (!/cycle 2: 1 row/.test(stderr)) await new Promise((r) => setTimeout(r, 20));

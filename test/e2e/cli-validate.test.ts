@@ -12,16 +12,36 @@ describe("chatguru-sync validate", () => {
     expect(r.stderr).toMatch(/^Checked 50 rows of fixtures\/contacts\.csv in \d+\.\ds \(no API calls\)\.\n/);
     expect(r.stderr).toContain("  valid: 47   invalid: 2   duplicate: 1\n");
     expect(r.stderr).toContain('  Row 23, column "Telefone": "12345" is not a valid phone number (too short)\n');
-    expect(r.stderr).toContain('  Row 46, column "Telefone": duplicate of row 2: the phone number 5511987654321 appears again (the first row wins)\n');
+    expect(r.stderr).toContain(
+      '  Row 46, column "Telefone": duplicate of row 2: the phone number 5511987654321 appears again (the first row wins)\n',
+    );
   });
 
   it("--json prints exactly one JSON object on stdout with counts and problems; --quiet silences stderr", async () => {
-    const r = await runCliInProcess(["validate", "--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--json", "--quiet"]);
+    const r = await runCliInProcess([
+      "validate",
+      "--source",
+      "fixtures/contacts.csv",
+      "--mapping",
+      "mapping.example.json",
+      "--json",
+      "--quiet",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ ok: false, exitCode: 1, counts: { total: 50, valid: 47, invalid: 2, duplicate: 1 }, problemCount: 3 });
-    expect((report.problems as unknown[])[0]).toEqual({ row: 23, column: "Telefone", code: "ROW_PHONE_INVALID", message: '"12345" is not a valid phone number (too short)' });
+    expect(report).toMatchObject({
+      ok: false,
+      exitCode: 1,
+      counts: { total: 50, valid: 47, invalid: 2, duplicate: 1 },
+      problemCount: 3,
+    });
+    expect((report.problems as unknown[])[0]).toEqual({
+      row: 23,
+      column: "Telefone",
+      code: "ROW_PHONE_INVALID",
+      message: '"12345" is not a valid phone number (too short)',
+    });
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -29,25 +49,40 @@ describe("chatguru-sync validate", () => {
     const dir = mkdtempSync(join(tmpdir(), "cgs-cli-"));
     writeFileSync(join(dir, "m.json"), '{"phone": "Telefone"}');
     writeFileSync(join(dir, "in.csv"), "Telefone;Nome\r\n11987654321;Ana\r\n");
-    const r = await runCliInProcess(["validate", "--source", "in.csv", "--mapping", "m.json", "--results", "out.csv"], { cwd: dir });
+    const r = await runCliInProcess(["validate", "--source", "in.csv", "--mapping", "m.json", "--results", "out.csv"], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Results written to ${join(dir, "out.csv")}`);
-    expect(readFileSync(join(dir, "out.csv"), "utf8")).toBe("\uFEFFTelefone;Nome;chatguru_status;chatguru_error\r\n11987654321;Ana;valid;\r\n");
+    expect(readFileSync(join(dir, "out.csv"), "utf8")).toBe(
+      "\uFEFFTelefone;Nome;chatguru_status;chatguru_error\r\n11987654321;Ana;valid;\r\n",
+    );
   });
 
   it("a mapping error exits 2 with file:line:column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cgs-cli-"));
     writeFileSync(join(dir, "mapping.json"), '{\n  "phone": "Telefone",\n  "modo": "create"\n}\n');
-    const r = await runCliInProcess(["validate", "--source", join(repoRoot, "fixtures/contacts.csv"), "--mapping", "mapping.json"], { cwd: dir });
+    const r = await runCliInProcess(
+      ["validate", "--source", join(repoRoot, "fixtures/contacts.csv"), "--mapping", "mapping.json"],
+      { cwd: dir },
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: Mapping mapping.json has 1 problem:\nmapping.json:3:3: unknown key "modo" (did you mean "mode"?)\n');
+    expect(r.stderr).toBe(
+      'error: Mapping mapping.json has 1 problem:\nmapping.json:3:3: unknown key "modo" (did you mean "mode"?)\n',
+    );
   });
 
   it.each([
     [["--source", "missing.csv", "--mapping", "mapping.example.json"], /Source file not found: .*missing\.csv/],
     [["--source", "fixtures/contacts.csv", "--mapping", "nope.json"], /Mapping file not found: nope\.json/],
-    [["--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--encoding", "klingon"], /Unknown encoding "klingon"/],
-    [["--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--limit", "0"], /--limit to be a whole number from 1 and up, got `0`/],
+    [
+      ["--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--encoding", "klingon"],
+      /Unknown encoding "klingon"/,
+    ],
+    [
+      ["--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--limit", "0"],
+      /--limit to be a whole number from 1 and up, got `0`/,
+    ],
     [["--mapping", "mapping.example.json"], /Missing required argument: source/],
   ])("exit 2 for %j", async (args, message) => {
     const r = await runCliInProcess(["validate", ...args]);

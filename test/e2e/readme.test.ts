@@ -54,17 +54,26 @@ describe("README commands run against the mock", () => {
 
   it("the README shows the commands users need", () => {
     expect(commands.length).toBeGreaterThanOrEqual(10);
-    expect(commands.map((c) => c[0])).toEqual(expect.arrayContaining(["sync", "validate", "init", "call", "mock-server"]));
+    expect(commands.map((c) => c[0])).toEqual(
+      expect.arrayContaining(["sync", "validate", "init", "call", "mock-server"]),
+    );
   });
 
   for (const args of commands) {
     it(`chatguru-sync ${args.join(" ")}`, async () => {
       const google = { SHEETS_API_URL: sheets.url, GOOGLE_ACCESS_TOKEN: sheets.token };
       const source = args[args.indexOf("--source") + 1] ?? "";
-      const spec = args.includes("--source") ? parseSheetsSpec(source, args.includes("--sheet") ? args[args.indexOf("--sheet") + 1] : undefined) : undefined;
+      const spec = args.includes("--source")
+        ? parseSheetsSpec(source, args.includes("--sheet") ? args[args.indexOf("--sheet") + 1] : undefined)
+        : undefined;
       if (spec) {
         // Serve the README's example sheet from the fake, with the demo contacts in it.
-        sheets.setSheet(spec.spreadsheetId, spec.sheet ?? "Leads SP", spec.gid ?? 0, csvRows(join(repoRoot, "fixtures", "contacts.csv")));
+        sheets.setSheet(
+          spec.spreadsheetId,
+          spec.sheet ?? "Leads SP",
+          spec.gid ?? 0,
+          csvRows(join(repoRoot, "fixtures", "contacts.csv")),
+        );
       }
       const controller = new AbortController();
       const isServer = args[0] === "mock-server";
@@ -79,9 +88,15 @@ describe("README commands run against the mock", () => {
       let stderr = "";
       if (isServer || isWatch) {
         const timer = setInterval(() => {
-          if ((isServer && stdout.includes("listening on")) || (isWatch && stderr.includes("cycle 1"))) controller.abort();
+          if ((isServer && stdout.includes("listening on")) || (isWatch && stderr.includes("cycle 1")))
+            controller.abort();
         }, 20);
-        const r = await runCliInProcessCapturing(runArgs, { ...env.env, ...google }, controller.signal, (o, e) => ((stdout = o), (stderr = e)));
+        const r = await runCliInProcessCapturing(
+          runArgs,
+          { ...env.env, ...google },
+          controller.signal,
+          (o, e) => ((stdout = o), (stderr = e)),
+        );
         clearInterval(timer);
         if (isServer) {
           expect(r.code).toBe(0);

@@ -208,10 +208,20 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
     values.forEach((rowValues: unknown, i: number) => {
       if (!Array.isArray(rowValues)) throw new HttpError(400, "INVALID_ARGUMENT", "each row must be a list");
       const row = r.r1 + i;
-      if (r.r2 !== undefined && row > r.r2) throw new HttpError(400, "INVALID_ARGUMENT", "Requested writing within range, but tried writing to row beyond it");
+      if (r.r2 !== undefined && row > r.r2)
+        throw new HttpError(
+          400,
+          "INVALID_ARGUMENT",
+          "Requested writing within range, but tried writing to row beyond it",
+        );
       rowValues.forEach((value: unknown, j: number) => {
         const col = r.c1 + j;
-        if (r.c2 !== undefined && col > r.c2) throw new HttpError(400, "INVALID_ARGUMENT", "Requested writing within range, but tried writing to column beyond it");
+        if (r.c2 !== undefined && col > r.c2)
+          throw new HttpError(
+            400,
+            "INVALID_ARGUMENT",
+            "Requested writing within range, but tried writing to column beyond it",
+          );
         if (row >= r.tab.rowCount || col >= r.tab.columnCount) {
           throw new HttpError(
             400,
@@ -235,7 +245,13 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
     return cells;
   }
 
-  async function handleSheets(req: IncomingMessage, url: URL, path: string, body: unknown, res: ServerResponse): Promise<void> {
+  async function handleSheets(
+    req: IncomingMessage,
+    url: URL,
+    path: string,
+    body: unknown,
+    res: ServerResponse,
+  ): Promise<void> {
     const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path);
     if (!m) throw new HttpError(404, "NOT_FOUND", `fake: no route for ${req.method} ${path}`);
     const id = m[1]!;
@@ -292,7 +308,11 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
       const r = parseRange(id, a1);
       if (method === "GET") return json(res, 200, { majorDimension: "ROWS", ...readRange(r, a1) });
       if (method === "PUT") {
-        const cells = writeRange(r, (body as { values?: unknown }).values, url.searchParams.get("valueInputOption") ?? undefined);
+        const cells = writeRange(
+          r,
+          (body as { values?: unknown }).values,
+          url.searchParams.get("valueInputOption") ?? undefined,
+        );
         return json(res, 200, { spreadsheetId: id, updatedRange: a1, updatedCells: cells });
       }
     }
@@ -324,7 +344,7 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
           return json(res, 200, { access_token: token, expires_in: 3600, token_type: "Bearer" });
         }
 
-        let body: unknown = undefined;
+        let body: unknown;
         try {
           body = raw === "" ? undefined : JSON.parse(raw);
         } catch {
@@ -332,7 +352,9 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
         }
         const valueInputOption =
           url.searchParams.get("valueInputOption") ??
-          (body && typeof body === "object" && typeof (body as { valueInputOption?: unknown }).valueInputOption === "string"
+          (body &&
+          typeof body === "object" &&
+          typeof (body as { valueInputOption?: unknown }).valueInputOption === "string"
             ? (body as { valueInputOption: string }).valueInputOption
             : undefined);
         requests.push({
@@ -350,7 +372,14 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
           return;
         }
         if (auth !== `Bearer ${token}`) {
-          return googleError(res, new HttpError(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access token."));
+          return googleError(
+            res,
+            new HttpError(
+              401,
+              "UNAUTHENTICATED",
+              "Request had invalid authentication credentials. Expected OAuth 2 access token.",
+            ),
+          );
         }
         const failure = failures.shift();
         if (failure) {
@@ -360,13 +389,24 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
               : failure.status === 429
                 ? "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'"
                 : "Internal error encountered.";
-          return googleError(res, new HttpError(failure.status, GOOGLE_STATUS[failure.status] ?? "UNKNOWN", message), failure.retryAfter);
+          return googleError(
+            res,
+            new HttpError(failure.status, GOOGLE_STATUS[failure.status] ?? "UNKNOWN", message),
+            failure.retryAfter,
+          );
         }
         if (options.quotaPerMinute !== undefined) {
           const t = Date.now();
           while (recent.length > 0 && recent[0]! <= t - 60_000) recent.shift();
           if (recent.length >= options.quotaPerMinute) {
-            return googleError(res, new HttpError(429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Requests per minute per user'"));
+            return googleError(
+              res,
+              new HttpError(
+                429,
+                "RESOURCE_EXHAUSTED",
+                "Quota exceeded for quota metric 'Requests per minute per user'",
+              ),
+            );
           }
           recent.push(t);
         }
@@ -424,7 +464,8 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions = {
       tab.rowCount = Math.max(1, tab.rowCount - 1);
     },
     failNext(status, count = 1, opts = {}) {
-      for (let i = 0; i < count; i++) failures.push({ status, ...(opts.retryAfter !== undefined ? { retryAfter: opts.retryAfter } : {}) });
+      for (let i = 0; i < count; i++)
+        failures.push({ status, ...(opts.retryAfter !== undefined ? { retryAfter: opts.retryAfter } : {}) });
     },
     resetNext(count = 1) {
       resets += count;
@@ -447,7 +488,11 @@ function quote(title: string): string {
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=UTF-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -9,7 +9,12 @@ afterEach(async () => env?.close());
 
 const ROWS = 12;
 const numberOf = (i: number) => `5511972${String(200000 + i)}`;
-const MAPPING = { phone: "Telefone", name: "Nome", custom_fields: { Etapa: "Etapa" }, note: { template: "lead {{Nome}}" } };
+const MAPPING = {
+  phone: "Telefone",
+  name: "Nome",
+  custom_fields: { Etapa: "Etapa" },
+  note: { template: "lead {{Nome}}" },
+};
 
 /**
  * kill -9 a real CLI sync at a chosen moment, then run it again: nothing is lost and nothing is duplicated
@@ -25,7 +30,20 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
   env = await createSyncEnv({ existingChats: existing, addDelayMs: 400, latencyMs: 60 });
   const source = env.csv("l.csv", `${lines.join("\n")}\n`);
   const mapping = env.mapping("m.json", MAPPING);
-  const args = ["sync", "--source", source, "--mapping", mapping, "--state", join(env.dir, "state.ndjson"), "--rate", "0", "--concurrency", "4", "--json"];
+  const args = [
+    "sync",
+    "--source",
+    source,
+    "--mapping",
+    mapping,
+    "--state",
+    join(env.dir, "state.ndjson"),
+    "--rate",
+    "0",
+    "--concurrency",
+    "4",
+    "--json",
+  ];
 
   const run = spawnCli(args, { env: env.env, cwd: env.dir });
   const deadline = Date.now() + 30_000;
@@ -56,7 +74,11 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
     expect(chat?.notes.length, `notes of row ${i + 2}`).toBeGreaterThanOrEqual(1);
     expect(chat?.notes.length, `notes of row ${i + 2}`).toBeLessThanOrEqual(2);
   }
-  expect(env.results(join(env.dir, "l.results.csv")).every((r) => ["created", "updated", "unchanged"].includes(r.chatguru_status!))).toBe(true);
+  expect(
+    env
+      .results(join(env.dir, "l.results.csv"))
+      .every((r) => ["created", "updated", "unchanged"].includes(r.chatguru_status!)),
+  ).toBe(true);
 }
 
 describe("chaos: kill -9 at any point, then re-run", () => {

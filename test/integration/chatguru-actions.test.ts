@@ -81,25 +81,42 @@ describe("actions against the mock server", () => {
 
   it("refused numbers end in error with a Portuguese reason", async () => {
     const add = await chatAdd(client, { chatNumber: "5511987650000", name: "Eva" });
-    expect(await getChatAddStatus(client, add.chatAddId)).toEqual({ status: "error", description: "Número não possui WhatsApp" });
+    expect(await getChatAddStatus(client, add.chatAddId)).toEqual({
+      status: "error",
+      description: "Número não possui WhatsApp",
+    });
     expect(chatOf("5511987650000")).toBeUndefined();
   });
 
   it("official WhatsApp numbers refuse a chat_add text but accept the default blank", async () => {
     await start({ officialWhatsApp: true });
-    const error = await chatAdd(client, { chatNumber: "5511912345678", name: "F", text: "Olá!" }).catch((e: unknown) => e);
+    const error = await chatAdd(client, { chatNumber: "5511912345678", name: "F", text: "Olá!" }).catch(
+      (e: unknown) => e,
+    );
     expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "INITIAL_MESSAGE_INVALID" });
-    await expect(chatAdd(client, { chatNumber: "5511912345678", name: "F" })).resolves.toMatchObject({ status: "pending" });
+    await expect(chatAdd(client, { chatNumber: "5511912345678", name: "F" })).resolves.toMatchObject({
+      status: "pending",
+    });
   });
 
-  it("updateCustomFields converts panel names and saves values (\"\" included)", async () => {
-    const result = await updateCustomFields(client, "5511987654321", { Email: "ana@example.com", "CRM | Link negócio": "https://crm/1", "field__Etapa": "" });
+  it('updateCustomFields converts panel names and saves values ("" included)', async () => {
+    const result = await updateCustomFields(client, "5511987654321", {
+      Email: "ana@example.com",
+      "CRM | Link negócio": "https://crm/1",
+      field__Etapa: "",
+    });
     expect(result.chatId).toMatch(/^[0-9a-f]{24}$/);
-    expect(chatOf("5511987654321")!.fields).toEqual({ field__Email: "ana@example.com", field__CRM__Link_negocio: "https://crm/1", field__Etapa: "" });
+    expect(chatOf("5511987654321")!.fields).toEqual({
+      field__Email: "ana@example.com",
+      field__CRM__Link_negocio: "https://crm/1",
+      field__Etapa: "",
+    });
   });
 
   it("a field not configured → FIELD_NOT_CONFIGURED and nothing saved", async () => {
-    const error = await updateCustomFields(client, "5511987654321", { Email: "a@b.c", "Não existe": "x" }).catch((e: unknown) => e);
+    const error = await updateCustomFields(client, "5511987654321", { Email: "a@b.c", "Não existe": "x" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChatGuruApiError);
     expect((error as ChatGuruApiError).description).toBe("Nenhum campo personalizado encontrado com o nome Nao_existe");
     expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "FIELD_NOT_CONFIGURED" });
@@ -107,7 +124,9 @@ describe("actions against the mock server", () => {
   });
 
   it("two names for the same API field are refused before sending", async () => {
-    await expect(updateCustomFields(client, "5511987654321", { "Etapa do funil": "a", Etapa_do_funil: "b" })).rejects.toBeInstanceOf(ChatGuruParamError);
+    await expect(
+      updateCustomFields(client, "5511987654321", { "Etapa do funil": "a", Etapa_do_funil: "b" }),
+    ).rejects.toBeInstanceOf(ChatGuruParamError);
     expect(mock.state().requests.total).toBe(0);
   });
 
@@ -140,19 +159,35 @@ describe("actions against the mock server", () => {
     expect((await getMessageStatus(client, m.messageId)).status).toBe("scheduled");
     await new Promise((r) => setTimeout(r, 150));
     expect((await getMessageStatus(client, m.messageId)).status).toBe("sent");
-    const future = await sendMessage(client, { chatNumber: "5511987654321", text: "Depois", sendDate: new Date(Date.now() + 3_600_000) });
+    const future = await sendMessage(client, {
+      chatNumber: "5511987654321",
+      text: "Depois",
+      sendDate: new Date(Date.now() + 3_600_000),
+    });
     await new Promise((r) => setTimeout(r, 150));
     expect((await getMessageStatus(client, future.messageId)).status).toBe("scheduled");
     expect(chatOf("5511987654321")!.messages).toBe(2);
-    await expect(sendMessage(client, { chatNumber: "5511987654321", text: "x", sendDate: "amanhã" })).rejects.toBeInstanceOf(ChatGuruParamError);
+    await expect(
+      sendMessage(client, { chatNumber: "5511987654321", text: "x", sendDate: "amanhã" }),
+    ).rejects.toBeInstanceOf(ChatGuruParamError);
   });
 
   it("sendFile needs a URL ending in an extension (checked before sending, and by the mock)", async () => {
-    await expect(sendFile(client, { chatNumber: "5511987654321", fileUrl: "https://cdn.example.com/catalogo.pdf", caption: "Catálogo" })).resolves.toMatchObject({
+    await expect(
+      sendFile(client, {
+        chatNumber: "5511987654321",
+        fileUrl: "https://cdn.example.com/catalogo.pdf",
+        caption: "Catálogo",
+      }),
+    ).resolves.toMatchObject({
       status: "scheduled",
     });
-    await expect(sendFile(client, { chatNumber: "5511987654321", fileUrl: "https://cdn.example.com/download?id=1" })).rejects.toBeInstanceOf(ChatGuruParamError);
-    const raw = await client.call("message_file_send", { chat_number: "5511987654321", file_url: "https://cdn.example.com/download" }).catch((e: unknown) => e);
+    await expect(
+      sendFile(client, { chatNumber: "5511987654321", fileUrl: "https://cdn.example.com/download?id=1" }),
+    ).rejects.toBeInstanceOf(ChatGuruParamError);
+    const raw = await client
+      .call("message_file_send", { chat_number: "5511987654321", file_url: "https://cdn.example.com/download" })
+      .catch((e: unknown) => e);
     expect((raw as ChatGuruApiError).httpStatus).toBe(400);
   });
 });

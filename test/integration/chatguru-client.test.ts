@@ -39,7 +39,13 @@ async function rawServer(handler: Handler): Promise<{ url: string; requests: Cap
     req.setEncoding("utf8");
     req.on("data", (d: string) => (body += d));
     req.on("end", () => {
-      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, remotePort: req.socket.remotePort ?? 0 });
+      requests.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body,
+        remotePort: req.socket.remotePort ?? 0,
+      });
       handler(req, res, body);
     });
   });
@@ -62,7 +68,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function client(url: string, timeoutMs?: number): ChatGuruClient {
-  const c = createChatGuruClient({ apiUrl: url, key: KEY, accountId: "acc-1", phoneId: "phone-1", ...(timeoutMs ? { timeoutMs } : {}) });
+  const c = createChatGuruClient({
+    apiUrl: url,
+    key: KEY,
+    accountId: "acc-1",
+    phoneId: "phone-1",
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   cleanups.push(() => c.close());
   return c;
 }
@@ -82,7 +94,13 @@ function expectNoKey(error: unknown): void {
   let current: unknown = error;
   for (let i = 0; i < 6 && current; i++) {
     const e = current as Error;
-    seen.push(String(e), e.message ?? "", e.stack ?? "", JSON.stringify(e) ?? "", JSON.stringify((e as { context?: unknown }).context ?? {}));
+    seen.push(
+      String(e),
+      e.message ?? "",
+      e.stack ?? "",
+      JSON.stringify(e) ?? "",
+      JSON.stringify((e as { context?: unknown }).context ?? {}),
+    );
     current = (e as { cause?: unknown }).cause;
   }
   for (const text of seen) {
@@ -94,7 +112,10 @@ function expectNoKey(error: unknown): void {
 describe("createChatGuruClient: the request", () => {
   it("POSTs every parameter as a form-urlencoded body, never in the URL", async () => {
     const server = await rawServer(json(200, { code: 200, result: "success", note_id: "n1" }));
-    const response = await client(server.url).call("note_add", { chat_number: "5511987654321", note_text: "Olá & até = já" });
+    const response = await client(server.url).call("note_add", {
+      chat_number: "5511987654321",
+      note_text: "Olá & até = já",
+    });
     expect(response.note_id).toBe("n1");
     const [req] = server.requests;
     expect(req!.method).toBe("POST");
@@ -131,17 +152,26 @@ describe("createChatGuruClient: the request", () => {
 describe("createChatGuruClient: responses become typed errors", () => {
   it("HTTP 400 result error → ChatGuruApiError with action, status, description and body", async () => {
     const server = await rawServer(json(400, { code: 400, result: "error", description: "Chat não encontrado." }));
-    const error = await failure(client(server.url).call("chat_update_custom_fields", { chat_number: "5511987654321", field__Email: "a" }));
+    const error = await failure(
+      client(server.url).call("chat_update_custom_fields", { chat_number: "5511987654321", field__Email: "a" }),
+    );
     expect(error).toBeInstanceOf(ChatGuruApiError);
     const e = error as ChatGuruApiError;
     expect(e.message).toContain('ChatGuru chat_update_custom_fields answered 400 "Chat não encontrado."');
-    expect([e.action, e.httpStatus, e.description, e.code]).toEqual(["chat_update_custom_fields", 400, "Chat não encontrado.", "CHATGURU_CHAT_NOT_FOUND"]);
+    expect([e.action, e.httpStatus, e.description, e.code]).toEqual([
+      "chat_update_custom_fields",
+      400,
+      "Chat não encontrado.",
+      "CHATGURU_CHAT_NOT_FOUND",
+    ]);
     expect(e.body).toEqual({ code: 400, result: "error", description: "Chat não encontrado." });
     expect(classifyChatGuruError(e)).toMatchObject({ kind: "row", code: "CHAT_NOT_FOUND" });
   });
 
   it("HTTP 200 with result error is not a success", async () => {
-    const server = await rawServer(json(200, { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" }));
+    const server = await rawServer(
+      json(200, { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" }),
+    );
     const error = await failure(client(server.url).call("dialog_execute", { chat_number: "1", dialog_id: "d" }));
     expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "DIALOG_CONTEXT_NOT_VALIDATED" });
   });
@@ -159,7 +189,9 @@ describe("createChatGuruClient: responses become typed errors", () => {
   });
 
   it("429 → ChatGuruRateLimitError with Retry-After in ms", async () => {
-    const server = await rawServer(json(429, { code: 429, result: "error", description: "Too many" }, { "Retry-After": "3" }));
+    const server = await rawServer(
+      json(429, { code: 429, result: "error", description: "Too many" }, { "Retry-After": "3" }),
+    );
     const e = (await failure(client(server.url).call("note_add", {}))) as ChatGuruRateLimitError;
     expect(e).toBeInstanceOf(ChatGuruRateLimitError);
     expect(e.retryAfterMs).toBe(3000);
@@ -169,9 +201,13 @@ describe("createChatGuruClient: responses become typed errors", () => {
   it("non-JSON 502 (HTML) → ChatGuruBadResponseError with status and a short excerpt; classified retry", async () => {
     const server = await rawServer((_q, res) => {
       res.writeHead(502, { "Content-Type": "text/html" });
-      res.end(`<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`);
+      res.end(
+        `<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`,
+      );
     });
-    const e = (await failure(client(server.url).call("chat_update_custom_fields", { chat_number: "1", field__X: "y" }))) as ChatGuruBadResponseError;
+    const e = (await failure(
+      client(server.url).call("chat_update_custom_fields", { chat_number: "1", field__X: "y" }),
+    )) as ChatGuruBadResponseError;
     expect(e).toBeInstanceOf(ChatGuruBadResponseError);
     expect(e.httpStatus).toBe(502);
     expect(e.message).toContain("502 Bad Gateway");
@@ -204,7 +240,9 @@ describe("createChatGuruClient: transport failures", () => {
     const server = await rawServer(json(200, {}));
     const port = new URL(server.url).port;
     await cleanups.pop()!(); // close the server: the port now refuses connections
-    const e = (await failure(client(`http://127.0.0.1:${port}/api/v1`).call("chat_add", { chat_number: "1" }))) as ChatGuruNetworkError;
+    const e = (await failure(
+      client(`http://127.0.0.1:${port}/api/v1`).call("chat_add", { chat_number: "1" }),
+    )) as ChatGuruNetworkError;
     expect(e).toBeInstanceOf(ChatGuruNetworkError);
     expect(e.errorCode).toBe("ECONNREFUSED");
     expect(e.mayHaveReachedServer).toBe(false);
@@ -241,7 +279,9 @@ describe("createChatGuruClient: transport failures", () => {
     const e = await failure(client(server.url, 10_000).call("note_add", {}, { signal: controller.signal }));
     expect(e).toBeInstanceOf(ChatGuruAbortedError);
     const already = AbortSignal.abort();
-    expect(await failure(client(server.url).call("note_add", {}, { signal: already }))).toBeInstanceOf(ChatGuruAbortedError);
+    expect(await failure(client(server.url).call("note_add", {}, { signal: already }))).toBeInstanceOf(
+      ChatGuruAbortedError,
+    );
   });
 
   it("the key never appears in errors, even when the server echoes it", async () => {

@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addNote, chatAdd, executeDialog, getChatAddStatus, getMessageStatus, sendMessage, updateCustomFields } from "../../src/chatguru/actions.js";
+import {
+  addNote,
+  chatAdd,
+  executeDialog,
+  getChatAddStatus,
+  getMessageStatus,
+  sendMessage,
+  updateCustomFields,
+} from "../../src/chatguru/actions.js";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
 import { ChatGuruAuthError, classifyChatGuruError } from "../../src/chatguru/errors.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
@@ -50,20 +58,36 @@ afterAll(async () => {
 
 describe("actions parse the documented response shapes", () => {
   it("success bodies", async () => {
-    expect(await chatAdd(client, { chatNumber: "5511999999999", name: "A" })).toEqual({ chatAddId: "5dd69c2300078e1be17fffd4", status: "pending" });
-    expect(await getChatAddStatus(client, "5e3e9c0f52313722bd2e11a2")).toEqual({ status: "done", description: "Chat adicionado com sucesso!" });
-    expect(await updateCustomFields(client, "5511999999999", { Email: "a@b.c" })).toEqual({ chatId: "5e52b639600ce7d9be01f6cd" });
+    expect(await chatAdd(client, { chatNumber: "5511999999999", name: "A" })).toEqual({
+      chatAddId: "5dd69c2300078e1be17fffd4",
+      status: "pending",
+    });
+    expect(await getChatAddStatus(client, "5e3e9c0f52313722bd2e11a2")).toEqual({
+      status: "done",
+      description: "Chat adicionado com sucesso!",
+    });
+    expect(await updateCustomFields(client, "5511999999999", { Email: "a@b.c" })).toEqual({
+      chatId: "5e52b639600ce7d9be01f6cd",
+    });
     expect(await addNote(client, "5511999999999", "n")).toEqual({ noteId: "5ebbc4ded8d8eaf9919970a9" });
     expect(await executeDialog(client, "5511999999999", "d")).toEqual({ result: "Diálogo executado" });
-    expect(await sendMessage(client, { chatNumber: "5511999999999", text: "oi" })).toEqual({ messageId: "5dd69cde00078e1be17fffd4", status: "scheduled" });
+    expect(await sendMessage(client, { chatNumber: "5511999999999", text: "oi" })).toEqual({
+      messageId: "5dd69cde00078e1be17fffd4",
+      status: "scheduled",
+    });
     expect(await getMessageStatus(client, "5dd69cde00078e1be17fffd4")).toEqual({ status: "sent" });
   });
 
   it("error bodies", async () => {
     override = "error-chat-not-found.json";
-    expect(classifyChatGuruError(await addNote(client, "1", "n").catch((e: unknown) => e))).toMatchObject({ kind: "row", code: "CHAT_NOT_FOUND" });
+    expect(classifyChatGuruError(await addNote(client, "1", "n").catch((e: unknown) => e))).toMatchObject({
+      kind: "row",
+      code: "CHAT_NOT_FOUND",
+    });
     override = "error-dialog-context.json";
-    expect(classifyChatGuruError(await executeDialog(client, "1", "d").catch((e: unknown) => e))).toMatchObject({ code: "DIALOG_CONTEXT_NOT_VALIDATED" });
+    expect(classifyChatGuruError(await executeDialog(client, "1", "d").catch((e: unknown) => e))).toMatchObject({
+      code: "DIALOG_CONTEXT_NOT_VALIDATED",
+    });
     override = "error-json-body.json";
     expect(await addNote(client, "1", "n").catch((e: unknown) => e)).toBeInstanceOf(ChatGuruAuthError);
     override = undefined;

@@ -8,7 +8,12 @@ import {
   ChatGuruTimeoutError,
   classifyChatGuruError,
 } from "../../src/chatguru/errors.js";
-import { MOCK_CREDENTIALS, startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock-server.js";
+import {
+  MOCK_CREDENTIALS,
+  startMockServer,
+  type MockServer,
+  type MockServerOptions,
+} from "../../src/chatguru/mock-server.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
 const servers: MockServer[] = [];
@@ -24,7 +29,10 @@ async function mockWith(options: MockServerOptions = {}): Promise<MockServer> {
   return server;
 }
 
-function clientFor(server: MockServer, overrides: Partial<{ key: string; accountId: string; phoneId: string; timeoutMs: number }> = {}): ChatGuruClient {
+function clientFor(
+  server: MockServer,
+  overrides: Partial<{ key: string; accountId: string; phoneId: string; timeoutMs: number }> = {},
+): ChatGuruClient {
   const c = createChatGuruClient({ apiUrl: server.url, ...server.credentials, timeoutMs: 3000, ...overrides });
   clients.push(c);
   return c;
@@ -59,9 +67,16 @@ describe("mock server: protocol (SPEC §2)", () => {
   it("accepts parameters in the query string too, merged with the form body", async () => {
     const server = await mockWith({ existingChats: ["5511987654321"] });
     const query = new URLSearchParams({ ...creds, action: "note_add" });
-    const res = await fetch(`${server.url}?${query}`, form({ chat_number: "5511987654321", note_text: "via query + form" }));
+    const res = await fetch(
+      `${server.url}?${query}`,
+      form({ chat_number: "5511987654321", note_text: "via query + form" }),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ code: 200, result: "success", description: "Anotação criada com sucesso" });
+    expect(await res.json()).toMatchObject({
+      code: 200,
+      result: "success",
+      description: "Anotação criada com sucesso",
+    });
     expect(server.state().chats[0]!.notes).toEqual(["via query + form"]);
   });
 
@@ -78,17 +93,22 @@ describe("mock server: protocol (SPEC §2)", () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { description: string }).description).toBe(description);
     }
-    const error = await clientFor(server, { key: "wrong-key-not-real" }).call("note_add", { chat_number: "1" }).catch((e: unknown) => e);
+    const error = await clientFor(server, { key: "wrong-key-not-real" })
+      .call("note_add", { chat_number: "1" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatGuruAuthError);
     expect(classifyChatGuruError(error).kind).toBe("auth");
   });
 
   it("unknown action, missing chat_number, unknown chat_add_id, GET", async () => {
     const server = await mockWith();
-    const describe = async (params: Record<string, string>) => ((await (await fetch(server.url, form({ ...creds, ...params }))).json()) as { description: string }).description;
+    const describe = async (params: Record<string, string>) =>
+      ((await (await fetch(server.url, form({ ...creds, ...params }))).json()) as { description: string }).description;
     expect(await describe({ action: "chat_delete" })).toBe("Ação inválida");
     expect(await describe({ action: "note_add", note_text: "x" })).toBe("chat_number não informado");
-    expect(await describe({ action: "chat_add_status", chat_add_id: "000000000000000000000000" })).toMatch(/chat_add_id não encontrado/);
+    expect(await describe({ action: "chat_add_status", chat_add_id: "000000000000000000000000" })).toMatch(
+      /chat_add_id não encontrado/,
+    );
     expect((await fetch(server.url)).status).toBe(405);
   });
 });
@@ -96,7 +116,9 @@ describe("mock server: protocol (SPEC §2)", () => {
 describe("mock server: faults", () => {
   it("failRate → 5xx HTML, effect not applied → ChatGuruBadResponseError classified retry", async () => {
     const server = await mockWith({ existingChats: ["5511987654321"], failRate: 1 });
-    const error = await clientFor(server).call("note_add", { chat_number: "5511987654321", note_text: "x" }).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .call("note_add", { chat_number: "5511987654321", note_text: "x" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatGuruBadResponseError);
     expect([500, 502, 503]).toContain((error as ChatGuruBadResponseError).httpStatus);
     expect(classifyChatGuruError(error)).toEqual({ kind: "retry" });
@@ -107,8 +129,12 @@ describe("mock server: faults", () => {
   it("rateLimit → 429 with Retry-After: 1 above N requests per second, effect not applied", async () => {
     const server = await mockWith({ existingChats: ["5511987654321"], rateLimit: 2 });
     const client = clientFor(server);
-    const results = await Promise.allSettled([1, 2, 3, 4].map((i) => client.call("note_add", { chat_number: "5511987654321", note_text: `n${i}` })));
-    const limited = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as unknown);
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((i) => client.call("note_add", { chat_number: "5511987654321", note_text: `n${i}` })),
+    );
+    const limited = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => (r as PromiseRejectedResult).reason as unknown);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     expect(limited).toHaveLength(2);
     for (const e of limited) {
@@ -123,7 +149,9 @@ describe("mock server: faults", () => {
     const client = clientFor(server);
     const errors: unknown[] = [];
     for (let i = 0; i < 20; i++) {
-      errors.push(await client.call("note_add", { chat_number: "5511987654321", note_text: `n${i}` }).catch((e: unknown) => e));
+      errors.push(
+        await client.call("note_add", { chat_number: "5511987654321", note_text: `n${i}` }).catch((e: unknown) => e),
+      );
     }
     for (const e of errors) {
       expect(e).toBeInstanceOf(ChatGuruNetworkError);
@@ -137,7 +165,9 @@ describe("mock server: faults", () => {
 
   it("timeoutRate → ChatGuruTimeoutError with a small timeoutMs; close() does not hang on the held socket", async () => {
     const server = await mockWith({ existingChats: ["5511987654321"], timeoutRate: 1 });
-    const error = await clientFor(server, { timeoutMs: 100 }).call("note_add", { chat_number: "5511987654321", note_text: "x" }).catch((e: unknown) => e);
+    const error = await clientFor(server, { timeoutMs: 100 })
+      .call("note_add", { chat_number: "5511987654321", note_text: "x" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatGuruTimeoutError);
     expect(classifyChatGuruError(error).kind).toBe("unknown-outcome");
     const started = Date.now();
@@ -162,7 +192,12 @@ describe("mock server: faults", () => {
       const client = clientFor(server);
       const out: string[] = [];
       for (let i = 0; i < 12; i++) {
-        out.push(await client.call("note_add", { chat_number: "5511987654321", note_text: "x" }).then(() => "ok", (e: Error) => e.name));
+        out.push(
+          await client.call("note_add", { chat_number: "5511987654321", note_text: "x" }).then(
+            () => "ok",
+            (e: Error) => e.name,
+          ),
+        );
       }
       return out;
     };
@@ -192,28 +227,49 @@ describe("mock server: /__mock endpoints", () => {
 
     expect((await fetch(`${base}/reset`, { method: "POST" })).status).toBe(200);
     expect(server.state()).toMatchObject({ requests: { total: 0 }, chatAddsByNumber: {} });
-    expect(server.state().chats).toEqual([expect.objectContaining({ number: "5511987654321", notes: [], createdVia: "seed" })]);
+    expect(server.state().chats).toEqual([
+      expect.objectContaining({ number: "5511987654321", notes: [], createdVia: "seed" }),
+    ]);
 
-    const config = await fetch(`${base}/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ failRate: 1 }) });
+    const config = await fetch(`${base}/config`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ failRate: 1 }),
+    });
     expect(config.status).toBe(200);
-    await expect(client.call("note_add", { chat_number: "5511987654321", note_text: "a" })).rejects.toBeInstanceOf(ChatGuruBadResponseError);
+    await expect(client.call("note_add", { chat_number: "5511987654321", note_text: "a" })).rejects.toBeInstanceOf(
+      ChatGuruBadResponseError,
+    );
     const bad = await fetch(`${base}/config`, { method: "POST", body: JSON.stringify({ failRate: 3 }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/failRate/);
     server.configure({ failRate: 0 });
-    await expect(client.call("note_add", { chat_number: "5511987654321", note_text: "a" })).resolves.toMatchObject({ result: "success" });
+    await expect(client.call("note_add", { chat_number: "5511987654321", note_text: "a" })).resolves.toMatchObject({
+      result: "success",
+    });
   });
 
   it("custom fields option accepts panel or API names", async () => {
-    const server = await mockWith({ existingChats: ["5511987654321"], customFields: ["Setor | Área", "field__Codigo"] });
+    const server = await mockWith({
+      existingChats: ["5511987654321"],
+      customFields: ["Setor | Área", "field__Codigo"],
+    });
     expect(server.state().customFields).toEqual(["field__Setor__Area", "field__Codigo"]);
     const client = clientFor(server);
-    await client.call("chat_update_custom_fields", { chat_number: "5511987654321", field__Setor__Area: "TI", field__Codigo: "7" });
-    await expect(client.call("chat_update_custom_fields", { chat_number: "5511987654321", field__Email: "x" })).rejects.toThrow(/Nenhum campo personalizado/);
+    await client.call("chat_update_custom_fields", {
+      chat_number: "5511987654321",
+      field__Setor__Area: "TI",
+      field__Codigo: "7",
+    });
+    await expect(
+      client.call("chat_update_custom_fields", { chat_number: "5511987654321", field__Email: "x" }),
+    ).rejects.toThrow(/Nenhum campo personalizado/);
   });
 
   it("rejects bad options with exact messages", async () => {
-    await expect(startMockServer({ failRate: -0.1 })).rejects.toThrow("Expected `failRate` to be a number from 0 to 1, got `-0.1` (number).");
+    await expect(startMockServer({ failRate: -0.1 })).rejects.toThrow(
+      "Expected `failRate` to be a number from 0 to 1, got `-0.1` (number).",
+    );
     await expect(startMockServer({ existingChats: ["+55 11"] })).rejects.toThrow(/existingChats/);
   });
 });

@@ -63,7 +63,10 @@ async function failure(promise: Promise<unknown>): Promise<SyncError> {
 
 describe("Sheets gateway over the real client", () => {
   beforeAll(() => {
-    fake.setSheet(ID, "Leads", 0, [["Nome", "Telefone"], ["Ana", "+55 11 98765-4321"]]);
+    fake.setSheet(ID, "Leads", 0, [
+      ["Nome", "Telefone"],
+      ["Ana", "+55 11 98765-4321"],
+    ]);
   });
 
   it("sends the access token as a Bearer token and returns formatted values as strings", async () => {
@@ -123,7 +126,9 @@ describe("Sheets gateway over the real client", () => {
     expect(time.state.sleeps).toEqual([]);
     await gateway.getValues(ID, "'Leads'!A1");
     expect(time.state.sleeps).toEqual([60_000]);
-    expect(events.filter((e) => e.type === "sheets-throttle")).toEqual([{ type: "sheets-throttle", method: "values.get", waitMs: 60_000 }]);
+    expect(events.filter((e) => e.type === "sheets-throttle")).toEqual([
+      { type: "sheets-throttle", method: "values.get", waitMs: 60_000 },
+    ]);
     expect(gateway.requestCount).toBe(61);
   });
 
@@ -152,7 +157,9 @@ describe("Sheets gateway over the real client", () => {
     const error = await failure(gateway.getValues(ID, "'Leads'!A1"));
     expect(error.code).toBe("SHEETS_AUTH");
     expect(error.exitCode).toBe(ExitCode.USAGE);
-    expect(error.message).toContain("Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS");
+    expect(error.message).toContain(
+      "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS",
+    );
     expect(JSON.stringify({ message: error.message, context: error.context })).not.toContain(wrong);
     expect(fake.requests.at(-1)!.auth).toBe(`Bearer ${wrong}`);
     expect(gateway.requestCount).toBe(1);
@@ -194,7 +201,9 @@ describe("credentials", () => {
   it("uses a service-account key: JWT-bearer exchange at the key's token_uri, then Bearer calls", async () => {
     fake.setSheet(ID, "Leads", 0, [["Nome"]]);
     const path = await keyFile();
-    const gateway = await createSheetsGateway({ env: { GOOGLE_APPLICATION_CREDENTIALS: path, SHEETS_API_URL: fake.url } });
+    const gateway = await createSheetsGateway({
+      env: { GOOGLE_APPLICATION_CREDENTIALS: path, SHEETS_API_URL: fake.url },
+    });
     expect(gateway.accountEmail).toBe(email);
     expect(await gateway.getValues(ID, "'Leads'!A1")).toEqual([["Nome"]]);
     await gateway.getValues(ID, "'Leads'!A1");
@@ -215,7 +224,9 @@ describe("credentials", () => {
   });
 
   it("names the service account in a 403 so the person knows whom to share the sheet with", async () => {
-    const gateway = await createSheetsGateway({ env: { GOOGLE_APPLICATION_CREDENTIALS: await keyFile(), SHEETS_API_URL: fake.url } });
+    const gateway = await createSheetsGateway({
+      env: { GOOGLE_APPLICATION_CREDENTIALS: await keyFile(), SHEETS_API_URL: fake.url },
+    });
     fake.failNext(403);
     const error = await failure(gateway.getSpreadsheet(ID));
     expect(error.message).toBe(
@@ -226,7 +237,11 @@ describe("credentials", () => {
 
   it("prefers GOOGLE_ACCESS_TOKEN over a key file", async () => {
     const gateway = await createSheetsGateway({
-      env: { GOOGLE_ACCESS_TOKEN: TOKEN, GOOGLE_APPLICATION_CREDENTIALS: join(dir, "missing.json"), SHEETS_API_URL: fake.url },
+      env: {
+        GOOGLE_ACCESS_TOKEN: TOKEN,
+        GOOGLE_APPLICATION_CREDENTIALS: join(dir, "missing.json"),
+        SHEETS_API_URL: fake.url,
+      },
     });
     await gateway.getValues(ID, "'Leads'!A1");
     expect(fake.requests.map((r) => r.path)).not.toContain("/token");
@@ -234,7 +249,9 @@ describe("credentials", () => {
 
   it("reports a key the token endpoint refuses (400 invalid_grant) as a credentials problem, key redacted", async () => {
     const path = await keyFile();
-    const gateway = await createSheetsGateway({ env: { GOOGLE_APPLICATION_CREDENTIALS: path, SHEETS_API_URL: fake.url } });
+    const gateway = await createSheetsGateway({
+      env: { GOOGLE_APPLICATION_CREDENTIALS: path, SHEETS_API_URL: fake.url },
+    });
     fake.rejectNextToken();
     const error = await failure(gateway.getValues(ID, "'Leads'!A1"));
     // A 400 from the Sheets API would be SHEETS_BAD_REQUEST: this one came from the token endpoint.

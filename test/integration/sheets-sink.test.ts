@@ -27,7 +27,10 @@ const keyOf = (raw: string): string | undefined => {
 
 const HEADER = ["Nome", "Telefone", "Observações"];
 function leads(n: number): string[][] {
-  return [HEADER, ...Array.from({ length: n }, (_, i) => [`Pessoa ${i}`, `+55 11 9${String(1000_0000 + i)}`, `obs ${i}`])];
+  return [
+    HEADER,
+    ...Array.from({ length: n }, (_, i) => [`Pessoa ${i}`, `+55 11 9${String(1000_0000 + i)}`, `obs ${i}`]),
+  ];
 }
 
 function result(rowNumber: number, grid: string[][], extra: Partial<RowResult> = {}): RowResult {
@@ -64,25 +67,52 @@ function sink(extra: Partial<SheetsSinkOptions> = {}) {
 
 const writes = () => fake.requests.filter((r) => r.method === "PUT" || r.method === "POST");
 const batchUpdates = () => fake.requests.filter((r) => r.path.endsWith("values:batchUpdate"));
-const rangesOf = (request: { body: unknown }) => (request.body as { data: Array<{ range: string }> }).data.map((d) => d.range);
+const rangesOf = (request: { body: unknown }) =>
+  (request.body as { data: Array<{ range: string }> }).data.map((d) => d.range);
 
 describe("Sheets write-back sink", () => {
   it("appends missing write_back columns to the header once and writes RAW, touching nothing else", async () => {
     const grid = leads(4);
     fake.setSheet(ID, TAB, 3, grid);
     const s = sink({ flushEveryRows: 2 });
-    s.write(result(2, grid, { status: "created", chatAddId: "add-1", chatNumber: "+5511910000000", error: "=HYPERLINK(\"x\")" }));
+    s.write(
+      result(2, grid, {
+        status: "created",
+        chatAddId: "add-1",
+        chatNumber: "+5511910000000",
+        error: '=HYPERLINK("x")',
+      }),
+    );
     s.write(result(3, grid));
     s.write(result(5, grid, { status: "failed", error: "CHATGURU_CHAT_NOT_FOUND: Chat não encontrado." }));
     const outcome = await s.close();
 
     const after = fake.getSheet(ID, TAB);
-    expect(after[0]).toEqual([...HEADER, "chatguru_status", "chatguru_chat_add_id", "chatguru_chat_number", "chatguru_error", "chatguru_synced_at"]);
+    expect(after[0]).toEqual([
+      ...HEADER,
+      "chatguru_status",
+      "chatguru_chat_add_id",
+      "chatguru_chat_number",
+      "chatguru_error",
+      "chatguru_synced_at",
+    ]);
     // RAW: "+55…" and "=…" are stored as typed, not as a number or a formula.
-    expect(after[1]!.slice(3)).toEqual(["created", "add-1", "+5511910000000", "=HYPERLINK(\"x\")", "2026-03-01T12:00:00.000Z"]);
+    expect(after[1]!.slice(3)).toEqual([
+      "created",
+      "add-1",
+      "+5511910000000",
+      '=HYPERLINK("x")',
+      "2026-03-01T12:00:00.000Z",
+    ]);
     expect(after[2]!.slice(3)).toEqual(["updated", "", "5511910000001", "", "2026-03-01T12:00:00.000Z"]);
     expect(after[3]!.slice(3)).toEqual([]);
-    expect(after[4]!.slice(3)).toEqual(["failed", "", "5511910000003", "CHATGURU_CHAT_NOT_FOUND: Chat não encontrado.", "2026-03-01T12:00:00.000Z"]);
+    expect(after[4]!.slice(3)).toEqual([
+      "failed",
+      "",
+      "5511910000003",
+      "CHATGURU_CHAT_NOT_FOUND: Chat não encontrado.",
+      "2026-03-01T12:00:00.000Z",
+    ]);
     // Input cells are untouched.
     expect(after.map((row) => row.slice(0, 3))).toEqual(grid);
 
@@ -90,13 +120,21 @@ describe("Sheets write-back sink", () => {
     expect(headerWrites.map((r) => r.path)).toEqual([`/v4/spreadsheets/${ID}/values/'${TAB}'!D1:H1`]);
     expect(writes().every((r) => r.valueInputOption === "RAW")).toBe(true);
     expect(batchUpdates()).toHaveLength(2);
-    expect(outcome).toEqual({ location: `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=3 (tab "${TAB}")`, notes: [] });
+    expect(outcome).toEqual({
+      location: `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=3 (tab "${TAB}")`,
+      notes: [],
+    });
   });
 
   it("groups contiguous rows per block of adjacent write_back columns into one batchUpdate", async () => {
     // status sits at A, error at E; the other three are missing and get appended at F–H, next to error.
     const header = ["chatguru_status", "Nome", "Telefone", "Observações", "chatguru_error"];
-    const grid = [header, ...leads(8).slice(1).map((r) => ["old", ...r, "old error"])];
+    const grid = [
+      header,
+      ...leads(8)
+        .slice(1)
+        .map((r) => ["old", ...r, "old error"]),
+    ];
     fake.setSheet(ID, TAB, 3, grid, { columnCount: 5 });
     const before = fake.getSheet(ID, TAB);
     const s = sink({ headers: header });
@@ -142,7 +180,11 @@ describe("Sheets write-back sink", () => {
     const s = sink();
     for (const row of [2, 3, 4, 5, 6, 7]) s.write(result(row, grid, { status: `done-${row}` }));
     // Between the read and the flush: a new row above everything, one row deleted, the rest reversed.
-    const data = fake.getSheet(ID, TAB).slice(1).filter((r) => r[0] !== "Pessoa 2").reverse();
+    const data = fake
+      .getSheet(ID, TAB)
+      .slice(1)
+      .filter((r) => r[0] !== "Pessoa 2")
+      .reverse();
     fake.setSheet(ID, TAB, 3, [HEADER, ["Nova", "+55 21 99999-0000", "inserida"], ...data]);
     const { notes } = await s.close();
 
@@ -166,9 +208,20 @@ describe("Sheets write-back sink", () => {
     fake.setSheet(ID, TAB, 3, [["ID", ...HEADER], ...grid.slice(1).map((r, i) => [`#${i}`, ...r])]);
     await s.close();
     const after = fake.getSheet(ID, TAB);
-    expect(after[0]).toEqual(["ID", ...HEADER, "chatguru_status", "chatguru_chat_add_id", "chatguru_chat_number", "chatguru_error", "chatguru_synced_at"]);
+    expect(after[0]).toEqual([
+      "ID",
+      ...HEADER,
+      "chatguru_status",
+      "chatguru_chat_add_id",
+      "chatguru_chat_number",
+      "chatguru_error",
+      "chatguru_synced_at",
+    ]);
     expect(after.map((r) => r[4] ?? "")).toEqual(["chatguru_status", "created", "", "updated"]);
-    expect(after.map((r) => r.slice(0, 4))).toEqual([["ID", ...HEADER], ...grid.slice(1).map((r, i) => [`#${i}`, ...r])]);
+    expect(after.map((r) => r.slice(0, 4))).toEqual([
+      ["ID", ...HEADER],
+      ...grid.slice(1).map((r, i) => [`#${i}`, ...r]),
+    ]);
   });
 
   it("writes a key present twice in the sheet to its first occurrence, and notes it", async () => {
@@ -216,7 +269,17 @@ describe("Sheets write-back sink", () => {
   it("leaves rows the run never reached as the last run left them", async () => {
     const grid = leads(2);
     grid[1]!.push("created", "add-old", "5511910000000", "", "yesterday");
-    fake.setSheet(ID, TAB, 3, [[...HEADER, "chatguru_status", "chatguru_chat_add_id", "chatguru_chat_number", "chatguru_error", "chatguru_synced_at"], ...grid.slice(1)]);
+    fake.setSheet(ID, TAB, 3, [
+      [
+        ...HEADER,
+        "chatguru_status",
+        "chatguru_chat_add_id",
+        "chatguru_chat_number",
+        "chatguru_error",
+        "chatguru_synced_at",
+      ],
+      ...grid.slice(1),
+    ]);
     const s = sink();
     const unreached = result(2, grid);
     delete unreached.status;
@@ -246,7 +309,9 @@ describe("Sheets write-back sink", () => {
     const grid = leads(10_000);
     fake.setSheet(ID, TAB, 3, grid);
     const s = sink({ flushEveryRows: 500, flushEveryMs: 5000 });
-    const shuffled = Array.from({ length: 10_000 }, (_, i) => i + 2).sort((a, b) => ((a * 7919) % 10_007) - ((b * 7919) % 10_007));
+    const shuffled = Array.from({ length: 10_000 }, (_, i) => i + 2).sort(
+      (a, b) => ((a * 7919) % 10_007) - ((b * 7919) % 10_007),
+    );
     for (const row of shuffled) await s.write(result(row, grid, { chatAddId: `add-${row}` }));
     await s.close();
     expect(writes().length).toBeLessThanOrEqual(10);
@@ -307,7 +372,9 @@ describe("Sheets write-back sink", () => {
   });
 
   it("refuses to use the key column as a write_back column", () => {
-    expect(() => sink({ writeBack: { ...DEFAULT_WRITE_BACK, status: "Telefone" } })).toThrow(/overwrite the key column/);
+    expect(() => sink({ writeBack: { ...DEFAULT_WRITE_BACK, status: "Telefone" } })).toThrow(
+      /overwrite the key column/,
+    );
   });
 });
 

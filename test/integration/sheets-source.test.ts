@@ -76,7 +76,10 @@ describe("Sheets source", () => {
   });
 
   it("reads 5 000 rows per request by default", async () => {
-    const grid = [["Nome", "Telefone"], ...Array.from({ length: 12_000 }, (_, i) => [`P${i}`, `55119${String(i).padStart(8, "0")}`])];
+    const grid = [
+      ["Nome", "Telefone"],
+      ...Array.from({ length: 12_000 }, (_, i) => [`P${i}`, `55119${String(i).padStart(8, "0")}`]),
+    ];
     fake.setSheet(ID, "Big", 5, grid);
     const { rows } = await readAll({ spreadsheetId: ID, sheet: "Big" });
     expect(rows).toHaveLength(12_000);
@@ -86,7 +89,10 @@ describe("Sheets source", () => {
 
   it("exposes the resolved tab for the sink and resolves a gid to its title", async () => {
     fake.setSheet(ID, "Leads", 0, [["Nome"], ["Ana"]]);
-    fake.setSheet(ID, "Março 2026 — it's new", 777, [["Nome", "Telefone"], ["Bia", "1"]]);
+    fake.setSheet(ID, "Março 2026 — it's new", 777, [
+      ["Nome", "Telefone"],
+      ["Bia", "1"],
+    ]);
     const source = createSheetsSource({ gateway, spreadsheetId: ID, gid: 777 });
     expect(source.kind).toBe("sheets");
     expect(source.id).toBe(`sheets:${ID}#777`);
@@ -118,12 +124,18 @@ describe("Sheets source", () => {
   });
 
   it("applies the CSV header rules", async () => {
-    fake.setSheet(ID, "Gap", 10, [["Nome", "", "Etapa"], ["a", "b", "c"]]);
+    fake.setSheet(ID, "Gap", 10, [
+      ["Nome", "", "Etapa"],
+      ["a", "b", "c"],
+    ]);
     const gap = await openError({ spreadsheetId: ID, sheet: "Gap" });
     expect(gap.code).toBe("SOURCE_HEADER_EMPTY");
     expect(gap.message).toContain("B1");
 
-    fake.setSheet(ID, "Dup", 11, [["Nome", "Telefone", "Nome"], ["a", "b", "c"]]);
+    fake.setSheet(ID, "Dup", 11, [
+      ["Nome", "Telefone", "Nome"],
+      ["a", "b", "c"],
+    ]);
     const dup = await openError({ spreadsheetId: ID, sheet: "Dup" });
     expect(dup.code).toBe("SOURCE_HEADER_DUPLICATE");
     expect(dup.message).toContain('"Nome"');
@@ -133,7 +145,10 @@ describe("Sheets source", () => {
     expect((await openError({ spreadsheetId: ID, sheet: "Empty" })).code).toBe("SOURCE_EMPTY");
 
     // Blank header cells after the last name (spaces included) are not columns.
-    fake.setSheet(ID, "Trailing", 13, [[" Nome ", "Telefone", " ", ""], ["Ana", "1", "x", "y"]]);
+    fake.setSheet(ID, "Trailing", 13, [
+      [" Nome ", "Telefone", " ", ""],
+      ["Ana", "1", "x", "y"],
+    ]);
     const { opened, rows } = await readAll({ spreadsheetId: ID, sheet: "Trailing" });
     expect(opened.headers).toEqual(["Nome", "Telefone"]);
     expect(rows).toEqual([{ rowNumber: 2, values: { Nome: "Ana", Telefone: "1" } }]);

@@ -24,7 +24,14 @@ function rows(n: number, existingEvery = 2): { csv: string; existing: string[] }
 describe("sync under faults", () => {
   it("5xx, resets, timeouts and 429s: every row ends created/updated and no number gets two chat_adds", async () => {
     const { csv, existing } = rows(40);
-    env = await createSyncEnv({ existingChats: existing, failRate: 0.1, resetRate: 0.05, timeoutRate: 0.02, rateLimit: 40, seed: 7 });
+    env = await createSyncEnv({
+      existingChats: existing,
+      failRate: 0.1,
+      resetRate: 0.05,
+      timeoutRate: 0.02,
+      rateLimit: 40,
+      seed: 7,
+    });
     const report = await sync({
       source: env.csv("l.csv", csv),
       mapping: env.mapping("m.json", MAPPING),
@@ -35,7 +42,9 @@ describe("sync under faults", () => {
       concurrency: 6,
       rate: 100,
     });
-    const failures = env.results(report.results!).filter((r) => r.chatguru_status !== "created" && r.chatguru_status !== "updated");
+    const failures = env
+      .results(report.results!)
+      .filter((r) => r.chatguru_status !== "created" && r.chatguru_status !== "updated");
     expect(failures).toEqual([]);
     expect(report.counts).toMatchObject({ total: 40, failed: 0, pending: 0 });
     expect(report.counts.created + report.counts.updated).toBe(40);
@@ -74,7 +83,14 @@ describe("sync under faults", () => {
     env = await createSyncEnv({ addDelayMs: 10_000 });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933332222,Joana,novo\n");
     const mapping = env.mapping("m.json", { ...MAPPING, chat_add: { text: { value: "Olá Joana!" } } });
-    const report = await sync({ source, mapping, connection: env.connection, client: losingFirstAdd("after-applying"), cwd: env.dir, ...FAST });
+    const report = await sync({
+      source,
+      mapping,
+      connection: env.connection,
+      client: losingFirstAdd("after-applying"),
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts.failed).toBe(1);
     expect(env.results(report.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN: /);
     expect(env.mock.state().requests.byAction.chat_add).toBe(1);
@@ -83,7 +99,14 @@ describe("sync under faults", () => {
   it("a lost chat_add answer (blank text) is probed first: an add that landed is not sent again", async () => {
     env = await createSyncEnv({ addDelayMs: 100 });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933331111,Kaio,novo\n");
-    const report = await sync({ source, mapping: env.mapping("m.json", MAPPING), connection: env.connection, client: losingFirstAdd("after-applying"), cwd: env.dir, ...FAST });
+    const report = await sync({
+      source,
+      mapping: env.mapping("m.json", MAPPING),
+      connection: env.connection,
+      client: losingFirstAdd("after-applying"),
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts.created).toBe(1);
     expect(env.mock.state().chatAddsByNumber["5511933331111"]).toBe(1);
     expect(env.mock.state().chats.find((c) => c.number === "5511933331111")?.fields.field__Etapa).toBe("novo");
@@ -92,7 +115,14 @@ describe("sync under faults", () => {
   it("a lost chat_add that never reached ChatGuru (blank text) is re-added once after the probe window", async () => {
     env = await createSyncEnv({});
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933330000,Lara,novo\n".replace("0000,", "0001,"));
-    const report = await sync({ source, mapping: env.mapping("m.json", MAPPING), connection: env.connection, client: losingFirstAdd("before-sending"), cwd: env.dir, ...FAST });
+    const report = await sync({
+      source,
+      mapping: env.mapping("m.json", MAPPING),
+      connection: env.connection,
+      client: losingFirstAdd("before-sending"),
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts.created).toBe(1);
     expect(env.mock.state().chatAddsByNumber["5511933330001"]).toBe(1);
   });
@@ -159,7 +189,13 @@ describe("sync under faults", () => {
     const results = env.results(report.results!);
     expect(results).toHaveLength(200);
     // Re-running finishes the job and skips what was done.
-    const rerun = await sync({ source: env.csv("l.csv", csv), mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }), connection: env.connection, cwd: env.dir, ...FAST });
+    const rerun = await sync({
+      source: env.csv("l.csv", csv),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(rerun.counts.unchanged).toBe(report.counts.updated);
     expect(rerun.counts.updated).toBe(200 - report.counts.updated);
   }, 30_000);
@@ -167,7 +203,14 @@ describe("sync under faults", () => {
     const { csv, existing } = rows(30, 1);
     env = await createSyncEnv({ existingChats: existing, latencyMs: 30 });
     const broken = `${csv}5511900000001,"Unclosed,x\n`;
-    const report = await sync({ source: env.csv("l.csv", broken), mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }), connection: env.connection, cwd: env.dir, ...FAST, concurrency: 2 });
+    const report = await sync({
+      source: env.csv("l.csv", broken),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+      concurrency: 2,
+    });
     expect(report.exitCode).toBe(3);
     expect(report.error?.code).toBe("SOURCE_CSV_PARSE");
     expect(report.error?.message).toMatch(/stopped part-way/);
@@ -184,7 +227,13 @@ describe("sync under faults", () => {
   it("a source error before anything was sent is a plain exit-2 error with no results file", async () => {
     env = await createSyncEnv({});
     await expect(
-      sync({ source: env.csv("l.csv", 'Telefone,Nome,Etapa\n"Unclosed,x,y\n'), mapping: env.mapping("m.json", MAPPING), connection: env.connection, cwd: env.dir, ...FAST }),
+      sync({
+        source: env.csv("l.csv", 'Telefone,Nome,Etapa\n"Unclosed,x,y\n'),
+        mapping: env.mapping("m.json", MAPPING),
+        connection: env.connection,
+        cwd: env.dir,
+        ...FAST,
+      }),
     ).rejects.toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
     expect(() => env.read(`${env.dir}/l.results.csv`)).toThrow();
   });
@@ -208,7 +257,15 @@ describe("sync under faults", () => {
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11933335555,Ana,novo\n");
     const mapping = env.mapping("m.json", { ...MAPPING, mode: "create", chat_add: { text: { value: "Olá Ana!" } } });
     const controller = new AbortController();
-    const first = sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, signal: controller.signal, graceMs: 50 });
+    const first = sync({
+      source,
+      mapping,
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+      signal: controller.signal,
+      graceMs: 50,
+    });
     while ((env.mock.state().requests.byAction.chat_add ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     expect((await first).exitCode).toBe(130);
@@ -271,8 +328,20 @@ describe("sync under faults", () => {
   it("a note that is the row's first request and loses its answer is not sent again on the next run", async () => {
     env = await createSyncEnv({ existingChats: ["5511944442222"] });
     const source = env.csv("l.csv", "Telefone,Obs\n11944442222,hello\n");
-    const mapping = env.mapping("m.json", { phone: "Telefone", mode: "update", custom_fields: {}, note: { template: "Obs: {{Obs}}" } });
-    const first = await sync({ source, mapping, connection: env.connection, client: losingFirst("note_add", 504), cwd: env.dir, ...FAST });
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      mode: "update",
+      custom_fields: {},
+      note: { template: "Obs: {{Obs}}" },
+    });
+    const first = await sync({
+      source,
+      mapping,
+      connection: env.connection,
+      client: losingFirst("note_add", 504),
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(first.requests.byAction.note_add).toBe(1);
     await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, full: true });
     expect(env.mock.state().chats[0]!.notes).toEqual(["Obs: hello"]);
@@ -310,11 +379,22 @@ describe("sync under faults", () => {
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,a\n");
     const mapping = env.mapping("m.json", MAPPING);
     const notJournal = env.csv("notes.txt", "precious data without newline");
-    await expect(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: notJournal })).rejects.toMatchObject({ code: "STATE_CORRUPT", exitCode: 2 });
-    expect(env.read(notJournal)).toBe("precious data without newline");
-    await expect(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: env.dir })).rejects.toMatchObject({ code: "STATE_UNREADABLE", exitCode: 2 });
     await expect(
-      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: `${env.dir}/s.ndjson`, results: `${env.dir}/missing/dir/r.csv` }),
+      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: notJournal }),
+    ).rejects.toMatchObject({ code: "STATE_CORRUPT", exitCode: 2 });
+    expect(env.read(notJournal)).toBe("precious data without newline");
+    await expect(
+      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: env.dir }),
+    ).rejects.toMatchObject({ code: "STATE_UNREADABLE", exitCode: 2 });
+    await expect(
+      sync({
+        source,
+        mapping,
+        connection: env.connection,
+        cwd: env.dir,
+        state: `${env.dir}/s.ndjson`,
+        results: `${env.dir}/missing/dir/r.csv`,
+      }),
     ).rejects.toMatchObject({ code: "RESULTS_DIR_UNWRITABLE", exitCode: 2 });
     expect(env.mock.state().requests.total).toBe(0);
   });

@@ -30,14 +30,34 @@ describe("sync modes against the mock (real HTTP)", () => {
     const report = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
 
     expect(report.exitCode).toBe(1);
-    expect(report.counts).toEqual({ total: 4, created: 1, updated: 1, unchanged: 0, pending: 0, invalid: 1, duplicate: 1, failed: 0 });
-    expect(chat("5511987654321")?.fields).toEqual({ field__Etapa: "qualificado", field__CRM__Link_negocio: "https://crm/1" });
-    expect(chat("5521998765432")).toMatchObject({ name: "Bruno", createdVia: "chat_add", fields: { field__Etapa: "novo", field__CRM__Link_negocio: "https://crm/2" } });
+    expect(report.counts).toEqual({
+      total: 4,
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      pending: 0,
+      invalid: 1,
+      duplicate: 1,
+      failed: 0,
+    });
+    expect(chat("5511987654321")?.fields).toEqual({
+      field__Etapa: "qualificado",
+      field__CRM__Link_negocio: "https://crm/1",
+    });
+    expect(chat("5521998765432")).toMatchObject({
+      name: "Bruno",
+      createdVia: "chat_add",
+      fields: { field__Etapa: "novo", field__CRM__Link_negocio: "https://crm/2" },
+    });
     expect(env.mock.state().chatAddsByNumber).toEqual({ "5521998765432": 1 });
 
     const rows = env.results(report.results!);
     expect(rows.map((r) => r.chatguru_status)).toEqual(["updated", "created", "invalid", "duplicate"]);
-    expect(rows[0]).toMatchObject({ Telefone: "+55 (11) 98765-4321", chatguru_chat_number: "5511987654321", chatguru_error: "" });
+    expect(rows[0]).toMatchObject({
+      Telefone: "+55 (11) 98765-4321",
+      chatguru_chat_number: "5511987654321",
+      chatguru_error: "",
+    });
     expect(rows[1]!.chatguru_chat_add_id).toMatch(/^[0-9a-f]{24}$/);
     expect(rows[1]!.chatguru_synced_at).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(rows[2]!.chatguru_error).toMatch(/ROW_PHONE_INVALID.*"abc"/);
@@ -68,7 +88,13 @@ describe("sync modes against the mock (real HTTP)", () => {
   it("update: a number with no chat in either form fails CHAT_NOT_FOUND without creating anything", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa,Link\n11912345678,Davi,novo,\n");
-    const report = await sync({ source, mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }), connection: env.connection, cwd: env.dir, ...FAST });
+    const report = await sync({
+      source,
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "update" }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts.failed).toBe(1);
     expect(report.exitCode).toBe(1);
     expect(report.requests.byAction).toEqual({ chat_update_custom_fields: 2 });
@@ -87,7 +113,11 @@ describe("sync modes against the mock (real HTTP)", () => {
     });
     expect(report.counts).toMatchObject({ created: 1, updated: 1, failed: 0 });
     // Area 48 is stored without the 9th digit; the done description says "corrigido para 554899112233".
-    expect(chat("554899112233")).toMatchObject({ name: "Eva", fields: { field__Etapa: "novo" }, notes: ["Importado: Eva"] });
+    expect(chat("554899112233")).toMatchObject({
+      name: "Eva",
+      fields: { field__Etapa: "novo" },
+      notes: ["Importado: Eva"],
+    });
     expect(chat("5548999112233")).toBeUndefined();
     expect(chat("5561999990001")).toMatchObject({ fields: { field__Etapa: "lead" }, notes: ["Importado: Fabio"] });
     const rows = env.results(report.results!);
@@ -121,7 +151,11 @@ describe("sync modes against the mock (real HTTP)", () => {
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987650002,Gil,novo\n");
     const report = await sync({
       source,
-      mapping: env.mapping("m.json", { phone: "Telefone", custom_fields: { Etapa: "Etapa" }, dialog_execute: { dialog_id: { value: "dlg-1" } } }),
+      mapping: env.mapping("m.json", {
+        phone: "Telefone",
+        custom_fields: { Etapa: "Etapa" },
+        dialog_execute: { dialog_id: { value: "dlg-1" } },
+      }),
       connection: env.connection,
       cwd: env.dir,
       ...FAST,
@@ -143,7 +177,14 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(pendingRow.chatguru_chat_add_id).toMatch(/^[0-9a-f]{24}$/);
 
     await new Promise((r) => setTimeout(r, 200));
-    const second = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, onlyPending: true });
+    const second = await sync({
+      source,
+      mapping,
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+      onlyPending: true,
+    });
     expect(second.counts.created).toBe(1);
     expect(second.requests.byAction.chat_add ?? 0).toBe(0);
     expect(env.mock.state().chatAddsByNumber).toEqual({ "5511955554444": 1 });
@@ -201,7 +242,11 @@ describe("sync modes against the mock (real HTTP)", () => {
   });
   it("a note is added once per note text: editing another cell does not add it again", async () => {
     env = await createSyncEnv({ existingChats: ["5511911110001"] });
-    const mapping = env.mapping("m.json", { phone: "Telefone", custom_fields: { Etapa: "Etapa" }, note: { template: "Obs: {{Obs}}" } });
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      custom_fields: { Etapa: "Etapa" },
+      note: { template: "Obs: {{Obs}}" },
+    });
     const source = env.csv("l.csv", "Telefone,Etapa,Obs\n11911110001,a,primeira\n");
     await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
     env.csv("l.csv", "Telefone,Etapa,Obs\n11911110001,b,primeira\n");

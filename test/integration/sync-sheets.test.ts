@@ -37,13 +37,29 @@ describe("sync with a Google Sheet as source and write-back target", () => {
       ],
       { existingChats: ["5511987654321"] },
     );
-    const report = await sync({ source: URL_SPEC, mapping: env.mapping("m.json", MAPPING), connection: env.connection, env: google, cwd: env.dir, ...FAST });
+    const report = await sync({
+      source: URL_SPEC,
+      mapping: env.mapping("m.json", MAPPING),
+      connection: env.connection,
+      env: google,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts).toMatchObject({ total: 3, updated: 1, created: 1, invalid: 1 });
     expect(report.results).toContain(`/spreadsheets/d/${ID}`);
     expect(env.mock.state().chats.find((c) => c.number === "5511987654321")?.fields.field__Etapa).toBe("=cliente");
 
     const grid = sheets.getSheet(ID, "Leads SP");
-    expect(grid[0]).toEqual(["Telefone", "Nome", "Etapa", "chatguru_status", "chatguru_chat_add_id", "chatguru_chat_number", "chatguru_error", "chatguru_synced_at"]);
+    expect(grid[0]).toEqual([
+      "Telefone",
+      "Nome",
+      "Etapa",
+      "chatguru_status",
+      "chatguru_chat_add_id",
+      "chatguru_chat_number",
+      "chatguru_error",
+      "chatguru_synced_at",
+    ]);
     expect(grid[1]!.slice(0, 6)).toEqual(["+55 11 98765-4321", "Ana", "=cliente", "updated", "", "5511987654321"]);
     expect(grid[2]![3]).toBe("created");
     expect(grid[2]![4]).toMatch(/^[0-9a-f]{24}$/);
@@ -101,7 +117,14 @@ describe("sync with a Google Sheet as source and write-back target", () => {
     const mapping = env.mapping("m.json", MAPPING);
     await sync({ source: URL_SPEC, mapping, connection: env.connection, env: google, cwd: env.dir, ...FAST });
     const before = sheets.requests.length;
-    const again = await sync({ source: URL_SPEC, mapping, connection: env.connection, env: google, cwd: env.dir, ...FAST });
+    const again = await sync({
+      source: URL_SPEC,
+      mapping,
+      connection: env.connection,
+      env: google,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(again.requests.total).toBe(0);
     expect(again.counts.unchanged).toBe(3);
     expect(sheets.requests.length - before).toBeLessThanOrEqual(6);
@@ -109,21 +132,40 @@ describe("sync with a Google Sheet as source and write-back target", () => {
     const grid = sheets.getSheet(ID, "Leads SP");
     grid[2]![2] = "B-editado";
     sheets.setSheet(ID, "Leads SP", 7, grid);
-    const edited = await sync({ source: URL_SPEC, mapping, connection: env.connection, env: google, cwd: env.dir, ...FAST });
+    const edited = await sync({
+      source: URL_SPEC,
+      mapping,
+      connection: env.connection,
+      env: google,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(edited.requests.byAction).toEqual({ chat_update_custom_fields: 1 });
     expect(env.mock.state().chats.find((c) => c.number === "5511911110002")?.fields.field__Etapa).toBe("B-editado");
   });
 
   it("CLI: a sheet URL works end to end; an unshared sheet is exit 2 with a hint and no token in the output", async () => {
-    const google = await setup([["Telefone", "Nome", "Etapa"], ["11911110001", "A", "a"]], { existingChats: ["5511911110001"] });
+    const google = await setup(
+      [
+        ["Telefone", "Nome", "Etapa"],
+        ["11911110001", "A", "a"],
+      ],
+      { existingChats: ["5511911110001"] },
+    );
     const mapping = env.mapping("m.json", MAPPING);
-    const ok = await runCliInProcess(["sync", "--source", URL_SPEC, "--mapping", mapping, "--json", "--rate", "0"], { env: { ...env.env, ...google }, cwd: env.dir });
+    const ok = await runCliInProcess(["sync", "--source", URL_SPEC, "--mapping", mapping, "--json", "--rate", "0"], {
+      env: { ...env.env, ...google },
+      cwd: env.dir,
+    });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).counts.updated).toBe(1);
     expect(sheets.getSheet(ID, "Leads SP")[1]![3]).toBe("updated");
 
     sheets.failNext(403, 1);
-    const denied = await runCliInProcess(["sync", "--source", URL_SPEC, "--mapping", mapping, "--json"], { env: { ...env.env, ...google }, cwd: env.dir });
+    const denied = await runCliInProcess(["sync", "--source", URL_SPEC, "--mapping", mapping, "--json"], {
+      env: { ...env.env, ...google },
+      cwd: env.dir,
+    });
     expect(denied.code).toBe(2);
     expect(denied.stderr).toMatch(/share/i);
     expect(denied.stdout + denied.stderr).not.toContain(sheets.token);
@@ -141,7 +183,14 @@ describe("sync with a Google Sheet as source and write-back target", () => {
       phone: "Telefone",
       custom_fields: { Email: { column: "Nascimento", transform: ["date:DD/MM/YYYY->YYYY-MM-DD"] } },
     });
-    const report = await sync({ source: URL_SPEC, mapping, connection: env.connection, env: google, cwd: env.dir, ...FAST });
+    const report = await sync({
+      source: URL_SPEC,
+      mapping,
+      connection: env.connection,
+      env: google,
+      cwd: env.dir,
+      ...FAST,
+    });
     expect(report.counts).toMatchObject({ invalid: 1, updated: 1 });
     const grid = sheets.getSheet(ID, "Leads SP");
     expect(grid[1]![3]).toBe("invalid");

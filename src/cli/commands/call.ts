@@ -19,7 +19,10 @@ export function parseParams(raw: unknown): Record<string, string> {
 }
 
 function actionList(): string {
-  return ACTION_NAMES.map((name) => `  ${name}${ACTIONS[name].experimental ? " (experimental)" : ""}: ${ACTIONS[name].required.join(", ") || "-"}`).join("\n");
+  return ACTION_NAMES.map(
+    (name) =>
+      `  ${name}${ACTIONS[name].experimental ? " (experimental)" : ""}: ${ACTIONS[name].required.join(", ") || "-"}`,
+  ).join("\n");
 }
 
 export const callCommand: CliCommand = {
@@ -30,15 +33,26 @@ export const callCommand: CliCommand = {
       .positional("action", { type: "string", describe: `ChatGuru action: ${ACTION_NAMES.join(", ")}` })
       .options({
         ...connectionOptions,
-        param: { alias: "p", type: "string", array: true, describe: "Action parameter key=value (repeatable)", default: [] as string[] },
+        param: {
+          alias: "p",
+          type: "string",
+          array: true,
+          describe: "Action parameter key=value (repeatable)",
+          default: [] as string[],
+        },
         timeout: { type: "number", describe: "Request timeout in seconds", default: 30 },
       })
       .example("$0 call chat_add_status -p chat_add_id=5dd69c2300078e1be17fffd4", "check a pending chat_add")
-      .example('$0 call chat_update_custom_fields -p chat_number=5511987654321 -p "field__Etapa=Proposta"', "set one field"),
+      .example(
+        '$0 call chat_update_custom_fields -p chat_number=5511987654321 -p "field__Etapa=Proposta"',
+        "set one field",
+      ),
   run: async (args, io) => {
     const action = String(args.action ?? "");
     if (!isChatGuruAction(action)) {
-      throw new UsageError(`Unknown action "${action}". Valid actions (required params):\n${actionList()}`, { code: "USAGE_UNKNOWN_ACTION" });
+      throw new UsageError(`Unknown action "${action}". Valid actions (required params):\n${actionList()}`, {
+        code: "USAGE_UNKNOWN_ACTION",
+      });
     }
     const params = parseParams(args.param);
     // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).

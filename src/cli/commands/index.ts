@@ -6,4 +6,11 @@ import { statusCommand } from "./status.js";
 import { syncCommand } from "./sync.js";
 import { validateCommand } from "./validate.js";
 
-export const commands: CliCommand[] = [syncCommand, validateCommand, statusCommand, callCommand, mockServerCommand, initCommand];
+export const commands: CliCommand[] = [
+  syncCommand,
+  validateCommand,
+  statusCommand,
+  callCommand,
+  mockServerCommand,
+  initCommand,
+];

@@ -5,7 +5,11 @@ import { DEFAULT_WRITE_BACK } from "../../sinks/sink.js";
 import type { CliCommand } from "../command.js";
 import { sourceFromFlag } from "./validate.js";
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 const PHONE_WORDS = ["whatsapp", "celular", "telefone", "phone", "fone", "tel", "zap"];
 const NAME_WORDS = ["nome", "name"];
 
@@ -22,7 +26,10 @@ function guess(headers: string[], words: string[]): string | undefined {
 export function starterMapping(headers: string[]): { mapping: Record<string, unknown>; phoneGuessed: boolean } {
   const phone = guess(headers, PHONE_WORDS);
   const phoneColumn = phone ?? headers[0]!;
-  const name = guess(headers.filter((h) => h !== phoneColumn), NAME_WORDS);
+  const name = guess(
+    headers.filter((h) => h !== phoneColumn),
+    NAME_WORDS,
+  );
   const resultColumns = new Set(Object.values(DEFAULT_WRITE_BACK));
   const customFields: Record<string, string> = {};
   for (const header of headers) {
@@ -47,7 +54,12 @@ export const initCommand: CliCommand = {
   describe: "Write a starter mapping file from a source's header row",
   builder: (y) =>
     y.options({
-      source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file (or - for stdin) whose header row to read" },
+      source: {
+        type: "string",
+        nargs: 1,
+        demandOption: true,
+        describe: "CSV file (or - for stdin) whose header row to read",
+      },
       out: { type: "string", default: "mapping.json", describe: "Where to write the mapping" },
       force: { type: "boolean", default: false, describe: "Overwrite an existing file" },
       delimiter: { type: "string", describe: "CSV delimiter [default: sniffed]" },
@@ -55,7 +67,11 @@ export const initCommand: CliCommand = {
     }),
   run: async (args, io) => {
     const out = resolve(io.cwd, String(args.out));
-    const source = sourceFromFlag(String(args.source), { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined }, io);
+    const source = sourceFromFlag(
+      String(args.source),
+      { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },
+      io,
+    );
     const opened = await source.open();
     const headers = opened.headers;
     await opened.close();
@@ -65,7 +81,9 @@ export const initCommand: CliCommand = {
       await writeFile(out, `${JSON.stringify(mapping, null, 2)}\n`, { flag: args.force ? "w" : "wx" });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-        throw new ConfigError("INIT_FILE_EXISTS", `${String(args.out)} already exists; use --force to overwrite it.`, { context: { path: out } });
+        throw new ConfigError("INIT_FILE_EXISTS", `${String(args.out)} already exists; use --force to overwrite it.`, {
+          context: { path: out },
+        });
       }
       throw error;
     }

@@ -10,11 +10,18 @@ function list(value: unknown): string[] | undefined {
     .filter((s) => s !== "");
 }
 
-function number(args: Record<string, unknown>, flag: string, expected: string, ok: (n: number) => boolean): number | undefined {
+function number(
+  args: Record<string, unknown>,
+  flag: string,
+  expected: string,
+  ok: (n: number) => boolean,
+): number | undefined {
   const value = args[flag];
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !ok(value)) {
-    throw new UsageError(`Expected --${flag} to be ${expected}, got \`${String(value)}\`.`, { code: "USAGE_FLAG_INVALID" });
+    throw new UsageError(`Expected --${flag} to be ${expected}, got \`${String(value)}\`.`, {
+      code: "USAGE_FLAG_INVALID",
+    });
   }
   return value;
 }
@@ -29,7 +36,10 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   const set = <K extends keyof MockServerOptions>(key: K, value: MockServerOptions[K] | undefined): void => {
     if (value !== undefined) options[key] = value;
   };
-  set("port", number(args, "port", "an integer from 0 to 65535", (n) => integerFrom0(n) && n <= 65535));
+  set(
+    "port",
+    number(args, "port", "an integer from 0 to 65535", (n) => integerFrom0(n) && n <= 65535),
+  );
   set("latencyMs", number(args, "latency", "milliseconds from 0 and up", milliseconds));
   set("addDelayMs", number(args, "add-delay", "milliseconds from 0 and up", milliseconds));
   set("failRate", number(args, "fail-rate", "a probability from 0 to 1", probability));
@@ -41,7 +51,10 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   const existing = list(args.existing);
   if (existing) {
     const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
-    if (bad !== undefined) throw new UsageError(`Expected --existing to list numbers of digits only (e.g. 5511987654321), got "${bad}".`, { code: "USAGE_FLAG_INVALID" });
+    if (bad !== undefined)
+      throw new UsageError(`Expected --existing to list numbers of digits only (e.g. 5511987654321), got "${bad}".`, {
+        code: "USAGE_FLAG_INVALID",
+      });
     options.existingChats = existing;
   }
   if (args.official === true) options.officialWhatsApp = true;
@@ -62,10 +75,20 @@ export const mockServerCommand: CliCommand = {
       "reset-rate": { type: "number", describe: "Probability 0..1 of a connection reset" },
       "timeout-rate": { type: "number", describe: "Probability 0..1 of never answering" },
       seed: { type: "number", describe: "Seed of the fault generator (reproducible faults)" },
-      fields: { type: "string", describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")' },
+      fields: {
+        type: "string",
+        describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")',
+      },
       existing: { type: "string", describe: "Numbers that already have a chat, comma-separated" },
-      official: { type: "boolean", describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"' },
-      "dialog-quirk": { type: "boolean", describe: 'First dialog_execute per chat fails "contexto não foi validado"', default: true },
+      official: {
+        type: "boolean",
+        describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"',
+      },
+      "dialog-quirk": {
+        type: "boolean",
+        describe: 'First dialog_execute per chat fails "contexto não foi validado"',
+        default: true,
+      },
     }),
   run: async (args, io) => {
     const options = mockOptionsFromFlags(args);

@@ -14,7 +14,12 @@ import { SyncRenderer, summaryLine } from "../render.js";
 
 export const sourceOptions = {
   // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
-  source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID" },
+  source: {
+    type: "string",
+    nargs: 1,
+    demandOption: true,
+    describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID",
+  },
   mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
   sheet: { type: "string", describe: "Tab title, with a sheets:ID source" },
   delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
@@ -35,7 +40,11 @@ export const runOptions = {
 } as const;
 
 /** Normalises flags once, with exact messages (exit 2); everything downstream sees clean values. */
-export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra: Partial<SyncOptions> = {}): SyncOptions {
+export function buildSyncOptions(
+  args: Record<string, unknown>,
+  io: CliIO,
+  extra: Partial<SyncOptions> = {},
+): SyncOptions {
   const intFlag = (name: string, min: number): number | undefined => {
     const value = args[name];
     if (value === undefined) return undefined;
@@ -45,7 +54,8 @@ export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra
     return value;
   };
   const rate = args.rate as number;
-  if (typeof rate !== "number" || Number.isNaN(rate) || rate < 0) throw new UsageError(`--rate must be a number ≥ 0 (0 = no cap), got "${String(args.rate)}".`);
+  if (typeof rate !== "number" || Number.isNaN(rate) || rate < 0)
+    throw new UsageError(`--rate must be a number ≥ 0 (0 = no cap), got "${String(args.rate)}".`);
   const addTimeout = args["add-timeout"] as number;
   if (typeof addTimeout !== "number" || Number.isNaN(addTimeout) || addTimeout < 0) {
     throw new UsageError(`--add-timeout must be a number of seconds ≥ 0, got "${String(args["add-timeout"])}".`);
@@ -99,12 +109,22 @@ export function buildSyncOptions(args: Record<string, unknown>, io: CliIO, extra
 }
 
 /** Runs one sync with rendering; prints the report (JSON or human) and returns the exit code. */
-export async function runRendered(options: SyncOptions, args: Record<string, unknown>, io: CliIO): Promise<{ report: SyncReport; code: number }> {
+export async function runRendered(
+  options: SyncOptions,
+  args: Record<string, unknown>,
+  io: CliIO,
+): Promise<{ report: SyncReport; code: number }> {
   const json = Boolean(args.json);
   const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json });
-  if (renderer.drawsProgress && typeof options.source === "string" && !isSheetsSpec(options.source) && options.source !== "-") {
+  if (
+    renderer.drawsProgress &&
+    typeof options.source === "string" &&
+    !isSheetsSpec(options.source) &&
+    options.source !== "-"
+  ) {
     const estimate = await estimateRows(resolve(io.cwd, options.source));
-    if (estimate !== undefined) renderer.setEstimate(options.limit !== undefined ? Math.min(estimate, options.limit) : estimate);
+    if (estimate !== undefined)
+      renderer.setEstimate(options.limit !== undefined ? Math.min(estimate, options.limit) : estimate);
   }
   let report: SyncReport;
   try {
@@ -115,7 +135,9 @@ export async function runRendered(options: SyncOptions, args: Record<string, unk
   } catch (error) {
     // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).
     if (json && isSyncError(error)) {
-      io.stdout.write(`${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`,
+      );
     }
     throw error;
   } finally {
@@ -144,12 +166,16 @@ export const syncCommand: CliCommand = {
       })
       .example("$0 sync --source leads.csv --mapping mapping.json", "one-off import")
       .example("$0 sync --source leads.csv --mapping mapping.json --dry-run", "see what would happen")
-      .example("$0 sync --source 'https://docs.google.com/spreadsheets/d/ID/edit#gid=0' --mapping mapping.json --watch 900", "sheet sync every 15 min"),
+      .example(
+        "$0 sync --source 'https://docs.google.com/spreadsheets/d/ID/edit#gid=0' --mapping mapping.json --watch 900",
+        "sheet sync every 15 min",
+      ),
   run: async (args, io) => {
     const options = buildSyncOptions(args, io);
     if (args.watch === undefined) return (await runRendered(options, args, io)).code;
     const every = args.watch as number;
-    if (typeof every !== "number" || !(every >= 1)) throw new UsageError(`--watch must be a number of seconds ≥ 1, got "${String(args.watch)}".`);
+    if (typeof every !== "number" || !(every >= 1))
+      throw new UsageError(`--watch must be a number of seconds ≥ 1, got "${String(args.watch)}".`);
     return watch(options, every, args, io);
   },
 };
@@ -159,7 +185,12 @@ export const syncCommand: CliCommand = {
  * A cycle that fails for a passing reason (the sheet briefly unreachable, another run holding the lock) is reported
  * and the next cycle tries again — a scheduler should not die of one bad minute.
  */
-async function watch(options: SyncOptions, everySeconds: number, args: Record<string, unknown>, io: CliIO): Promise<number> {
+async function watch(
+  options: SyncOptions,
+  everySeconds: number,
+  args: Record<string, unknown>,
+  io: CliIO,
+): Promise<number> {
   const stamp = () => `[${new Date().toISOString()}]`;
   const onEvent = (event: SyncEvent) => {
     if (event.type === "warning" && !args.quiet) io.stderr.write(`${stamp()} warning: ${event.message}\n`);
@@ -171,7 +202,10 @@ async function watch(options: SyncOptions, everySeconds: number, args: Record<st
     } catch (error) {
       if (!isSyncError(error) || io.signal.aborted) throw error;
       io.stderr.write(`${stamp()} cycle ${cycle}: error: ${error.message}\n`);
-      if (args.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`);
+      if (args.json)
+        io.stdout.write(
+          `${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`,
+        );
       try {
         await sleep(everySeconds * 1000, io.signal);
       } catch {
@@ -180,7 +214,10 @@ async function watch(options: SyncOptions, everySeconds: number, args: Record<st
       continue;
     }
     if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-    else io.stderr.write(`${stamp()} cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`);
+    else
+      io.stderr.write(
+        `${stamp()} cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`,
+      );
     if (report.exitCode === ExitCode.INTERRUPTED || report.error?.code === "CHATGURU_AUTH") return report.exitCode;
     try {
       await sleep(everySeconds * 1000, io.signal);

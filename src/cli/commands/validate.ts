@@ -41,19 +41,23 @@ export function renderValidateSummary(report: ValidateReport, label: string): st
   if (report.problemCount > 0) {
     const shown = report.problems.slice(0, PRINTED_PROBLEMS);
     lines.push(
-      report.problemCount > shown.length ? `Problems (first ${shown.length} of ${report.problemCount}):` : `Problems (${report.problemCount}):`,
+      report.problemCount > shown.length
+        ? `Problems (first ${shown.length} of ${report.problemCount}):`
+        : `Problems (${report.problemCount}):`,
       ...shown.map((p) => `  ${problemLine(p)}`),
     );
   }
   if (report.results) lines.push(`Results written to ${report.results}`);
-  else if (report.problemCount > PRINTED_PROBLEMS) lines.push("Use --results PATH to get every problem beside its row.");
+  else if (report.problemCount > PRINTED_PROBLEMS)
+    lines.push("Use --results PATH to get every problem beside its row.");
   return `${lines.join("\n")}\n`;
 }
 
 function positiveInteger(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`Expected ${flag} to be a whole number from 1 and up, got \`${String(value)}\`.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`Expected ${flag} to be a whole number from 1 and up, got \`${String(value)}\`.`);
   return n;
 }
 
@@ -76,7 +80,11 @@ export const validateCommand: CliCommand = {
       .example("$0 validate --source contatos.csv --mapping mapping.json", "check a file before syncing"),
   run: async (args, io) => {
     const limit = positiveInteger(args.limit, "--limit");
-    const source = sourceFromFlag(String(args.source), { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined }, io);
+    const source = sourceFromFlag(
+      String(args.source),
+      { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },
+      io,
+    );
     const report = await validate({
       source,
       mappingPath: await loadMapping(resolve(io.cwd, String(args.mapping)), String(args.mapping)),

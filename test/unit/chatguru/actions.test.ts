@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_NAMES, ACTIONS, assertFileUrl, isChatGuruAction, parseCorrectedNumber, toSendDate } from "../../../src/chatguru/actions.js";
+import {
+  ACTION_NAMES,
+  ACTIONS,
+  assertFileUrl,
+  isChatGuruAction,
+  parseCorrectedNumber,
+  toSendDate,
+} from "../../../src/chatguru/actions.js";
 import { ChatGuruParamError } from "../../../src/chatguru/errors.js";
 
 describe("toSendDate (YYYY-MM-DD HH:MM, Brasília time)", () => {
@@ -12,13 +19,19 @@ describe("toSendDate (YYYY-MM-DD HH:MM, Brasília time)", () => {
     expect(toSendDate("2026-03-01 09:30")).toBe("2026-03-01 09:30");
     expect(toSendDate("2028-02-29 23:59")).toBe("2028-02-29 23:59");
   });
-  it.each(["2026-03-01T09:30", "01/03/2026 09:30", "2026-03-01 9:30", "2026-13-01 09:30", "2026-02-30 09:30", "2026-03-01 24:00", "2026-03-01 09:60", ""])(
-    "rejects %j with a clear error",
-    (value) => {
-      expect(() => toSendDate(value)).toThrow(ChatGuruParamError);
-      expect(() => toSendDate(value)).toThrow(/YYYY-MM-DD HH:MM/);
-    },
-  );
+  it.each([
+    "2026-03-01T09:30",
+    "01/03/2026 09:30",
+    "2026-03-01 9:30",
+    "2026-13-01 09:30",
+    "2026-02-30 09:30",
+    "2026-03-01 24:00",
+    "2026-03-01 09:60",
+    "",
+  ])("rejects %j with a clear error", (value) => {
+    expect(() => toSendDate(value)).toThrow(ChatGuruParamError);
+    expect(() => toSendDate(value)).toThrow(/YYYY-MM-DD HH:MM/);
+  });
   it("rejects an invalid Date", () => {
     expect(() => toSendDate(new Date("nope"))).toThrow(ChatGuruParamError);
   });
@@ -26,7 +39,9 @@ describe("toSendDate (YYYY-MM-DD HH:MM, Brasília time)", () => {
 
 describe("parseCorrectedNumber", () => {
   it("reads the digits after 'corrigido para'", () => {
-    expect(parseCorrectedNumber("Chat adicionado com sucesso! Número corrigido para 554797565906")).toBe("554797565906");
+    expect(parseCorrectedNumber("Chat adicionado com sucesso! Número corrigido para 554797565906")).toBe(
+      "554797565906",
+    );
     expect(parseCorrectedNumber("Número corrigido para +55 47 9756-5906.")).toBe("554797565906");
     expect(parseCorrectedNumber("Chat adicionado com sucesso!")).toBeUndefined();
     expect(parseCorrectedNumber("corrigido para ninguém")).toBeUndefined();
@@ -38,9 +53,12 @@ describe("assertFileUrl", () => {
     expect(() => assertFileUrl("https://cdn.example.com/docs/catalogo.pdf")).not.toThrow();
     expect(() => assertFileUrl("https://cdn.example.com/a/b/foto.JPEG?sig=abc")).not.toThrow();
   });
-  it.each(["https://cdn.example.com/download?id=1", "https://cdn.example.com/docs/", "not a url", "ftp://x/y.pdf"])("rejects %s", (url) => {
-    expect(() => assertFileUrl(url)).toThrow(ChatGuruParamError);
-  });
+  it.each(["https://cdn.example.com/download?id=1", "https://cdn.example.com/docs/", "not a url", "ftp://x/y.pdf"])(
+    "rejects %s",
+    (url) => {
+      expect(() => assertFileUrl(url)).toThrow(ChatGuruParamError);
+    },
+  );
 });
 
 describe("ACTIONS", () => {

@@ -54,7 +54,11 @@ describe("error classes", () => {
     expect(e.code).toBe("CHATGURU_CHAT_NOT_FOUND");
     expect(e.exitCode).toBe(ExitCode.ROW_FAILURES);
     expect(e.message).toContain('ChatGuru chat_update_custom_fields answered 400 "Chat não encontrado."');
-    expect(e.context).toEqual({ action: "chat_update_custom_fields", httpStatus: 400, description: "Chat não encontrado." });
+    expect(e.context).toEqual({
+      action: "chat_update_custom_fields",
+      httpStatus: 400,
+      description: "Chat não encontrado.",
+    });
     expect(isChatGuruApiError(e) && isChatGuruError(e) && isSyncError(e)).toBe(true);
     expect(isChatGuruAuthError(e)).toBe(false);
 
@@ -66,7 +70,9 @@ describe("error classes", () => {
   });
   it("pick specific codes from ChatGuru's descriptions", () => {
     expect(api("note_add", 400, "Chat não existe").code).toBe("CHATGURU_CHAT_NOT_FOUND");
-    expect(api("chat_update_custom_fields", 400, "Nenhum campo personalizado encontrado com o nome X").code).toBe("CHATGURU_FIELD_NOT_CONFIGURED");
+    expect(api("chat_update_custom_fields", 400, "Nenhum campo personalizado encontrado com o nome X").code).toBe(
+      "CHATGURU_FIELD_NOT_CONFIGURED",
+    );
     expect(api("chat_add", 400, "Mensagem inicial inválida").code).toBe("CHATGURU_INITIAL_MESSAGE_INVALID");
     expect(api("note_add", 503, "x").code).toBe("CHATGURU_SERVER_ERROR");
     expect(api("note_add", 400, "Ação inválida").code).toBe("CHATGURU_API_ERROR");
@@ -78,7 +84,10 @@ describe("classifyChatGuruError", () => {
     const cases: Array<[ChatGuruApiError, string]> = [
       [api("chat_update_custom_fields", 400, "Chat não encontrado."), "CHAT_NOT_FOUND"],
       [api("note_add", 400, "Chat não existe"), "CHAT_NOT_FOUND"],
-      [api("chat_update_custom_fields", 400, "Nenhum campo personalizado encontrado com o nome Etapa"), "FIELD_NOT_CONFIGURED"],
+      [
+        api("chat_update_custom_fields", 400, "Nenhum campo personalizado encontrado com o nome Etapa"),
+        "FIELD_NOT_CONFIGURED",
+      ],
       [api("chat_add", 400, "Mensagem inicial inválida"), "INITIAL_MESSAGE_INVALID"],
       [api("note_add", 400, "note_text não informado"), "CHATGURU_REJECTED"],
       [api("message_file_send", 404, "Not found"), "CHATGURU_REJECTED"],
@@ -103,32 +112,65 @@ describe("classifyChatGuruError", () => {
   it("retry for 5xx, 408 and connections that never reached the server", () => {
     expect(classifyChatGuruError(api("chat_add", 500, "erro"))).toEqual({ kind: "retry" });
     expect(classifyChatGuruError(api("chat_update_custom_fields", 408, "timeout"))).toEqual({ kind: "retry" });
-    expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_update_custom_fields", httpStatus: 502, excerpt: "Bad Gateway" }))).toEqual({ kind: "retry" });
-    const refused = new ChatGuruNetworkError({ action: "chat_add", endpoint: "http://x/api/v1", errorCode: "ECONNREFUSED", mayHaveReachedServer: false });
+    expect(
+      classifyChatGuruError(
+        new ChatGuruBadResponseError({ action: "chat_update_custom_fields", httpStatus: 502, excerpt: "Bad Gateway" }),
+      ),
+    ).toEqual({ kind: "retry" });
+    const refused = new ChatGuruNetworkError({
+      action: "chat_add",
+      endpoint: "http://x/api/v1",
+      errorCode: "ECONNREFUSED",
+      mayHaveReachedServer: false,
+    });
     expect(classifyChatGuruError(refused)).toEqual({ kind: "retry" });
   });
   it("a non-repeatable action answered 408/502/504 by a proxy may have been applied: unknown outcome, never a blind resend", () => {
     for (const status of [408, 502, 504]) {
       for (const action of ["chat_add", "note_add", "dialog_execute", "message_send"]) {
-        expect(classifyChatGuruError(api(action, status, "gateway")).kind, `${action} ${status}`).toBe("unknown-outcome");
+        expect(classifyChatGuruError(api(action, status, "gateway")).kind, `${action} ${status}`).toBe(
+          "unknown-outcome",
+        );
       }
-      expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_add", httpStatus: status, excerpt: "<html>" })).kind).toBe("unknown-outcome");
+      expect(
+        classifyChatGuruError(
+          new ChatGuruBadResponseError({ action: "chat_add", httpStatus: status, excerpt: "<html>" }),
+        ).kind,
+      ).toBe("unknown-outcome");
     }
     expect(classifyChatGuruError(api("chat_add", 503, "indisponível")).kind).toBe("retry");
   });
   it("retry-after for 429, with or without Retry-After", () => {
-    expect(classifyChatGuruError(new ChatGuruRateLimitError({ action: "note_add", retryAfterMs: 1000 }))).toEqual({ kind: "retry-after", ms: 1000 });
-    expect(classifyChatGuruError(new ChatGuruRateLimitError({ action: "note_add", retryAfterMs: undefined }))).toEqual({ kind: "retry-after", ms: undefined });
+    expect(classifyChatGuruError(new ChatGuruRateLimitError({ action: "note_add", retryAfterMs: 1000 }))).toEqual({
+      kind: "retry-after",
+      ms: 1000,
+    });
+    expect(classifyChatGuruError(new ChatGuruRateLimitError({ action: "note_add", retryAfterMs: undefined }))).toEqual({
+      kind: "retry-after",
+      ms: undefined,
+    });
   });
   it("auth", () => {
     const e = new ChatGuruAuthError({ action: "chat_add", httpStatus: 401, description: "Unauthorized" });
     expect(classifyChatGuruError(e)).toEqual({ kind: "auth", message: e.message });
   });
   it("unknown-outcome for timeouts, resets after writing, unreadable 2xx, aborts and foreign errors", () => {
-    const reset = new ChatGuruNetworkError({ action: "chat_add", endpoint: "http://x/api/v1", errorCode: "ECONNRESET", mayHaveReachedServer: true });
+    const reset = new ChatGuruNetworkError({
+      action: "chat_add",
+      endpoint: "http://x/api/v1",
+      errorCode: "ECONNRESET",
+      mayHaveReachedServer: true,
+    });
     expect(classifyChatGuruError(reset).kind).toBe("unknown-outcome");
-    expect(classifyChatGuruError(new ChatGuruTimeoutError({ action: "chat_add", endpoint: "http://x/api/v1", timeoutMs: 50 })).kind).toBe("unknown-outcome");
-    expect(classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_add", httpStatus: 200, excerpt: "<html>" })).kind).toBe("unknown-outcome");
+    expect(
+      classifyChatGuruError(
+        new ChatGuruTimeoutError({ action: "chat_add", endpoint: "http://x/api/v1", timeoutMs: 50 }),
+      ).kind,
+    ).toBe("unknown-outcome");
+    expect(
+      classifyChatGuruError(new ChatGuruBadResponseError({ action: "chat_add", httpStatus: 200, excerpt: "<html>" }))
+        .kind,
+    ).toBe("unknown-outcome");
     expect(classifyChatGuruError(new ChatGuruAbortedError({ action: "chat_add" })).kind).toBe("unknown-outcome");
     expect(classifyChatGuruError(new TypeError("boom"))).toEqual({ kind: "unknown-outcome", message: "boom" });
   });
@@ -145,19 +187,35 @@ describe("parseResponse (envelope rules)", () => {
 
   it("success needs 2xx AND result success", () => {
     expect(parse(200, '{"code":200,"result":"success","note_id":"1"}')).toMatchObject({ note_id: "1" });
-    expect(() => parse(200, '{"code":200,"result":"error","description":"Chat não encontrado."}')).toThrow(ChatGuruApiError);
+    expect(() => parse(200, '{"code":200,"result":"error","description":"Chat não encontrado."}')).toThrow(
+      ChatGuruApiError,
+    );
     expect(() => parse(400, '{"code":400,"result":"success"}')).toThrow(ChatGuruApiError);
     expect(() => parse(200, '{"code":200}')).toThrow(ChatGuruBadResponseError);
   });
   it("credential descriptions and 401/403 are auth errors", () => {
-    for (const d of ["key ou account_id não informado(s)", "account_id inválida", "phone_id inválido", "Chave inválida"]) {
-      expect(() => parse(400, JSON.stringify({ code: 400, result: "error", description: d }))).toThrow(ChatGuruAuthError);
+    for (const d of [
+      "key ou account_id não informado(s)",
+      "account_id inválida",
+      "phone_id inválido",
+      "Chave inválida",
+    ]) {
+      expect(() => parse(400, JSON.stringify({ code: 400, result: "error", description: d }))).toThrow(
+        ChatGuruAuthError,
+      );
     }
     expect(() => parse(403, '{"code":403,"result":"error","description":"Forbidden"}')).toThrow(ChatGuruAuthError);
     expect(() => parse(401, "<html>Unauthorized</html>")).toThrow(ChatGuruAuthError);
   });
   it("non-JSON, empty, truncated and array bodies are bad responses with status and a redacted excerpt", () => {
-    for (const body of ["", "   ", "<html><body><h1>502 Bad Gateway test-key-not-real</h1></body></html>", '{"code":200,"res', "[1,2]", "null"]) {
+    for (const body of [
+      "",
+      "   ",
+      "<html><body><h1>502 Bad Gateway test-key-not-real</h1></body></html>",
+      '{"code":200,"res',
+      "[1,2]",
+      "null",
+    ]) {
       let error: unknown;
       try {
         parse(502, body, { "content-type": "text/html" });

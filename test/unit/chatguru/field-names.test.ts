@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { stripFieldPrefix, toApiNameBody, toContextVarName, toFieldApiName } from "../../../src/chatguru/field-names.js";
+import {
+  stripFieldPrefix,
+  toApiNameBody,
+  toContextVarName,
+  toFieldApiName,
+} from "../../../src/chatguru/field-names.js";
 
 describe("toFieldApiName (SPEC §2: | → __, space → _, accents removed)", () => {
   it.each([

@@ -35,7 +35,9 @@ describe("mock faults", () => {
     expect(at(1001)).toBe("none");
   });
   it("options are validated with exact messages", () => {
-    expect(() => mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, { failRate: 2 })).toThrow("Expected `failRate` to be a number from 0 to 1, got `2` (number).");
+    expect(() => mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, { failRate: 2 })).toThrow(
+      "Expected `failRate` to be a number from 0 to 1, got `2` (number).",
+    );
     expect(() => mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, { rateLimit: 1.5 })).toThrow(/rateLimit/);
     expect(() => mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, { nope: 1 })).toThrow(/Unknown mock option `nope`/);
   });

@@ -74,7 +74,13 @@ describe("openNdjsonStateStore: file format and replay", () => {
     const r2 = await store.update("5511987654321", { addStatus: "done", chatAddId: "ca1" });
     expect(r2.updatedAt > r1.updatedAt).toBe(true);
     const [, first, second] = (await lines()).map((l) => JSON.parse(l));
-    expect(first).toEqual({ k: "5511987654321", addStatus: "intent", pendingHash: "p1", rowNumber: 2, t: r1.updatedAt });
+    expect(first).toEqual({
+      k: "5511987654321",
+      addStatus: "intent",
+      pendingHash: "p1",
+      rowNumber: 2,
+      t: r1.updatedAt,
+    });
     expect(second).toEqual({ k: "5511987654321", addStatus: "done", chatAddId: "ca1", t: r2.updatedAt });
   });
 
@@ -452,7 +458,9 @@ describe("openNdjsonStateStore: kill -9", () => {
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
 
     const deadline = Date.now() + 15_000;
     while (!stdout.includes("ready\n")) {

@@ -80,16 +80,24 @@ describe("RequestQueue", () => {
   });
 
   it("rejects bad options with exact messages", () => {
-    expect(() => new RequestQueue({ concurrency: 0, rate: 5 })).toThrow("Expected `concurrency` to be an integer from 1 and up, got `0` (number)");
-    expect(() => new RequestQueue({ concurrency: 1, rate: 0 })).toThrow("Expected `rate` to be a number above 0, got `0` (number)");
+    expect(() => new RequestQueue({ concurrency: 0, rate: 5 })).toThrow(
+      "Expected `concurrency` to be an integer from 1 and up, got `0` (number)",
+    );
+    expect(() => new RequestQueue({ concurrency: 1, rate: 0 })).toThrow(
+      "Expected `rate` to be a number above 0, got `0` (number)",
+    );
   });
   it("a task already running when the signal aborts still finishes and resolves", async () => {
     const queue = new RequestQueue({ concurrency: 1, rate: Infinity });
     const controller = new AbortController();
-    const running = queue.run(async () => {
-      await tick(30);
-      return "answer";
-    }, Priority.NEW_ROW, controller.signal);
+    const running = queue.run(
+      async () => {
+        await tick(30);
+        return "answer";
+      },
+      Priority.NEW_ROW,
+      controller.signal,
+    );
     await tick(5);
     controller.abort(new Error("stop"));
     await expect(running).resolves.toBe("answer");

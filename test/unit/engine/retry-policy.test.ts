@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, DEFAULT_RETRY_POLICY, normalizeRetryPolicy, rateLimitPause } from "../../../src/engine/retry-policy.js";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  normalizeRetryPolicy,
+  rateLimitPause,
+} from "../../../src/engine/retry-policy.js";
 
 describe("retry policy", () => {
   it("backs off exponentially with equal jitter, capped", () => {

@@ -34,9 +34,9 @@ describe("stateId", () => {
 
   it("slugs a Sheets source as id + tab, stdin as 'stdin', Windows paths by basename", () => {
     expect(stateId({ sourceId: "sheets:1AbC_d-9#Página 1", ...base })).toMatch(/^1abc-d-9-pagina-1-[0-9a-f]{12}$/);
-    expect(
-      stateId({ sourceId: "https://docs.google.com/spreadsheets/d/1AbC/edit#gid=42", ...base }),
-    ).toMatch(/^1abc-gid42-[0-9a-f]{12}$/);
+    expect(stateId({ sourceId: "https://docs.google.com/spreadsheets/d/1AbC/edit#gid=42", ...base })).toMatch(
+      /^1abc-gid42-[0-9a-f]{12}$/,
+    );
     expect(stateId({ sourceId: "-", ...base })).toMatch(/^stdin-[0-9a-f]{12}$/);
     expect(stateId({ sourceId: "C:\\Users\\ana\\leads.csv", ...base })).toMatch(/^leads-[0-9a-f]{12}$/);
   });

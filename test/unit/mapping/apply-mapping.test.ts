@@ -14,7 +14,11 @@ const mapper = (json: string) => createRowMapper(parseMapping(json, "m.json"), H
 
 describe("parseTemplate", () => {
   it("splits literals and trimmed placeholder names; flags an unclosed {{", () => {
-    expect(parseTemplate("{{Cidade}}/{{ UF }}")).toEqual({ literals: ["", "/", ""], columns: ["Cidade", "UF"], unclosed: false });
+    expect(parseTemplate("{{Cidade}}/{{ UF }}")).toEqual({
+      literals: ["", "/", ""],
+      columns: ["Cidade", "UF"],
+      unclosed: false,
+    });
     expect(parseTemplate("x {{Cidade").unclosed).toBe(true);
   });
 });
@@ -35,7 +39,16 @@ describe("createRowMapper", () => {
 
   it("builds the draft: every value kind, transforms, default, template, note, chat_add text default", () => {
     const result = example(
-      row(7, { Telefone: "(11) 98765-4321", Nome: "JOÃO DA SILVA", "E-mail": "joao@x.com", Link: "  https://crm/1 ", Cidade: "São Paulo", UF: "SP", Data: "5/3/1990", Observações: "VIP" }),
+      row(7, {
+        Telefone: "(11) 98765-4321",
+        Nome: "JOÃO DA SILVA",
+        "E-mail": "joao@x.com",
+        Link: "  https://crm/1 ",
+        Cidade: "São Paulo",
+        UF: "SP",
+        Data: "5/3/1990",
+        Observações: "VIP",
+      }),
     );
     expect(result).toEqual({
       ok: true,
@@ -49,7 +62,7 @@ describe("createRowMapper", () => {
           Email: "joao@x.com",
           "CRM | Link negócio": "https://crm/1",
           Origem: "planilha-2026",
-          "Cidade_UF": "São Paulo/SP",
+          Cidade_UF: "São Paulo/SP",
           Etapa: "novo",
           Nascimento: "1990-03-05",
         },
@@ -60,18 +73,31 @@ describe("createRowMapper", () => {
 
   it('empty: "skip" drops blank fields and a template whose placeholders are all blank; the note is omitted', () => {
     const result = example(row(3, { Telefone: "11987654321" }));
-    expect(result).toMatchObject({ ok: true, draft: { name: "5511987654321", fields: { Origem: "planilha-2026", Etapa: "novo" } } });
+    expect(result).toMatchObject({
+      ok: true,
+      draft: { name: "5511987654321", fields: { Origem: "planilha-2026", Etapa: "novo" } },
+    });
     expect(result.ok && "note" in result.draft).toBe(false);
   });
 
   it('empty: "clear" sends blank fields as ""', () => {
-    const clear = mapper('{"phone": "Telefone", "empty": "clear", "custom_fields": {"Email": "E-mail", "Cidade_UF": {"template": "{{Cidade}}/{{UF}}"}}}');
-    expect(clear(row(2, { Telefone: "11987654321", "E-mail": "  " }))).toMatchObject({ ok: true, draft: { fields: { Email: "", Cidade_UF: "" } } });
+    const clear = mapper(
+      '{"phone": "Telefone", "empty": "clear", "custom_fields": {"Email": "E-mail", "Cidade_UF": {"template": "{{Cidade}}/{{UF}}"}}}',
+    );
+    expect(clear(row(2, { Telefone: "11987654321", "E-mail": "  " }))).toMatchObject({
+      ok: true,
+      draft: { fields: { Email: "", Cidade_UF: "" } },
+    });
   });
 
   it("chat_add values and dialog_execute are carried when non-blank", () => {
-    const map = mapper('{"phone": "Telefone", "chat_add": {"text": {"value": "Olá!"}, "user_id": {"value": "u1"}, "dialog_id": "CPF"}, "dialog_execute": {"dialog_id": {"value": "d9"}}}');
-    expect(map(row(2, { Telefone: "11987654321" }))).toMatchObject({ ok: true, draft: { chatAdd: { text: "Olá!", userId: "u1" }, dialogId: "d9" } });
+    const map = mapper(
+      '{"phone": "Telefone", "chat_add": {"text": {"value": "Olá!"}, "user_id": {"value": "u1"}, "dialog_id": "CPF"}, "dialog_execute": {"dialog_id": {"value": "d9"}}}',
+    );
+    expect(map(row(2, { Telefone: "11987654321" }))).toMatchObject({
+      ok: true,
+      draft: { chatAdd: { text: "Olá!", userId: "u1" }, dialogId: "d9" },
+    });
   });
 
   it("problems: empty phone, invalid phone, a date not matching, source problems — all reported together", () => {
@@ -84,8 +110,18 @@ describe("createRowMapper", () => {
       ok: false,
       problems: [
         tooMany,
-        { row: 5, column: "Telefone", code: "ROW_PHONE_INVALID", message: '"12345" is not a valid phone number (too short)' },
-        { row: 5, column: "Data", code: "ROW_VALUE_INVALID", message: '"1990-03-05" does not match the date pattern DD/MM/YYYY (custom field "Nascimento")' },
+        {
+          row: 5,
+          column: "Telefone",
+          code: "ROW_PHONE_INVALID",
+          message: '"12345" is not a valid phone number (too short)',
+        },
+        {
+          row: 5,
+          column: "Data",
+          code: "ROW_VALUE_INVALID",
+          message: '"1990-03-05" does not match the date pattern DD/MM/YYYY (custom field "Nascimento")',
+        },
       ],
     });
   });
@@ -108,7 +144,12 @@ describe("createRowClassifier", () => {
     const dup = classify(row(4, { Telefone: "11 8765-4321" }));
     expect(dup).toMatchObject({
       kind: "duplicate",
-      problem: { row: 4, column: "Telefone", code: "ROW_DUPLICATE_KEY", message: "duplicate of row 2: the phone number 5511987654321 appears again (the first row wins)" },
+      problem: {
+        row: 4,
+        column: "Telefone",
+        code: "ROW_DUPLICATE_KEY",
+        message: "duplicate of row 2: the phone number 5511987654321 appears again (the first row wins)",
+      },
     });
     expect(classify(row(5, { Telefone: "5511987654321" })).kind).toBe("duplicate");
     expect(classify(row(6, { Telefone: "21 99876-1234" })).kind).toBe("valid");
@@ -130,7 +171,10 @@ describe("createRowClassifier at scale", () => {
     const classify = createRowClassifier(parseMapping('{"phone": "Telefone"}', "m.json"), HEADERS);
     const phone = (i: number) => `(11) 9${String(i).padStart(8, "0")}`;
     for (let i = 0; i < 200_000; i++) expect(classify(row(i + 2, { Telefone: phone(i) })).kind === "valid").toBe(true);
-    expect(classify(row(300_000, { Telefone: phone(123_456) }))).toMatchObject({ kind: "duplicate", problem: { message: expect.stringContaining("duplicate of row 123458:") } });
+    expect(classify(row(300_000, { Telefone: phone(123_456) }))).toMatchObject({
+      kind: "duplicate",
+      problem: { message: expect.stringContaining("duplicate of row 123458:") },
+    });
     expect(classify(row(300_001, { Telefone: phone(200_000) })).kind).toBe("valid");
   });
 });

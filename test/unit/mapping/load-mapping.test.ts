@@ -39,7 +39,10 @@ describe("loadMapping", () => {
   it("accepts // and /* */ comments, trailing commas, a BOM, and partial write_back", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cgs-map-"));
     const file = join(dir, "m.json");
-    writeFileSync(file, '\uFEFF{\n  // the number\n  "phone": {"column": "Tel",},\n  /* block */ "write_back": {"status": "st"},\n}\n');
+    writeFileSync(
+      file,
+      '\uFEFF{\n  // the number\n  "phone": {"column": "Tel",},\n  /* block */ "write_back": {"status": "st"},\n}\n',
+    );
     const mapping = await loadMapping(file);
     expect(mapping.phone).toEqual({ column: "Tel", default_country: "BR" });
     expect(mapping.write_back).toEqual({ ...DEFAULT_WRITE_BACK, status: "st" });
@@ -61,7 +64,21 @@ describe("loadMapping", () => {
   });
 
   it("reports every schema problem at once with line:column and a suggestion", () => {
-    const error = failure(['{', '  "phone": "Telefone",', '  "modo": "upsert",', '  "mode": "crate",', '  "empty": 3,', '  "custom_fields": {', '    "A": {"colum": "X"},', '    "B": {"column": "X", "value": "y"},', '    "C": 7', '  }', '}'].join("\n"));
+    const error = failure(
+      [
+        "{",
+        '  "phone": "Telefone",',
+        '  "modo": "upsert",',
+        '  "mode": "crate",',
+        '  "empty": 3,',
+        '  "custom_fields": {',
+        '    "A": {"colum": "X"},',
+        '    "B": {"column": "X", "value": "y"},',
+        '    "C": 7',
+        "  }",
+        "}",
+      ].join("\n"),
+    );
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.exitCode).toBe(2);
     expect(error.message.split("\n")[0]).toBe("Mapping mapping.json has 6 problems:");
@@ -84,18 +101,26 @@ describe("loadMapping", () => {
     ]);
     const missing = failure('{"name": "Nome"}');
     expect(lines(missing)).toEqual(["mapping.json:1:1: phone is required"]);
-    expect(lines(failure('{"phone": "T", "dialog_execute": {}}'))).toEqual(["mapping.json:1:34: dialog_execute.dialog_id is required"]);
+    expect(lines(failure('{"phone": "T", "dialog_execute": {}}'))).toEqual([
+      "mapping.json:1:34: dialog_execute.dialog_id is required",
+    ]);
   });
 
   it("a value spec with a wrong inner type is reported on that key", () => {
     const error = failure('{"phone": "T",\n "custom_fields": {"A": {"column": "X", "transform": "trim"}}}');
-    expect(lines(error)).toEqual(['mapping.json:2:54: custom_fields.A.transform must be an array, got the string "trim"']);
+    expect(lines(error)).toEqual([
+      'mapping.json:2:54: custom_fields.A.transform must be an array, got the string "trim"',
+    ]);
   });
 
   it("JSON syntax errors are reported with line:column, and a repeated key too", () => {
-    expect(lines(failure('{\n  "phone": "T"\n  "mode": "create"\n}'))).toEqual(['mapping.json:3:3: JSON syntax error: expected ","']);
+    expect(lines(failure('{\n  "phone": "T"\n  "mode": "create"\n}'))).toEqual([
+      'mapping.json:3:3: JSON syntax error: expected ","',
+    ]);
     expect(lines(failure(""))).toEqual(["mapping.json: the file is empty; expected a JSON object"]);
-    expect(lines(failure('{"phone": "T",\n "phone": "U"}'))).toEqual(['mapping.json:2:2: key "phone" appears twice in the same object']);
+    expect(lines(failure('{"phone": "T",\n "phone": "U"}'))).toEqual([
+      'mapping.json:2:2: key "phone" appears twice in the same object',
+    ]);
     expect(lines(failure("[1]"))).toEqual(["mapping.json:1:1: the mapping must be a JSON object, got an array"]);
   });
 });
@@ -106,7 +131,11 @@ describe("mapping.schema.json", () => {
   });
 
   it("describes the file as written: strict objects, phone as string or object, value specs as a union", () => {
-    const schema = buildMappingJsonSchema() as { required: string[]; additionalProperties: boolean; properties: Record<string, { anyOf?: unknown[] }> };
+    const schema = buildMappingJsonSchema() as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: Record<string, { anyOf?: unknown[] }>;
+    };
     expect(schema.required).toEqual(["phone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.phone!.anyOf).toHaveLength(2);

@@ -66,7 +66,9 @@ describe("checkMapping", () => {
   });
 
   it("two write_back slots on one column, and an unknown country", () => {
-    const error = rulesFailure('{"phone": {"column": "Telefone", "default_country": "XX"},\n "write_back": {"error": "chatguru_status"}}');
+    const error = rulesFailure(
+      '{"phone": {"column": "Telefone", "default_country": "XX"},\n "write_back": {"error": "chatguru_status"}}',
+    );
     expect(error.message.split("\n").slice(1)).toEqual([
       'mapping.json:1:53: phone.default_country "XX" is not a known country code (e.g. "BR", "PT", "US")',
       'mapping.json:2:26: write_back.error and write_back.status both write column "chatguru_status"',
@@ -82,6 +84,8 @@ describe("checkMapping", () => {
         return e as ConfigError;
       }
     })();
-    expect(error?.message).toBe('Mapping code has 1 problem:\ncode: phone names column "Fone", which is not in the source header (the header has "Telefone", "Nome", "E-mail", "Link", "Cidade", "UF", "Etapa", "Observações")');
+    expect(error?.message).toBe(
+      'Mapping code has 1 problem:\ncode: phone names column "Fone", which is not in the source header (the header has "Telefone", "Nome", "E-mail", "Link", "Cidade", "UF", "Etapa", "Observações")',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chainTransforms, compileTransform, titleCase, TransformFailure, type Transform } from "../../../src/mapping/transforms.js";
+import {
+  chainTransforms,
+  compileTransform,
+  titleCase,
+  TransformFailure,
+  type Transform,
+} from "../../../src/mapping/transforms.js";
 
 function transform(name: string): Transform {
   const compiled = compileTransform(name);
@@ -42,15 +48,29 @@ describe("transforms", () => {
     expect(result).toBeInstanceOf(TransformFailure);
     expect((result as TransformFailure).message).toBe('"2024-12-25" does not match the date pattern DD/MM/YYYY');
     const impossible = transform("date:DD/MM/YYYY->YYYY-MM-DD")("31/02/2024");
-    expect((impossible as TransformFailure).message).toBe('"31/02/2024" is not a real date/time for the pattern DD/MM/YYYY');
+    expect((impossible as TransformFailure).message).toBe(
+      '"31/02/2024" is not a real date/time for the pattern DD/MM/YYYY',
+    );
   });
 
   it.each([
     ["upcase", 'unknown transform "upcase"'],
-    ["date:DD/MM/YYYY", 'date transform "date:DD/MM/YYYY" needs "->" between the input and output patterns, e.g. "date:DD/MM/YYYY->YYYY-MM-DD"'],
-    ["date:DD/MM->YYYY-MM-DD", 'date transform "date:DD/MM->YYYY-MM-DD": the output token YYYY is not in the input pattern "DD/MM"'],
-    ["date:foo->YYYY", 'date transform "date:foo->YYYY": the input pattern "foo" has no date tokens (DD MM YYYY YY HH mm ss)'],
-    ["date:DD/DD/YYYY->YYYY", 'date transform "date:DD/DD/YYYY->YYYY": a token repeats in the input pattern "DD/DD/YYYY"'],
+    [
+      "date:DD/MM/YYYY",
+      'date transform "date:DD/MM/YYYY" needs "->" between the input and output patterns, e.g. "date:DD/MM/YYYY->YYYY-MM-DD"',
+    ],
+    [
+      "date:DD/MM->YYYY-MM-DD",
+      'date transform "date:DD/MM->YYYY-MM-DD": the output token YYYY is not in the input pattern "DD/MM"',
+    ],
+    [
+      "date:foo->YYYY",
+      'date transform "date:foo->YYYY": the input pattern "foo" has no date tokens (DD MM YYYY YY HH mm ss)',
+    ],
+    [
+      "date:DD/DD/YYYY->YYYY",
+      'date transform "date:DD/DD/YYYY->YYYY": a token repeats in the input pattern "DD/DD/YYYY"',
+    ],
   ])("rejects %j", (name, message) => {
     expect(compileTransform(name)).toEqual({ ok: false, message });
   });

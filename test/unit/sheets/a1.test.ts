@@ -3,7 +3,15 @@ import { a1Range, a1Row, columnIndex, columnLetter, quoteSheetTitle } from "../.
 
 describe("A1 helpers", () => {
   it("converts column indexes and letters both ways", () => {
-    const pairs: Array<[number, string]> = [[0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [52, "BA"], [701, "ZZ"], [702, "AAA"]];
+    const pairs: Array<[number, string]> = [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [51, "AZ"],
+      [52, "BA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+    ];
     for (const [index, letters] of pairs) {
       expect(columnLetter(index)).toBe(letters);
       expect(columnIndex(letters)).toBe(index);

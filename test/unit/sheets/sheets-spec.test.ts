@@ -20,7 +20,10 @@ describe("parseSheetsSpec", () => {
   });
 
   it("takes the tab title from --sheet, trimmed", () => {
-    expect(parseSheetsSpec(`sheets:${ID}`, "  Leads de março ")).toEqual({ spreadsheetId: ID, sheet: "Leads de março" });
+    expect(parseSheetsSpec(`sheets:${ID}`, "  Leads de março ")).toEqual({
+      spreadsheetId: ID,
+      sheet: "Leads de março",
+    });
     expect(parseSheetsSpec(`https://docs.google.com/spreadsheets/d/${ID}/edit#gid=4`, "Tab")).toEqual({
       spreadsheetId: ID,
       gid: 4,

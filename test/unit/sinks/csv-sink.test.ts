@@ -18,7 +18,13 @@ describe("createCsvSink", () => {
   it("writes BOM, the source delimiter, CRLF, input columns + write_back columns, rows in input order despite out-of-order writes", async () => {
     const dir = freshDir();
     const path = join(dir, "out.csv");
-    const sink = createCsvSink({ path, headers, delimiter: ";", columns: ["status", "chat_number", "error"], writeBack: DEFAULT_WRITE_BACK });
+    const sink = createCsvSink({
+      path,
+      headers,
+      delimiter: ";",
+      columns: ["status", "chat_number", "error"],
+      writeBack: DEFAULT_WRITE_BACK,
+    });
     await sink.write(result(2, { status: "failed", error: 'CHAT_NOT_FOUND: "Chat não encontrado."' }));
     await sink.write(result(0, { status: "created", chatNumber: "5511987654320" }));
     await sink.write(result(1, { status: "updated", values: { Telefone: "11; 2", Nome: "Ana\nMaria" } }));
@@ -34,8 +40,19 @@ describe("createCsvSink", () => {
 
   it("reuses a write_back column already in the input header instead of adding a duplicate", async () => {
     const path = join(freshDir(), "again.csv");
-    const sink = createCsvSink({ path, headers: ["Telefone", "chatguru_status", "Nome"], delimiter: ",", columns: ["status", "error"], writeBack: DEFAULT_WRITE_BACK });
-    await sink.write({ seq: 0, rowNumber: 2, values: { Telefone: "1", chatguru_status: "failed", Nome: "A" }, status: "created" });
+    const sink = createCsvSink({
+      path,
+      headers: ["Telefone", "chatguru_status", "Nome"],
+      delimiter: ",",
+      columns: ["status", "error"],
+      writeBack: DEFAULT_WRITE_BACK,
+    });
+    await sink.write({
+      seq: 0,
+      rowNumber: 2,
+      values: { Telefone: "1", chatguru_status: "failed", Nome: "A" },
+      status: "created",
+    });
     await sink.close();
     expect(readFileSync(path, "utf8")).toBe("\uFEFFTelefone,chatguru_status,Nome,chatguru_error\r\n1,created,A,\r\n");
   });
@@ -81,7 +98,12 @@ describe("createCsvSink", () => {
   });
 
   it("writing a seq twice is a bug, reported at once", async () => {
-    const sink = createCsvSink({ path: join(freshDir(), "x.csv"), headers, columns: ["status"], writeBack: DEFAULT_WRITE_BACK });
+    const sink = createCsvSink({
+      path: join(freshDir(), "x.csv"),
+      headers,
+      columns: ["status"],
+      writeBack: DEFAULT_WRITE_BACK,
+    });
     await sink.write(result(0));
     expect(() => sink.write(result(0))).toThrow(/seq 0 written twice/);
     await sink.discard();

@@ -38,7 +38,13 @@ describe("createCsvSource", () => {
     expect(format).toEqual({ delimiter: ";", encoding: "windows-1252" });
     expect(headers).toEqual(["Telefone", "Nome", "Cidade", "Etapa", "Observações"]);
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(rows[0]!.values).toEqual({ Telefone: "+55 (11) 98765-4321", Nome: "JOÃO DA SILVA", Cidade: "São Paulo", Etapa: "Proposta", Observações: "Cliente desde 2019" });
+    expect(rows[0]!.values).toEqual({
+      Telefone: "+55 (11) 98765-4321",
+      Nome: "JOÃO DA SILVA",
+      Cidade: "São Paulo",
+      Etapa: "Proposta",
+      Observações: "Cliente desde 2019",
+    });
     expect(rows[1]!.values.Nome).toBe("Maria da Conceição");
     expect(rows[2]!.values).toMatchObject({ Nome: "Ávila Çelik", Observações: "Prefere; WhatsApp" });
     expect(rows.every((r) => r.problems === undefined)).toBe(true);
@@ -75,12 +81,20 @@ describe("createCsvSource", () => {
       [7, "Depois da linha em branco", "Osasco", undefined],
     ]);
     expect(rows[3]!.problems).toEqual([
-      { row: 5, code: "ROW_TOO_MANY_COLUMNS", message: 'the row has 4 cells but the header has 3 columns (extra value "extra" in column D); check for an unquoted ";" in a value' },
+      {
+        row: 5,
+        code: "ROW_TOO_MANY_COLUMNS",
+        message:
+          'the row has 4 cells but the header has 3 columns (extra value "extra" in column D); check for an unquoted ";" in a value',
+      },
     ]);
   });
 
   it("tab-separated files are sniffed; --delimiter and --encoding override", async () => {
-    expect((await readAll(file("Telefone\tNome\n11987654321\tAna\n"))).format).toEqual({ delimiter: "\t", encoding: "utf-8" });
+    expect((await readAll(file("Telefone\tNome\n11987654321\tAna\n"))).format).toEqual({
+      delimiter: "\t",
+      encoding: "utf-8",
+    });
     const semicolonsInside = file("Nome;Apelido,Telefone\nAna;Aninha,11987654321\n");
     // One ";" against one ",": a tie goes to ";" (Excel-BR's separator).
     expect((await readAll(semicolonsInside)).headers).toEqual(["Nome", "Apelido,Telefone"]);
@@ -93,7 +107,11 @@ describe("createCsvSource", () => {
 
   it("a UTF-8 character cut at the sniffing boundary (64 KB) is still UTF-8", async () => {
     // "ç" (2 bytes) straddles the end of the sample: strict decoding of the sample alone would call it invalid.
-    const padded = Buffer.concat([Buffer.from("Nome,Cidade\n"), Buffer.from("a".repeat(65_536 - 12 - 1)), Buffer.from("ç,São Paulo\n")]);
+    const padded = Buffer.concat([
+      Buffer.from("Nome,Cidade\n"),
+      Buffer.from("a".repeat(65_536 - 12 - 1)),
+      Buffer.from("ç,São Paulo\n"),
+    ]);
     expect(padded[65_535]).toBe(0xc3);
     const { format, rows } = await readAll(file(padded));
     expect(format?.encoding).toBe("utf-8");
@@ -109,12 +127,20 @@ describe("createCsvSource", () => {
 
   it.each([
     ["Telefone,,Cidade\n1,2,3\n", "SOURCE_HEADER_EMPTY", /header column 2 \(B\) has no name/],
-    ["Telefone,Nome,Telefone\n1,2,3\n", "SOURCE_HEADER_DUPLICATE", /header "Telefone" appears twice, in column 1 \(A\) and column 3 \(C\)/],
+    [
+      "Telefone,Nome,Telefone\n1,2,3\n",
+      "SOURCE_HEADER_DUPLICATE",
+      /header "Telefone" appears twice, in column 1 \(A\) and column 3 \(C\)/,
+    ],
     [" Nome , Nome\n", "SOURCE_HEADER_DUPLICATE", /header "Nome" appears twice/],
     ["", "SOURCE_EMPTY", /is empty/],
     ["\r\n\r\n  \n", "SOURCE_EMPTY", /is empty/],
     [",,,\n", "SOURCE_EMPTY", /is empty|no header/],
-    ['Telefone,Nome\n1,"Ana\n2,Bruno\n', "SOURCE_CSV_PARSE", /CSV syntax error near line 3: a quoted value that starts in row 2 is never closed/],
+    [
+      'Telefone,Nome\n1,"Ana\n2,Bruno\n',
+      "SOURCE_CSV_PARSE",
+      /CSV syntax error near line 3: a quoted value that starts in row 2 is never closed/,
+    ],
   ])("bad input %j → ConfigError %s (exit 2)", async (content, code, message) => {
     const error = await readAll(file(content)).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ConfigError", code, exitCode: 2 });
@@ -123,8 +149,12 @@ describe("createCsvSource", () => {
 
   it("a missing file is SOURCE_NOT_FOUND; an unknown encoding is SOURCE_ENCODING_UNKNOWN before any I/O", async () => {
     await expect(readAll(join(dir, "nope.csv"))).rejects.toMatchObject({ code: "SOURCE_NOT_FOUND", exitCode: 2 });
-    expect(() => createCsvSource("x.csv", { encoding: "klingon" })).toThrow(expect.objectContaining({ code: "SOURCE_ENCODING_UNKNOWN" }));
-    expect(() => createCsvSource("x.csv", { delimiter: "ab" })).toThrow(expect.objectContaining({ code: "SOURCE_DELIMITER_INVALID" }));
+    expect(() => createCsvSource("x.csv", { encoding: "klingon" })).toThrow(
+      expect.objectContaining({ code: "SOURCE_ENCODING_UNKNOWN" }),
+    );
+    expect(() => createCsvSource("x.csv", { delimiter: "ab" })).toThrow(
+      expect.objectContaining({ code: "SOURCE_DELIMITER_INVALID" }),
+    );
   });
 
   it("close() mid-way releases the file and is safe to call twice; breaking out of the loop closes too", async () => {

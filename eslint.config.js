@@ -1,0 +1,66 @@
+// Lint = correctness rules + the seams of ARCHITECTURE.md ("dependencies point inward"), enforced so they do not erode.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Imports a folder must never make, as `no-restricted-imports` patterns with the reason shown to whoever breaks it. */
+function forbid(files, groups) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "fixtures/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "no-control-regex": "off",
+    },
+  },
+  forbid(
+    ["src/engine/**/*.ts"],
+    [
+      [
+        ["**/sources/*-source*", "**/sources/create-source*"],
+        "engine/ gets a Source injected; it never knows a concrete source.",
+      ],
+      [["**/sinks/*-sink*", "**/sinks/create-sink*"], "engine/ gets a Sink injected; it never knows a concrete sink."],
+      [["**/sheets/*"], "engine/ never talks to Google Sheets."],
+      [["**/cli/*", "**/cli/**"], "engine/ is library code: the CLI depends on it, never the reverse."],
+      [["csv-parse", "csv-parse/*", "csv-stringify", "csv-stringify/*"], "CSV belongs to sources/ and sinks/."],
+      [["googleapis", "@googleapis/*", "exceljs"], "file formats and Google belong to sources/, sinks/ and sheets/."],
+    ],
+  ),
+  forbid(
+    ["src/chatguru/**/*.ts"],
+    [
+      [["**/engine/*", "**/engine/**"], "chatguru/ is the API and nothing else: it knows no queue, row or retry."],
+      [["**/mapping/*", "**/mapping/**"], "chatguru/ is the API and nothing else: it knows no mapping."],
+      [["**/state/*", "**/sources/*", "**/sinks/*", "**/cli/*"], "chatguru/ is the API and nothing else."],
+    ],
+  ),
+  forbid(
+    ["src/core/**/*.ts", "src/util/**/*.ts"],
+    [
+      [
+        ["../*", "!../core/*", "!../util/*"],
+        "core/ and util/ are the bottom layer: they import nothing of the project's.",
+      ],
+    ],
+  ),
+  forbid(
+    ["src/sources/**/*.ts", "src/sinks/**/*.ts", "src/mapping/**/*.ts", "src/state/**/*.ts", "src/sheets/**/*.ts"],
+    [
+      [
+        ["**/engine/*", "**/cli/*"],
+        "adapters implement the engine's ports from core/; they never import engine/ or cli/.",
+      ],
+    ],
+  ),
+);
