@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { startMockServer } from "../src/chatguru/mock-server.js";
+import { startMockServer } from "../src/chatguru/mock/mock-server.js";
 import {
   byActionText,
   connectionFor,

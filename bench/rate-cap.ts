@@ -1,4 +1,4 @@
-import { startMockServer } from "../src/chatguru/mock-server.js";
+import { startMockServer } from "../src/chatguru/mock/mock-server.js";
 import { busiestWindow, byActionText, connectionFor, fixed, timedSync, updateFixture, type Bench } from "./lib.js";
 
 const ROWS = 2_000;

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { startMockServer } from "../src/chatguru/mock-server.js";
+import { startMockServer } from "../src/chatguru/mock/mock-server.js";
 import { loadMapping } from "../src/mapping/load-mapping.js";
 import { createCsvSource } from "../src/sources/csv-source.js";
 import { sync } from "../src/sync.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startMockServer } from "../src/chatguru/mock-server.js";
+import { startMockServer } from "../src/chatguru/mock/mock-server.js";
 import { sync } from "../src/sync.js";
 import { startFakeSheetsServer } from "../test/helpers/fake-sheets-server.js";
 import { connectionFor, fixed, timed, updateFixture, type Bench } from "./lib.js";

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startMockServer } from "../src/chatguru/mock-server.js";
+import { startMockServer } from "../src/chatguru/mock/mock-server.js";
 import { runCli } from "../src/cli/main.js";
 import { normalizePhone } from "../src/mapping/phone.js";
 

@@ -8,8 +8,8 @@ export * as actions from "./chatguru/actions.js";
 export { classifyChatGuruError } from "./chatguru/errors.js";
 export type { ChatGuruErrorClass } from "./chatguru/errors.js";
 export { toFieldApiName } from "./chatguru/field-names.js";
-export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock-server.js";
-export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock-server.js";
+export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock/mock-server.js";
+export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock/mock-server.js";
 export { loadMapping } from "./mapping/load-mapping.js";
 export type { LoadedMapping } from "./mapping/load-mapping.js";
 export { normalizePhone } from "./mapping/phone.js";
@@ -33,9 +33,13 @@ export {
   isSyncError,
 } from "./errors.js";
 export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
-export type { Source, SourceRow, OpenedSource } from "./sources/source.js";
-export type { Sink, RowResult, Outcome, WriteBackColumns } from "./sinks/sink.js";
-export type { ContactDraft, RowProblem, MappedRow } from "./mapping/contact.js";
-export type { StateStore, RowState } from "./engine/state-store.js";
+export type { Source, OpenedSource } from "./sources/source.js";
+export type { SourceRow } from "./core/source-row.js";
+export type { Sink } from "./sinks/sink.js";
+export type { RowResult, WriteBackColumns } from "./core/row-result.js";
+export type { Outcome } from "./core/outcome.js";
+export type { ContactDraft, MappedRow } from "./mapping/contact.js";
+export type { RowProblem } from "./core/row-problem.js";
+export type { StateStore, RowState } from "./state/state-store.js";
 export type { SyncEvent, SyncEventListener } from "./engine/events.js";
 export type { SyncReport, OutcomeCounts, RequestCounts, PlanCounts } from "./engine/report.js";

@@ -1,5 +1,5 @@
 import { ExitCode, InterruptedError } from "./errors.js";
-import type { RowProblem } from "./mapping/contact.js";
+import type { RowProblem } from "./core/row-problem.js";
 import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import { createRowClassifier } from "./mapping/row-classifier.js";
 import { checkMapping } from "./mapping/rules.js";

@@ -1,6 +1,6 @@
 import { getChatAddStatus } from "../chatguru/actions.js";
 import type { ChatAddStatus, ChatGuruClient } from "../chatguru/types.js";
-import { sleep } from "./sleep.js";
+import { sleep } from "../util/sleep.js";
 
 export interface PollSchedule {
   /** First poll after a fresh chat_add. SPEC §5: ~3 s. @default 3000 */

@@ -3,13 +3,13 @@ import { isChatGuruError } from "../chatguru/errors.js";
 import { isAbortError } from "../errors.js";
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { ContactDraft } from "../mapping/contact.js";
-import type { Outcome } from "../sinks/sink.js";
+import type { Outcome } from "../core/outcome.js";
 import { waitForChatAdd, type AddWaitResult, type PollSchedule } from "./add-waiter.js";
 import type { SyncEventListener } from "./events.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
-import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
-import { sleep } from "./sleep.js";
+import type { RowState, RowStatePatch, StateStore } from "../state/state-store.js";
+import { sleep } from "../util/sleep.js";
 import { textHash } from "./values-hash.js";
 
 export type SyncMode = "create" | "update" | "upsert";

@@ -1,4 +1,4 @@
-import type { Outcome } from "../sinks/sink.js";
+import type { Outcome } from "../core/outcome.js";
 import type { SyncReport } from "./report.js";
 
 /** Typed progress events (SPEC §8: the library never writes to the console; the CLI renders these). */

@@ -1,5 +1,5 @@
 import type { PlanCounts } from "./report.js";
-import type { RowState } from "./state-store.js";
+import type { RowState } from "../state/state-store.js";
 
 const SUCCESS: ReadonlySet<string> = new Set(["created", "updated", "unchanged"]);
 

@@ -1,5 +1,5 @@
 import { ExitCode } from "../errors.js";
-import type { Outcome } from "../sinks/sink.js";
+import type { Outcome } from "../core/outcome.js";
 
 export interface OutcomeCounts {
   total: number;

@@ -5,8 +5,11 @@ import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { createRowClassifier } from "../mapping/row-classifier.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { checkMapping } from "../mapping/rules.js";
-import type { Outcome, RowResult, Sink } from "../sinks/sink.js";
-import type { OpenedSource, Source, SourceRow } from "../sources/source.js";
+import type { Sink } from "../sinks/sink.js";
+import type { RowResult } from "../core/row-result.js";
+import type { Outcome } from "../core/outcome.js";
+import type { OpenedSource, Source } from "../sources/source.js";
+import type { SourceRow } from "../core/source-row.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./add-waiter.js";
 import { known, syncContact, type ContactContext, type ContactResult, type SyncMode } from "./contact-task.js";
 import type { SyncEventListener } from "./events.js";
@@ -16,7 +19,7 @@ import { Priority, RequestQueue } from "./request-queue.js";
 import { normalizeRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 import { isRowFailure } from "./row-failure.js";
 import { ScheduledClient } from "./scheduled-client.js";
-import type { StateStore } from "./state-store.js";
+import type { StateStore } from "../state/state-store.js";
 import { valuesHash } from "./values-hash.js";
 
 /** Which rows a run touches. */

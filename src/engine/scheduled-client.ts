@@ -6,7 +6,7 @@ import type { RequestCounts } from "./report.js";
 import { Priority, type RequestQueue } from "./request-queue.js";
 import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
 import { RowFailure } from "./row-failure.js";
-import { sleep } from "./sleep.js";
+import { sleep } from "../util/sleep.js";
 
 export interface ScheduledClientOptions {
   client: ChatGuruClient;

@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors.js";
-import type { SourceRow } from "../sources/source.js";
-import type { ContactDraft, MappedRow, PhoneNumbers, RowProblem } from "./contact.js";
+import type { SourceRow } from "../core/source-row.js";
+import type { ContactDraft, MappedRow, PhoneNumbers } from "./contact.js";
+import type { RowProblem } from "../core/row-problem.js";
 import type { LoadedMapping } from "./load-mapping.js";
 import { normalizePhone, type CountryCode } from "./phone.js";
 import type { ValueSpec } from "./schema.js";

@@ -1,6 +1,7 @@
-import type { SourceRow } from "../sources/source.js";
+import type { SourceRow } from "../core/source-row.js";
 import { createRowMapper } from "./apply-mapping.js";
-import type { ContactDraft, RowProblem } from "./contact.js";
+import type { ContactDraft } from "./contact.js";
+import type { RowProblem } from "../core/row-problem.js";
 import type { LoadedMapping } from "./load-mapping.js";
 
 export type RowClass =

@@ -1,7 +1,7 @@
 import { isSupportedCountry } from "libphonenumber-js/max";
 import type { JSONPath } from "jsonc-parser";
 import { toFieldApiName } from "../chatguru/field-names.js";
-import type { WriteBackColumns } from "../sinks/sink.js";
+import type { WriteBackColumns } from "../core/row-result.js";
 import { parseTemplate } from "./apply-mapping.js";
 import { closest, describePath, mappingError, type LoadedMapping, type MappingProblem } from "./load-mapping.js";
 import type { ValueSpec } from "./schema.js";

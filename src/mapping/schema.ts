@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DEFAULT_WRITE_BACK } from "../sinks/sink.js";
+import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
 
 /**
  * The mapping file (SPEC §4.2). This zod schema is the single source of the TypeScript types below AND of the

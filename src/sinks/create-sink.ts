@@ -8,7 +8,8 @@ import { isOpenedSheetsSource } from "../sources/sheets-source.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import { createCsvSink } from "./csv-sink.js";
 import { createSheetsSink } from "./sheets-sink.js";
-import { DEFAULT_WRITE_BACK, type Sink } from "./sink.js";
+import { type Sink } from "./sink.js";
+import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
 import { teeSink } from "./tee-sink.js";
 
 export interface CreateSinkOptions {

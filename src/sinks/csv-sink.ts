@@ -4,7 +4,8 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { stringify, type Stringifier } from "csv-stringify";
 import { ConfigError } from "../errors.js";
-import type { RowResult, Sink, WriteBackColumns } from "./sink.js";
+import type { Sink } from "./sink.js";
+import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 
 export interface CsvSinkOptions {
   /** Destination results file; replaced atomically on close. */

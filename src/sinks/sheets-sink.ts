@@ -2,7 +2,8 @@ import { ConfigError } from "../errors.js";
 import { a1Range, a1Row } from "../sheets/a1.js";
 import type { SheetsGateway, ValueRange } from "../sheets/sheets-gateway.js";
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
-import type { RowResult, Sink, WriteBackColumns } from "./sink.js";
+import type { Sink } from "./sink.js";
+import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 
 export interface SheetsSinkOptions {
   gateway: SheetsGateway;

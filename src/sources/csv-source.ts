@@ -4,7 +4,7 @@ import { basename, resolve } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { ConfigError } from "../errors.js";
-import type { RowProblem } from "../mapping/contact.js";
+import type { RowProblem } from "../core/row-problem.js";
 import { normalizeDelimiter, sniffDelimiter } from "./csv-delimiter.js";
 import {
   createDecoder,
@@ -13,7 +13,8 @@ import {
   ENCODING_SAMPLE_BYTES,
   normalizeEncodingName,
 } from "./csv-encoding.js";
-import type { OpenedSource, Source, SourceRow } from "./source.js";
+import type { OpenedSource, Source } from "./source.js";
+import type { SourceRow } from "../core/source-row.js";
 
 export interface CsvSourceOptions {
   /** Overrides detection (utf-8, windows-1252, latin1…). @default detected: BOM → strict UTF-8 → Windows-1252 */

@@ -2,7 +2,8 @@ import { ConfigError } from "../errors.js";
 import { a1Cell, a1Range, a1Row } from "../sheets/a1.js";
 import type { SheetsGateway, SheetTab } from "../sheets/sheets-gateway.js";
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
-import type { OpenedSource, Source, SourceRow } from "./source.js";
+import type { OpenedSource, Source } from "./source.js";
+import type { SourceRow } from "../core/source-row.js";
 
 export interface SheetsSourceOptions {
   spreadsheetId: string;

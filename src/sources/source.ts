@@ -1,12 +1,4 @@
-import type { RowProblem } from "../mapping/contact.js";
-
-/** One data row of a source. `rowNumber` is the row a spreadsheet user sees (header = 1). */
-export interface SourceRow {
-  rowNumber: number;
-  values: Record<string, string>;
-  /** Problems found while reading this row (e.g. more cells than header columns). The row is then `invalid`. */
-  problems?: RowProblem[];
-}
+import type { SourceRow } from "../core/source-row.js";
 
 /** Format facts a CSV source detected; the results file reuses them so Excel-BR opens it the same way. */
 export interface SourceFormat {

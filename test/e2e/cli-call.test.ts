@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/chatguru/mock-server.js";
+import { startMockServer, type MockServer } from "../../src/chatguru/mock/mock-server.js";
 import { runCliInProcess } from "../helpers/cli.js";
 
 let mock: MockServer;

@@ -183,7 +183,7 @@ describe("chatguru-sync sync (CLI)", () => {
 
 describe("chatguru-sync sync: state lock and progress", () => {
   it("a second run on the same state exits 3 naming the holder's pid, and sends nothing", async () => {
-    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    const { openNdjsonStateStore } = await import("../../src/state/ndjson-state-store.js");
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
     const statePath = `${env.dir}/state.ndjson`;
@@ -229,7 +229,7 @@ describe("chatguru-sync sync: state lock and progress", () => {
     expect(pipe.stderr).toMatch(/2 rows in/);
   });
   it("--watch reports a cycle that fails (state locked by another run) and carries on; Ctrl-C ends it with 130", async () => {
-    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    const { openNdjsonStateStore } = await import("../../src/state/ndjson-state-store.js");
     const { runCli } = await import("../../src/cli/main.js");
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const source = env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");

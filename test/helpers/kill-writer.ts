@@ -4,7 +4,7 @@
  * index was acknowledged before any later SIGKILL).
  * Usage: node --import tsx test/helpers/kill-writer.ts <statePath> <distinctKeys>
  */
-import { openNdjsonStateStore } from "../../src/engine/ndjson-state-store.js";
+import { openNdjsonStateStore } from "../../src/state/ndjson-state-store.js";
 
 const [statePath, distinctKeysArg] = process.argv.slice(2);
 if (!statePath) throw new Error("usage: kill-writer.ts <statePath> <distinctKeys>");

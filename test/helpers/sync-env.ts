@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock-server.js";
+import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
 import type { ChatGuruConnection } from "../../src/chatguru/types.js";
 
 export interface SyncEnv {

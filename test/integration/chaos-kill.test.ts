@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { MockState } from "../../src/chatguru/mock-server.js";
+import type { MockState } from "../../src/chatguru/mock/mock-server.js";
 import { runCliInProcess, spawnCli } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 

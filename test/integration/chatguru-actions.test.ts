@@ -13,7 +13,7 @@ import {
 } from "../../src/chatguru/actions.js";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
 import { ChatGuruApiError, ChatGuruParamError, classifyChatGuruError } from "../../src/chatguru/errors.js";
-import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock-server.js";
+import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
 let mock: MockServer;

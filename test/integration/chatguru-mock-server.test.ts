@@ -13,7 +13,7 @@ import {
   startMockServer,
   type MockServer,
   type MockServerOptions,
-} from "../../src/chatguru/mock-server.js";
+} from "../../src/chatguru/mock/mock-server.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
 const servers: MockServer[] = [];

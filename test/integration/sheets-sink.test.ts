@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isConfigError } from "../../src/errors.js";
 import { createSheetsGateway, type SheetsGateway } from "../../src/sheets/sheets-gateway.js";
 import { createSheetsSink, type SheetsSinkOptions } from "../../src/sinks/sheets-sink.js";
-import { DEFAULT_WRITE_BACK, type RowResult } from "../../src/sinks/sink.js";
+import { DEFAULT_WRITE_BACK, type RowResult } from "../../src/core/row-result.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
 
 const ID = "sink-sheet";

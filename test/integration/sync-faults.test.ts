@@ -269,7 +269,7 @@ describe("sync under faults", () => {
     while ((env.mock.state().requests.byAction.chat_add ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     expect((await first).exitCode).toBe(130);
-    const { openNdjsonStateStore } = await import("../../src/engine/ndjson-state-store.js");
+    const { openNdjsonStateStore } = await import("../../src/state/ndjson-state-store.js");
     const { readdirSync } = await import("node:fs");
     const statePath = `${env.dir}/.chatguru-sync/${readdirSync(`${env.dir}/.chatguru-sync`).find((f) => f.endsWith(".ndjson"))}`;
     const store = await openNdjsonStateStore(statePath, { lock: false });

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigError } from "../../errors.js";
-import { DEFAULT_WRITE_BACK } from "../../sinks/sink.js";
+import { DEFAULT_WRITE_BACK } from "../../core/row-result.js";
 import type { CliCommand } from "../command.js";
 import { sourceFromFlag } from "./validate.js";
 

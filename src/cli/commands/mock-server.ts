@@ -1,4 +1,4 @@
-import { startMockServer, type MockServerOptions } from "../../chatguru/mock-server.js";
+import { startMockServer, type MockServerOptions } from "../../chatguru/mock/mock-server.js";
 import { UsageError } from "../../errors.js";
 import type { CliCommand } from "../command.js";
 

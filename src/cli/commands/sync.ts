@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
-import { sleep } from "../../engine/sleep.js";
+import { sleep } from "../../util/sleep.js";
 import type { SyncReport } from "../../engine/report.js";
 import type { SyncEvent } from "../../engine/events.js";
 import { ExitCode, isSyncError, UsageError } from "../../errors.js";

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { UsageError } from "../../errors.js";
-import type { RowProblem } from "../../mapping/contact.js";
+import type { RowProblem } from "../../core/row-problem.js";
 import { loadMapping } from "../../mapping/load-mapping.js";
 import { createSource } from "../../sources/create-source.js";
 import type { Source } from "../../sources/source.js";

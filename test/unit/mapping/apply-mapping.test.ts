@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRowMapper, parseTemplate } from "../../../src/mapping/apply-mapping.js";
 import { parseMapping } from "../../../src/mapping/load-mapping.js";
 import { createRowClassifier } from "../../../src/mapping/row-classifier.js";
-import type { SourceRow } from "../../../src/sources/source.js";
+import type { SourceRow } from "../../../src/core/source-row.js";
 
 const HEADERS = ["Telefone", "Nome", "E-mail", "Link", "Cidade", "UF", "Etapa", "Data", "Observações", "CPF"];
 const row = (rowNumber: number, values: Record<string, string>, problems?: SourceRow["problems"]): SourceRow => ({

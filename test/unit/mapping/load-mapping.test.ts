@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isConfigError, type ConfigError } from "../../../src/errors.js";
 import { loadMapping, parseMapping } from "../../../src/mapping/load-mapping.js";
 import { buildMappingJsonSchema } from "../../../src/mapping/schema.js";
-import { DEFAULT_WRITE_BACK } from "../../../src/sinks/sink.js";
+import { DEFAULT_WRITE_BACK } from "../../../src/core/row-result.js";
 import { mappingSchemaText } from "../../../scripts/generate-mapping-schema.js";
 import { repoRoot } from "../../helpers/cli.js";
 

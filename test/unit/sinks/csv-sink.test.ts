@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCsvSink } from "../../../src/sinks/csv-sink.js";
-import { DEFAULT_WRITE_BACK, type RowResult } from "../../../src/sinks/sink.js";
+import { DEFAULT_WRITE_BACK, type RowResult } from "../../../src/core/row-result.js";
 
 const headers = ["Telefone", "Nome"];
 const result = (seq: number, extra: Partial<RowResult> = {}): RowResult => ({

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createCsvSource, type CsvSourceOptions } from "../../../src/sources/csv-source.js";
-import type { SourceRow } from "../../../src/sources/source.js";
+import type { SourceRow } from "../../../src/core/source-row.js";
 import { repoRoot } from "../../helpers/cli.js";
 
 const fixture = (name: string) => join(repoRoot, "fixtures", "csv", name);

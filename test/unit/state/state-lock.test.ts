@@ -5,10 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AbortError } from "../../../src/errors.js";
-import { acquireStateLock } from "../../../src/engine/state-lock.js";
+import { acquireStateLock } from "../../../src/state/state-lock.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const lockModule = fileURLToPath(new URL("../../../src/engine/state-lock.ts", import.meta.url));
+const lockModule = fileURLToPath(new URL("../../../src/state/state-lock.ts", import.meta.url));
 
 let dir: string;
 let statePath: string;

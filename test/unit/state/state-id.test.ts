@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultStatePath, stateId } from "../../../src/engine/state-id.js";
+import { defaultStatePath, stateId } from "../../../src/state/state-id.js";
 
 const base = { accountId: "acc-1", phoneId: "phone-1" };
 

@@ -1,4 +1,4 @@
-import type { Outcome } from "../sinks/sink.js";
+import type { Outcome } from "../core/outcome.js";
 
 /** Add status as the journal records it. `intent` = chat_add about to be sent, response not yet seen. */
 export type JournalAddStatus = "intent" | "pending" | "done" | "fetched" | "error" | "uncertain";

@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConfigError, InternalError } from "../../../src/errors.js";
-import { openNdjsonStateStore, type NdjsonStateStoreOptions } from "../../../src/engine/ndjson-state-store.js";
-import type { RowState, StateStore } from "../../../src/engine/state-store.js";
+import { openNdjsonStateStore, type NdjsonStateStoreOptions } from "../../../src/state/ndjson-state-store.js";
+import type { RowState, StateStore } from "../../../src/state/state-store.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const killWriter = fileURLToPath(new URL("../../helpers/kill-writer.ts", import.meta.url));

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 
 /** The fake credentials the mock accepts by default. Obviously not secret. */
 export const MOCK_CREDENTIALS = Object.freeze({

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { isContextVarName, isFieldApiName, stripFieldPrefix, toFieldApiName } from "./field-names.js";
+import { isContextVarName, isFieldApiName, stripFieldPrefix, toFieldApiName } from "../field-names.js";
 import type { MockBehaviour, MockExistingChat } from "./mock-options.js";
 
 /**

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { isUsageError } from "../errors.js";
+import { isUsageError } from "../../errors.js";
 import { FaultInjector, gatewayErrorPage } from "./mock-faults.js";
 import {
   mergeBehaviour,
