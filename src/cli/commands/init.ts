@@ -1,52 +1,57 @@
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SourceRow } from "../../core/source-row.js";
 import { ConfigError } from "../../errors.js";
-import { DEFAULT_WRITE_BACK } from "../../core/row-result.js";
+import { findPhoneColumn, starterMapping } from "../../mapping/starter-mapping.js";
+import type { Source } from "../../sources/source.js";
 import type { CliCommand } from "../command.js";
 import { sourceFromFlag } from "./validate.js";
 
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-const PHONE_WORDS = ["whatsapp", "celular", "telefone", "phone", "fone", "tel", "zap"];
-const NAME_WORDS = ["nome", "name"];
+/** Rows read to recognise a phone column by its values when no header names one. */
+const SAMPLE_ROWS = 50;
+/** The package's schema: same depth from src/cli/commands (tsx) and dist/cli/commands (built). */
+const SCHEMA_PATH = fileURLToPath(new URL("../../../mapping.schema.json", import.meta.url));
 
-/** First header whose folded name contains one of the words, trying the words in order of confidence. */
-function guess(headers: string[], words: string[]): string | undefined {
-  for (const word of words) {
-    const found = headers.find((h) => fold(h).includes(word));
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** `$schema` relative to where the mapping is saved, so editors find it from any folder (SPEC §4.2). */
+export function schemaRefFrom(mappingPath: string): string {
+  const ref = relative(dirname(mappingPath), SCHEMA_PATH).split(sep).join("/");
+  return ref.startsWith(".") ? ref : `./${ref}`;
 }
 
-/** A starter mapping for a header row (SPEC §3 `init`): phone and name guessed by name, every other column a custom field. */
-export function starterMapping(headers: string[]): { mapping: Record<string, unknown>; phoneGuessed: boolean } {
-  const phone = guess(headers, PHONE_WORDS);
-  const phoneColumn = phone ?? headers[0]!;
-  const name = guess(
-    headers.filter((h) => h !== phoneColumn),
-    NAME_WORDS,
-  );
-  const resultColumns = new Set(Object.values(DEFAULT_WRITE_BACK));
-  const customFields: Record<string, string> = {};
-  for (const header of headers) {
-    if (header === phoneColumn || header === name || resultColumns.has(header)) continue;
-    customFields[header] = header;
+async function readHeaderAndSample(source: Source): Promise<{ headers: string[]; sample: SourceRow[] }> {
+  const opened = await source.open();
+  const sample: SourceRow[] = [];
+  try {
+    for await (const row of opened.rows) {
+      sample.push(row);
+      if (sample.length >= SAMPLE_ROWS) break;
+    }
+  } finally {
+    await opened.close();
   }
-  return {
-    mapping: {
-      $schema: "./mapping.schema.json",
-      mode: "upsert",
-      phone: { column: phoneColumn, default_country: "BR" },
-      ...(name !== undefined ? { name } : {}),
-      custom_fields: customFields,
-      empty: "skip",
-    },
-    phoneGuessed: phone !== undefined,
-  };
+  return { headers: opened.headers, sample };
+}
+
+async function writeNew(path: string, text: string, force: boolean, shown: string): Promise<void> {
+  try {
+    // "wx" refuses an existing file atomically: no check-then-write race.
+    await writeFile(path, text, { flag: force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      throw new ConfigError("INIT_FILE_EXISTS", `${shown} already exists; use --force to overwrite it.`, {
+        context: { path },
+      });
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EACCES") {
+      throw new ConfigError(
+        "INIT_OUT_UNWRITABLE",
+        `Cannot write ${shown}: its folder does not exist or is not writable. Create the folder or pass another --out.`,
+        { context: { path } },
+      );
+    }
+    throw error;
+  }
 }
 
 export const initCommand: CliCommand = {
@@ -66,34 +71,42 @@ export const initCommand: CliCommand = {
       encoding: { type: "string", describe: "CSV encoding [default: detected]" },
     }),
   run: async (args, io) => {
-    const out = resolve(io.cwd, String(args.out));
+    const shown = String(args.out);
+    const out = resolve(io.cwd, shown);
     const source = sourceFromFlag(
       String(args.source),
       { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },
       io,
     );
-    const opened = await source.open();
-    const headers = opened.headers;
-    await opened.close();
-    const { mapping, phoneGuessed } = starterMapping(headers);
-    try {
-      // "wx" refuses an existing file atomically: no check-then-write race.
-      await writeFile(out, `${JSON.stringify(mapping, null, 2)}\n`, { flag: args.force ? "w" : "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-        throw new ConfigError("INIT_FILE_EXISTS", `${String(args.out)} already exists; use --force to overwrite it.`, {
-          context: { path: out },
-        });
-      }
-      throw error;
+    const { headers, sample } = await readHeaderAndSample(source);
+    const phone = findPhoneColumn(headers, sample);
+    if (phone === undefined) {
+      throw new ConfigError(
+        "INIT_NO_PHONE_COLUMN",
+        `No column of ${source.label} looks like a WhatsApp number (columns: ${headers.map((h) => `"${h}"`).join(", ")}). ` +
+          `Is the header on another row? Otherwise write the mapping by hand: see mapping.example.json.`,
+      );
     }
-    const custom = Object.keys(mapping.custom_fields as object).length;
-    io.stderr.write(
-      `Wrote ${String(args.out)}: phone ← "${(mapping.phone as { column: string }).column}"` +
-        `${mapping.name !== undefined ? `, name ← "${String(mapping.name)}"` : ""}, ${custom} custom field${custom === 1 ? "" : "s"}.\n` +
-        (phoneGuessed ? "" : `warning: no column looks like a phone number; edit "phone" in ${String(args.out)}.\n`) +
-        `Check it with: chatguru-sync validate --source ${String(args.source)} --mapping ${String(args.out)}\n`,
-    );
+    const starter = starterMapping(headers, phone, schemaRefFrom(out));
+    await writeNew(out, starter.text, Boolean(args.force), shown);
+    io.stderr.write(initSummary(starter, shown, String(args.source)));
     return 0;
   },
 };
+
+function initSummary(starter: ReturnType<typeof starterMapping>, out: string, source: string): string {
+  const lines = [
+    `Wrote ${out}: phone ← "${starter.phone.column}"${starter.phone.by === "values" ? " (its cells look like phone numbers)" : ""}` +
+      `${starter.name !== undefined ? `, name ← "${starter.name}"` : ", no name column found (chats get the number as name)"}.`,
+  ];
+  if (starter.suggestions.length > 0) {
+    lines.push(
+      `${starter.suggestions.length === 1 ? "1 other column is listed as a suggested custom field" : `${starter.suggestions.length} other columns are listed as suggested custom fields`}, commented out: ` +
+        starter.suggestions.map((s) => `"${s}"`).join(", ") +
+        ".",
+      `  Enable one only if ChatGuru has a custom field with that exact name; an unknown field stops the sync.`,
+    );
+  }
+  lines.push(`Next: chatguru-sync validate --source ${source} --mapping ${out}`);
+  return `${lines.join("\n")}\n`;
+}

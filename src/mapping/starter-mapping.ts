@@ -1,0 +1,96 @@
+import type { SourceRow } from "../core/source-row.js";
+import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
+import { normalizePhone } from "./phone.js";
+
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+const PHONE_WORDS = ["whatsapp", "celular", "telefone", "phone", "fone", "tel", "zap"];
+const NAME_WORDS = ["nome", "name", "cliente", "contato"];
+/** A column is a phone column by its values when this share of its non-empty sampled cells are valid numbers. */
+const PHONE_VALUE_SHARE = 0.8;
+
+export interface StarterMapping {
+  /** The mapping as JSON-with-comments text, ready to write. */
+  text: string;
+  phone: { column: string; by: "header" | "values" };
+  name?: string;
+  /** Columns left for the person to confirm as custom fields (not mapped). */
+  suggestions: string[];
+}
+
+/** First header whose folded name contains one of the words, trying the words in order of confidence. */
+function byHeader(headers: string[], words: string[]): string | undefined {
+  for (const word of words) {
+    const found = headers.find((h) => fold(h).includes(word));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A header named like "Contato" may still hold the numbers: the column whose sampled values are mostly phones. */
+function byValues(headers: string[], sample: SourceRow[]): string | undefined {
+  let best: { column: string; share: number } | undefined;
+  for (const column of headers) {
+    const cells = sample.map((row) => row.values[column]?.trim() ?? "").filter((cell) => cell !== "");
+    if (cells.length === 0) continue;
+    const share = cells.filter((cell) => /\d{8}/.test(cell.replace(/\D/g, "")) && normalizePhone(cell).ok).length;
+    if (share / cells.length >= PHONE_VALUE_SHARE && (!best || share / cells.length > best.share)) {
+      best = { column, share: share / cells.length };
+    }
+  }
+  return best?.column;
+}
+
+/** The phone column, or undefined when no header or sampled column looks like WhatsApp numbers. */
+export function findPhoneColumn(
+  headers: string[],
+  sample: SourceRow[],
+): { column: string; by: "header" | "values" } | undefined {
+  const named = byHeader(headers, PHONE_WORDS);
+  if (named !== undefined) return { column: named, by: "header" };
+  const valued = byValues(headers, sample);
+  return valued === undefined ? undefined : { column: valued, by: "values" };
+}
+
+/**
+ * A starter mapping (SPEC §4.2 `init`): only what can be placed with confidence (phone, name) is mapped. Every other
+ * column is listed as a commented-out custom field: ChatGuru rejects a field the account does not have, so mapping a
+ * column blindly would create chats and then fail every row (the "burned canary" of issue 12).
+ */
+export function starterMapping(
+  headers: string[],
+  phone: { column: string; by: "header" | "values" },
+  schemaRef: string,
+): StarterMapping {
+  const name = byHeader(
+    headers.filter((h) => h !== phone.column),
+    NAME_WORDS,
+  );
+  const resultColumns = new Set(Object.values(DEFAULT_WRITE_BACK));
+  const suggestions = headers.filter((h) => h !== phone.column && h !== name && !resultColumns.has(h) && h !== "");
+  const lines = [
+    "{",
+    `  "$schema": ${JSON.stringify(schemaRef)},`,
+    `  "mode": "upsert", // create | update | upsert`,
+    `  "phone": { "column": ${JSON.stringify(phone.column)}, "default_country": "BR" },`,
+    ...(name !== undefined ? [`  "name": ${JSON.stringify(name)},`] : []),
+    `  "custom_fields": {`,
+    ...suggestionLines(suggestions),
+    `  },`,
+    `  "empty": "skip" // skip: empty cells are not sent | clear: sent as ""`,
+    "}",
+  ];
+  return { text: `${lines.join("\n")}\n`, phone, ...(name !== undefined ? { name } : {}), suggestions };
+}
+
+function suggestionLines(suggestions: string[]): string[] {
+  if (suggestions.length === 0) return [];
+  return [
+    `    // Suggestions: remove the // of a line only when ChatGuru has a custom field with exactly that name`,
+    `    // (left: the field's name in ChatGuru; right: the column). A field ChatGuru does not know stops the run.`,
+    ...suggestions.map((column) => `    // ${JSON.stringify(column)}: ${JSON.stringify(column)},`),
+  ];
+}
