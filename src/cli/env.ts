@@ -16,12 +16,33 @@ export function loadEnvironment(
   let fromFile: Record<string, string> = {};
   if (existsSync(file)) {
     try {
-      fromFile = parseEnv(readFileSync(file, "utf8")) as Record<string, string>;
+      fromFile = parseEnv(keepHashInValues(readFileSync(file, "utf8"))) as Record<string, string>;
     } catch (error) {
       throw new ConfigError("CONFIG_ENV_FILE", `Could not read ${file}: ${(error as Error).message}`);
     }
   }
   return { ...fromFile, ...processEnv };
+}
+
+const ENV_LINE = /^(\s*(?:export\s+)?[\w.-]+\s*=\s*)([^'"`\s][^\r\n]*)$/;
+
+/**
+ * Notepad on Windows saves `.env` with a UTF-8 BOM, which node's parseEnv keeps as part of the first name. An unquoted
+ * `#` starts a comment for parseEnv even inside a value (an API key may contain one): as in docker compose, only a `#`
+ * after whitespace starts a comment here, and the value is re-quoted so parseEnv keeps it whole.
+ */
+export function keepHashInValues(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .map((line) => {
+      const match = ENV_LINE.exec(line);
+      if (!match || !match[2]!.includes("#")) return line;
+      const value = match[2]!.replace(/\s+#.*$/, "").trimEnd();
+      const quote = ["'", "`", '"'].find((q) => !value.includes(q));
+      return quote === undefined ? line : `${match[1]}${quote}${value}${quote}`;
+    })
+    .join("\n");
 }
 
 export interface ConnectionFlags {
