@@ -7,6 +7,7 @@ import { asyncAdds } from "./async-adds.js";
 import { type Bench, type BenchResult, removeDir, tempDir } from "./lib.js";
 import { rateCap } from "./rate-cap.js";
 import { rateLimitStorm } from "./rate-limit-storm.js";
+import { requestsPerRow } from "./requests-per-row.js";
 import { rerunUnchanged } from "./rerun-unchanged.js";
 import { sheetsSync } from "./sheets-sync.js";
 import { throughput } from "./throughput.js";
@@ -20,6 +21,7 @@ const BENCHES: readonly Bench[] = [
   validate1m,
   rerunUnchanged,
   sheetsSync,
+  requestsPerRow,
 ];
 
 function usage(): string {

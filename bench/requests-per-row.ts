@@ -1,0 +1,134 @@
+import { join } from "node:path";
+import { startMockServer, type MockServerOptions } from "../src/chatguru/mock/mock-server.js";
+import {
+  byActionText,
+  connectionFor,
+  fixed,
+  mobile,
+  timedSync,
+  writeJson,
+  writeLines,
+  typed,
+  type Bench,
+} from "./lib.js";
+
+const ROWS = 200;
+const CONCURRENCY = 16;
+/** Adds settle 2–5 s later in the scenarios that create chats (SPEC §9: polls per add measured at that delay). */
+const ADD_DELAY_MS = 3_500;
+
+interface Scenario {
+  name: string;
+  short: string;
+  /** SPEC §9 bar: requests per row at most this. */
+  bar: number;
+  /** Canonical numbers of the rows, and which of them already have a chat (as ChatGuru stores it). */
+  rows(): { numbers: string[]; existing: string[] };
+}
+
+const twelveDigit = (canonical: string) => canonical.slice(0, 4) + canonical.slice(5);
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: "all-new upsert",
+    short: "new",
+    bar: 3.5,
+    rows: () => ({ numbers: range((i) => mobile(i, "21")), existing: [] }),
+  },
+  {
+    name: "all-existing upsert",
+    short: "existing",
+    bar: 1.2,
+    rows: () => {
+      const numbers = range((i) => mobile(i, "11"));
+      return { numbers, existing: numbers };
+    },
+  },
+  {
+    name: "half-new upsert",
+    short: "half",
+    bar: 2.5,
+    rows: () => {
+      const numbers = range((i) => mobile(i, "31"));
+      return { numbers, existing: numbers.filter((_, i) => i % 2 === 0) };
+    },
+  },
+  {
+    // DDD 47 is one of the mock's 12-digit area codes: ChatGuru holds these chats without the 9th digit.
+    name: "12-digit area upsert",
+    short: "12-digit",
+    bar: 1.2,
+    rows: () => {
+      const numbers = range((i) => mobile(i, "47"));
+      return { numbers, existing: numbers.map(twelveDigit) };
+    },
+  },
+];
+
+function range(make: (i: number) => string): string[] {
+  return Array.from({ length: ROWS }, (_, i) => make(i));
+}
+
+async function runScenario(dir: string, scenario: Scenario, options: MockServerOptions) {
+  const { numbers, existing } = scenario.rows();
+  const source = join(dir, `${scenario.name.replace(/\W+/g, "-")}.csv`);
+  await writeLines(source, ["Telefone,Nome,Etapa", ...numbers.map((n, i) => `${typed(n, i)},Contato ${i + 1},novo`)]);
+  const mapping = writeJson(join(dir, "mapping.json"), {
+    mode: "upsert",
+    phone: { column: "Telefone" },
+    name: "Nome",
+    custom_fields: { Etapa: "Etapa" },
+  });
+  const mock = await startMockServer({ ...options, existingChats: existing });
+  try {
+    const { value: report, ms } = await timedSync(join(dir, scenario.name.replace(/\W+/g, "-")), {
+      source,
+      mapping,
+      connection: connectionFor(mock),
+      concurrency: CONCURRENCY,
+      rate: Infinity, // no cap: count requests, not time
+    });
+    const state = mock.state();
+    const adds = state.requests.byAction.chat_add ?? 0;
+    const polls = state.requests.byAction.chat_add_status ?? 0;
+    const done = report.counts.created + report.counts.updated;
+    return { perRow: state.requests.total / ROWS, adds, polls, done, ms, byAction: state.requests.byAction };
+  } finally {
+    await mock.close();
+  }
+}
+
+/**
+ * SPEC §5 "Requests per row" / §9: under a rate cap a run takes requests ÷ rate, so requests per row is the user's
+ * time. Each scenario syncs 200 rows in upsert mode against a fresh mock and counts what the mock received.
+ */
+export const requestsPerRow: Bench = {
+  name: "requests-per-row",
+  title: "requests per row per upsert scenario (all new, all existing, half, 12-digit area) and polls per add",
+  async run(dir) {
+    const notes: string[] = [];
+    const verdicts: string[] = [];
+    let pass = true;
+    let pollsPerAdd = 0;
+    for (const scenario of SCENARIOS) {
+      const r = await runScenario(dir, scenario, { addDelayMs: ADD_DELAY_MS });
+      const ok = r.perRow <= scenario.bar && r.done === ROWS;
+      pass &&= ok;
+      verdicts.push(`${scenario.short} ${fixed(r.perRow, 2)}${ok ? "" : "!"}`);
+      notes.push(
+        `${scenario.name}: ${fixed(r.perRow, 2)} req/row, ${r.done}/${ROWS} rows created/updated, ${fixed(r.ms / 1000)} s; ${byActionText(r.byAction)}`,
+      );
+      if (scenario.name === "all-new upsert") pollsPerAdd = r.adds > 0 ? r.polls / r.adds : 0;
+    }
+    const pollsOk = pollsPerAdd <= 1.3;
+    pass &&= pollsOk;
+    return {
+      name: this.name,
+      setup: `N=${ROWS} C=${CONCURRENCY} D=${ADD_DELAY_MS / 1000}s`,
+      measured: `${verdicts.join(" ")} polls/add ${fixed(pollsPerAdd, 2)}${pollsOk ? "" : "!"} req/row`,
+      ideal: `≤ ${SCENARIOS.map((x) => `${x.short} ${x.bar}`).join(" ")} polls/add 1.3 (min: known 1, new 3; ! = over)`,
+      pass,
+      notes,
+    };
+  },
+};
