@@ -233,3 +233,23 @@ export async function startChildMock(
     },
   };
 }
+
+/** Runs a TypeScript benchmark child (own process: its peak RSS is its own) and parses its last stdout line as JSON. */
+export function runTsChild<T>(script: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${script} ${args[0] ?? ""} exited ${code}: ${err.trim()}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").at(-1)!) as T);
+      } catch {
+        reject(new Error(`${script} ${args[0] ?? ""} printed no JSON: ${out}${err}`));
+      }
+    });
+  });
+}

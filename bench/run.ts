@@ -7,6 +7,7 @@ import { asyncAdds } from "./async-adds.js";
 import { type Bench, type BenchResult, removeDir, tempDir } from "./lib.js";
 import { rateCap } from "./rate-cap.js";
 import { rateLimitStorm } from "./rate-limit-storm.js";
+import { journal1m } from "./journal-1m.js";
 import { requestsPerRow } from "./requests-per-row.js";
 import { rerunUnchanged } from "./rerun-unchanged.js";
 import { sheetsSync } from "./sheets-sync.js";
@@ -22,6 +23,7 @@ const BENCHES: readonly Bench[] = [
   rerunUnchanged,
   sheetsSync,
   requestsPerRow,
+  journal1m,
 ];
 
 function usage(): string {

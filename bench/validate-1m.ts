@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fixed, mb, mobile, pick, prng, typed, writeJson, writeLines, type Bench } from "./lib.js";
+import { fixed, mb, mobile, pick, prng, runTsChild, typed, writeJson, writeLines, type Bench } from "./lib.js";
 import type { ChildReport } from "./validate-child.js";
 
 const ROWS = 1_000_000;
@@ -126,25 +125,7 @@ function* realisticRows(count: number): Generator<string> {
 }
 
 const CHILD = fileURLToPath(new URL("./validate-child.ts", import.meta.url));
-
-function runChild(args: string[]): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`validate-child ${args[0]} exited ${code}: ${err.trim()}`));
-      try {
-        resolve(JSON.parse(out.trim().split("\n").at(-1)!) as ChildReport);
-      } catch {
-        reject(new Error(`validate-child ${args[0]} printed no JSON: ${out}${err}`));
-      }
-    });
-  });
-}
+const runChild = (args: string[]) => runTsChild<ChildReport>(CHILD, args);
 
 /** SPEC §9: validate on 1 000 000 rows runs in ≤ 2.5× a bare csv-parse pass, with peak RSS ≤ 200 MB. */
 export const validate1m: Bench = {
