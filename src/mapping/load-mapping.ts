@@ -80,6 +80,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (candidate.length > 200 || target.length > 200) continue; // a 50 MB header cell must not build a 50M×n matrix
     const distance = editDistance(target, fold(candidate));
     if (distance < bestDistance) {
       best = candidate;

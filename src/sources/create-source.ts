@@ -10,6 +10,8 @@ export interface SourceOptions {
   encoding?: string;
   /** CSV delimiter (`,` `;` tab); sniffed from the header line when absent. */
   delimiter?: string;
+  /** Spreadsheet row of the header (`--header-row`): rows above it (report titles) are ignored. @default first non-blank row */
+  headerRow?: number;
   /** Google Sheets tab title (with a `sheets:ID` source; wins over a URL's gid). */
   sheet?: string;
   /** Environment for Google credentials and SHEETS_API_URL (never read from process.env directly). @default {} */
@@ -40,6 +42,7 @@ export function createSource(spec: string, options: SourceOptions = {}): Source 
   return createCsvSource(path, {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),
   });
 }

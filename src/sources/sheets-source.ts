@@ -1,7 +1,8 @@
 import { ConfigError } from "../errors.js";
-import { a1Cell, a1Range, a1Row } from "../sheets/a1.js";
+import { a1Range, a1Row } from "../sheets/a1.js";
 import type { SheetsGateway, SheetTab } from "../sheets/sheets-gateway.js";
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
+import { checkHeader } from "./header-check.js";
 import type { OpenedSource, Source } from "./source.js";
 import type { SourceRow } from "../core/source-row.js";
 
@@ -79,7 +80,7 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
       const info = await gateway.getSpreadsheet(spreadsheetId);
       const tab = pickTab(info.tabs, options, spreadsheetId);
       const headerRow = (await gateway.getValues(spreadsheetId, a1Row(tab.title, 1)))[0] ?? [];
-      const headers = checkHeader(headerRow, tab.title);
+      const headers = checkHeader(headerRow, { label: `Tab "${tab.title}"` });
       let closed = false;
 
       async function* rows(): AsyncGenerator<SourceRow> {
@@ -164,38 +165,6 @@ function pickTab(tabs: SheetTab[], options: SheetsSourceOptions, spreadsheetId: 
   const first = tabs[0];
   if (!first) throw new ConfigError("SOURCE_SHEETS_TAB", `Spreadsheet ${spreadsheetId} has no tabs to read.`);
   return first;
-}
-
-/**
- * Same rules as the CSV header: every column up to the last named one needs a unique name. Cells right of the last
- * named column are ignored (people leave notes there) — they are not read at all.
- */
-function checkHeader(cells: string[], title: string): string[] {
-  const names = cells.map((cell) => cell.trim());
-  while (names.length > 0 && names[names.length - 1] === "") names.pop();
-  if (names.length === 0) {
-    throw new ConfigError("SOURCE_EMPTY", `Tab "${title}" has no header: row 1 must hold the column names.`);
-  }
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (name === "") {
-      throw new ConfigError(
-        "SOURCE_HEADER_EMPTY",
-        `Tab "${title}": header cell ${a1Cell(i, 1)} is empty but columns to its right have names; name the column or delete it.`,
-        { context: { column: a1Cell(i, 1) } },
-      );
-    }
-    const earlier = seen.get(name);
-    if (earlier !== undefined) {
-      throw new ConfigError(
-        "SOURCE_HEADER_DUPLICATE",
-        `Tab "${title}": column "${name}" appears twice in the header (${a1Cell(earlier, 1)} and ${a1Cell(i, 1)}); rename one.`,
-        { context: { column: name } },
-      );
-    }
-    seen.set(name, i);
-  });
-  return names;
 }
 
 function unique<T>(items: T[]): T | undefined {

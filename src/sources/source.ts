@@ -1,9 +1,19 @@
 import type { SourceRow } from "../core/source-row.js";
 
-/** Format facts a CSV source detected; the results file reuses them so Excel-BR opens it the same way. */
+/**
+ * Format facts a CSV source detected (or was told): the results file reuses the delimiter so Excel-BR opens it the
+ * same way, and validate/sync can say how the file was read ("read as Windows-1252, delimiter ';', header on row 3").
+ */
 export interface SourceFormat {
   delimiter: string;
+  /** iconv-lite name: utf-8, windows-1252, utf-16le, utf-16be, or what `--encoding` named. */
   encoding: string;
+  /** Spreadsheet row the header was read from (`--header-row`, or the first non-blank row). CSV always sets it. */
+  headerRow?: number;
+  /** The file starts with a byte-order mark (UTF-8 or UTF-16). CSV always sets it. */
+  bom?: boolean;
+  /** A first line `sep=;` named the delimiter (that line is not a row: Excel hides it). CSV always sets it. */
+  sepLine?: boolean;
 }
 
 export interface OpenedSource {

@@ -35,7 +35,7 @@ describe("createCsvSource", () => {
 
   it("Excel-BR export: Windows-1252 bytes, ';', CRLF, a quoted ';', an all-empty row skipped", async () => {
     const { headers, format, rows } = await readAll(fixture("excel-br.csv"));
-    expect(format).toEqual({ delimiter: ";", encoding: "windows-1252" });
+    expect(format).toEqual({ delimiter: ";", encoding: "windows-1252", headerRow: 1, bom: false, sepLine: false });
     expect(headers).toEqual(["Telefone", "Nome", "Cidade", "Etapa", "Observações"]);
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(rows[0]!.values).toEqual({
@@ -52,7 +52,7 @@ describe("createCsvSource", () => {
 
   it("UTF-8 with BOM and ',': the BOM is not part of the first header", async () => {
     const { headers, format, rows } = await readAll(fixture("utf8-bom-comma.csv"));
-    expect(format).toEqual({ delimiter: ",", encoding: "utf-8" });
+    expect(format).toEqual({ delimiter: ",", encoding: "utf-8", headerRow: 1, bom: true, sepLine: false });
     expect(headers).toEqual(["Telefone", "Nome", "Cidade"]);
     expect(rows.map((r) => r.values)).toEqual([
       { Telefone: "+55 21 99876-1234", Nome: "Conceição Ávila", Cidade: "Niterói" },
@@ -94,6 +94,9 @@ describe("createCsvSource", () => {
     expect((await readAll(file("Telefone\tNome\n11987654321\tAna\n"))).format).toEqual({
       delimiter: "\t",
       encoding: "utf-8",
+      headerRow: 1,
+      bom: false,
+      sepLine: false,
     });
     const semicolonsInside = file("Nome;Apelido,Telefone\nAna;Aninha,11987654321\n");
     // One ";" against one ",": a tie goes to ";" (Excel-BR's separator).
