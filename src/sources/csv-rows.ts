@@ -21,9 +21,9 @@ function quoteSpansLines(cells: readonly string[], headers: readonly string[], d
       ...(column !== undefined ? { column } : {}),
       code: "ROW_QUOTE_SPANS_LINES",
       message:
-        `a quoted value opens here in column ${columnLetter(i)} and runs over ${lines.length} lines that look like ` +
+        `a quoted value starts in this row (column ${columnLetter(i)}) and runs over ${lines.length} lines that look like ` +
         `rows (they contain "${delimiterName(delimiter)}"): a missing or extra " probably merged those rows into ` +
-        `this one. Fix the quotes in the file (value starts "${printable(lines[0]!, 40)}")`,
+        `this one. Fix the quotes in the file (value starts "${printable(lines[0]!.replace(/^"/, ""), 40)}")`,
     };
     return problem;
   }
