@@ -13,7 +13,9 @@ const delimiterName = (delimiter: string) => (delimiter === "\t" ? "tab" : delim
  */
 function quoteSpansLines(cells: readonly string[], headers: readonly string[], delimiter: string, row: number) {
   for (let i = 0; i < cells.length; i++) {
-    const lines = cells[i]!.split(/\r\n|\n|\r/);
+    const cell = cells[i]!;
+    if (!cell.includes("\n") && !cell.includes("\r")) continue;
+    const lines = cell.split(/\r\n|\n|\r/);
     if (lines.length < 2 || !lines.slice(1).some((line) => line.includes(delimiter))) continue;
     const column = headers[i];
     const problem: RowProblem = {
