@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { ConfigError, AbortError, InternalError, SyncError } from "../errors.js";
+import { AbortError, InternalError, SyncError } from "../errors.js";
+import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
+import { headerLine, PATCH_FIELD_SET, recordLine } from "./journal-format.js";
+import type { JournalIndex } from "./journal-index.js";
+import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
-import type { RowState, StateStore } from "./state-store.js";
-
-type PatchField = Exclude<keyof RowState, "key" | "updatedAt">;
-
-/** `undefined` (or absent) leaves a field as is, `null` clears it (the contract's RowStatePatch, structurally). */
-type Patch = { [K in PatchField]?: RowState[K] | null };
+import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 
 export interface NdjsonStateStoreOptions {
   /**
@@ -27,37 +26,10 @@ export interface NdjsonStateStoreOptions {
 
 export type NdjsonStateStore = StateStore;
 
-const FORMAT_VERSION = 1;
-/** How every header line starts (see the header written on create). */
-const TORN_HEADER_PREFIX = '{"v":';
-const NEWLINE = 0x0a;
 const DEFAULT_COMPACT_MIN_RECORDS = 1000;
 /** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
 const COMPACT_CHUNK_CHARS = 1 << 20;
 const COMPACT_SUFFIX = ".compact.tmp";
-
-/** Every field a record may carry. Anything else in a patch is a bug, and must never reach the file (secrets). */
-const PATCH_FIELDS = [
-  "number",
-  "phone",
-  "chatAddId",
-  "addStatus",
-  "hash",
-  "pendingHash",
-  "noteHash",
-  "dialogHash",
-  "lastOutcome",
-  "errorCode",
-  "error",
-  "rowNumber",
-  "syncedAt",
-] as const satisfies readonly PatchField[];
-// Fails to compile when RowState gains a field PATCH_FIELDS does not list, so the new field is never dropped silently.
-const allFieldsListed: [Exclude<PatchField, (typeof PATCH_FIELDS)[number]>] extends [never] ? true : never = true;
-void allFieldsListed;
-const PATCH_FIELD_SET: ReadonlySet<string> = new Set<string>(PATCH_FIELDS);
-
-type MutableRow = { -readonly [K in keyof RowState]: RowState[K] };
 
 /**
  * Opens (creating if needed) the append-only NDJSON journal of SPEC §6: a header line, then one PATCH per line
@@ -107,181 +79,6 @@ async function removeCompactionDebris(filePath: string): Promise<void> {
   }
 }
 
-/** What must happen to the file before the next append. */
-interface Repair {
-  /** Cut a torn last line away. */
-  truncateTo: number | undefined;
-  /** A header for a new file, or the newline a complete-but-unterminated last record is missing. */
-  append: string;
-  /** The file does not exist yet (its directory entry must be made durable). */
-  create: boolean;
-}
-
-interface LoadedJournal {
-  records: Map<string, RowState>;
-  recordLines: number;
-  repair: Repair;
-}
-
-/** Reads and replays the journal without changing it: repairs are only planned, never applied here. */
-async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJournal> {
-  let buffer: Buffer | undefined;
-  try {
-    buffer = await readFile(filePath);
-  } catch (error) {
-    const code = errnoCode(error);
-    if (code !== "ENOENT") {
-      // A directory, a permission problem…: the user's path is wrong, not our code.
-      throw new ConfigError(
-        "STATE_UNREADABLE",
-        `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`,
-        {
-          cause: error,
-        },
-      );
-    }
-    buffer = undefined;
-  }
-  const create = buffer === undefined;
-  buffer ??= Buffer.alloc(0);
-  let end = buffer.length;
-  let truncateTo: number | undefined;
-  let missingNewline = false;
-  if (end > 0) {
-    const terminated = buffer[end - 1] === NEWLINE;
-    const lastStart = terminated ? lineStart(buffer, end - 1) : lineStart(buffer, end);
-    const lastText = buffer.toString("utf8", lastStart, terminated ? end - 1 : end);
-    // A cut anywhere before the closing brace leaves invalid JSON; a cut exactly before "\n" leaves a complete,
-    // unacknowledged record that is safe to keep (it was written ahead of its effect).
-    if (lastText.trim() !== "" && !isValidJson(lastText)) {
-      // Only a journal can have a torn tail: a lone unreadable line must be the start of our own header (a crash while
-      // creating the file); anything else is some other file that --state points at, and is never truncated.
-      const tornHeader = lastText.startsWith(TORN_HEADER_PREFIX) || TORN_HEADER_PREFIX.startsWith(lastText);
-      if (lastStart === 0 && !tornHeader) {
-        throw corrupt(filePath, 1, "this is not a chatguru-sync state file (no header line)");
-      }
-      truncateTo = lastStart;
-      end = lastStart;
-    } else if (!terminated) {
-      missingNewline = true;
-    }
-  }
-
-  const records = new Map<string, MutableRow>();
-  let recordLines = 0;
-  let sawHeader = false;
-  const text = buffer.toString("utf8", 0, end);
-  let lineNumber = 0;
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf("\n", from);
-    if (to === -1) to = text.length;
-    const line = text.slice(from, to);
-    from = to + 1;
-    lineNumber++;
-    if (line.length === 0 || line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw corrupt(filePath, lineNumber, "this line is not valid JSON");
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw corrupt(filePath, lineNumber, "this line is not a JSON object");
-    }
-    const object = value as Record<string, unknown>;
-    if (!sawHeader) {
-      checkHeader(filePath, lineNumber, object);
-      sawHeader = true;
-      continue;
-    }
-    applyRecord(filePath, lineNumber, object, records);
-    recordLines++;
-  }
-
-  let append = "";
-  if (!sawHeader) append = headerLine(now());
-  else if (missingNewline) append = "\n";
-  for (const record of records.values()) Object.freeze(record);
-  return { records, recordLines, repair: { truncateTo, append, create } };
-}
-
-function lineStart(buffer: Buffer, endExclusive: number): number {
-  // Buffer#lastIndexOf treats a negative offset as counted from the end, so guard the first line explicitly.
-  return endExclusive <= 0 ? 0 : buffer.lastIndexOf(NEWLINE, endExclusive - 1) + 1;
-}
-
-function isValidJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function checkHeader(filePath: string, lineNumber: number, object: Record<string, unknown>): void {
-  if (object.type !== "header") {
-    throw corrupt(filePath, lineNumber, "the first line is not a chatguru-sync state header");
-  }
-  if (object.v !== FORMAT_VERSION) {
-    throw corrupt(
-      filePath,
-      lineNumber,
-      `the header declares format version ${JSON.stringify(object.v)}, this chatguru-sync reads version ` +
-        `${FORMAT_VERSION} (was it written by a newer release?)`,
-    );
-  }
-}
-
-function applyRecord(
-  filePath: string,
-  lineNumber: number,
-  object: Record<string, unknown>,
-  records: Map<string, MutableRow>,
-): void {
-  const key = object.k;
-  if (typeof key !== "string" || key === "") {
-    throw corrupt(filePath, lineNumber, 'this record has no row key ("k")');
-  }
-  let record = records.get(key);
-  if (record === undefined) {
-    record = { key, updatedAt: "" };
-    records.set(key, record);
-  }
-  const target = record as Record<string, unknown>;
-  for (const field of PATCH_FIELDS) {
-    const value = object[field];
-    if (value === undefined) continue;
-    // Assigning undefined rather than `delete`: deleting a property turns the object into a slow dictionary, and a
-    // 100 000-key journal is read on every row of a re-run.
-    target[field] = value === null ? undefined : value;
-  }
-  if (typeof object.t === "string") record.updatedAt = object.t;
-}
-
-function corrupt(filePath: string, lineNumber: number, what: string): ConfigError {
-  return new ConfigError(
-    "STATE_CORRUPT",
-    `state file ${filePath} is damaged at line ${lineNumber}: ${what}. Nothing was changed. To start with a fresh ` +
-      `state, move the file away (e.g. rename it to ${path.basename(filePath)}.bad); every row will then be treated ` +
-      `as never synced.`,
-    { context: { file: filePath, line: lineNumber } },
-  );
-}
-
-function headerLine(createdAt: Date): string {
-  return `${JSON.stringify({ v: FORMAT_VERSION, type: "header", createdAt: createdAt.toISOString() })}\n`;
-}
-
-/** Full record as a line: what compaction writes, and what replay reduces a key's patches to. */
-function recordLine(record: RowState): string {
-  const out: Record<string, unknown> = { k: record.key };
-  for (const field of PATCH_FIELDS) if (record[field] !== undefined) out[field] = record[field];
-  out.t = record.updatedAt;
-  return `${JSON.stringify(out)}\n`;
-}
-
 interface StoreSettings {
   now: () => Date;
   warn: (message: string) => void;
@@ -300,7 +97,7 @@ class NdjsonStore implements StateStore {
   /** Opened by the first write (or at open when locked); a reader never touches the file. */
   #handle: FileHandle | undefined;
   #repair: Repair;
-  readonly #records: Map<string, RowState>;
+  readonly #records: JournalIndex;
   #recordLines: number;
   readonly #lock: StateLock | undefined;
   readonly #settings: StoreSettings;
@@ -352,7 +149,7 @@ class NdjsonStore implements StateStore {
     return this.#records.values();
   }
 
-  update(key: string, patch: Patch): Promise<RowState> {
+  update(key: string, patch: RowStatePatch): Promise<RowState> {
     if (this.#closed) return Promise.reject(new InternalError(`state store ${this.path} was updated after close()`));
     if (this.#failure) return Promise.reject(this.#failure);
     if (typeof key !== "string" || key === "") {
@@ -370,9 +167,8 @@ class NdjsonStore implements StateStore {
       written[field] = value;
     }
     written.t = updatedAt;
-    const record = Object.freeze(next as unknown as RowState);
     // Memory moves first so later patches to the same key merge onto this one, in call order.
-    this.#records.set(key, record);
+    const record = this.#records.set(next as unknown as RowState);
     return new Promise<RowState>((resolve, reject) => {
       this.#queue.push({ line: `${JSON.stringify(written)}\n`, record, resolve, reject });
       this.#drain ??= this.#drainQueue();
@@ -499,46 +295,4 @@ class NdjsonStore implements StateStore {
       await this.#lock?.release();
     }
   }
-}
-
-async function appendDurably(handle: FileHandle, text: string): Promise<void> {
-  await writeAll(handle, text);
-  await handle.datasync();
-}
-
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, "utf8");
-  let offset = 0;
-  while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-    offset += bytesWritten;
-  }
-}
-
-async function truncateDurably(filePath: string, length: number): Promise<void> {
-  const handle = await open(filePath, "r+");
-  try {
-    await handle.truncate(length);
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Makes a create or rename durable. Some platforms cannot open or fsync a directory; there it is best effort. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, "r");
-    await handle.sync();
-  } catch (error) {
-    const code = errnoCode(error);
-    if (code !== "EISDIR" && code !== "EPERM" && code !== "EINVAL" && code !== "EACCES") throw error;
-  } finally {
-    await handle?.close().catch(() => {});
-  }
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
 }

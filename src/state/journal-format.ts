@@ -1,0 +1,105 @@
+import path from "node:path";
+import { ConfigError } from "../errors.js";
+import type { RowState } from "./state-store.js";
+
+/**
+ * The journal file format (SPEC §6): a header line `{"v":1,"type":"header","createdAt":…}`, then one PATCH per line
+ * (`{"k": key, …changed fields…, "t": iso}`), merged into the key's record on replay; `null` clears a field.
+ */
+export const FORMAT_VERSION = 1;
+/** How every header line starts (see headerLine). */
+export const TORN_HEADER_PREFIX = '{"v":';
+
+export type PatchField = Exclude<keyof RowState, "key" | "updatedAt">;
+
+/** Every field a record may carry. Anything else in a patch is a bug, and must never reach the file (secrets). */
+export const PATCH_FIELDS = [
+  "number",
+  "phone",
+  "chatAddId",
+  "addStatus",
+  "hash",
+  "pendingHash",
+  "noteHash",
+  "dialogHash",
+  "lastOutcome",
+  "errorCode",
+  "error",
+  "rowNumber",
+  "syncedAt",
+] as const satisfies readonly PatchField[];
+// Fails to compile when RowState gains a field PATCH_FIELDS does not list, so the new field is never dropped silently.
+const allFieldsListed: [Exclude<PatchField, (typeof PATCH_FIELDS)[number]>] extends [never] ? true : never = true;
+void allFieldsListed;
+export const PATCH_FIELD_SET: ReadonlySet<string> = new Set<string>(PATCH_FIELDS);
+
+export function headerLine(createdAt: Date): string {
+  return `${JSON.stringify({ v: FORMAT_VERSION, type: "header", createdAt: createdAt.toISOString() })}\n`;
+}
+
+/** Full record as a line: what compaction writes. */
+export function recordLine(record: RowState): string {
+  const out: Record<string, unknown> = { k: record.key };
+  for (const field of PATCH_FIELDS) if (record[field] !== undefined) out[field] = record[field];
+  out.t = record.updatedAt;
+  return `${JSON.stringify(out)}\n`;
+}
+
+export function corrupt(filePath: string, lineNumber: number, what: string): ConfigError {
+  return new ConfigError(
+    "STATE_CORRUPT",
+    `state file ${filePath} is damaged at line ${lineNumber}: ${what}. Nothing was changed. To start with a fresh ` +
+      `state, move the file away (e.g. rename it to ${path.basename(filePath)}.bad); every row will then be treated ` +
+      `as never synced.`,
+    { context: { file: filePath, line: lineNumber } },
+  );
+}
+
+/** Parses one line as a JSON object, or throws STATE_CORRUPT naming the line. */
+export function parseLine(filePath: string, lineNumber: number, line: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw corrupt(filePath, lineNumber, "this line is not valid JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw corrupt(filePath, lineNumber, "this line is not a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+export function checkHeader(filePath: string, lineNumber: number, object: Record<string, unknown>): void {
+  if (object.type !== "header") {
+    throw corrupt(filePath, lineNumber, "the first line is not a chatguru-sync state header");
+  }
+  if (object.v !== FORMAT_VERSION) {
+    throw corrupt(
+      filePath,
+      lineNumber,
+      `the header declares format version ${JSON.stringify(object.v)}, this chatguru-sync reads version ` +
+        `${FORMAT_VERSION} (was it written by a newer release?)`,
+    );
+  }
+}
+
+/** The key of a record line, or STATE_CORRUPT. */
+export function recordKey(filePath: string, lineNumber: number, object: Record<string, unknown>): string {
+  const key = object.k;
+  if (typeof key !== "string" || key === "") {
+    throw corrupt(filePath, lineNumber, 'this record has no row key ("k")');
+  }
+  return key;
+}
+
+/** Merges a patch line into a record (a fresh one when `base` is undefined); `null` clears a field. */
+export function mergePatch(key: string, base: RowState | undefined, patch: Record<string, unknown>): RowState {
+  const next: Record<string, unknown> = base === undefined ? { key, updatedAt: "" } : { ...base };
+  for (const field of PATCH_FIELDS) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    next[field] = value === null ? undefined : value;
+  }
+  if (typeof patch.t === "string") next.updatedAt = patch.t;
+  return next as unknown as RowState;
+}

@@ -1,0 +1,194 @@
+import { open } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
+import { ConfigError } from "../errors.js";
+import { errnoCode } from "../util/errno.js";
+import {
+  checkHeader,
+  corrupt,
+  headerLine,
+  mergePatch,
+  parseLine,
+  recordKey,
+  TORN_HEADER_PREFIX,
+} from "./journal-format.js";
+import { JournalIndex } from "./journal-index.js";
+
+/** What must happen to the file before the next append. */
+export interface Repair {
+  /** Cut a torn last line away. */
+  truncateTo: number | undefined;
+  /** A header for a new file, or the newline a complete-but-unterminated last record is missing. */
+  append: string;
+  /** The file does not exist yet (its directory entry must be made durable). */
+  create: boolean;
+}
+
+export interface LoadedJournal {
+  records: JournalIndex;
+  recordLines: number;
+  repair: Repair;
+  /** The header's createdAt (changes with every compaction), undefined for a new file. */
+  createdAt: string | undefined;
+  /** Size in bytes after the planned repair. */
+  size: number;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads and replays the journal without changing it: repairs are only planned, never applied here. Streamed in 1 MB
+ * chunks so a 1 000 000-key journal never sits in memory as one buffer plus one string.
+ */
+export async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJournal> {
+  const replay = new Replay(filePath);
+  const size = await streamLines(filePath, (line, tail) => replay.line(line, tail));
+  if (size === undefined) {
+    return {
+      records: replay.records,
+      recordLines: 0,
+      repair: { truncateTo: undefined, append: headerLine(now()), create: true },
+      createdAt: undefined,
+      size: 0,
+    };
+  }
+  return replay.finish(size, now);
+}
+
+/** Calls `onLine` for every complete line; the unterminated tail (if any) is handed over last with `tail: true`. */
+async function streamLines(
+  filePath: string,
+  onLine: (line: string, tail: boolean) => void,
+): Promise<number | undefined> {
+  let handle;
+  try {
+    handle = await open(filePath, "r");
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "ENOENT") return undefined;
+    // A directory, a permission problem…: the user's path is wrong, not our code.
+    throw unreadable(filePath, code, error);
+  }
+  try {
+    const decoder = new StringDecoder("utf8");
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let rest = "";
+    let size = 0;
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null));
+      } catch (error) {
+        throw unreadable(filePath, errnoCode(error), error);
+      }
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      const text = rest + decoder.write(buffer.subarray(0, bytesRead));
+      let from = 0;
+      for (let to = text.indexOf("\n"); to !== -1; to = text.indexOf("\n", from)) {
+        onLine(text.slice(from, to), false);
+        from = to + 1;
+      }
+      rest = text.slice(from);
+    }
+    rest += decoder.end();
+    onLine(rest, true);
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(filePath: string, code: string | undefined, error: unknown): ConfigError {
+  return new ConfigError(
+    "STATE_UNREADABLE",
+    `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Replays lines one behind the reader: only the last line may be torn by a crash (a cut anywhere before the closing
+ * brace leaves invalid JSON), so every earlier line must parse and the last one is judged in `finish`.
+ */
+class Replay {
+  readonly records = new JournalIndex();
+  recordLines = 0;
+  #lineNumber = 0;
+  #held: string | undefined;
+  #createdAt: string | undefined;
+  #sawHeader = false;
+  #tail = "";
+
+  constructor(readonly filePath: string) {}
+
+  line(text: string, tail: boolean): void {
+    if (tail) {
+      this.#tail = text;
+      return;
+    }
+    if (this.#held !== undefined) this.#apply(this.#held);
+    this.#held = text;
+  }
+
+  finish(size: number, now: () => Date): LoadedJournal {
+    let truncateTo: number | undefined;
+    let missingNewline = false;
+    const tail = this.#tail;
+    if (tail.trim() !== "") {
+      if (this.#held !== undefined) this.#apply(this.#held);
+      if (this.#tornOrApply(tail)) truncateTo = size - Buffer.byteLength(tail);
+      else missingNewline = true;
+    } else if (this.#held !== undefined && this.#tornOrApply(this.#held)) {
+      truncateTo = size - Buffer.byteLength(tail) - Buffer.byteLength(this.#held) - 1;
+    }
+    const append = !this.#sawHeader ? headerLine(now()) : missingNewline ? "\n" : "";
+    return {
+      records: this.records,
+      recordLines: this.recordLines,
+      repair: { truncateTo, append, create: false },
+      createdAt: this.#createdAt,
+      size: (truncateTo ?? size) + Buffer.byteLength(append),
+    };
+  }
+
+  /** The last line: applied when it parses, else reported torn (true) — unless it cannot be a torn journal line. */
+  #tornOrApply(text: string): boolean {
+    if (text.trim() === "" || isJson(text)) {
+      this.#apply(text);
+      return false;
+    }
+    // Only a journal can have a torn tail: a lone unreadable line must be the start of our own header (a crash while
+    // creating the file); anything else is some other file that --state points at, and is never truncated.
+    const tornHeader = text.startsWith(TORN_HEADER_PREFIX) || TORN_HEADER_PREFIX.startsWith(text);
+    if (this.#lineNumber === 0 && !tornHeader) {
+      throw corrupt(this.filePath, 1, "this is not a chatguru-sync state file (no header line)");
+    }
+    return true;
+  }
+
+  #apply(text: string): void {
+    this.#lineNumber++;
+    if (text.length === 0 || text.trim() === "") return;
+    const object = parseLine(this.filePath, this.#lineNumber, text);
+    if (!this.#sawHeader) {
+      checkHeader(this.filePath, this.#lineNumber, object);
+      this.#sawHeader = true;
+      this.#createdAt = typeof object.createdAt === "string" ? object.createdAt : undefined;
+      return;
+    }
+    const key = recordKey(this.filePath, this.#lineNumber, object);
+    const base = this.records.get(key);
+    if (base === undefined) this.records.setFromLine(key, object);
+    else this.records.set(mergePatch(key, base, object));
+    this.recordLines++;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
