@@ -43,7 +43,7 @@ function slugOfSource(sourceId: string): string {
   return slugify(withoutExt || base);
 }
 
-function slugify(text: string): string {
+export function slugify(text: string): string {
   const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, rename, unlink } from "node:fs/promises";
+import path from "node:path";
+import { errnoCode } from "../util/errno.js";
+import { syncDirectory } from "../util/durable-fs.js";
+import { defaultStatePath, stateId, slugify } from "./state-id.js";
+
+/** Folder beside the mapping file that holds its journals (SPEC §6). */
+export const JOURNAL_DIR = ".chatguru-sync";
+const HASH_CHARS = 12;
+
+export interface JournalOwner {
+  /** Absolute path of the mapping file. */
+  mappingPath: string;
+  accountId: string;
+  phoneId: string;
+}
+
+/**
+ * The journal of (mapping file, account, phone) — SPEC §6: `<mapping folder>/.chatguru-sync/<mapping>-<12 hex>.ndjson`.
+ * Neither the source's name or folder nor the working directory is an input, so a re-downloaded `leads (1).csv`, a
+ * moved file or a run from another folder continues the same journal. The mapping's folder is not hashed either: the
+ * journal sits beside it, so moving the folder moves both. The API key is deliberately not an input (rotating it must
+ * not orphan the journal, and no secret may be derivable from a file name).
+ */
+export function journalPath({ mappingPath, accountId, phoneId }: JournalOwner): string {
+  const name = path.basename(mappingPath);
+  const digest = createHash("sha256").update(`mapping\0${name}\0${accountId}\0${phoneId}`).digest("hex");
+  return path.join(
+    path.dirname(mappingPath),
+    JOURNAL_DIR,
+    `${mappingSlug(mappingPath)}-${digest.slice(0, HASH_CHARS)}.ndjson`,
+  );
+}
+
+function mappingSlug(mappingPath: string): string {
+  return slugify(path.basename(mappingPath).replace(/\.[^.]+$/, ""));
+}
+
+/** Journals of earlier releases: `<working dir>/.chatguru-sync/<source>-<hash>.ndjson`, keyed by the source's path. */
+export function legacyJournalPath(cwd: string, sourceId: string, accountId: string, phoneId: string): string {
+  return defaultStatePath(cwd, stateId({ sourceId, accountId, phoneId }));
+}
+
+/**
+ * Moves an old-layout journal (and nothing else) to its new place when the new one does not exist yet, so nobody loses
+ * their state on upgrade. Returns the old path when it moved. A rename across file systems falls back to copy.
+ */
+export async function adoptLegacyJournal(target: string, legacy: string): Promise<string | undefined> {
+  if (legacy === target || existsSync(target) || !existsSync(legacy) || existsSync(`${legacy}.lock`)) return undefined;
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await rename(legacy, target);
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return undefined; // another run adopted it first
+    if (errnoCode(error) !== "EXDEV") throw error;
+    await copyFile(legacy, target);
+    await unlink(legacy);
+  }
+  await syncDirectory(path.dirname(target));
+  return legacy;
+}
+
+/**
+ * Journals beside a mapping, for a dry run without connection settings (the account and phone are part of the id):
+ * a mapping used with one account has exactly one.
+ */
+export function journalsBesideMapping(mappingPath: string): string[] {
+  const dir = path.join(path.dirname(mappingPath), JOURNAL_DIR);
+  const prefix = `${mappingSlug(mappingPath)}-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.ndjson$/.test(name.slice(prefix.length)))
+    .map((name) => path.join(dir, name));
+}
