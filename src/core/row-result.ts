@@ -5,6 +5,9 @@ export interface WriteBackColumns {
   chat_number: string;
   error: string;
   synced_at: string;
+  /** Only when the mapping sends a `message` or `file` (SPEC §4.2). */
+  message_id?: string;
+  message_status?: string;
 }
 
 export const DEFAULT_WRITE_BACK: WriteBackColumns = {
@@ -14,6 +17,12 @@ export const DEFAULT_WRITE_BACK: WriteBackColumns = {
   error: "chatguru_error",
   synced_at: "chatguru_synced_at",
 };
+
+/** Added to the write-back columns when the mapping sends messages or files. */
+export const DEFAULT_MESSAGE_WRITE_BACK = {
+  message_id: "chatguru_message_id",
+  message_status: "chatguru_message_status",
+} as const;
 
 /** What a sink writes for one input row. */
 export interface RowResult {
@@ -37,4 +46,7 @@ export interface RowResult {
   error?: string;
   /** ISO time the row was last successfully synced. */
   syncedAt?: string;
+  /** The row's message (message_send / message_file_send), when the mapping sends one. */
+  messageId?: string;
+  messageStatus?: string;
 }

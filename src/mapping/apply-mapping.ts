@@ -1,6 +1,8 @@
 import { ConfigError } from "../errors.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft, MappedRow, PhoneNumbers } from "./contact.js";
+import { checkFileUrl } from "./file-url.js";
+import { parseSendDate } from "./send-date.js";
 import type { RowProblem } from "../core/row-problem.js";
 import type { LoadedMapping } from "./load-mapping.js";
 import { normalizePhone, type CountryCode } from "./phone.js";
@@ -102,6 +104,175 @@ function addProblem(
   return list;
 }
 
+/** The mapping's values compiled once: one getter per slot, read per row (SPEC §9: the per-row path stays cheap). */
+interface CompiledMapping {
+  phoneColumn: string;
+  country: CountryCode;
+  keyColumn: string | undefined;
+  clear: boolean;
+  fields: Array<{ field: string; value: CompiledValue; label: string }>;
+  context: Array<{ field: string; value: CompiledValue; label: string }>;
+  /** Everything else, by slot name; a missing slot is "not mapped". */
+  slots: Array<{ name: Slot; value: CompiledValue; label: string }>;
+}
+
+type Slot =
+  "name" | "text" | "userId" | "addDialog" | "note" | "dialog" | "message" | "sendDate" | "fileUrl" | "caption";
+
+function compileMapping(mapping: LoadedMapping): CompiledMapping {
+  const slots: CompiledMapping["slots"] = [];
+  const add = (name: Slot, spec: ValueSpec | undefined, label: string) => {
+    if (spec !== undefined) slots.push({ name, value: compileValue(spec, label), label });
+  };
+  add("name", mapping.name, "name");
+  add("text", mapping.chat_add?.text, "chat_add.text");
+  add("userId", mapping.chat_add?.user_id, "chat_add.user_id");
+  add("addDialog", mapping.chat_add?.dialog_id, "chat_add.dialog_id");
+  add("note", mapping.note, "note");
+  add("dialog", mapping.dialog_execute?.dialog_id, "dialog_execute.dialog_id");
+  add("message", mapping.message?.text, "message.text");
+  add("sendDate", mapping.message?.send_date, "message.send_date");
+  add("fileUrl", mapping.file?.url, "file.url");
+  add("caption", mapping.file?.caption, "file.caption");
+  const compileAll = (specs: Record<string, ValueSpec>, where: string, what: string) =>
+    Object.entries(specs).map(([field, spec]) => ({
+      field,
+      value: compileValue(spec, `${where}.${field}`),
+      label: `${what} "${field}"`,
+    }));
+  const phoneColumn = mapping.phone.column;
+  return {
+    phoneColumn,
+    country: mapping.phone.default_country as CountryCode,
+    keyColumn: mapping.key !== undefined && mapping.key !== phoneColumn ? mapping.key : undefined,
+    clear: mapping.empty === "clear",
+    fields: compileAll(mapping.custom_fields, "custom_fields", "custom field"),
+    context: compileAll(mapping.context ?? {}, "context", "context variable"),
+    slots,
+  };
+}
+
+export interface RowMapperOptions {
+  /** Clock for "is this send date in the past". @default () => new Date() */
+  now?: () => Date;
+}
+
+/** One row being mapped: its problems accumulate; each step reads cells and records what is wrong with them. */
+class RowRun {
+  problems: RowProblem[] | undefined;
+  constructor(
+    readonly row: SourceRow,
+    readonly compiled: CompiledMapping,
+  ) {
+    this.problems = row.problems && row.problems.length > 0 ? [...row.problems] : undefined;
+  }
+
+  problem(column: string | undefined, code: string, message: string): void {
+    this.problems = addProblem(this.problems, this.row.rowNumber, column, code, message);
+  }
+
+  /** A value, or undefined when blank or when its transform failed (then a ROW_VALUE_INVALID is recorded). */
+  read(value: CompiledValue, label: string): string | undefined {
+    const result = value.get(this.row.values);
+    if (result instanceof TransformFailure) {
+      this.problem(value.column, "ROW_VALUE_INVALID", `${result.message} (${label})`);
+      return undefined;
+    }
+    return isBlank(result) ? undefined : result;
+  }
+
+  phone(): PhoneNumbers | undefined {
+    const { phoneColumn, country } = this.compiled;
+    const raw = this.row.values[phoneColumn] ?? "";
+    if (isBlank(raw)) {
+      this.problem(phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
+      return undefined;
+    }
+    const result = normalizePhone(raw, country);
+    if (result.ok) return result.phone;
+    this.problem(phoneColumn, "ROW_PHONE_INVALID", result.message);
+    return undefined;
+  }
+
+  key(phone: PhoneNumbers | undefined): string | undefined {
+    const { keyColumn } = this.compiled;
+    if (keyColumn === undefined) return phone?.canonical;
+    const key = (this.row.values[keyColumn] ?? "").trim();
+    if (key === "") this.problem(keyColumn, "ROW_VALUE_MISSING", `the key column "${keyColumn}" is empty`);
+    return key;
+  }
+
+  fields(list: CompiledMapping["fields"], clear: boolean): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < list.length; i++) {
+      const { field, value, label } = list[i]!;
+      const result = value.get(this.row.values);
+      if (result instanceof TransformFailure) {
+        this.problem(value.column, "ROW_VALUE_INVALID", `${result.message} (${label})`);
+      } else if (!isBlank(result)) out[field] = result;
+      else if (clear) out[field] = "";
+    }
+    return out;
+  }
+
+  slots(): Partial<Record<Slot, string>> {
+    const out: Partial<Record<Slot, string>> = {};
+    for (const { name, value, label } of this.compiled.slots) {
+      const result = this.read(value, label);
+      if (result !== undefined) out[name] = result;
+    }
+    return out;
+  }
+}
+
+/** message and file parts of the draft; a bad send date or file link is a row problem (nothing is sent for it). */
+function messageParts(
+  run: RowRun,
+  slots: Partial<Record<Slot, string>>,
+  now: Date,
+): Pick<ContactDraft, "message" | "file"> {
+  const parts: Pick<ContactDraft, "message" | "file"> = {};
+  if (slots.message !== undefined) {
+    parts.message = { text: slots.message };
+    if (slots.sendDate !== undefined) {
+      const date = parseSendDate(slots.sendDate, now);
+      const column = run.compiled.slots.find((s) => s.name === "sendDate")?.value.column;
+      if (date.ok) parts.message.sendDate = date.wire;
+      else run.problem(column, date.code, date.message);
+    }
+  }
+  if (slots.fileUrl !== undefined) {
+    const url = checkFileUrl(slots.fileUrl);
+    const column = run.compiled.slots.find((s) => s.name === "fileUrl")?.value.column;
+    if (url.ok) parts.file = { url: url.url, ...(slots.caption !== undefined ? { caption: slots.caption } : {}) };
+    else run.problem(column, "ROW_FILE_URL_INVALID", url.message);
+  }
+  return parts;
+}
+
+function buildDraft(
+  row: SourceRow,
+  key: string,
+  phone: PhoneNumbers,
+  fields: Record<string, string>,
+  slots: Partial<Record<Slot, string>>,
+): ContactDraft {
+  const chatAdd: ContactDraft["chatAdd"] = { text: slots.text ?? " " };
+  if (slots.userId !== undefined) chatAdd.userId = slots.userId.trim();
+  if (slots.addDialog !== undefined) chatAdd.dialogId = slots.addDialog.trim();
+  const draft: ContactDraft = {
+    rowNumber: row.rowNumber,
+    key,
+    phone,
+    name: slots.name !== undefined ? slots.name.trim() : phone.canonical,
+    chatAdd,
+    fields,
+  };
+  if (slots.note !== undefined) draft.note = slots.note;
+  if (slots.dialog !== undefined) draft.dialogId = slots.dialog.trim();
+  return draft;
+}
+
 /**
  * Builds the pure row → draft | problems function for one mapping and header (SPEC §4.4).
  *
@@ -114,109 +285,31 @@ function addProblem(
  * - `empty: "skip"` drops custom fields whose final value (after transforms and default) is blank; `"clear"` sends "".
  *   Notes, chat_add ids and dialog ids are simply omitted when blank (there is nothing to clear).
  * - A value that does not fit its transform (a date not matching its pattern) → ROW_VALUE_INVALID on its column.
+ * - An empty message text or file url sends nothing for that row (a column can opt rows in, SPEC §4.2); a send date
+ *   that is not a date or is in the past, and a file link without the file's extension, make the row invalid.
  */
-export function createRowMapper(mapping: LoadedMapping, headers: string[]): (row: SourceRow) => MappedRow {
+export function createRowMapper(
+  mapping: LoadedMapping,
+  headers: string[],
+  options: RowMapperOptions = {},
+): (row: SourceRow) => MappedRow {
   void headers;
-  const phoneColumn = mapping.phone.column;
-  const country = mapping.phone.default_country as CountryCode;
-  const keyColumn = mapping.key !== undefined && mapping.key !== phoneColumn ? mapping.key : undefined;
-  // The non-field values, in a fixed order; a slot of -1 means "not mapped".
-  const others: Array<{ value: CompiledValue; label: string }> = [];
-  const slot = (spec: ValueSpec | undefined, label: string): number => {
-    if (spec === undefined) return -1;
-    return others.push({ value: compileValue(spec, label), label }) - 1;
-  };
-  const nameSlot = slot(mapping.name, "name");
-  const textSlot = slot(mapping.chat_add?.text, "chat_add.text");
-  const userIdSlot = slot(mapping.chat_add?.user_id, "chat_add.user_id");
-  const addDialogSlot = slot(mapping.chat_add?.dialog_id, "chat_add.dialog_id");
-  const noteSlot = slot(mapping.note, "note");
-  const dialogSlot = slot(mapping.dialog_execute?.dialog_id, "dialog_execute.dialog_id");
-  const fields = Object.entries(mapping.custom_fields).map(([field, spec]) => ({
-    field,
-    value: compileValue(spec, `custom_fields.${field}`),
-    label: `custom field "${field}"`,
-  }));
-  const clear = mapping.empty === "clear";
-
+  const compiled = compileMapping(mapping);
+  const now = options.now ?? (() => new Date());
+  const hasMessages = mapping.message !== undefined || mapping.file !== undefined;
   return (row) => {
-    const values = row.values;
-    const rowNumber = row.rowNumber;
-    // No closures per row: this runs a million times per file (SPEC §9).
-    let problems: RowProblem[] | undefined = row.problems && row.problems.length > 0 ? [...row.problems] : undefined;
-
-    let phone: PhoneNumbers | undefined;
-    const rawPhone = values[phoneColumn] ?? "";
-    if (isBlank(rawPhone))
-      problems = addProblem(problems, rowNumber, phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
-    else {
-      const result = normalizePhone(rawPhone, country);
-      if (result.ok) phone = result.phone;
-      else problems = addProblem(problems, rowNumber, phoneColumn, "ROW_PHONE_INVALID", result.message);
-    }
-
-    let key = phone?.canonical;
-    if (keyColumn !== undefined) {
-      key = (values[keyColumn] ?? "").trim();
-      if (key === "")
-        problems = addProblem(
-          problems,
-          rowNumber,
-          keyColumn,
-          "ROW_VALUE_MISSING",
-          `the key column "${keyColumn}" is empty`,
-        );
-    }
-
-    const draftFields: Record<string, string> = {};
-    for (let i = 0; i < fields.length; i++) {
-      const { field, value: compiled, label } = fields[i]!;
-      const value = compiled.get(values);
-      if (value instanceof TransformFailure) {
-        problems = addProblem(problems, rowNumber, compiled.column, "ROW_VALUE_INVALID", `${value.message} (${label})`);
-      } else if (!isBlank(value)) draftFields[field] = value;
-      else if (clear) draftFields[field] = "";
-    }
-    let extras: Array<string | undefined> | undefined;
-    if (others.length > 0) {
-      extras = new Array<string | undefined>(others.length);
-      for (let i = 0; i < others.length; i++) {
-        const other = others[i]!;
-        const value = other.value.get(values);
-        if (value instanceof TransformFailure) {
-          problems = addProblem(
-            problems,
-            rowNumber,
-            other.value.column,
-            "ROW_VALUE_INVALID",
-            `${value.message} (${other.label})`,
-          );
-        } else if (!isBlank(value)) extras[i] = value;
-      }
-    }
-
-    if (problems || !phone || key === undefined) return { ok: false, problems: problems ?? [] };
-
-    // An unmapped slot is -1, and extras[-1] is undefined.
-    const nameValue = extras?.[nameSlot];
-    const textValue = extras?.[textSlot];
-    const userIdValue = extras?.[userIdSlot];
-    const addDialogValue = extras?.[addDialogSlot];
-    const noteValue = extras?.[noteSlot];
-    const dialogValue = extras?.[dialogSlot];
-    const chatAdd: ContactDraft["chatAdd"] = { text: textValue ?? " " };
-    if (userIdValue !== undefined) chatAdd.userId = userIdValue.trim();
-    if (addDialogValue !== undefined) chatAdd.dialogId = addDialogValue.trim();
-    const draft: ContactDraft = {
-      rowNumber,
-      key,
-      phone,
-      name: nameValue !== undefined ? nameValue.trim() : phone.canonical,
-      chatAdd,
-      fields: draftFields,
-    };
-    if (noteValue !== undefined) draft.note = noteValue;
-    if (dialogValue !== undefined) draft.dialogId = dialogValue.trim();
+    const run = new RowRun(row, compiled);
+    const phone = run.phone();
+    const key = run.key(phone);
+    const fields = run.fields(compiled.fields, compiled.clear);
+    const slots = run.slots();
+    const parts = hasMessages ? messageParts(run, slots, now()) : {};
+    const context = compiled.context.length > 0 ? run.fields(compiled.context, false) : undefined;
+    if (run.problems || !phone || key === undefined) return { ok: false, problems: run.problems ?? [] };
+    const draft = buildDraft(row, key, phone, fields, slots);
+    if (parts.message) draft.message = parts.message;
+    if (parts.file) draft.file = parts.file;
+    if (context && Object.keys(context).length > 0) draft.context = context;
     return { ok: true, draft };
   };
 }

@@ -22,6 +22,12 @@ export interface ContactDraft {
   note?: string;
   /** dialog_execute's dialog_id, when the mapping has one. */
   dialogId?: string;
+  /** message_send, when the mapping has a message and the row's text is not empty. */
+  message?: { text: string; /** `YYYY-MM-DD HH:MM`, Brasília time. */ sendDate?: string };
+  /** message_file_send, when the mapping has a file and the row's url is not empty. */
+  file?: { url: string; caption?: string };
+  /** chat_update_context variables (experimental), name → value. */
+  context?: Record<string, string>;
 }
 
 export type MappedRow = { ok: true; draft: ContactDraft } | { ok: false; problems: RowProblem[] };

@@ -10,7 +10,14 @@ import {
 } from "jsonc-parser";
 import type * as z from "zod";
 import { ConfigError } from "../errors.js";
-import { MappingSchema, PhoneSpecSchema, VALUE_KINDS, WriteBackSchema, type Mapping } from "./schema.js";
+import {
+  MappingObjectSchema,
+  MappingSchema,
+  PhoneSpecSchema,
+  VALUE_KINDS,
+  WriteBackSchema,
+  type Mapping,
+} from "./schema.js";
 
 /** Where a mapping value sits in its file (1-based). */
 export interface FilePosition {
@@ -135,7 +142,7 @@ export function describePath(path: ReadonlyArray<PropertyKey>): string {
     .join("");
 }
 
-const ROOT_KEYS = Object.keys(MappingSchema.shape);
+const ROOT_KEYS = Object.keys(MappingObjectSchema.shape);
 const VALUE_KEYS = ["column", "transform", "default", "value", "template"];
 
 function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {

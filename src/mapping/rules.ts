@@ -20,6 +20,11 @@ export function valueSpecsOf(mapping: LoadedMapping): Array<{ path: JSONPath; sp
   if (mapping.note !== undefined) specs.push({ path: ["note"], spec: mapping.note });
   if (mapping.dialog_execute)
     specs.push({ path: ["dialog_execute", "dialog_id"], spec: mapping.dialog_execute.dialog_id });
+  if (mapping.message) specs.push({ path: ["message", "text"], spec: mapping.message.text });
+  if (mapping.message?.send_date) specs.push({ path: ["message", "send_date"], spec: mapping.message.send_date });
+  if (mapping.file) specs.push({ path: ["file", "url"], spec: mapping.file.url });
+  if (mapping.file?.caption) specs.push({ path: ["file", "caption"], spec: mapping.file.caption });
+  for (const [name, spec] of Object.entries(mapping.context ?? {})) specs.push({ path: ["context", name], spec });
   return specs;
 }
 

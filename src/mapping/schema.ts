@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
+import { DEFAULT_MESSAGE_WRITE_BACK, DEFAULT_WRITE_BACK } from "../core/row-result.js";
 
 /**
  * The mapping file (SPEC §4.2). This zod schema is the single source of the TypeScript types below AND of the
@@ -65,10 +65,12 @@ export const WriteBackSchema = z
     chat_number: columnName.optional(),
     error: columnName.optional(),
     synced_at: columnName.optional(),
+    message_id: columnName.optional().describe("Only written when the mapping has a message or file."),
+    message_status: columnName.optional().describe("Only written when the mapping has a message or file."),
   })
   .describe("Result column names (added to the results file or the sheet).");
 
-export const MappingSchema = z
+export const MappingObjectSchema = z
   .strictObject({
     $schema: z.string().optional(),
     mode: z.enum(["create", "update", "upsert"]).default("upsert").describe("create | update | upsert."),
@@ -90,10 +92,43 @@ export const MappingSchema = z
       .describe("ChatGuru custom field name (panel or field__ API form) → value."),
     note: ValueSpecSchema.optional().describe("note_add text for each created/updated row."),
     dialog_execute: z.strictObject({ dialog_id: ValueSpecSchema }).optional(),
+    message: z
+      .strictObject({
+        text: ValueSpecSchema.describe("The message; a row whose text is empty gets no message."),
+        send_date: ValueSpecSchema.optional().describe(
+          "Schedule it: DD/MM/AAAA HH:MM, DD/MM/AAAA (09:00) or ISO 8601, Brasília time; empty = send now.",
+        ),
+      })
+      .optional()
+      .describe("message_send once per contact and text (never twice, also after a crash)."),
+    file: z
+      .strictObject({
+        url: ValueSpecSchema.describe("http(s) link ending in the file's extension (.pdf, .jpg…); empty = no file."),
+        caption: ValueSpecSchema.optional(),
+      })
+      .optional()
+      .describe("message_file_send once per contact and url."),
+    update_name: z
+      .boolean()
+      .optional()
+      .describe("Experimental: chat_update_name when the mapped name differs from the name last sent."),
+    context: z
+      .record(z.string().min(1), ValueSpecSchema)
+      .optional()
+      .describe("Experimental: chat_update_context, context variable name → value (sent as var__<Name>)."),
     empty: z.enum(["skip", "clear"]).default("skip").describe('skip: empty values are not sent | clear: sent as "".'),
-    write_back: WriteBackSchema.optional().transform((wb) => ({ ...DEFAULT_WRITE_BACK, ...wb })),
+    write_back: WriteBackSchema.optional(),
   })
   .describe("chatguru-sync column mapping");
+
+export const MappingSchema = MappingObjectSchema.transform(({ write_back, ...mapping }) => ({
+  ...mapping,
+  write_back: {
+    ...DEFAULT_WRITE_BACK,
+    ...(mapping.message || mapping.file ? DEFAULT_MESSAGE_WRITE_BACK : {}),
+    ...write_back,
+  },
+}));
 
 /** A normalized mapping: defaults filled, `phone` always an object, `write_back` complete. */
 export type Mapping = z.output<typeof MappingSchema>;

@@ -26,6 +26,8 @@ const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
   chat_number: "chatNumber",
   error: "error",
   synced_at: "syncedAt",
+  message_id: "messageId",
+  message_status: "messageStatus",
 };
 
 /**
@@ -44,6 +46,7 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
   const resultAt: Array<{ index: number; field: keyof RowResult }> = [];
   for (const slot of options.columns) {
     const name = options.writeBack[slot];
+    if (name === undefined) continue;
     let index = outputHeaders.indexOf(name);
     if (index < 0) index = outputHeaders.push(name) - 1;
     resultAt.push({ index, field: RESULT_FIELD[slot] });

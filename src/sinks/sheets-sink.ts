@@ -343,6 +343,10 @@ function cellValue(result: RowResult, column: keyof WriteBackColumns): string {
       return result.chatAddId ?? "";
     case "chat_number":
       return result.chatNumber ?? "";
+    case "message_id":
+      return result.messageId ?? "";
+    case "message_status":
+      return result.messageStatus ?? "";
     case "error":
       return result.error ?? "";
     case "synced_at":
