@@ -22,7 +22,14 @@ interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
+  /** Linux: the holder process's start time in clock ticks since boot (/proc/<pid>/stat field 22). */
+  procStart?: string;
+  /** Linux: /proc/sys/kernel/random/boot_id of the holder's boot. */
+  bootId?: string;
 }
+
+/** Lock paths this process holds: a lock naming our own pid that is not in here is a previous life's (pid reuse). */
+const heldHere = new Set<string>();
 
 /**
  * A lock that fails to parse may be one another process has created (O_EXCL) but not yet written; only once it
@@ -42,7 +49,13 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
   const lockPath = `${statePath}.lock`;
   const warn = options.onWarning ?? (() => {});
   const now = options.now ?? (() => new Date());
-  const content = JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString() });
+  const content = JSON.stringify({
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: now().toISOString(),
+    procStart: procStartOf(process.pid),
+    bootId: currentBootId(),
+  });
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (await tryCreate(lockPath, content)) return heldLock(lockPath, content);
@@ -51,7 +64,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
     if (seen === "missing") continue; // the holder released between our create and our read
     if (seen.owner) {
       const { owner } = seen;
-      if (owner.hostname !== os.hostname() || isAlive(owner.pid)) throw lockedError(lockPath, owner);
+      if (holderAlive(lockPath, owner)) throw lockedError(lockPath, owner);
       warn(
         `state lock ${lockPath}: took over from pid ${owner.pid} (started ${owner.startedAt}), which is no longer running`,
       );
@@ -119,9 +132,48 @@ function parseOwner(raw: string): LockOwner | undefined {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
-    const { pid, hostname, startedAt } = value as Record<string, unknown>;
+    const { pid, hostname, startedAt, procStart, bootId } = value as Record<string, unknown>;
     if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || typeof hostname !== "string") return undefined;
-    return { pid, hostname, startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time" };
+    return {
+      pid,
+      hostname,
+      startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time",
+      ...(typeof procStart === "string" ? { procStart } : {}),
+      ...(typeof bootId === "string" ? { bootId } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the lock's holder is really running. A pid alone is not enough: a container restarted after kill -9 starts
+ * its processes with the same small pids, so the dead holder's pid may be ours or a stranger's (issue 15.9).
+ */
+function holderAlive(lockPath: string, owner: LockOwner): boolean {
+  // Another host's pid cannot be checked from here: assume it is running.
+  if (owner.hostname !== os.hostname()) return true;
+  const bootId = currentBootId();
+  if (owner.bootId !== undefined && bootId !== undefined && owner.bootId !== bootId) return false;
+  if (owner.pid === process.pid) return heldHere.has(lockPath);
+  if (!isAlive(owner.pid)) return false;
+  const procStart = procStartOf(owner.pid);
+  return owner.procStart === undefined || procStart === undefined || owner.procStart === procStart;
+}
+
+/** Field 22 of /proc/<pid>/stat (after the parenthesised command name, which may itself contain spaces). */
+function procStartOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function currentBootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
   } catch {
     return undefined;
   }
@@ -197,12 +249,14 @@ function heldLock(lockPath: string, content: string): StateLock {
     }
   };
   process.on("exit", onExit);
+  heldHere.add(lockPath);
   let released: Promise<void> | undefined;
   return {
     path: lockPath,
     release() {
       released ??= (async () => {
         process.off("exit", onExit);
+        heldHere.delete(lockPath);
         await removeIfUnchanged(lockPath, content);
       })();
       return released;

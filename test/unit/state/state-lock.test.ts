@@ -43,6 +43,8 @@ describe("acquireStateLock", () => {
       pid: process.pid,
       hostname: os.hostname(),
       startedAt: "2026-01-02T03:04:05.000Z",
+      procStart: expect.stringMatching(/^\d+$/),
+      bootId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     await lock.release();
     expect(await exists(lock.path)).toBe(false);
@@ -138,5 +140,31 @@ describe("acquireStateLock", () => {
     await writeFile(lock.path, JSON.stringify({ pid: 1, hostname: "elsewhere", startedAt: "x" }));
     await lock.release();
     expect(await exists(lock.path)).toBe(true);
+  });
+
+  it("takes over a lock naming this very pid that this process does not hold (container restarted after kill -9)", async () => {
+    const lockPath = `${statePath}.lock`;
+    await writeFile(lockPath, JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: "earlier" }));
+    const warnings: string[] = [];
+    const lock = await acquireStateLock(statePath, { onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([expect.stringContaining(`took over from pid ${process.pid}`)]);
+    await lock.release();
+  });
+
+  it("takes over a live pid whose process start time differs (the pid was reused); refuses the real holder", async () => {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], { stdio: "ignore" });
+    try {
+      const lockPath = `${statePath}.lock`;
+      const owner = { pid: child.pid, hostname: os.hostname(), startedAt: "earlier" };
+      await writeFile(lockPath, JSON.stringify({ ...owner, procStart: "1" }));
+      const lock = await acquireStateLock(statePath, { onWarning: () => {} });
+      await lock.release();
+      const stat = await readFile(`/proc/${child.pid}/stat`, "utf8");
+      const procStart = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+      await writeFile(lockPath, JSON.stringify({ ...owner, procStart }));
+      await expect(acquireStateLock(statePath)).rejects.toMatchObject({ code: "STATE_LOCKED" });
+    } finally {
+      child.kill();
+    }
   });
 });
