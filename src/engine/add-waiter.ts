@@ -27,16 +27,25 @@ export type AddWaitResult =
 export async function waitForChatAdd(
   client: ChatGuruClient,
   chatAddId: string,
-  options: { deadline: number; schedule: PollSchedule; signal?: AbortSignal; pollFirst?: boolean; now?: () => number },
+  options: {
+    deadline: number;
+    schedule: PollSchedule;
+    signal?: AbortSignal;
+    pollFirst?: boolean;
+    now?: () => number;
+    /** @default util/sleep (a timer) */
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  },
 ): Promise<AddWaitResult> {
   const now = options.now ?? Date.now;
+  const wait = options.sleep ?? sleep;
   let gap = options.schedule.firstMs;
   let first = true;
   for (;;) {
     if (!(first && options.pollFirst)) {
-      const wait = Math.min(gap, options.deadline - now());
-      if (wait < 0) return { status: "pending" };
-      await sleep(wait, options.signal);
+      const ms = Math.min(gap, options.deadline - now());
+      if (ms < 0) return { status: "pending" };
+      await wait(ms, options.signal);
       gap = Math.min(options.schedule.maxMs, gap * options.schedule.factor);
     }
     first = false;

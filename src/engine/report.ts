@@ -1,4 +1,4 @@
-import { ExitCode } from "../errors.js";
+import { ExitCode, isSyncError, type AbortError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
 
 export interface OutcomeCounts {
@@ -56,4 +56,67 @@ export function countOutcome(counts: OutcomeCounts, outcome: Outcome): void {
 /** SPEC §3: 0 = every row created/updated/unchanged/pending; 1 = some invalid/duplicate/failed. */
 export function exitCodeFor(counts: OutcomeCounts): number {
   return counts.invalid + counts.duplicate + counts.failed > 0 ? ExitCode.ROW_FAILURES : ExitCode.OK;
+}
+
+export interface ReportParts {
+  counts: OutcomeCounts;
+  plan: PlanCounts;
+  requests: RequestCounts;
+  startedAt: number;
+  dryRun: boolean;
+  notReached: number;
+  /** Where the sink wrote the results. */
+  results?: string | undefined;
+  statePath?: string | undefined;
+  /** The run-level stop (auth, too many failures). */
+  runError?: AbortError | undefined;
+  /** A failure of the run itself after requests were sent. */
+  failure?: unknown;
+  /** The caller interrupted the run (SIGINT). */
+  interrupted: boolean;
+}
+
+/** The report of SPEC §3; the exit code says why a run stopped before its rows say how they went. */
+export function buildReport(parts: ReportParts): SyncReport {
+  const stopped = stopReason(parts);
+  const exitCode = stopped?.exitCode ?? exitCodeFor(parts.counts);
+  return {
+    ok: exitCode === ExitCode.OK,
+    exitCode,
+    counts: parts.counts,
+    requests: parts.requests,
+    durationMs: Date.now() - parts.startedAt,
+    ...(parts.results ? { results: parts.results } : {}),
+    ...(parts.statePath ? { state: parts.statePath } : {}),
+    ...(stopped ? { error: stopped.error } : {}),
+    ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
+    ...(parts.dryRun ? { plan: parts.plan } : {}),
+  };
+}
+
+function stopReason(parts: ReportParts): { exitCode: number; error: { code: string; message: string } } | undefined {
+  if (parts.runError) {
+    return { exitCode: ExitCode.ABORTED, error: { code: parts.runError.code, message: parts.runError.message } };
+  }
+  if (parts.failure !== undefined) {
+    // Requests were already sent, so this is not "nothing was sent" (exit 2): the run stopped part-way (exit 3).
+    const failure = parts.failure;
+    return {
+      exitCode: ExitCode.ABORTED,
+      error: {
+        code: isSyncError(failure) ? failure.code : "INTERNAL",
+        message: `${(failure as Error).message ?? String(failure)} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
+      },
+    };
+  }
+  if (parts.interrupted) {
+    return {
+      exitCode: ExitCode.INTERRUPTED,
+      error: {
+        code: "INTERRUPTED",
+        message: "Interrupted: requests in flight finished and state was flushed; run again to continue.",
+      },
+    };
+  }
+  return undefined;
 }

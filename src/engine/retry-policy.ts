@@ -1,6 +1,7 @@
 /**
  * The retry policy as data plus pure delay maths (ky's defaultRetryOptions, p-retry). The ChatGuru client makes ONE
- * attempt; the scheduled client in engine/scheduled-client.ts applies this table.
+ * attempt; the scheduled client in engine/scheduled-client.ts applies this table. User overrides are checked by
+ * normalizeRetryPolicy() in options.ts.
  */
 export interface RetryPolicy {
   /** Attempts per request for retryable failures (5xx, timeouts, resets). A 429 does not use one up. @default 5 */
@@ -47,19 +48,4 @@ export function rateLimitPause(retryAfterMs: number | undefined, consecutive429:
     return Math.min(Math.max(retryAfterMs, 100), policy.maxRetryAfterMs);
   }
   return Math.min(policy.maxDelayMs, policy.rateLimitFallbackMs * 2 ** Math.max(0, consecutive429 - 1));
-}
-
-/** Validates user-supplied overrides with exact messages (p-queue style). */
-export function normalizeRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
-  for (const [name, value] of Object.entries(policy)) {
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new TypeError(
-        `Expected retry option \`${name}\` to be a finite number from 0 and up, got \`${String(value)}\` (${typeof value})`,
-      );
-    }
-  }
-  if (policy.maxAttempts < 1)
-    throw new TypeError(`Expected retry option \`maxAttempts\` to be 1 or more, got \`${policy.maxAttempts}\``);
-  return policy;
 }

@@ -18,6 +18,8 @@ export interface ScheduledClientOptions {
   /** Hard stop: cancels requests in flight (SIGINT grace period over). */
   hardSignal?: AbortSignal;
   random?: () => number;
+  /** Backoff waits (injected so tests need no real timers). @default util/sleep */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -142,7 +144,7 @@ export class ScheduledClient {
       const delayMs = backoffDelay(failures, policy, this.#random);
       this.requests.retries += 1;
       onEvent?.({ type: "retry", action, attempt: failures + 1, delayMs, reason: (error as Error).message });
-      await sleep(delayMs, signal);
+      await (this.#options.sleep ?? sleep)(delayMs, signal);
     }
   }
 

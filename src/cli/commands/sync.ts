@@ -4,7 +4,8 @@ import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../util/sleep.js";
 import type { SyncReport } from "../../engine/report.js";
 import type { SyncEvent } from "../../engine/events.js";
-import { ExitCode, isSyncError, UsageError } from "../../errors.js";
+import { ExitCode, isSyncError } from "../../errors.js";
+import { check, normalizeSyncOptions, rules, type OptionNaming } from "../../options.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
@@ -39,65 +40,45 @@ export const runOptions = {
   timeout: { type: "number", describe: "Seconds before one ChatGuru request times out (default 30)" },
 } as const;
 
-/** Normalises flags once, with exact messages (exit 2); everything downstream sees clean values. */
+/** How messages name the options the CLI sets from flags. */
+export const CLI_NAMING: OptionNaming = {
+  flags: {
+    source: "--source",
+    mapping: "--mapping",
+    mode: "--mode",
+    concurrency: "--concurrency",
+    rate: "--rate",
+    limit: "--limit",
+    addTimeoutSeconds: "--add-timeout",
+    timeout: "--timeout",
+    watch: "--watch",
+  },
+};
+
+/**
+ * Flags → SyncOptions, checked by the library's own normalizeSyncOptions() (exit 2 with the flag's name) before the
+ * connection is resolved, so a bad flag is reported first.
+ */
 export function buildSyncOptions(
   args: Record<string, unknown>,
   io: CliIO,
   extra: Partial<SyncOptions> = {},
 ): SyncOptions {
-  const intFlag = (name: string, min: number): number | undefined => {
-    const value = args[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-      throw new UsageError(`--${name} must be a whole number from ${min} up, got "${String(value)}".`);
-    }
-    return value;
-  };
-  const rate = args.rate as number;
-  if (typeof rate !== "number" || Number.isNaN(rate) || rate < 0)
-    throw new UsageError(`--rate must be a number ≥ 0 (0 = no cap), got "${String(args.rate)}".`);
-  const addTimeout = args["add-timeout"] as number;
-  if (typeof addTimeout !== "number" || Number.isNaN(addTimeout) || addTimeout < 0) {
-    throw new UsageError(`--add-timeout must be a number of seconds ≥ 0, got "${String(args["add-timeout"])}".`);
-  }
-  const timeout = args.timeout as number | undefined;
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    throw new UsageError(`--timeout must be a number of seconds above 0, got "${String(args.timeout)}".`);
-  }
-  const mode = args.mode as string | undefined;
-  if (mode !== undefined && !["create", "update", "upsert"].includes(mode)) {
-    throw new UsageError(`--mode must be create, update or upsert, got "${mode}".`);
-  }
-  const dryRun = Boolean(args["dry-run"]);
-  let connection: ChatGuruConnection | undefined;
-  const flags = {
-    apiUrl: args["api-url"] as string | undefined,
-    apiKey: args["api-key"] as string | undefined,
-    accountId: args["account-id"] as string | undefined,
-    phoneId: args["phone-id"] as string | undefined,
-    timeout,
-  };
-  try {
-    connection = resolveConnection(flags, io.env);
-  } catch (error) {
-    // A dry run sends nothing; without a connection it simply has no state to plan from.
-    if (!dryRun) throw error;
-  }
-  return {
+  const options: SyncOptions = {
     source: args.source as string,
     mapping: args.mapping as string,
-    ...(connection ? { connection } : {}),
-    ...(mode ? { mode: mode as SyncOptions["mode"] } : {}),
-    concurrency: intFlag("concurrency", 1)!,
-    rate: rate === 0 ? Infinity : rate,
-    dryRun,
-    ...(args.limit !== undefined ? { limit: intFlag("limit", 1)! } : {}),
+    ...(args.mode !== undefined ? { mode: args.mode as SyncOptions["mode"] } : {}),
+    concurrency: args.concurrency as number,
+    // 0 = no cap, as in the library.
+    rate: args.rate as number,
+    dryRun: Boolean(args["dry-run"]),
+    ...(args.limit !== undefined ? { limit: args.limit as number } : {}),
     ...(args.results ? { results: args.results as string } : {}),
     ...(args.state ? { state: args.state as string } : {}),
     full: Boolean(args.full),
     retryFailed: Boolean(args["retry-failed"]),
     wait: args.wait !== false,
-    addTimeoutSeconds: addTimeout,
+    addTimeoutSeconds: args["add-timeout"] as number,
     ...(args.sheet ? { sheet: args.sheet as string } : {}),
     ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
     ...(args.encoding ? { encoding: args.encoding as string } : {}),
@@ -106,6 +87,26 @@ export function buildSyncOptions(
     signal: io.signal,
     ...extra,
   };
+  normalizeSyncOptions(options, CLI_NAMING);
+  const timeout =
+    args.timeout === undefined
+      ? undefined
+      : check<number>("timeout", args.timeout, rules.numberAbove(0, " of seconds"), CLI_NAMING);
+  const flags = {
+    apiUrl: args["api-url"] as string | undefined,
+    apiKey: args["api-key"] as string | undefined,
+    accountId: args["account-id"] as string | undefined,
+    phoneId: args["phone-id"] as string | undefined,
+    timeout,
+  };
+  let connection: ChatGuruConnection | undefined;
+  try {
+    connection = resolveConnection(flags, io.env);
+  } catch (error) {
+    // A dry run sends nothing; without a connection it simply has no state to plan from.
+    if (!options.dryRun) throw error;
+  }
+  return { ...options, ...(connection ? { connection } : {}) };
 }
 
 /** Runs one sync with rendering; prints the report (JSON or human) and returns the exit code. */
@@ -173,9 +174,7 @@ export const syncCommand: CliCommand = {
   run: async (args, io) => {
     const options = buildSyncOptions(args, io);
     if (args.watch === undefined) return (await runRendered(options, args, io)).code;
-    const every = args.watch as number;
-    if (typeof every !== "number" || !(every >= 1))
-      throw new UsageError(`--watch must be a number of seconds ≥ 1, got "${String(args.watch)}".`);
+    const every = check<number>("watch", args.watch, rules.numberFrom(1, " of seconds"), CLI_NAMING);
     return watch(options, every, args, io);
   },
 };

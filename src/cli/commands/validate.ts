@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
-import { UsageError } from "../../errors.js";
+import { check, rules } from "../../options.js";
 import type { RowProblem } from "../../core/row-problem.js";
 import { loadMapping } from "../../mapping/load-mapping.js";
 import { createSource } from "../../sources/create-source.js";
 import type { Source } from "../../sources/source.js";
 import { validate, type ValidateReport } from "../../validate.js";
 import type { CliCommand, CliIO } from "../command.js";
+import { CLI_NAMING } from "./sync.js";
 
 /** Problems printed on stderr; the rest are in --json (first 1000) and the results file (all). */
 const PRINTED_PROBLEMS = 20;
@@ -53,14 +54,6 @@ export function renderValidateSummary(report: ValidateReport, label: string): st
   return `${lines.join("\n")}\n`;
 }
 
-function positiveInteger(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`Expected ${flag} to be a whole number from 1 and up, got \`${String(value)}\`.`);
-  return n;
-}
-
 export const validateCommand: CliCommand = {
   command: "validate",
   describe: "Read and check every row against the mapping; makes no API call",
@@ -79,7 +72,8 @@ export const validateCommand: CliCommand = {
       })
       .example("$0 validate --source contatos.csv --mapping mapping.json", "check a file before syncing"),
   run: async (args, io) => {
-    const limit = positiveInteger(args.limit, "--limit");
+    const limit =
+      args.limit === undefined ? undefined : check<number>("limit", args.limit, rules.integerFrom(1), CLI_NAMING);
     const source = sourceFromFlag(
       String(args.source),
       { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },

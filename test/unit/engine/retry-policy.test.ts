@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  normalizeRetryPolicy,
-  rateLimitPause,
-} from "../../../src/engine/retry-policy.js";
+import { backoffDelay, DEFAULT_RETRY_POLICY, rateLimitPause } from "../../../src/engine/retry-policy.js";
 
 describe("retry policy", () => {
   it("backs off exponentially with equal jitter, capped", () => {
@@ -23,11 +18,5 @@ describe("retry policy", () => {
     expect(rateLimitPause(undefined, 1, p)).toBe(2000);
     expect(rateLimitPause(undefined, 2, p)).toBe(4000);
     expect(rateLimitPause(undefined, 20, p)).toBe(p.maxDelayMs);
-  });
-
-  it("validates overrides", () => {
-    expect(normalizeRetryPolicy({ maxAttempts: 3 }).maxAttempts).toBe(3);
-    expect(() => normalizeRetryPolicy({ maxAttempts: 0 })).toThrow("`maxAttempts` to be 1 or more");
-    expect(() => normalizeRetryPolicy({ baseDelayMs: -1 })).toThrow("Expected retry option `baseDelayMs`");
   });
 });

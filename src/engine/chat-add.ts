@@ -1,0 +1,128 @@
+import { chatAdd } from "../chatguru/actions.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import { waitForChatAdd, type AddWaitResult } from "./add-waiter.js";
+import type { ContactContext, ContactResult } from "./contact-context.js";
+import { succeed } from "./contact-outcome.js";
+import { applyUpdates, candidates, executeDialogOnce, hasUpdates } from "./contact-updates.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
+import { MAX_BLANK_READDS, resolveUncertainAdd, uncertainMessage } from "./uncertain-add.js";
+
+/**
+ * chat_add, journaled as an intent first: if we crash between here and the answer, the next run knows an add may be
+ * in flight. A lost answer is resolved by probing (uncertain-add.ts), never by a blind resend.
+ */
+export async function createChat(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  options: { reAdds: number },
+): Promise<ContactResult> {
+  await ctx.state.update(draft.key, {
+    addStatus: "intent",
+    pendingHash: hash,
+    chatAddId: null,
+    rowNumber: draft.rowNumber,
+    phone: draft.phone.canonical,
+  });
+  let chatAddId: string;
+  try {
+    const added = await chatAdd(options.reAdds > 0 ? ctx.follow : ctx.first, {
+      chatNumber: draft.phone.canonical,
+      name: draft.name,
+      text: draft.chatAdd.text,
+      ...(draft.chatAdd.userId ? { userId: draft.chatAdd.userId } : {}),
+      ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
+    });
+    chatAddId = added.chatAddId;
+  } catch (error) {
+    return await afterLostAdd(draft, hash, ctx, error, options.reAdds);
+  }
+  await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
+  ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
+  return await finishAdd(draft, hash, ctx, chatAddId, { pollFirst: false, wait: ctx.waitForAdds });
+}
+
+/** The chat_add did not answer with an id: refused (the row fails), or lost (the add may exist: probe). */
+async function afterLostAdd(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  error: unknown,
+  reAdds: number,
+): Promise<ContactResult> {
+  // Only an answer proves the add was not applied: a 4xx, or retries that all failed before reaching ChatGuru.
+  if (isRowFailure(error) && error.code !== "ADD_OUTCOME_UNKNOWN") {
+    await ctx.state.update(draft.key, { addStatus: null });
+    throw error;
+  }
+  // Lost answer, cancelled at shutdown, run aborted mid-request: the add may exist. The next step (or the next
+  // run) resolves it by probing, never by a blind resend.
+  await ctx.state.update(draft.key, { addStatus: "uncertain" });
+  if (!isRowFailure(error) || ctx.signal?.aborted) throw error;
+  if (reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+  return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key), {
+    reAdds,
+    reAdd: (n) => createChat(draft, hash, ctx, { reAdds: n }),
+  });
+}
+
+/**
+ * Waits for an add (fresh, or left `pending` by an earlier run), then applies the row's updates to the chat it made.
+ * Still pending at the deadline → the row ends `pending` and the `status` command finishes it later.
+ */
+export async function finishAdd(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  chatAddId: string,
+  options: { pollFirst: boolean; wait: boolean },
+): Promise<ContactResult> {
+  const answer = await waitWithoutSlot(ctx, chatAddId, options);
+  if (answer.status === "pending") {
+    await ctx.state.update(draft.key, {
+      lastOutcome: "pending",
+      pendingHash: hash,
+      errorCode: null,
+      error: null,
+      rowNumber: draft.rowNumber,
+    });
+    return { outcome: "pending", chatAddId };
+  }
+  if (answer.status === "error") {
+    await ctx.state.update(draft.key, { addStatus: "error" });
+    throw new RowFailure("CHAT_ADD_REFUSED", `ChatGuru refused the chat: "${answer.description}"`, "chat_add_status");
+  }
+  // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
+  const stored = answer.correctedNumber ?? draft.phone.canonical;
+  await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
+  let number = stored;
+  if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft), ctx.follow);
+  // SPEC §2: chat_add's dialog_id does not run for a chat that already existed.
+  if (answer.status === "fetched" && draft.chatAdd.dialogId) {
+    await executeDialogOnce(ctx.follow, number, draft.chatAdd.dialogId);
+  }
+  const result = await succeed(draft, hash, ctx, answer.status === "done" ? "created" : "updated", number);
+  return { ...result, chatAddId };
+}
+
+/** Polls chat_add_status while the row holds no worker slot (admission counts it as waiting). */
+async function waitWithoutSlot(
+  ctx: ContactContext,
+  chatAddId: string,
+  options: { pollFirst: boolean; wait: boolean },
+): Promise<AddWaitResult> {
+  ctx.onAddWait?.(true);
+  try {
+    return await waitForChatAdd(ctx.poll, chatAddId, {
+      // --no-wait on a resumed add: look once, then leave it pending.
+      deadline: options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1,
+      schedule: ctx.pollSchedule,
+      pollFirst: options.pollFirst,
+      now: ctx.now,
+      sleep: ctx.sleep,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+  } finally {
+    ctx.onAddWait?.(false);
+  }
+}

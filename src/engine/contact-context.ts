@@ -1,0 +1,50 @@
+import type { ChatGuruClient } from "../chatguru/types.js";
+import type { Outcome } from "../core/outcome.js";
+import type { RowState, StateStore } from "../state/state-store.js";
+import type { PollSchedule } from "./add-waiter.js";
+import type { SyncEventListener } from "./events.js";
+
+export type SyncMode = "create" | "update" | "upsert";
+
+/** Everything the per-row pipeline needs, injected by run-sync. */
+export interface ContactContext {
+  /** Client for a row's first request (lowest priority: starting new rows waits behind finishing old ones). */
+  first: ChatGuruClient;
+  /** Client for the follow-up requests of a row already started. */
+  follow: ChatGuruClient;
+  /** Client for chat_add_status polls. */
+  poll: ChatGuruClient;
+  state: StateStore;
+  mode: SyncMode;
+  /** false = --no-wait: a fresh chat_add ends the row `pending` at once. */
+  waitForAdds: boolean;
+  addTimeoutMs: number;
+  pollSchedule: PollSchedule;
+  /** How long a lost chat_add response is given to show up before deciding (SPEC §5 uncertain add). */
+  uncertainProbeMs: number;
+  signal?: AbortSignal;
+  now: () => number;
+  /** Poll and probe waits; rejects with the signal's reason when it aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  onEvent?: SyncEventListener;
+  /** Called when the row starts/stops waiting on an asynchronous chat_add (it then holds no worker slot). */
+  onAddWait?: (waiting: boolean) => void;
+}
+
+export interface ContactResult {
+  outcome: Extract<Outcome, "created" | "updated" | "unchanged" | "pending" | "failed">;
+  chatNumber?: string;
+  chatAddId?: string;
+  errorCode?: string;
+  error?: string;
+  syncedAt?: string;
+}
+
+/** What the journal knows of a row, as result columns (for rows this run does not touch). */
+export function known(prior: RowState | undefined): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt"> {
+  return {
+    ...(prior?.number ? { chatNumber: prior.number } : {}),
+    ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
+    ...(prior?.syncedAt ? { syncedAt: prior.syncedAt } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import { isChatGuruError } from "../chatguru/errors.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import { known, type ContactContext, type ContactResult } from "./contact-context.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
+
+/** The row reached ChatGuru and holds its values now: journaled as the last values applied (SPEC §6). */
+export async function succeed(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  outcome: "created" | "updated",
+  number: string,
+): Promise<ContactResult> {
+  const syncedAt = new Date(ctx.now()).toISOString();
+  const before = ctx.state.get(draft.key);
+  const state = await ctx.state.update(draft.key, {
+    number,
+    phone: draft.phone.canonical,
+    hash,
+    lastOutcome: outcome,
+    syncedAt,
+    rowNumber: draft.rowNumber,
+    // Clear only what is there: the journal line stays short on the common path.
+    ...(before?.pendingHash !== undefined ? { pendingHash: null } : {}),
+    ...(before?.errorCode !== undefined ? { errorCode: null } : {}),
+    ...(before?.error !== undefined ? { error: null } : {}),
+    ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "done" as const } : {}),
+  });
+  return { outcome, chatNumber: number, syncedAt, ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}) };
+}
+
+/** What to do about the row problems a sales-ops person can fix. */
+const HINTS: Record<string, string> = {
+  FIELD_NOT_CONFIGURED:
+    "create the custom field in ChatGuru (Configurações → Campos Personalizados) with exactly that name, or remove it from the mapping",
+  INITIAL_MESSAGE_INVALID: 'this is an official WhatsApp Business number: set "chat_add": {"text": " "} in the mapping',
+  CHAT_NOT_FOUND: 'the chat does not exist in ChatGuru: use "mode": "upsert" (or "create") to add it',
+};
+
+/** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */
+export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unknown): Promise<ContactResult> {
+  // A ChatGuru error that escaped classification (e.g. a parameter ChatGuru would refuse) is still this row's problem.
+  const error = isChatGuruError(caught) ? new RowFailure(caught.code, caught.message, caught.action) : caught;
+  if (!isRowFailure(error)) throw error;
+  const hint = HINTS[error.code];
+  const message = hint ? `${error.message} — ${hint}` : error.message;
+  const prior = ctx.state.get(draft.key);
+  await ctx.state.update(draft.key, {
+    lastOutcome: "failed",
+    errorCode: error.code,
+    error: message,
+    rowNumber: draft.rowNumber,
+  });
+  return { outcome: "failed", errorCode: error.code, error: message, ...known(prior) };
+}

@@ -1,0 +1,162 @@
+import { addNote, executeDialog, updateCustomFields } from "../chatguru/actions.js";
+import type { ChatGuruClient } from "../chatguru/types.js";
+import { isAbortError } from "../errors.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import type { RowStatePatch } from "../state/state-store.js";
+import type { ContactContext } from "./contact-context.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
+import { textHash } from "./values-hash.js";
+
+/** The row maps something to send besides the add itself. */
+export function hasUpdates(draft: ContactDraft): boolean {
+  return Object.keys(draft.fields).length > 0 || draft.note !== undefined || draft.dialogId !== undefined;
+}
+
+/** The remembered number first (it may be a `corrigido para` number), then the canonical and the 9th-digit alternate. */
+export function candidates(remembered: string | undefined, draft: ContactDraft): string[] {
+  const list = [remembered, draft.phone.canonical, draft.phone.alternate].filter((n): n is string => Boolean(n));
+  return [...new Set(list)];
+}
+
+/**
+ * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
+ * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
+ */
+export async function onFirstExistingNumber(
+  numbers: string[],
+  request: (number: string) => Promise<unknown>,
+): Promise<string> {
+  let lastError: unknown;
+  for (const number of numbers) {
+    try {
+      await request(number);
+      return number;
+    } catch (error) {
+      if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+      lastError = error;
+    }
+  }
+  throw new RowFailure(
+    "CHAT_NOT_FOUND",
+    `no chat for ${numbers.join(" or ")} (${(lastError as Error).message})`,
+    (lastError as RowFailure).action,
+  );
+}
+
+/** One row's updates in progress: the first request finds the number, every later one reuses it. */
+class ChatTarget {
+  number: string | undefined;
+  client: ChatGuruClient;
+  constructor(
+    private readonly numbers: string[],
+    first: ChatGuruClient,
+    private readonly follow: ChatGuruClient,
+  ) {
+    this.client = first;
+  }
+
+  async send(request: (client: ChatGuruClient, number: string) => Promise<unknown>): Promise<void> {
+    if (this.number !== undefined) {
+      await request(this.client, this.number);
+      return;
+    }
+    // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
+    this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n));
+    this.client = this.follow;
+  }
+}
+
+/**
+ * Custom fields, then note, then dialog, on the first number that exists. Note and dialog are journaled per text
+ * hash so a re-run after a later step failed does not add the same note twice. Returns the number used.
+ */
+export async function applyUpdates(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  numbers: string[],
+  firstClient: ChatGuruClient,
+): Promise<string> {
+  const prior = ctx.state.get(draft.key);
+  const target = new ChatTarget(numbers, firstClient, ctx.follow);
+  if (Object.keys(draft.fields).length > 0) {
+    await target.send((client, n) => updateCustomFields(client, n, draft.fields));
+  }
+  // Keyed by the note's own text (not the row's values): editing another cell must not add the same note again.
+  const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;
+  if (noteHash !== undefined && prior?.noteHash !== noteHash) {
+    // A note is internal to the team: after a crash, adding it again beats losing it, so it is journaled after.
+    await onceAfterAnswer(draft, ctx, target, { noteHash }, "note_add", (client, n) => addNote(client, n, draft.note!));
+  }
+  const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
+  if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
+    const undo = { dialogHash: prior?.dialogHash ?? null };
+    await atMostOnce(draft, ctx, target, { dialogHash }, undo, "dialog_execute", (client, n) =>
+      executeDialogOnce(client, n, draft.dialogId!),
+    );
+  }
+  return target.number ?? numbers[0]!;
+}
+
+type Request = (client: ChatGuruClient, number: string) => Promise<unknown>;
+
+/**
+ * A dialog sends WhatsApp messages to the contact: twice is worse than not at all. It is journaled as done BEFORE
+ * it is sent, so neither a lost answer nor a crash between ChatGuru running it and us hearing back can repeat it.
+ * Only a failure that proves nothing was sent (a ChatGuru refusal, a request that never started) takes it back.
+ */
+async function atMostOnce(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  target: ChatTarget,
+  mark: RowStatePatch,
+  unmark: RowStatePatch,
+  action: string,
+  request: Request,
+): Promise<void> {
+  await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
+  try {
+    await target.send(request);
+  } catch (error) {
+    if (isRowFailure(error, "OUTCOME_UNKNOWN")) return lostAnswer(draft, ctx, target, action);
+    const neverSent =
+      isRowFailure(error) || isAbortError(error) || (ctx.signal?.aborted === true && error === ctx.signal.reason);
+    if (neverSent) await ctx.state.update(draft.key, unmark);
+    throw error;
+  }
+}
+
+/** Journaled once ChatGuru answered; a lost answer is not resent in this run either (it may have been saved). */
+async function onceAfterAnswer(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  target: ChatTarget,
+  mark: RowStatePatch,
+  action: string,
+  request: Request,
+): Promise<void> {
+  try {
+    await target.send(request);
+  } catch (error) {
+    if (!isRowFailure(error, "OUTCOME_UNKNOWN")) throw error;
+    lostAnswer(draft, ctx, target, action);
+  }
+  await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
+}
+
+function lostAnswer(draft: ContactDraft, ctx: ContactContext, target: ChatTarget, action: string): void {
+  const where = target.number ? ` for ${target.number}` : "";
+  ctx.onEvent?.({
+    type: "warning",
+    message: `Row ${draft.rowNumber}: the answer to ${action}${where} was lost; it was not sent again (check the chat in ChatGuru).`,
+  });
+}
+
+/** SPEC §2: dialog_execute may answer "contexto não foi validado"; one immediate retry succeeds. */
+export async function executeDialogOnce(client: ChatGuruClient, number: string, dialogId: string): Promise<void> {
+  try {
+    await executeDialog(client, number, dialogId);
+  } catch (error) {
+    if (!isRowFailure(error, "DIALOG_CONTEXT_NOT_VALIDATED")) throw error;
+    await executeDialog(client, number, dialogId);
+  }
+}

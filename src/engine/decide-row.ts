@@ -1,0 +1,63 @@
+import type { ContactDraft } from "../mapping/contact.js";
+import type { RowClass } from "../mapping/row-classifier.js";
+import type { RowState } from "../state/state-store.js";
+import type { SyncMode } from "./contact-task.js";
+import { isUnchanged, planRow } from "./plan.js";
+import type { PlanCounts } from "./report.js";
+import { valuesHash } from "./values-hash.js";
+
+/** Which rows a run touches: "failed" = --retry-failed, "pending" = the status command. */
+export type RowFilter = "all" | "failed" | "pending";
+
+/** What the run does with one row, decided before any request. */
+export type RowDecision =
+  | { kind: "invalid" | "duplicate"; error: string }
+  /** Not this run's business (--retry-failed, status): keep what the last run reported. */
+  | { kind: "filtered"; draft: ContactDraft; prior: RowState | undefined }
+  /** The common case of a scheduled run: finished without a task, a queue slot or a journal write. */
+  | { kind: "unchanged"; draft: ContactDraft; prior: RowState | undefined }
+  /** Dry run: what a real run would do. */
+  | { kind: "plan"; draft: ContactDraft; planned: keyof PlanCounts; status: string }
+  | { kind: "run"; draft: ContactDraft; hash: string };
+
+export interface DecideOptions {
+  only: RowFilter;
+  dryRun: boolean;
+  full: boolean;
+  mode: SyncMode;
+}
+
+/** Pure: a classified row plus what the journal remembers of it → what to do (SPEC §5, §6). */
+export function decideRow(
+  verdict: RowClass,
+  priorOf: (key: string) => RowState | undefined,
+  options: DecideOptions,
+): RowDecision {
+  if (verdict.kind === "invalid") return { kind: "invalid", error: verdict.problems.map(problemText).join("; ") };
+  if (verdict.kind === "duplicate") return { kind: "duplicate", error: problemText(verdict.problem) };
+  const draft = verdict.draft;
+  const hash = valuesHash(draft);
+  const prior = priorOf(draft.key);
+  const { only, full } = options;
+  if (only !== "all" && !(only === "failed" ? prior?.lastOutcome === "failed" : prior?.lastOutcome === "pending")) {
+    return { kind: "filtered", draft, prior };
+  }
+  if (options.dryRun) {
+    const planned = planRow(prior, hash, full);
+    return { kind: "plan", draft, planned, status: plannedStatus(planned, options.mode) };
+  }
+  if (isUnchanged(prior, hash, full)) return { kind: "unchanged", draft, prior };
+  return { kind: "run", draft, hash };
+}
+
+function plannedStatus(planned: keyof PlanCounts, mode: SyncMode): string {
+  if (planned === "unchanged") return "unchanged";
+  if (planned === "changed") return "would-update";
+  if (planned === "retry") return "would-retry";
+  return mode === "upsert" ? "would-upsert" : `would-${mode}`;
+}
+
+/** `ROW_PHONE_INVALID: column "Telefone": "12345" is not a valid phone number` — a results file's error cell. */
+export function problemText(problem: { row: number; column?: string; code: string; message: string }): string {
+  return `${problem.code}: ${problem.column ? `column "${problem.column}": ` : ""}${problem.message}`;
+}

@@ -1,0 +1,72 @@
+import type { Outcome } from "../core/outcome.js";
+import type { RowResult } from "../core/row-result.js";
+import type { SourceRow } from "../core/source-row.js";
+import type { Sink } from "../sinks/sink.js";
+import type { SyncEventListener } from "./events.js";
+import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "./report.js";
+
+/**
+ * Where every row ends: written to the sink, counted for the report and announced as a `row` event. The methods are
+ * not async on purpose: the CSV sink usually accepts a row synchronously, and on a 100 000-row unchanged re-run an
+ * await per row (a microtask each) is a visible share of the time. Callers await only a returned promise.
+ */
+export class RowOutput {
+  readonly counts: OutcomeCounts = emptyCounts();
+  readonly plan: PlanCounts = { new: 0, changed: 0, unchanged: 0, retry: 0 };
+  /** Rows the run stopped before; they are written without a status. */
+  notReached = 0;
+
+  constructor(
+    private readonly sink: Sink,
+    private readonly onEvent?: SyncEventListener,
+  ) {}
+
+  /** Writes the row as is: no count, no event. */
+  write(seq: number, row: SourceRow, status: string | undefined, extra?: Partial<RowResult>): void | Promise<void> {
+    const result: RowResult = { seq, rowNumber: row.rowNumber, values: row.values };
+    if (status) result.status = status;
+    return this.sink.write(extra ? Object.assign(result, extra) : result);
+  }
+
+  /** The row's one outcome: counted, announced and written. */
+  finish(
+    seq: number,
+    row: SourceRow,
+    outcome: Outcome,
+    extra?: Partial<RowResult>,
+    error?: string,
+  ): void | Promise<void> {
+    countOutcome(this.counts, outcome);
+    this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(error ? { error } : {}) });
+    return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
+  }
+
+  /** A row the run stopped before reaching: written without a status so the output still has every row. */
+  notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>): void | Promise<void> {
+    this.notReached += 1;
+    return this.write(seq, row, undefined, extra);
+  }
+
+  /** A dry-run row: rows it would touch count in the plan, not as outcomes (a dry run changes nothing). */
+  planned(
+    seq: number,
+    row: SourceRow,
+    planned: keyof PlanCounts,
+    status: string,
+    extra: Partial<RowResult>,
+  ): void | Promise<void> {
+    this.plan[planned] += 1;
+    if (planned === "unchanged") countOutcome(this.counts, "unchanged");
+    else this.counts.total += 1;
+    return this.write(seq, row, status, extra);
+  }
+
+  /** A row another filter owns (--retry-failed, status): counted unchanged, reported `skipped`, last status kept. */
+  skipped(seq: number, row: SourceRow, status: string, extra: Partial<RowResult>): void | Promise<void> {
+    countOutcome(this.counts, "unchanged");
+    const announce = () => this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome: "skipped" });
+    const written = this.write(seq, row, status, extra);
+    if (written) return written.then(announce);
+    announce();
+  }
+}

@@ -1,0 +1,54 @@
+import { isAbortError, type AbortError } from "../errors.js";
+import { isRowFailure } from "./row-failure.js";
+import type { StopController } from "./stop-controller.js";
+
+/**
+ * Error routing for a run: row problems stay with their row (RowFailure → a `failed` outcome, never here); a
+ * run-level stop (auth, too many failures: AbortError) ends the run with exit 3; anything else is a failure of the
+ * run itself (a source read or sink write error, a bug) and stops it too. Every route begins a graceful stop.
+ */
+export class RunFailures {
+  /** The run-level stop (AbortError other than the user's interrupt). */
+  runError: AbortError | undefined;
+  /** A failure of a row task that is not a row problem, or of recording a row's outcome. */
+  unexpected: unknown;
+  /** A failure of the read loop itself: source, mapping, sink creation, a write of a row never started. */
+  loopError: unknown;
+
+  constructor(private readonly stop: StopController) {}
+
+  /** What failed the run, if anything did (the run-level stop aside). */
+  get failure(): unknown {
+    return this.loopError ?? this.unexpected;
+  }
+
+  /** An error a row's pipeline threw (row problems were already turned into outcomes there). */
+  fromRow(error: unknown): void {
+    if (isAbortError(error) && error.code !== "INTERRUPTED") {
+      this.runError ??= error;
+      this.stop.begin(error.message, error);
+    } else if (!this.stop.stopped && !isRowFailure(error)) {
+      this.fromOutput(error);
+    }
+  }
+
+  /** Recording a row's outcome failed (results or journal write): the run cannot vouch for its output. */
+  fromOutput(error: unknown): void {
+    this.unexpected ??= error;
+    this.stop.begin(`unexpected error: ${(error as Error).message}`, error);
+  }
+
+  /** The scheduled client gave up on the run (auth, too many consecutive failures). */
+  fromScheduler(fatal: AbortError | undefined): void {
+    if (!fatal || this.runError) return;
+    this.runError = fatal;
+    this.stop.begin(fatal.message, fatal);
+  }
+
+  /** Rows already started get their grace period; a failure before any row (mapping, header) just stops. */
+  fromLoop(error: unknown, rowsRunning: boolean): void {
+    this.loopError = error;
+    if (rowsRunning) this.stop.begin((error as Error).message, error);
+    else this.stop.abortNow(error);
+  }
+}

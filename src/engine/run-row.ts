@@ -1,0 +1,58 @@
+import type { SourceRow } from "../core/source-row.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import type { StateStore } from "../state/state-store.js";
+import { syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
+import type { RowIdentity } from "./row-pipeline.js";
+import type { RowOutput } from "./row-output.js";
+import type { RunFailures } from "./run-failures.js";
+
+export interface RowRunDeps {
+  ctx: ContactContext;
+  state: StateStore;
+  output: RowOutput;
+  failures: RunFailures;
+  full: boolean;
+}
+
+export interface RowToRun {
+  seq: number;
+  row: SourceRow;
+  draft: ContactDraft;
+  hash: string;
+  ident: RowIdentity;
+}
+
+/**
+ * One row through ChatGuru, then its outcome recorded. A row problem comes back as a `failed` outcome; a run-level
+ * error goes to `failures` and leaves the row `pending` (its add is in ChatGuru's hands) or not reached.
+ * Rejects only when recording the outcome failed.
+ */
+export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
+  const { seq, row, draft, hash, ident } = task;
+  let result: ContactResult | undefined;
+  try {
+    result = await syncContact(draft, hash, deps.ctx, { full: deps.full });
+  } catch (error) {
+    deps.failures.fromRow(error);
+  }
+  if (result) {
+    const message = result.error ? `${result.errorCode}: ${result.error}` : undefined;
+    const extra = {
+      ...ident,
+      key: draft.key,
+      ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
+      ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
+      ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
+    };
+    await deps.output.finish(seq, row, result.outcome, extra, message);
+    return;
+  }
+  // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.
+  const state = deps.state.get(draft.key);
+  if (state?.addStatus === "pending" && state.chatAddId) {
+    await deps.output.finish(seq, row, "pending", { ...ident, key: draft.key, chatAddId: state.chatAddId });
+    await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
+  } else {
+    await deps.output.notReachedRow(seq, row, { key: draft.key });
+  }
+}

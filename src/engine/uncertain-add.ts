@@ -1,0 +1,87 @@
+import type { ContactDraft } from "../mapping/contact.js";
+import type { RowState } from "../state/state-store.js";
+import type { ContactContext, ContactResult } from "./contact-context.js";
+import { succeed } from "./contact-outcome.js";
+import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
+
+/** A blank-text chat_add sends nothing visible, so re-adding is safe — but not forever against a flaky network. */
+export const MAX_BLANK_READDS = 3;
+
+export interface ReAdd {
+  /** Blank re-adds already made for this row in this run. */
+  reAdds: number;
+  /** Sends chat_add again, counting it as re-add number `n`. */
+  reAdd: (n: number) => Promise<ContactResult>;
+}
+
+/**
+ * SPEC §5: the chat_add answer was lost (timeout/reset). Probe with an update for a while (the add itself takes
+ * seconds to land); if the chat never shows up, re-add only when the add text is blank — otherwise a second real
+ * WhatsApp message could go out, so the row fails ADD_UNCERTAIN.
+ */
+export async function resolveUncertainAdd(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  prior: RowState | undefined,
+  again: ReAdd,
+): Promise<ContactResult> {
+  // The window counts from when the add was last touched: after a crash, the time the process was down counts too.
+  const since = prior?.updatedAt ? Math.min(Date.parse(prior.updatedAt), ctx.now()) : ctx.now();
+  const deadline = (Number.isNaN(since) ? ctx.now() : since) + ctx.uncertainProbeMs;
+  await ctx.state.update(draft.key, { addStatus: "uncertain" });
+  // Re-adding is harmless only when the add sends nothing: a blank first message and no dialog (a dialog sends real
+  // WhatsApp messages, and a re-add answered `fetched` would run it again through dialog_execute).
+  const blankText = isBlankAdd(draft);
+  // Nothing mapped to update means no call can show whether the chat exists: a blank add is harmless to repeat
+  // (ChatGuru answers `fetched`), a real first message is not.
+  const found = hasUpdates(draft)
+    ? await probe(draft, hash, ctx, candidates(prior?.number, draft), deadline)
+    : undefined;
+  if (found) return found;
+  if (blankText && again.reAdds < MAX_BLANK_READDS) return await again.reAdd(again.reAdds + 1);
+  throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+}
+
+/** Updates the chat until it exists (the add landed: `created`) or the deadline passes (undefined). */
+async function probe(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  numbers: string[],
+  deadline: number,
+): Promise<ContactResult | undefined> {
+  let gap = Math.min(ctx.pollSchedule.firstMs, ctx.uncertainProbeMs);
+  ctx.onAddWait?.(true);
+  try {
+    for (;;) {
+      try {
+        const number = await applyUpdates(draft, ctx, numbers, ctx.follow);
+        return await succeed(draft, hash, ctx, "created", number);
+      } catch (error) {
+        if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+      }
+      const wait = Math.min(gap, deadline - ctx.now());
+      if (wait <= 0) return undefined;
+      await ctx.sleep(wait, ctx.signal);
+      gap = Math.min(ctx.pollSchedule.maxMs, gap * ctx.pollSchedule.factor);
+    }
+  } finally {
+    ctx.onAddWait?.(false);
+  }
+}
+
+function isBlankAdd(draft: ContactDraft): boolean {
+  return draft.chatAdd.text.trim() === "" && !draft.chatAdd.dialogId;
+}
+
+export function uncertainMessage(draft: ContactDraft): string {
+  const why = isBlankAdd(draft)
+    ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
+    : `it was not sent again because it sends real WhatsApp messages (${draft.chatAdd.dialogId ? "a dialog" : "its text"})`;
+  return (
+    `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; ${why}. ` +
+    `Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
+  );
+}

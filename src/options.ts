@@ -1,0 +1,231 @@
+import type { ChatGuruClient, ChatGuruConnection } from "./chatguru/types.js";
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/add-waiter.js";
+import type { SyncMode } from "./engine/contact-task.js";
+import type { RowFilter } from "./engine/decide-row.js";
+import type { SyncEventListener } from "./engine/events.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
+import { UsageError } from "./errors.js";
+import type { LoadedMapping } from "./mapping/load-mapping.js";
+import type { SourceOptions } from "./sources/create-source.js";
+import type { Source } from "./sources/source.js";
+
+/** Options of `sync()` — the library's and the CLI's `sync`/`status` commands' (they build these from flags). */
+export interface SyncOptions extends SourceOptions {
+  /** CSV path, `-` (stdin), a Google Sheets URL, `sheets:ID` — or a ready Source. */
+  source: string | Source;
+  /** Path of the mapping file (JSON with comments) — or an already loaded mapping. */
+  mapping: string | LoadedMapping;
+  /** ChatGuru connection. Required unless `dryRun` (or a `client` is injected, with `accountId`/`phoneId` for the state id). */
+  connection?: ChatGuruConnection;
+  /** Inject a client (tests); `connection` is then used only for the state id. */
+  client?: ChatGuruClient;
+  /** Overrides the mapping's mode. @default the mapping's `mode` */
+  mode?: SyncMode;
+  /** Requests in flight. @default 4 */
+  concurrency?: number;
+  /** Requests per second across all actions; `0` or `Infinity` = no cap. @default 5 */
+  rate?: number;
+  /** Validate and plan only: no network call, no state written. @default false */
+  dryRun?: boolean;
+  /** Only the first N data rows (canary). @default every row */
+  limit?: number;
+  /** Results CSV path. @default `<source>.results.csv` beside a CSV source */
+  results?: string;
+  /** Journal path. @default `.chatguru-sync/<id>.ndjson` in `cwd` */
+  state?: string;
+  /** Ignore change detection. @default false */
+  full?: boolean;
+  /** Only rows whose last outcome was `failed`. @default false */
+  retryFailed?: boolean;
+  /** Only rows left `pending` (the `status` command). @default false */
+  onlyPending?: boolean;
+  /** false = --no-wait: leave fresh chat_adds `pending`. @default true */
+  wait?: boolean;
+  /** Seconds to wait for a chat_add before leaving it `pending`. @default 600 */
+  addTimeoutSeconds?: number;
+  /** How chat_add_status is polled. @default {firstMs: 3000, factor: 1.5, maxMs: 30000} */
+  pollSchedule?: Partial<PollSchedule>;
+  /** How long after a chat_add whose answer was lost the chat is probed for before deciding. @default 10000 */
+  uncertainProbeMs?: number;
+  /** Overrides of the retry table (engine/retry-policy.ts). @default DEFAULT_RETRY_POLICY */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Working directory for relative paths and the default state folder. @default process.cwd() */
+  cwd?: string;
+  /** Progress events (the library never prints). @default none */
+  onEvent?: SyncEventListener;
+  /** Abort = graceful stop (SIGINT): requests in flight finish, results and state are written, exitCode 130. */
+  signal?: AbortSignal;
+  /** Milliseconds requests in flight get to finish after a stop before they are cancelled. @default 10000 */
+  graceMs?: number;
+}
+
+/** Options that always have a value once normalised. */
+type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs";
+/** Options replaced by a normalised form (`only`, `addTimeoutMs`, complete `pollSchedule` and `retryPolicy`). */
+type Replaced = "retryFailed" | "onlyPending" | "addTimeoutSeconds" | "pollSchedule" | "retryPolicy";
+
+/** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
+export type EngineOptions = Required<Pick<SyncOptions, Defaulted>> &
+  Pick<SyncOptions, "mode" | "limit" | "onEvent" | "signal"> & {
+    /** Which rows this run touches: from `retryFailed` / `onlyPending`. */
+    only: RowFilter;
+    /** From `addTimeoutSeconds`. */
+    addTimeoutMs: number;
+    pollSchedule: PollSchedule;
+    retryPolicy: RetryPolicy;
+  };
+
+/** SyncOptions after normalizeSyncOptions(): what sync() wires up. */
+export type NormalizedSyncOptions = Omit<SyncOptions, Defaulted | Replaced | "cwd"> & EngineOptions & { cwd: string };
+
+/** How messages name an option: the library's property names, or the CLI's flags. */
+export interface OptionNaming {
+  /** The flag the user typed for an option, e.g. `--add-timeout` for `addTimeoutSeconds`. */
+  flags?: Partial<Record<string, string>>;
+}
+
+/** A check plus how to say what it expects, for developers (p-queue style) and in plain words for the CLI. */
+interface Rule {
+  ok(value: unknown): boolean;
+  expected: string;
+  plain: string;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === "number" && !Number.isNaN(value);
+
+export const rules = {
+  integerFrom: (min: number): Rule => ({
+    ok: (v) => isNumber(v) && Number.isInteger(v) && v >= min,
+    expected: `an integer from ${min} and up`,
+    plain: `a whole number from ${min} up`,
+  }),
+  numberFrom: (min: number, unit = ""): Rule => ({
+    ok: (v) => isNumber(v) && Number.isFinite(v) && v >= min,
+    expected: `a finite number${unit} from ${min} and up`,
+    plain: `a number${unit} from ${min} up`,
+  }),
+  numberAbove: (min: number, unit = ""): Rule => ({
+    ok: (v) => isNumber(v) && Number.isFinite(v) && v > min,
+    expected: `a finite number${unit} above ${min}`,
+    plain: `a number${unit} above ${min}`,
+  }),
+  rate: {
+    ok: (v) => isNumber(v) && v >= 0,
+    expected: "a number from 0 and up (0 or Infinity = no cap)",
+    plain: "a number from 0 up (0 = no cap)",
+  } satisfies Rule,
+  boolean: { ok: (v) => typeof v === "boolean", expected: "a boolean", plain: "true or false" } satisfies Rule,
+  oneOf: (values: readonly string[]): Rule => ({
+    ok: (v) => typeof v === "string" && values.includes(v),
+    expected: `one of ${values.map((v) => `\`${v}\``).join(", ")}`,
+    plain: `one of ${values.join(", ")}`,
+  }),
+};
+
+/**
+ * Throws a UsageError unless `rule` accepts `value`: "Expected `concurrency` to be an integer from 1 and up, got `0`
+ * (number)" — or, in plain words for a CLI flag, "--concurrency must be a whole number from 1 up, got `0`.".
+ */
+export function check<T>(name: string, value: unknown, rule: Rule, naming: OptionNaming = {}): T {
+  if (rule.ok(value)) return value as T;
+  const flag = naming.flags?.[name];
+  throw new UsageError(
+    flag
+      ? `${flag} must be ${rule.plain}, got \`${String(value)}\`.`
+      : `Expected \`${name}\` to be ${rule.expected}, got \`${String(value)}\` (${typeof value})`,
+  );
+}
+
+/** Checks `value` only when given; returns `fallback` otherwise. */
+function optional<T>(name: string, value: unknown, rule: Rule, fallback: T, naming: OptionNaming): T {
+  return value === undefined ? fallback : check<T>(name, value, rule, naming);
+}
+
+/** The retry table with overrides checked one by one (every field is a delay, a count or a factor). */
+export function normalizeRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
+  for (const [name, value] of Object.entries(policy)) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new UsageError(
+        `Expected retry option \`${name}\` to be a finite number from 0 and up, got \`${String(value)}\` (${typeof value})`,
+      );
+    }
+  }
+  if (policy.maxAttempts < 1)
+    throw new UsageError(
+      `Expected retry option \`maxAttempts\` to be 1 or more, got \`${policy.maxAttempts}\` (number)`,
+    );
+  return policy;
+}
+
+function normalizePollSchedule(overrides: Partial<PollSchedule> = {}, naming: OptionNaming): PollSchedule {
+  const { firstMs, factor, maxMs } = { ...DEFAULT_POLL_SCHEDULE, ...overrides };
+  return {
+    firstMs: check("pollSchedule.firstMs", firstMs, rules.numberFrom(0), naming),
+    factor: check("pollSchedule.factor", factor, rules.numberFrom(1), naming),
+    maxMs: check("pollSchedule.maxMs", maxMs, rules.numberFrom(0), naming),
+  };
+}
+
+function rowFilter(options: SyncOptions, naming: OptionNaming): RowFilter {
+  const retryFailed = optional("retryFailed", options.retryFailed, rules.boolean, false, naming);
+  const onlyPending = optional("onlyPending", options.onlyPending, rules.boolean, false, naming);
+  if (retryFailed && onlyPending)
+    throw new UsageError("--retry-failed cannot be combined with status (pending rows only).");
+  return retryFailed ? "failed" : onlyPending ? "pending" : "all";
+}
+
+function checkInputs(options: SyncOptions, naming: OptionNaming): void {
+  if (typeof options !== "object" || options === null)
+    throw new UsageError(`Expected sync options to be an object, got \`${String(options)}\` (${typeof options})`);
+  const isObject = (v: unknown) => typeof v === "object" && v !== null;
+  const source = {
+    ok: (v: unknown) => (typeof v === "string" && v !== "") || isObject(v),
+    expected: "a path, URL or Source",
+    plain: "a file, - or a Google Sheets URL",
+  };
+  const mapping = { ok: source.ok, expected: "a path or a loaded mapping", plain: "a mapping file" };
+  check("source", options.source, source, naming);
+  check("mapping", options.mapping, mapping, naming);
+  const timeoutMs = options.connection?.timeoutMs;
+  if (timeoutMs !== undefined) check("connection.timeoutMs", timeoutMs, rules.numberAbove(0), naming);
+}
+
+/**
+ * Every option of sync() checked once, with exact messages (UsageError, exit 2), and defaults applied: the engine
+ * sees only the result. The CLI goes through here too, passing its flag names so messages say `--concurrency`.
+ */
+export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming = {}): NormalizedSyncOptions {
+  checkInputs(options, naming);
+  const { retryFailed: _r, onlyPending: _o, addTimeoutSeconds, pollSchedule, retryPolicy, ...rest } = options;
+  const rate = optional<number>("rate", options.rate, rules.rate, 5, naming);
+  const addTimeout = optional<number>(
+    "addTimeoutSeconds",
+    addTimeoutSeconds,
+    rules.numberFrom(0, " of seconds"),
+    600,
+    naming,
+  );
+  return {
+    ...rest,
+    ...(options.mode !== undefined ? { mode: check<SyncMode>("mode", options.mode, MODE, naming) } : {}),
+    ...(options.limit !== undefined
+      ? { limit: check<number>("limit", options.limit, rules.integerFrom(1), naming) }
+      : {}),
+    cwd: options.cwd ?? process.cwd(),
+    concurrency: optional("concurrency", options.concurrency, rules.integerFrom(1), 4, naming),
+    // 0 is the CLI's "no cap"; the queue knows only Infinity.
+    rate: rate === 0 ? Infinity : rate,
+    dryRun: optional("dryRun", options.dryRun, rules.boolean, false, naming),
+    full: optional("full", options.full, rules.boolean, false, naming),
+    wait: optional("wait", options.wait, rules.boolean, true, naming),
+    only: rowFilter(options, naming),
+    addTimeoutMs: addTimeout * 1000,
+    pollSchedule: normalizePollSchedule(pollSchedule, naming),
+    uncertainProbeMs: optional("uncertainProbeMs", options.uncertainProbeMs, rules.numberFrom(0), 10_000, naming),
+    retryPolicy: normalizeRetryPolicy(retryPolicy),
+    graceMs: optional("graceMs", options.graceMs, rules.numberFrom(0), 10_000, naming),
+  };
+}
+
+const MODE = rules.oneOf(["create", "update", "upsert"]);
