@@ -1,8 +1,8 @@
 import { ExitCode, InterruptedError } from "./errors.js";
 import type { RowProblem } from "./core/row-problem.js";
+import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
 import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
-import { createRowClassifier } from "./mapping/row-classifier.js";
-import { checkMapping } from "./mapping/rules.js";
+import { check, rules } from "./options.js";
 import { createCsvSink } from "./sinks/csv-sink.js";
 import type { Sink } from "./sinks/sink.js";
 import type { Source } from "./sources/source.js";
@@ -61,86 +61,79 @@ function errorCell(problems: RowProblem[]): string {
 /**
  * Reads and checks every row of a source against a mapping, with NO network (SPEC §4.4). Run-level problems (mapping,
  * header, CSV syntax) are thrown as ConfigError; row problems are counted and returned. Never exits or prints.
+ * Shares the engine's read → check → classify → write pipeline with `sync --dry-run`.
  */
 export async function validate(options: ValidateOptions): Promise<ValidateReport> {
   const started = performance.now();
+  if (options.limit !== undefined) check("limit", options.limit, rules.integerFrom(1));
   const mapping =
     typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
-  if (options.signal?.aborted) throw new InterruptedError("Interrupted: validation stopped, no results file written.");
-  const opened = await options.source.open();
-  let sink: Sink | undefined;
+  if (options.signal?.aborted) throw new InterruptedError(INTERRUPTED);
+  const pipeline = await openRowPipeline(options.source, mapping, (opened) =>
+    options.resultsPath === undefined
+      ? undefined
+      : createCsvSink({
+          path: options.resultsPath,
+          headers: opened.headers,
+          delimiter: opened.format?.delimiter ?? ",",
+          columns: ["status", "error"],
+          writeBack: mapping.write_back,
+        }),
+  );
+  let sink = pipeline.sink;
   try {
-    checkMapping(mapping, opened.headers);
-    const classify = createRowClassifier(mapping, opened.headers);
-    if (options.resultsPath !== undefined) {
-      sink = createCsvSink({
-        path: options.resultsPath,
-        headers: opened.headers,
-        delimiter: opened.format?.delimiter ?? ",",
-        columns: ["status", "error"],
-        writeBack: mapping.write_back,
-      });
-    }
-    options.onEvent?.({ type: "start", source: options.source.label, headers: opened.headers });
-    const counts: ValidateCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
-    const problems: RowProblem[] = [];
-    let problemCount = 0;
-    const keep = (found: RowProblem[]) => {
-      problemCount += found.length;
-      for (const problem of found) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
-    };
-
-    for await (const row of opened.rows) {
-      if (options.limit !== undefined && counts.total >= options.limit) break;
-      if (options.signal?.aborted)
-        throw new InterruptedError("Interrupted: validation stopped, no results file written.");
-      const seq = counts.total++;
-      const verdict = classify(row);
-      let status: string;
-      let error: string | undefined;
-      if (verdict.kind === "valid") {
-        counts.valid++;
-        status = "valid";
-      } else if (verdict.kind === "invalid") {
-        counts.invalid++;
-        keep(verdict.problems);
-        status = "invalid";
-        error = errorCell(verdict.problems);
-      } else {
-        counts.duplicate++;
-        keep([verdict.problem]);
-        status = "duplicate";
-        error = errorCell([verdict.problem]);
-      }
-      if (sink) {
-        const written = sink.write({
-          seq,
-          rowNumber: row.rowNumber,
-          values: row.values,
-          status,
-          ...(verdict.kind !== "invalid" ? { key: verdict.draft.key } : {}),
-          ...(error !== undefined ? { error } : {}),
-        });
-        if (written) await written;
-      }
-      if (options.onEvent && counts.total % PROGRESS_EVERY === 0)
-        options.onEvent({ type: "progress", rows: counts.total });
-    }
+    options.onEvent?.({ type: "start", source: options.source.label, headers: pipeline.opened.headers });
+    const tally = await checkRows(pipeline, options);
     const results = sink ? (await sink.close()).location : undefined;
     sink = undefined;
-    options.onEvent?.({ type: "done", counts });
-    const ok = counts.invalid === 0 && counts.duplicate === 0;
+    options.onEvent?.({ type: "done", counts: tally.counts });
+    const ok = tally.counts.invalid === 0 && tally.counts.duplicate === 0;
     return {
       ok,
       exitCode: ok ? ExitCode.OK : ExitCode.ROW_FAILURES,
-      counts,
-      problems,
-      problemCount,
+      ...tally,
       ...(results !== undefined ? { results } : {}),
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
     await sink?.discard();
-    await opened.close();
+    await pipeline.opened.close();
   }
+}
+
+const INTERRUPTED = "Interrupted: validation stopped, no results file written.";
+
+type Tally = Pick<ValidateReport, "counts" | "problems" | "problemCount">;
+
+/** Classifies every row (up to `limit`), writes it with its status and keeps the first problems for the report. */
+async function checkRows(pipeline: RowPipeline<Sink | undefined>, options: ValidateOptions): Promise<Tally> {
+  const tally: Tally = { counts: { total: 0, valid: 0, invalid: 0, duplicate: 0 }, problems: [], problemCount: 0 };
+  const { counts, problems } = tally;
+  const keep = (found: RowProblem[]) => {
+    tally.problemCount += found.length;
+    for (const problem of found) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
+  };
+  for await (const row of pipeline.opened.rows) {
+    if (options.limit !== undefined && counts.total >= options.limit) break;
+    if (options.signal?.aborted) throw new InterruptedError(INTERRUPTED);
+    const seq = counts.total++;
+    const verdict = pipeline.classify(row);
+    counts[verdict.kind]++;
+    const found = verdict.kind === "invalid" ? verdict.problems : verdict.kind === "duplicate" ? [verdict.problem] : [];
+    if (found.length > 0) keep(found);
+    if (pipeline.sink) {
+      const written = pipeline.sink.write({
+        seq,
+        rowNumber: row.rowNumber,
+        values: row.values,
+        status: verdict.kind,
+        ...(verdict.kind !== "invalid" ? { key: verdict.draft.key } : {}),
+        ...(found.length > 0 ? { error: errorCell(found) } : {}),
+      });
+      if (written) await written;
+    }
+    if (options.onEvent && counts.total % PROGRESS_EVERY === 0)
+      options.onEvent({ type: "progress", rows: counts.total });
+  }
+  return tally;
 }

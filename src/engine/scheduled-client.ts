@@ -60,29 +60,14 @@ export class ScheduledClient {
     priority: number = Priority.NEW_ROW,
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
-    const { client, queue, policy, onEvent, signal, hardSignal } = this.#options;
+    const { queue, policy, onEvent, signal, hardSignal } = this.#options;
     let failures = 0;
     for (;;) {
       if (this.#fatal) throw this.#fatal;
       signal?.throwIfAborted();
       let error: unknown;
       try {
-        const response = await queue.run(
-          async () => {
-            if (this.#fatal) throw this.#fatal;
-            this.requests.total += 1;
-            this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
-            onEvent?.({ type: "request", action, attempt: failures + 1 });
-            try {
-              return await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
-            } catch (failure) {
-              this.#reactBeforeSlotFrees(failure);
-              throw failure;
-            }
-          },
-          priority,
-          signal,
-        );
+        const response = await queue.run(() => this.#attempt(action, params, options, failures), priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
         return response;
@@ -90,49 +75,7 @@ export class ScheduledClient {
         error = caught;
       }
       if (error === this.#fatal || signal?.aborted || hardSignal?.aborted) throw error;
-      const verdict = classifyChatGuruError(error);
-      switch (verdict.kind) {
-        case "auth":
-          throw this.#fatal ?? error;
-        case "retry-after":
-          // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
-          if (this.#consecutive429 >= policy.maxConsecutiveRateLimits) {
-            throw this.#abort(
-              new AbortError(
-                "CHATGURU_RATE_LIMITED",
-                `ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row. Lower --rate and --concurrency and run again: finished rows are not repeated.`,
-                { cause: error },
-              ),
-            );
-          }
-          this.requests.retries += 1;
-          continue;
-        case "row":
-          // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
-          if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
-          throw new RowFailure(verdict.code, (error as Error).message, action);
-        case "unknown-outcome":
-          // SPEC §5: a chat_add whose response was lost is never resent blindly; neither is anything that adds a
-          // note or sends a message. The row pipeline decides. Checked before counting, so a 20th failure that
-          // aborts the run still leaves the add marked uncertain.
-          if (action === "chat_add") {
-            try {
-              this.#countFailure(error);
-            } catch {
-              // The run is now aborting (#fatal is set); the row must still learn that its add is uncertain.
-            }
-            throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
-          }
-          if (NOT_REPEATABLE_ACTIONS.has(action)) {
-            this.#countFailure(error);
-            throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
-          }
-          this.#countFailure(error);
-          break;
-        case "retry":
-          this.#countFailure(error);
-          break;
-      }
+      if (this.#route(error, action) === "again") continue;
       failures += 1;
       if (failures >= policy.maxAttempts) {
         throw new RowFailure(
@@ -145,6 +88,73 @@ export class ScheduledClient {
       this.requests.retries += 1;
       onEvent?.({ type: "retry", action, attempt: failures + 1, delayMs, reason: (error as Error).message });
       await (this.#options.sleep ?? sleep)(delayMs, signal);
+    }
+  }
+
+  /** One request, run inside a queue slot. */
+  async #attempt(
+    action: string,
+    params: Record<string, string>,
+    options: CallOptions,
+    failures: number,
+  ): Promise<ChatGuruResponse> {
+    const { client, onEvent, hardSignal } = this.#options;
+    if (this.#fatal) throw this.#fatal;
+    this.requests.total += 1;
+    this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
+    onEvent?.({ type: "request", action, attempt: failures + 1 });
+    try {
+      return await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+    } catch (failure) {
+      this.#reactBeforeSlotFrees(failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * What a failed request means: thrown when it ends the call (a row problem, a lost answer that must not be resent,
+   * a run-level stop); "again" for a 429 (it does not spend an attempt); "backoff" for a retryable failure.
+   */
+  #route(error: unknown, action: string): "again" | "backoff" {
+    const verdict = classifyChatGuruError(error);
+    switch (verdict.kind) {
+      case "auth":
+        throw this.#fatal ?? error;
+      case "retry-after":
+        // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
+        if (this.#consecutive429 >= this.#options.policy.maxConsecutiveRateLimits) {
+          throw this.#abort(
+            new AbortError(
+              "CHATGURU_RATE_LIMITED",
+              `ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row. Lower --rate and --concurrency and run again: finished rows are not repeated.`,
+              { cause: error },
+            ),
+          );
+        }
+        this.requests.retries += 1;
+        return "again";
+      case "row":
+        // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
+        if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
+        throw new RowFailure(verdict.code, (error as Error).message, action);
+      case "unknown-outcome":
+        // SPEC §5: a chat_add whose response was lost is never resent blindly; neither is anything that adds a
+        // note or sends a message. The row pipeline decides. Checked before counting, so a 20th failure that
+        // aborts the run still leaves the add marked uncertain.
+        if (action === "chat_add") {
+          try {
+            this.#countFailure(error);
+          } catch {
+            // The run is now aborting (#fatal is set); the row must still learn that its add is uncertain.
+          }
+          throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
+        }
+        this.#countFailure(error);
+        if (NOT_REPEATABLE_ACTIONS.has(action)) throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
+        return "backoff";
+      case "retry":
+        this.#countFailure(error);
+        return "backoff";
     }
   }
 
