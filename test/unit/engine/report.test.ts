@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildReport, emptyCounts, type ReportParts } from "../../../src/engine/report.js";
+import { AbortError, ConfigError } from "../../../src/errors.js";
+
+const parts = (extra: Partial<ReportParts> = {}): ReportParts => ({
+  counts: { ...emptyCounts(), total: 2, created: 2 },
+  plan: { new: 0, changed: 0, unchanged: 0, retry: 0 },
+  requests: { total: 4, retries: 0, byAction: {} },
+  startedAt: Date.now(),
+  dryRun: false,
+  notReached: 0,
+  interrupted: false,
+  ...extra,
+});
+
+describe("buildReport", () => {
+  it("exit 0 when every row went well; optional fields only when there is something to say", () => {
+    const report = buildReport(parts({ results: "/r.csv", statePath: "/s.ndjson" }));
+    expect(report).toMatchObject({ ok: true, exitCode: 0, results: "/r.csv", state: "/s.ndjson" });
+    expect(report).not.toHaveProperty("error");
+    expect(report).not.toHaveProperty("notReached");
+    expect(report).not.toHaveProperty("plan");
+    expect(buildReport(parts({ dryRun: true })).plan).toEqual({ new: 0, changed: 0, unchanged: 0, retry: 0 });
+  });
+
+  it("exit 1 for row failures", () => {
+    expect(buildReport(parts({ counts: { ...emptyCounts(), total: 1, invalid: 1 } })).exitCode).toBe(1);
+  });
+
+  it("a run-level stop wins over a failure and an interrupt: exit 3 with its code", () => {
+    const runError = new AbortError("CHATGURU_AUTH", "bad key");
+    const report = buildReport(parts({ runError, failure: new Error("x"), interrupted: true, notReached: 3 }));
+    expect(report).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_AUTH", message: "bad key" } });
+    expect(report.notReached).toBe(3);
+  });
+
+  it("a failure after requests were sent is exit 3, stopped part-way", () => {
+    expect(buildReport(parts({ failure: new Error("disk full") })).error).toEqual({
+      code: "INTERNAL",
+      message: "disk full — the run stopped part-way; rows already synced are recorded, run again after fixing this.",
+    });
+    expect(buildReport(parts({ failure: new ConfigError("SOURCE_READ", "gone") })).error?.code).toBe("SOURCE_READ");
+  });
+
+  it("an interrupt is exit 130", () => {
+    expect(buildReport(parts({ interrupted: true }))).toMatchObject({ exitCode: 130, error: { code: "INTERRUPTED" } });
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import {
+  ChatGuruApiError,
+  ChatGuruAuthError,
+  ChatGuruRateLimitError,
+  ChatGuruTimeoutError,
+} from "../../../src/chatguru/errors.js";
+import type { ChatGuruClient } from "../../../src/chatguru/types.js";
+import type { SyncEvent } from "../../../src/engine/events.js";
+import { RequestQueue } from "../../../src/engine/request-queue.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../../src/engine/retry-policy.js";
+import { ScheduledClient } from "../../../src/engine/scheduled-client.js";
+import { ok } from "./fakes.js";
+
+/** A one-attempt client that answers from a script: an Error is thrown, anything else returned. */
+function scripted(script: Array<unknown>): ChatGuruClient & { count: number } {
+  const client = {
+    count: 0,
+    async call() {
+      const next = script[Math.min(client.count++, script.length - 1)];
+      if (next instanceof Error) throw next;
+      return ok();
+    },
+    close: () => undefined,
+  };
+  return client;
+}
+
+function setup(script: unknown[], policy: Partial<RetryPolicy> = {}) {
+  const sleeps: number[] = [];
+  const events: SyncEvent[] = [];
+  const queue = new RequestQueue({ concurrency: 2, rate: Infinity });
+  const client = scripted(script);
+  const scheduled = new ScheduledClient({
+    client,
+    queue,
+    policy: { ...DEFAULT_RETRY_POLICY, ...policy },
+    random: () => 0,
+    sleep: async (ms) => void sleeps.push(ms),
+    onEvent: (e) => events.push(e),
+  });
+  return { scheduled, client, sleeps, events, queue };
+}
+
+const http500 = (action = "chat_update_custom_fields") =>
+  new ChatGuruApiError({ action, httpStatus: 500, description: "Internal Server Error" });
+
+describe("ScheduledClient", () => {
+  it("retries a 5xx with backoff outside the queue, then succeeds", async () => {
+    const { scheduled, client, sleeps, events } = setup([http500(), http500(), "ok"]);
+    await expect(scheduled.call("chat_update_custom_fields", {})).resolves.toMatchObject({ result: "success" });
+    expect(client.count).toBe(3);
+    expect(sleeps).toEqual([250, 500]);
+    expect(scheduled.requests).toEqual({ total: 3, retries: 2, byAction: { chat_update_custom_fields: 3 } });
+    expect(events.filter((e) => e.type === "retry")).toHaveLength(2);
+  });
+
+  it("gives up after maxAttempts as the row's CHATGURU_UNAVAILABLE", async () => {
+    const { scheduled, client } = setup([http500()], { maxAttempts: 3 });
+    await expect(scheduled.call("chat_update_custom_fields", {})).rejects.toMatchObject({
+      name: "RowFailure",
+      code: "CHATGURU_UNAVAILABLE",
+    });
+    expect(client.count).toBe(3);
+  });
+
+  it("a chat_add whose answer was lost is never resent", async () => {
+    const lost = new ChatGuruTimeoutError({ action: "chat_add", endpoint: "http://127.0.0.1", timeoutMs: 10 });
+    const { scheduled, client } = setup([lost, "ok"]);
+    await expect(scheduled.call("chat_add", {})).rejects.toMatchObject({ code: "ADD_OUTCOME_UNKNOWN" });
+    expect(client.count).toBe(1);
+  });
+
+  it("bad credentials stop the run: every later call fails fast with the same error", async () => {
+    const auth = new ChatGuruAuthError({ action: "chat_add", httpStatus: 401, description: "key inválida" });
+    const { scheduled, client } = setup([auth, "ok"]);
+    await expect(scheduled.call("chat_add", {})).rejects.toMatchObject({ code: "CHATGURU_AUTH" });
+    await expect(scheduled.call("chat_add", {})).rejects.toBe(scheduled.fatal);
+    expect(client.count).toBe(1);
+  });
+
+  it("too many consecutive failures abort the run", async () => {
+    const { scheduled } = setup([http500()], { maxAttempts: 100, maxConsecutiveFailures: 4 });
+    await expect(scheduled.call("chat_update_custom_fields", {})).rejects.toMatchObject({
+      code: "TOO_MANY_FAILURES",
+    });
+    expect(scheduled.fatal?.code).toBe("TOO_MANY_FAILURES");
+  });
+
+  it("a 429 pauses the whole queue and does not spend an attempt", async () => {
+    const limited = new ChatGuruRateLimitError({ action: "chat_add", retryAfterMs: 100 });
+    const { scheduled, client, events, queue } = setup([limited, "ok"], { maxAttempts: 1 });
+    const started = Date.now();
+    await expect(scheduled.call("chat_add", {})).resolves.toMatchObject({ result: "success" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(client.count).toBe(2);
+    expect(events).toContainEqual({ type: "rate-limited", pauseMs: 100 });
+    queue.close();
+  });
+});
