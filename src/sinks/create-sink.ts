@@ -5,12 +5,14 @@ import { ConfigError } from "../errors.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource } from "../sources/sheets-source.js";
+import { isOpenedXlsxSource } from "../sources/xlsx-source.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import { createCsvSink } from "./csv-sink.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { type Sink } from "./sink.js";
 import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
 import { teeSink } from "./tee-sink.js";
+import { createXlsxSink } from "./xlsx-sink.js";
 
 export interface CreateSinkOptions {
   source: Source;
@@ -45,11 +47,11 @@ async function assertWritableDir(path: string): Promise<void> {
   }
 }
 
-/** Default results file: `<source>.results.csv` beside a CSV source (SPEC §5). */
+/** Default results file: `<source>.results.csv` beside a CSV source, `<source>.results.xlsx` beside a workbook (SPEC §5). */
 export function defaultResultsPath(source: Source, cwd: string): string {
   if (!source.path || source.path === "-") return join(cwd, "chatguru-sync.results.csv");
   const ext = extname(source.path);
-  return join(dirname(source.path), `${basename(source.path, ext)}.results.csv`);
+  return join(dirname(source.path), `${basename(source.path, ext)}.results.${source.kind === "xlsx" ? "xlsx" : "csv"}`);
 }
 
 /**
@@ -64,6 +66,16 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
     : defaultResultsPath(options.source, options.cwd);
   const csv = async () => {
     await assertWritableDir(path);
+    // The results file's format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise.
+    if (extname(path).toLowerCase() === ".xlsx") {
+      return createXlsxSink({
+        path,
+        headers: opened.headers,
+        ...(isOpenedXlsxSource(opened) ? { sheetName: opened.sheetName } : {}),
+        columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
+        writeBack,
+      });
+    }
     return createCsvSink({
       path,
       headers: opened.headers,

@@ -4,6 +4,7 @@ import { parseSheetsSpec } from "../sheets/sheets-spec.js";
 import { createCsvSource } from "./csv-source.js";
 import { createSheetsSource } from "./sheets-source.js";
 import type { Source } from "./source.js";
+import { createXlsxSource } from "./xlsx-source.js";
 
 export interface SourceOptions {
   /** CSV encoding (utf-8, windows-1252, latin1…); detected when absent. */
@@ -12,7 +13,7 @@ export interface SourceOptions {
   delimiter?: string;
   /** Spreadsheet row of the header (`--header-row`): rows above it (report titles) are ignored. @default first non-blank row */
   headerRow?: number;
-  /** Google Sheets tab title (with a `sheets:ID` source; wins over a URL's gid). */
+  /** Google Sheets tab title (with a `sheets:ID` source; wins over a URL's gid), or the worksheet of an .xlsx. */
   sheet?: string;
   /** Environment for Google credentials and SHEETS_API_URL (never read from process.env directly). @default {} */
   env?: Record<string, string | undefined>;
@@ -24,7 +25,10 @@ export interface SourceOptions {
   stdin?: NodeJS.ReadableStream;
 }
 
-/** The only place that knows every kind of source (SPEC §4.1): a Google Sheets URL or `sheets:ID`, else a CSV path. */
+/**
+ * The only place that knows every kind of source (SPEC §4.1): a Google Sheets URL or `sheets:ID`, an `.xlsx`/`.xlsm`
+ * workbook, else a CSV path.
+ */
 export function createSource(spec: string, options: SourceOptions = {}): Source {
   const sheets = parseSheetsSpec(spec, options.sheet);
   if (sheets) {
@@ -39,6 +43,12 @@ export function createSource(spec: string, options: SourceOptions = {}): Source 
     });
   }
   const path = spec === "-" ? "-" : resolve(options.cwd ?? process.cwd(), spec);
+  if (/\.xls[xm]$/i.test(path)) {
+    return createXlsxSource(path, {
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+    });
+  }
   return createCsvSource(path, {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),

@@ -28,12 +28,13 @@ export interface OpenedSource {
  * A source of contact rows (SPEC §4.1). Memory stays flat: rows are pulled one at a time.
  */
 export interface Source {
-  readonly kind: "csv" | "sheets";
-  /** Stable identity used to derive the state file id: absolute CSV path, `-` for stdin, or `sheets:ID#Tab`. */
+  readonly kind: "csv" | "sheets" | "xlsx";
+  /** Stable identity used to derive the state file id: absolute CSV path, `-` for stdin, `sheets:ID#Tab`, or the
+   * absolute workbook path (+ `#Sheet` when a worksheet is named). */
   readonly id: string;
   /** Human label for messages. */
   readonly label: string;
-  /** Path of the CSV file, if any (the default results file sits beside it). */
+  /** Path of the CSV or workbook file, if any (the default results file sits beside it). */
   readonly path?: string;
   open(): Promise<OpenedSource>;
 }

@@ -19,10 +19,10 @@ export const sourceOptions = {
     type: "string",
     nargs: 1,
     demandOption: true,
-    describe: "CSV file, - for stdin, a Google Sheets URL, or sheets:ID",
+    describe: "CSV file, - for stdin, an .xlsx workbook, a Google Sheets URL, or sheets:ID",
   },
   mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
-  sheet: { type: "string", describe: "Tab title, with a sheets:ID source" },
+  sheet: { type: "string", describe: "Tab title (Google Sheets) or worksheet name (.xlsx; default: the first)" },
   delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
   encoding: { type: "string", describe: "CSV encoding (detected when absent): utf-8, windows-1252…" },
 } as const;

@@ -14,6 +14,7 @@ const PRINTED_PROBLEMS = 20;
 export interface CliSourceFlags {
   delimiter?: string | undefined;
   encoding?: string | undefined;
+  sheet?: string | undefined;
 }
 
 /** Source from a --source value (CSV path, `-`, or a Google Sheet), relative to the CLI's working directory. */
@@ -23,6 +24,7 @@ export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): 
     env: io.env,
     ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     ...(spec === "-" ? { stdin: process.stdin } : {}),
   });
   return source;
@@ -67,6 +69,7 @@ export const validateCommand: CliCommand = {
         limit: { type: "number", describe: "Check only the first N rows" },
         delimiter: { type: "string", describe: "CSV delimiter (; , or tab) [default: sniffed]" },
         encoding: { type: "string", describe: "CSV encoding (utf-8, windows-1252…) [default: detected]" },
+        sheet: { type: "string", describe: "Worksheet of an .xlsx source [default: the first]" },
         json: { type: "boolean", default: false, describe: "Print one JSON report on stdout" },
         quiet: { type: "boolean", default: false, describe: "Print nothing on stderr (exit code only)" },
       })
@@ -76,7 +79,11 @@ export const validateCommand: CliCommand = {
       args.limit === undefined ? undefined : check<number>("limit", args.limit, rules.integerFrom(1), CLI_NAMING);
     const source = sourceFromFlag(
       String(args.source),
-      { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },
+      {
+        delimiter: args.delimiter as string | undefined,
+        encoding: args.encoding as string | undefined,
+        sheet: args.sheet as string | undefined,
+      },
       io,
     );
     const report = await validate({

@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import ExcelJS from "exceljs";
+import { ConfigError } from "../errors.js";
+import type { RowResult, WriteBackColumns } from "../core/row-result.js";
+import type { Sink } from "./sink.js";
+
+export interface XlsxSinkOptions {
+  /** Destination workbook; replaced atomically on close. */
+  path: string;
+  /** The input header, in order: every input column is copied through. */
+  headers: string[];
+  /** Worksheet name (the input worksheet's, so the results look like the input). @default "Resultados" */
+  sheetName?: string;
+  /** Which write_back columns to add, in this order. */
+  columns: Array<keyof WriteBackColumns>;
+  /** Column names of the write_back slots. */
+  writeBack: WriteBackColumns;
+}
+
+const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
+  status: "status",
+  chat_add_id: "chatAddId",
+  chat_number: "chatNumber",
+  error: "error",
+  synced_at: "syncedAt",
+};
+
+/** Excel's limits: 31 characters and none of `: \ / ? * [ ]` in a worksheet name. */
+function safeSheetName(name: string | undefined): string {
+  const clean = (name ?? "")
+    .replace(/[:\\/?*[\]]/g, " ")
+    .trim()
+    .slice(0, 31);
+  return clean || "Resultados";
+}
+
+interface WriterInternals {
+  zip?: { abort?: () => void };
+  stream?: NodeJS.WritableStream & { destroy?: () => void; closed?: boolean };
+}
+
+/**
+ * The results workbook (SPEC §4.1/§5): the same columns and rows as the results CSV (see csv-sink.ts: every input
+ * column, then the write_back columns — an existing column of that name is reused — rows in INPUT order whatever order
+ * `write` is called in), in one worksheet. Streamed with exceljs's WorkbookWriter (each row is committed, so memory
+ * stays flat) to a temp file beside the destination, renamed over it on close: never half-written.
+ *
+ * Every cell is written as text, never a number or formula: a phone stays `5511987654321` (not `5,51E+12`), and a
+ * value starting with `=` that came from a cell or an API error can never run as a formula.
+ */
+export function createXlsxSink(options: XlsxSinkOptions): Sink {
+  const { path, headers } = options;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const outputHeaders = [...headers];
+  const resultAt: Array<{ index: number; field: keyof RowResult }> = [];
+  for (const slot of options.columns) {
+    const name = options.writeBack[slot];
+    let index = outputHeaders.indexOf(name);
+    if (index < 0) index = outputHeaders.push(name) - 1;
+    resultAt.push({ index, field: RESULT_FIELD[slot] });
+  }
+  const width = outputHeaders.length;
+  const inputWidth = headers.length;
+
+  // Inline strings, no shared-string table: the table would grow with every distinct value (memory on 100 000 rows).
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temp,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet(safeSheetName(options.sheetName));
+  const internals = workbook as unknown as WriterInternals;
+  // Without a listener a failing file (disk full, folder removed) would crash the process with an 'error' event.
+  let failure: Error | undefined;
+  internals.stream?.on("error", (error: Error) => {
+    failure ??= error;
+  });
+  sheet.addRow(outputHeaders).commit();
+
+  const pending = new Map<number, RowResult>();
+  let nextSeq = 0;
+  let state: "open" | "closed" | "discarded" = "open";
+
+  const record = (result: RowResult): string[] => {
+    const cells = new Array<string>(width);
+    for (let i = 0; i < inputWidth; i++) cells[i] = result.values[headers[i]!] ?? "";
+    for (let i = inputWidth; i < width; i++) cells[i] = "";
+    for (const { index, field } of resultAt) cells[index] = (result[field] as string | undefined) ?? "";
+    return cells;
+  };
+  const append = (result: RowResult) => sheet.addRow(record(result)).commit();
+
+  const writeError = (error: Error) =>
+    new ConfigError("RESULTS_WRITE_FAILED", `Could not write the results file ${path}: ${error.message}`, {
+      cause: error,
+      context: { path },
+    });
+
+  return {
+    write(result) {
+      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
+      if (failure) throw writeError(failure);
+      if (result.seq < nextSeq || pending.has(result.seq))
+        throw new Error(`results row seq ${result.seq} written twice`);
+      pending.set(result.seq, result);
+      for (let next = pending.get(nextSeq); next !== undefined; next = pending.get(nextSeq)) {
+        pending.delete(nextSeq);
+        nextSeq++;
+        append(next);
+      }
+    },
+    async close() {
+      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
+      state = "closed";
+      // Gaps (rows an aborted run never reported) must not hold the rest back: write what we have, in seq order.
+      for (const seq of [...pending.keys()].sort((a, b) => a - b)) append(pending.get(seq)!);
+      pending.clear();
+      try {
+        sheet.commit();
+        await workbook.commit();
+        if (failure) throw failure;
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw writeError(error as Error);
+      }
+      return { location: path };
+    },
+    async discard() {
+      if (state !== "open") return;
+      state = "discarded";
+      pending.clear();
+      await new Promise<void>((resolve) => {
+        const file = internals.stream;
+        if (!file || file.closed) return resolve();
+        file.once("close", () => resolve());
+        internals.zip?.abort?.();
+        file.destroy?.();
+      });
+      await rm(temp, { force: true });
+    },
+  };
+}

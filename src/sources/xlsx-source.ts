@@ -1,0 +1,175 @@
+import { stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import type ExcelJS from "exceljs";
+import { ConfigError } from "../errors.js";
+import type { SourceRow } from "../core/source-row.js";
+import { printable } from "../util/printable.js";
+import { TITLE_LOOKAHEAD_ROWS } from "./csv-header.js";
+import { checkHeaderRow } from "./csv-source.js";
+import { checkHeader } from "./header-check.js";
+import type { OpenedSource, Source } from "./source.js";
+import { cellText } from "./xlsx-cell-text.js";
+import { assertXlsxFile } from "./xlsx-file-kind.js";
+import { openWorksheet, unreadable } from "./xlsx-workbook.js";
+
+export interface XlsxSourceOptions {
+  /** Worksheet (tab) name. @default the first visible worksheet */
+  sheet?: string;
+  /** The worksheet row holding the header; rows above it (titles, notes) are ignored. @default the first non-empty row */
+  headerRow?: number;
+}
+
+/** An opened workbook source: the results workbook reuses the worksheet's name. */
+export interface OpenedXlsxSource extends OpenedSource {
+  readonly kind: "xlsx";
+  readonly sheetName: string;
+}
+
+export function isOpenedXlsxSource(opened: OpenedSource): opened is OpenedXlsxSource {
+  return (opened as Partial<OpenedXlsxSource>).kind === "xlsx";
+}
+
+/** The cells of a row as shown, by column (index 0 = column A); holes are ''. */
+function rowTexts(row: ExcelJS.Row, date1904: boolean): string[] {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    cells[column - 1] = cellText(cell.value, cell.numFmt, date1904);
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+  return cells;
+}
+
+const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
+
+async function assertFile(absolute: string, label: string): Promise<void> {
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory())
+      throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not an Excel workbook.`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, {
+        cause: error,
+        context: { path: absolute },
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * An Excel workbook (.xlsx/.xlsm) as a Source (SPEC §4.1), streamed row by row so memory stays flat on any length.
+ * Cells come as the person sees them (see xlsx-cell-text.ts). `rowNumber` is the worksheet row number Excel shows in
+ * its left margin, so messages point at the right line; empty rows are skipped but keep their numbers.
+ */
+export function createXlsxSource(path: string, options: XlsxSourceOptions = {}): Source {
+  const absolute = resolve(path);
+  const label = basename(path);
+  const { sheet } = options;
+  const headerRow = options.headerRow !== undefined ? checkHeaderRow(options.headerRow) : undefined;
+
+  return {
+    kind: "xlsx",
+    // Each worksheet is its own list of contacts, so it gets its own state journal.
+    id: sheet !== undefined ? `${absolute}#${sheet}` : absolute,
+    label,
+    path: absolute,
+    async open(): Promise<OpenedXlsxSource> {
+      await assertFile(absolute, label);
+      await assertXlsxFile(absolute, label);
+      const worksheet = await openWorksheet(absolute, label, sheet);
+      const where = `${label} (worksheet "${worksheet.name}")`;
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        worksheet.close();
+      };
+      const nextRow = async () => {
+        try {
+          return await worksheet.rows.next();
+        } catch (error) {
+          throw unreadable(error, label);
+        }
+      };
+
+      let headers: string[];
+      let ahead: ExcelJS.Row[];
+      try {
+        ({ headers, ahead } = await readHeader(nextRow, worksheet.date1904, where, headerRow));
+      } catch (error) {
+        await close();
+        throw error;
+      }
+      const width = headers.length;
+
+      async function* rows(): AsyncGenerator<SourceRow> {
+        try {
+          for (;;) {
+            const next = ahead.length > 0 ? { done: false as const, value: ahead.shift()! } : await nextRow();
+            if (next.done) return;
+            const cells = rowTexts(next.value, worksheet.date1904);
+            if (isBlank(cells)) continue;
+            // Cells right of the header have no column name: nothing can map them, so they are not part of the row.
+            const values: Record<string, string> = {};
+            for (let i = 0; i < width; i++) values[headers[i]!] = cells[i] ?? "";
+            yield { rowNumber: next.value.number, values };
+          }
+        } finally {
+          await close();
+        }
+      }
+
+      return { kind: "xlsx", sheetName: worksheet.name, headers, rows: rows(), close };
+    },
+  };
+}
+
+const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== "").length;
+
+/**
+ * The header: row `headerRow` exactly, or by default the first row holding anything (like a CSV's first line). As for
+ * a CSV, a lone filled cell followed by a wider row is a report title, not the header: say which --header-row to pass.
+ * Rows read ahead to tell are handed back so they are still data.
+ */
+async function readHeader(
+  nextRow: () => Promise<IteratorResult<ExcelJS.Row>>,
+  date1904: boolean,
+  where: string,
+  headerRow: number | undefined,
+): Promise<{ headers: string[]; ahead: ExcelJS.Row[] }> {
+  for (;;) {
+    const next = await nextRow();
+    const number = next.done ? Infinity : next.value.number;
+    if (headerRow !== undefined && number > headerRow) {
+      throw new ConfigError(
+        "SOURCE_HEADER_ROW_EMPTY",
+        `${where}: row ${headerRow} (the header row) is empty. Check --header-row: it must be the row that names the columns.`,
+        { context: { row: headerRow } },
+      );
+    }
+    if (next.done) throw new ConfigError("SOURCE_EMPTY", `${where} is empty: expected a header row and data rows.`);
+    if (headerRow !== undefined && number < headerRow) continue;
+    const cells = rowTexts(next.value, date1904);
+    if (headerRow === undefined && isBlank(cells)) continue;
+    const ahead: ExcelJS.Row[] = [];
+    if (headerRow === undefined && filled(cells) === 1) {
+      for (let more = await nextRow(); !more.done; more = await nextRow()) {
+        ahead.push(more.value);
+        if (more.value.number >= number + TITLE_LOOKAHEAD_ROWS) break;
+      }
+      const table = ahead.find((row) => filled(rowTexts(row, date1904)) >= 2);
+      if (table) {
+        const title = cells.find((cell) => cell.trim() !== "")!.trim();
+        throw new ConfigError(
+          "SOURCE_HEADER_TITLE",
+          `${where}: row ${number} looks like a title ("${printable(title)}"), not column names — row ${table.number} has ` +
+            `${filled(rowTexts(table, date1904))} filled columns. If the column names are on row ${table.number}, pass ` +
+            `--header-row ${table.number} (rows above it are ignored); if row ${number} really is the header, pass --header-row ${number}.`,
+          { context: { row: number, tableRow: table.number } },
+        );
+      }
+    }
+    return { headers: checkHeader(cells, { label: where, row: number }), ahead };
+  }
+}

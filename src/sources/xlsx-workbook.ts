@@ -1,0 +1,109 @@
+import ExcelJS from "exceljs";
+import { ConfigError, isSyncError } from "../errors.js";
+
+/** Parts of exceljs's streaming reader that its type declarations leave out (stable in exceljs 4.x). */
+interface ReaderInternals {
+  model?: { sheets?: Array<{ name: string; state?: string }> };
+  properties?: { model?: { date1904?: boolean } };
+  stream?: { destroy?: () => void };
+}
+interface WorksheetInternals {
+  name?: string;
+  iterator?: { destroy?: () => void };
+}
+
+export interface OpenedWorksheet {
+  name: string;
+  /** Rows of the chosen worksheet, in file order (only rows that hold something are in the file). */
+  rows: AsyncIterator<ExcelJS.Row>;
+  /** Old Mac workbooks count dates from 1904. */
+  date1904: boolean;
+  close(): void;
+}
+
+/** Excel's first tab that a person can see (a hidden first sheet is not what they mean by "the first"). */
+function firstVisible(reader: ReaderInternals): string | undefined {
+  const sheets = reader.model?.sheets ?? [];
+  return (sheets.find((s) => !s.state || s.state === "visible") ?? sheets[0])?.name;
+}
+
+function sheetNames(reader: ReaderInternals): string[] {
+  return (reader.model?.sheets ?? []).map((s) => s.name);
+}
+
+/** An unzip or XML error from exceljs, said in words a person can act on. */
+export function unreadable(error: unknown, label: string): unknown {
+  if (isSyncError(error)) return error;
+  return new ConfigError(
+    "SOURCE_XLSX_UNREADABLE",
+    `${label} could not be read as an Excel workbook (${(error as Error).message}). The file may be damaged or incomplete: open it in Excel, save it again, and retry.`,
+    { cause: error },
+  );
+}
+
+function sheetNotFound(label: string, wanted: string, names: string[]): ConfigError {
+  return new ConfigError(
+    "SOURCE_SHEET_NOT_FOUND",
+    `${label} has no worksheet named "${wanted}". Its worksheets are: ${names.map((n) => `"${n}"`).join(", ")}. Pass one of them with --sheet.`,
+    { context: { sheet: wanted, sheets: names } },
+  );
+}
+
+/**
+ * Opens the workbook with exceljs's streaming reader and positions on one worksheet (by name, else the first visible
+ * tab). Shared strings are cached by the reader (Excel stores each distinct text once, referenced from the cells);
+ * worksheets are parsed row by row, never held whole. Excel writes the worksheets BEFORE the shared strings in the
+ * zip, so exceljs parks each worksheet in a temp file until the strings are read: disk, not memory.
+ */
+export async function openWorksheet(path: string, label: string, wanted: string | undefined): Promise<OpenedWorksheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    // Styles carry the number formats (dd/mm/yyyy, #,##0.00) that decide how a number is shown.
+    styles: "cache",
+    // A hyperlink cell already holds its display text; the link target is not a value anyone typed.
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  const internals = reader as unknown as ReaderInternals;
+  const sheets = reader[Symbol.asyncIterator]();
+  const close = () => {
+    void sheets.return?.(undefined).catch(() => undefined);
+    internals.stream?.destroy?.();
+  };
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const worksheet = next.value as unknown as ExcelJS.stream.xlsx.WorksheetReader & WorksheetInternals;
+      const names = sheetNames(internals);
+      if (wanted !== undefined && names.length > 0 && !names.includes(wanted))
+        throw sheetNotFound(label, wanted, names);
+      const target = wanted ?? firstVisible(internals) ?? worksheet.name;
+      if (worksheet.name !== target) {
+        // Not this one: release its parked temp file now rather than at exit.
+        worksheet.iterator?.destroy?.();
+        continue;
+      }
+      return {
+        name: target ?? "Sheet1",
+        rows: worksheet[Symbol.asyncIterator](),
+        date1904: internals.properties?.model?.date1904 === true,
+        close,
+      };
+    }
+  } catch (error) {
+    close();
+    throw unreadable(error, label);
+  }
+  close();
+  const names = sheetNames(internals);
+  if (!internals.model) {
+    throw new ConfigError(
+      "SOURCE_NOT_XLSX",
+      `${label} is a zip archive but not an Excel workbook (no workbook inside). Is it a .docx or .zip renamed? Open the data in Excel and save it as .xlsx.`,
+    );
+  }
+  if (wanted !== undefined) throw sheetNotFound(label, wanted, names);
+  throw new ConfigError("SOURCE_EMPTY", `${label} has no worksheet with rows: expected a header row and data rows.`);
+}
