@@ -31,8 +31,8 @@ const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
 function safeSheetName(name: string | undefined): string {
   const clean = (name ?? "")
     .replace(/[:\\/?*[\]]/g, " ")
-    .trim()
-    .slice(0, 31);
+    .slice(0, 31)
+    .trim();
   return clean || "Resultados";
 }
 
