@@ -13,6 +13,7 @@ import { rerunUnchanged } from "./rerun-unchanged.js";
 import { sheetsSync } from "./sheets-sync.js";
 import { throughput } from "./throughput.js";
 import { validate1m } from "./validate-1m.js";
+import { validateXlsx } from "./validate-xlsx.js";
 
 const BENCHES: readonly Bench[] = [
   throughput,
@@ -20,6 +21,7 @@ const BENCHES: readonly Bench[] = [
   asyncAdds,
   rateLimitStorm,
   validate1m,
+  validateXlsx,
   rerunUnchanged,
   sheetsSync,
   requestsPerRow,

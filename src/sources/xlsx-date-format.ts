@@ -67,18 +67,40 @@ function fractionDigits(tokens: FormatToken[], index: number): number {
   return digits;
 }
 
+interface DateShape {
+  hasAmPm: boolean;
+  /** Rounding unit in ms: Excel rounds to the shown precision, whole seconds unless the code shows `ss.000`. */
+  unit: number;
+  /** Per token: an `m` run that means minutes. */
+  minutes: boolean[];
+}
+const shapes = new WeakMap<FormatSection, DateShape>();
+
+/** Worked out once per section: a column of 100 000 dates shares one format. */
+function shapeOf(section: FormatSection): DateShape {
+  let shape = shapes.get(section);
+  if (!shape) {
+    const { tokens } = section;
+    const shownFraction = Math.max(0, ...tokens.map((_, i) => fractionDigits(tokens, i)));
+    shape = {
+      hasAmPm: tokens.some((t) => t.t === "ampm"),
+      unit: 1000 / 10 ** Math.min(shownFraction, 3),
+      minutes: tokens.map((t, i) => t.t === "date" && t.v[0] === "m" && isMinute(tokens, i)),
+    };
+    shapes.set(section, shape);
+  }
+  return shape;
+}
+
 /**
  * A date/time cell through a date section (`dd/mm/yyyy`, `d-mmm-yy`, `hh:mm`, `[h]:mm:ss`, `dddd, d "de" mmmm`),
  * with Portuguese month and weekday names unless the code asks for English (`[$-409]`).
  */
 export function formatDate(date: Date, section: FormatSection): string {
   const { tokens } = section;
-  const hasAmPm = tokens.some((t) => t.t === "ampm");
+  const { hasAmPm, unit, minutes } = shapeOf(section);
   const months = section.english ? MONTHS_EN : MONTHS_PT;
   const days = section.english ? DAYS_EN : DAYS_PT;
-  // Excel rounds to the shown precision; whole seconds unless the code shows fractions (`ss.000`).
-  const shownFraction = Math.max(0, ...tokens.map((_, i) => fractionDigits(tokens, i)));
-  const unit = 1000 / 10 ** Math.min(shownFraction, 3);
   const ms = Math.round(date.getTime() / unit) * unit;
   const d = new Date(ms);
   const serial = dateToSerial(d);
@@ -98,7 +120,7 @@ export function formatDate(date: Date, section: FormatSection): string {
     } else if (token.t === "dot") text += ".";
     else if (token.t === "comma") text += ",";
     else if (token.t === "ph") text += token.v;
-    else if (token.t === "date") text += dateCode(token.v, d, isMinute(tokens, i), hasAmPm, months, days);
+    else if (token.t === "date") text += dateCode(token.v, d, minutes[i]!, hasAmPm, months, days);
   }
   return text;
 }

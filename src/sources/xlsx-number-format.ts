@@ -43,7 +43,16 @@ interface Layout {
   percent: number;
 }
 
-function layoutOf(tokens: FormatToken[]): Layout {
+const layouts = new WeakMap<FormatSection, Layout>();
+
+/** Worked out once per section: a column of 100 000 cells shares one format. */
+function layoutOf(section: FormatSection): Layout {
+  let layout = layouts.get(section);
+  if (!layout) layouts.set(section, (layout = computeLayout(section.tokens)));
+  return layout;
+}
+
+function computeLayout(tokens: FormatToken[]): Layout {
   const layout: Layout = { intPh: [], fracPh: [], grouping: false, scale: 0, percent: 0 };
   let afterDot = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -94,7 +103,7 @@ function fillFraction(digits: string, layout: Layout): string[] {
  */
 export function formatWithSection(value: number, section: FormatSection, signed: boolean): string {
   const { tokens } = section;
-  const layout = layoutOf(tokens);
+  const layout = layoutOf(section);
   const magnitude = Math.abs(withoutNoise(value)) * 100 ** layout.percent * 1000 ** -layout.scale;
   const fixed = withoutNoise(magnitude).toFixed(layout.fracPh.length);
   const [intText = "0", fracText = ""] = fixed.split(".");
