@@ -128,7 +128,24 @@ describe("xlsx source: the leads fixture", () => {
       code: "SOURCE_HEADER_ROW_EMPTY",
       message: expect.stringContaining("row 3 (the header row) is empty"),
     });
-    expect(() => createXlsxSource(fixture("leads.xlsx"), { headerRow: 0 })).toThrow(/whole number/);
+    expect(() => createXlsxSource(fixture("leads.xlsx"), { headerRow: 0 })).toThrow(/Invalid header row 0/);
+  });
+
+  it("without headerRow, a title row above the table is named with the --header-row to pass", async () => {
+    await expect(createXlsxSource(fixture("leads-title.xlsx")).open()).rejects.toMatchObject({
+      code: "SOURCE_HEADER_TITLE",
+      message: expect.stringMatching(/row 1 looks like a title \("Relatório de leads — março\/2026"\).*--header-row 4/),
+    });
+    // A one-column sheet is not a title: its rows read ahead are still data.
+    const single = await workbook("single.xlsx", (wb) => {
+      const ws = wb.addWorksheet("A");
+      for (const v of ["Telefone", 11987654321, 21987654321]) ws.addRow([v]);
+    });
+    const { rows } = await readAll(single);
+    expect(rows).toEqual([
+      { rowNumber: 2, values: { Telefone: "11987654321" } },
+      { rowNumber: 3, values: { Telefone: "21987654321" } },
+    ]);
   });
 
   it("createSource picks it for .xlsx/.xlsm and passes sheet and headerRow", async () => {
