@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { stringify, type Stringifier } from "csv-stringify";
 import { ConfigError } from "../errors.js";
+import { resultLayout } from "./result-layout.js";
 import type { Sink } from "./sink.js";
 import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 
@@ -20,16 +21,6 @@ export interface CsvSinkOptions {
   writeBack: WriteBackColumns;
 }
 
-const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
-  status: "status",
-  chat_add_id: "chatAddId",
-  chat_number: "chatNumber",
-  error: "error",
-  synced_at: "syncedAt",
-  message_id: "messageId",
-  message_status: "messageStatus",
-};
-
 /**
  * The results CSV (SPEC §5): every input column plus the chosen write_back columns, rows in INPUT order whatever order
  * `write` is called in (a small buffer keyed by `seq` holds rows until their turn), UTF-8 with BOM + the source's
@@ -42,15 +33,7 @@ const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
 export function createCsvSink(options: CsvSinkOptions): Sink {
   const { path, headers } = options;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const outputHeaders = [...headers];
-  const resultAt: Array<{ index: number; field: keyof RowResult }> = [];
-  for (const slot of options.columns) {
-    const name = options.writeBack[slot];
-    if (name === undefined) continue;
-    let index = outputHeaders.indexOf(name);
-    if (index < 0) index = outputHeaders.push(name) - 1;
-    resultAt.push({ index, field: RESULT_FIELD[slot] });
-  }
+  const { outputHeaders, resultAt } = resultLayout(headers, options.columns, options.writeBack);
   const width = outputHeaders.length;
   const inputWidth = headers.length;
 

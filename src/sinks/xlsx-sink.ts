@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { ConfigError } from "../errors.js";
 import type { RowResult, WriteBackColumns } from "../core/row-result.js";
+import { resultLayout } from "./result-layout.js";
 import type { Sink } from "./sink.js";
 
 export interface XlsxSinkOptions {
@@ -18,14 +19,6 @@ export interface XlsxSinkOptions {
   /** Column names of the write_back slots. */
   writeBack: WriteBackColumns;
 }
-
-const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
-  status: "status",
-  chat_add_id: "chatAddId",
-  chat_number: "chatNumber",
-  error: "error",
-  synced_at: "syncedAt",
-};
 
 /** Excel's limits: 31 characters and none of `: \ / ? * [ ]` in a worksheet name. */
 function safeSheetName(name: string | undefined): string {
@@ -53,14 +46,7 @@ interface WriterInternals {
 export function createXlsxSink(options: XlsxSinkOptions): Sink {
   const { path, headers } = options;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const outputHeaders = [...headers];
-  const resultAt: Array<{ index: number; field: keyof RowResult }> = [];
-  for (const slot of options.columns) {
-    const name = options.writeBack[slot];
-    let index = outputHeaders.indexOf(name);
-    if (index < 0) index = outputHeaders.push(name) - 1;
-    resultAt.push({ index, field: RESULT_FIELD[slot] });
-  }
+  const { outputHeaders, resultAt } = resultLayout(headers, options.columns, options.writeBack);
   const width = outputHeaders.length;
   const inputWidth = headers.length;
 
