@@ -11,7 +11,7 @@ import { createSink } from "./sinks/create-sink.js";
 import { createSource } from "./sources/create-source.js";
 import type { Source } from "./sources/source.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
-import { defaultStatePath, stateId } from "./state/state-id.js";
+import { chooseJournal } from "./state/journal-location.js";
 import type { StateStore } from "./state/state-store.js";
 
 export type { SyncOptions } from "./options.js";
@@ -34,7 +34,16 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       "sync needs the ChatGuru connection settings (CHATGURU_API_URL, CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID, CHATGURU_PHONE_ID).",
     );
   }
-  const statePath = resolveStatePath(normalized, source);
+  const journal = await chooseJournal({
+    state: normalized.state,
+    cwd,
+    mappingPath: mapping.path,
+    sourceId: source.id,
+    connection: normalized.connection,
+    dryRun,
+  });
+  for (const message of journal.notices) options.onEvent?.({ type: "notice", message });
+  const statePath = journal.path;
   let state: StateStore | undefined;
   let client: ChatGuruClient | undefined;
   try {
@@ -58,11 +67,4 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     if (client && client !== options.client) client.close();
     await state?.close();
   }
-}
-
-function resolveStatePath(options: NormalizedSyncOptions, source: Source): string | undefined {
-  if (options.state) return resolve(options.cwd, options.state);
-  if (!options.connection) return undefined;
-  const { accountId, phoneId } = options.connection;
-  return defaultStatePath(options.cwd, stateId({ sourceId: source.id, accountId, phoneId }));
 }

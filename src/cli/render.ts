@@ -87,6 +87,9 @@ export class SyncRenderer {
       case "warning":
         this.#log(`warning: ${event.message}`);
         break;
+      case "notice":
+        this.#log(event.message);
+        break;
       case "aborting":
         this.#log(`stopping: ${event.reason}`);
         break;

@@ -11,6 +11,8 @@ export type SyncEvent =
   | { type: "rate-limited"; pauseMs: number }
   | { type: "add-pending"; rowNumber: number; chatAddId: string }
   | { type: "warning"; message: string }
+  /** Something a person should know that is not a problem (which journal, how the file was read). */
+  | { type: "notice"; message: string }
   | { type: "aborting"; reason: string }
   | { type: "end"; report: SyncReport };
 

@@ -79,3 +79,56 @@ export function journalsBesideMapping(mappingPath: string): string[] {
     .filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.ndjson$/.test(name.slice(prefix.length)))
     .map((name) => path.join(dir, name));
 }
+
+export interface JournalChoice {
+  /** The journal to use; undefined = none (a dry run without connection settings and no journal beside the mapping). */
+  path: string | undefined;
+  /** What a person should know about the choice (an adopted old journal, a plan without history). */
+  notices: string[];
+}
+
+export interface JournalRequest {
+  /** `--state`, resolved against `cwd`. */
+  state?: string | undefined;
+  cwd: string;
+  mappingPath: string;
+  /** `Source.id`: only to find a journal of the old layout. */
+  sourceId: string;
+  connection?: { accountId: string; phoneId: string } | undefined;
+  dryRun: boolean;
+}
+
+/** Which journal a run uses (SPEC §6), adopting an old-layout journal on the first run after an upgrade. */
+export async function chooseJournal(request: JournalRequest): Promise<JournalChoice> {
+  const { cwd, connection } = request;
+  if (request.state) return { path: path.resolve(cwd, request.state), notices: [] };
+  const mappingPath = path.resolve(cwd, request.mappingPath);
+  if (!connection) return journalForPlanWithoutAccount(mappingPath);
+  const target = journalPath({ mappingPath, ...connection });
+  const legacy = legacyJournalPath(cwd, request.sourceId, connection.accountId, connection.phoneId);
+  if (request.dryRun) {
+    // A dry run never moves files: it plans from the old journal where the next real run will adopt it.
+    return { path: !existsSync(target) && existsSync(legacy) ? legacy : target, notices: [] };
+  }
+  const adopted = await adoptLegacyJournal(target, legacy);
+  const notices = adopted
+    ? [`continuing the journal of earlier runs: moved ${adopted} to ${target} (journals now live beside the mapping)`]
+    : [];
+  return { path: target, notices };
+}
+
+/** The account and phone are part of a journal's name: without them, the one journal beside the mapping is the one. */
+function journalForPlanWithoutAccount(mappingPath: string): JournalChoice {
+  const found = journalsBesideMapping(mappingPath);
+  if (found.length === 1) return { path: found[0], notices: [] };
+  if (found.length === 0) {
+    return { path: undefined, notices: [`no journal beside ${mappingPath} yet: every row is planned as new`] };
+  }
+  return {
+    path: undefined,
+    notices: [
+      `${found.length} journals beside ${mappingPath} (one per ChatGuru account/phone): set CHATGURU_ACCOUNT_ID and ` +
+        `CHATGURU_PHONE_ID to plan against the right one; planning every row as new`,
+    ],
+  };
+}

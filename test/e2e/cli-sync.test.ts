@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 import { runCliInProcess, spawnCli } from "../helpers/cli.js";
+import { journalPath } from "../../src/state/journal-location.js";
 
 let env: SyncEnv;
 afterEach(async () => env?.close());
@@ -28,7 +29,13 @@ describe("chatguru-sync sync (CLI)", () => {
       requests: { total: 1, retries: 0, byAction: { chat_update_custom_fields: 1 } },
     });
     expect(report.results).toBe(`${env.dir}/l.results.csv`);
-    expect(report.state).toMatch(/\.chatguru-sync\/l-[0-9a-f]{12}\.ndjson$/);
+    expect(report.state).toBe(
+      journalPath({
+        mappingPath: `${env.dir}/m.json`,
+        accountId: env.env.CHATGURU_ACCOUNT_ID!,
+        phoneId: env.env.CHATGURU_PHONE_ID!,
+      }),
+    );
     expect(r.stdout + r.stderr).not.toContain(env.env.CHATGURU_API_KEY);
   });
 

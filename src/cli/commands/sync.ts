@@ -193,6 +193,7 @@ async function watch(
   const stamp = () => `[${new Date().toISOString()}]`;
   const onEvent = (event: SyncEvent) => {
     if (event.type === "warning" && !args.quiet) io.stderr.write(`${stamp()} warning: ${event.message}\n`);
+    if (event.type === "notice" && !args.quiet) io.stderr.write(`${stamp()} ${event.message}\n`);
   };
   for (let cycle = 1; ; cycle += 1) {
     let report: SyncReport;
