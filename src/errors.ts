@@ -1,17 +1,19 @@
-/**
- * Run-level failures are thrown as SyncError subclasses; row-level problems are values (see mapping/contact.ts).
- * Every class has a literal `name`, a DOMAIN_REASON `code`, and the exit code the CLI maps it to (SPEC §3).
- */
+import type {
+  ConfigErrorCode,
+  MappingErrorCode,
+  ResultsErrorCode,
+  SheetsErrorCode,
+  SourceErrorCode,
+  StateErrorCode,
+  SyncErrorCode,
+  UsageErrorCode,
+} from "./core/error-codes.js";
 
-/** Exit codes of every command (SPEC §3). */
-export const ExitCode = {
-  OK: 0,
-  ROW_FAILURES: 1,
-  USAGE: 2,
-  ABORTED: 3,
-  INTERRUPTED: 130,
-} as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+/**
+ * Run-level failures are thrown as SyncError subclasses; row-level problems are values (see core/row-problem.ts).
+ * Every class has a literal `name`, a DOMAIN_REASON `code` from core/error-codes.ts and a guard. Which exit code an
+ * error means is the CLI's business (cli/exit-code.ts), not the library's.
+ */
 
 export interface SyncErrorOptions {
   cause?: unknown;
@@ -21,55 +23,65 @@ export interface SyncErrorOptions {
 
 export class SyncError extends Error {
   override name: string = "SyncError";
-  readonly code: string;
-  readonly exitCode: ExitCodeValue;
+  readonly code: SyncErrorCode;
   readonly context: Record<string, unknown>;
 
-  constructor(code: string, message: string, exitCode: ExitCodeValue, options: SyncErrorOptions = {}) {
+  constructor(code: SyncErrorCode, message: string, options: SyncErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.exitCode = exitCode;
     this.context = options.context ?? {};
   }
 }
 
-/** Bad flags or arguments. Exit 2, nothing sent. */
+/** Bad flags or arguments. Nothing sent. */
 export class UsageError extends SyncError {
   override name = "UsageError" as const;
-  constructor(message: string, options: SyncErrorOptions & { code?: string } = {}) {
-    super(options.code ?? "USAGE", message, ExitCode.USAGE, options);
+  declare readonly code: UsageErrorCode;
+  constructor(message: string, options: SyncErrorOptions & { code?: UsageErrorCode } = {}) {
+    super(options.code ?? "USAGE", message, options);
   }
 }
 
-/** Bad configuration, mapping, or source (file missing, bad header, bad encoding…). Exit 2, nothing sent. */
+/** What a ConfigError can be about: settings, mapping, source, results, Google Sheets, the journal. */
+export type ConfigErrorClassCode =
+  ConfigErrorCode | MappingErrorCode | SourceErrorCode | ResultsErrorCode | SheetsErrorCode | StateErrorCode;
+
+/** Bad configuration, mapping, or source (file missing, bad header, bad encoding…). Nothing sent. */
 export class ConfigError extends SyncError {
   override name = "ConfigError" as const;
-  constructor(code: string, message: string, options: SyncErrorOptions = {}) {
-    super(code, message, ExitCode.USAGE, options);
+  declare readonly code: ConfigErrorClassCode;
+  constructor(code: ConfigErrorClassCode, message: string, options: SyncErrorOptions = {}) {
+    super(code, message, options);
   }
 }
 
-/** The run stopped on purpose (auth error, too many consecutive failures, lock held). Exit 3. */
-export class AbortError extends SyncError {
-  override name = "AbortError" as const;
-  constructor(code: string, message: string, options: SyncErrorOptions = {}) {
-    super(code, message, ExitCode.ABORTED, options);
+/** The run stopped on purpose (auth error, too many consecutive failures, lock held, state unwritable…). */
+export class RunAbortedError extends SyncError {
+  override name = "RunAbortedError" as const;
+  constructor(
+    code: Exclude<SyncErrorCode, UsageErrorCode | "INTERRUPTED" | "INTERNAL">,
+    message: string,
+    options: SyncErrorOptions = {},
+  ) {
+    super(code, message, options);
   }
 }
 
-/** The run was interrupted by SIGINT/SIGTERM after state was flushed. Exit 130. */
+/** The run was interrupted (SIGINT/SIGTERM, or the caller's AbortSignal) after state was flushed. */
 export class InterruptedError extends SyncError {
   override name = "InterruptedError" as const;
+  declare readonly code: "INTERRUPTED";
   constructor(message = "Interrupted: state flushed, re-run to continue.", options: SyncErrorOptions = {}) {
-    super("INTERRUPTED", message, ExitCode.INTERRUPTED, options);
+    super("INTERRUPTED", message, options);
   }
 }
 
 /** A bug: something that should not happen. Printed with its stack. */
 export class InternalError extends SyncError {
   override name = "InternalError" as const;
+  declare readonly code: "INTERNAL";
   constructor(message: string, options: SyncErrorOptions = {}) {
-    super("INTERNAL", message, ExitCode.USAGE, options);
+    super("INTERNAL", message, options);
   }
 }
 
@@ -82,8 +94,14 @@ export function isConfigError(error: unknown): error is ConfigError {
 export function isUsageError(error: unknown): error is UsageError {
   return error instanceof UsageError;
 }
-export function isAbortError(error: unknown): error is AbortError {
-  return error instanceof AbortError;
+export function isRunAbortedError(error: unknown): error is RunAbortedError {
+  return error instanceof RunAbortedError;
+}
+export function isInterruptedError(error: unknown): error is InterruptedError {
+  return error instanceof InterruptedError;
+}
+export function isInternalError(error: unknown): error is InternalError {
+  return error instanceof InternalError;
 }
 
 /**

@@ -4,9 +4,51 @@ export type { SyncOptions } from "./sync.js";
 export { validate } from "./validate.js";
 export type { ValidateOptions, ValidateReport } from "./validate.js";
 export { createChatGuruClient } from "./chatguru/client.js";
-export * as actions from "./chatguru/actions.js";
-export { classifyChatGuruError } from "./chatguru/errors.js";
-export type { ChatGuruErrorClass } from "./chatguru/errors.js";
+export type { ChatGuruClientOptions } from "./chatguru/client.js";
+// The typed actions, by name (the CLI's action table and parameter helpers stay internal).
+export {
+  chatAdd,
+  getChatAddStatus,
+  updateCustomFields,
+  addNote,
+  executeDialog,
+  sendMessage,
+  getMessageStatus,
+  sendFile,
+  updateChatName,
+  updateChatContext,
+} from "./chatguru/actions.js";
+export type {
+  ChatAddInput,
+  ChatAddResult,
+  ChatAddStatusResult,
+  SendMessageInput,
+  SendFileInput,
+} from "./chatguru/actions.js";
+// Everything needed to handle a failed `createChatGuruClient().call` or action.
+export {
+  ChatGuruError,
+  ChatGuruApiError,
+  ChatGuruAuthError,
+  ChatGuruRateLimitError,
+  ChatGuruNetworkError,
+  ChatGuruTimeoutError,
+  ChatGuruBadResponseError,
+  ChatGuruAbortedError,
+  ChatGuruParamError,
+  isChatGuruError,
+  isChatGuruApiError,
+  isChatGuruAuthError,
+  isChatGuruRateLimitError,
+  isChatGuruNetworkError,
+  isChatGuruTimeoutError,
+  isChatGuruBadResponseError,
+  isChatGuruAbortedError,
+  isChatGuruParamError,
+} from "./chatguru/errors.js";
+export type { ChatGuruErrorDetails } from "./chatguru/errors.js";
+export { classifyChatGuruError } from "./chatguru/classify-error.js";
+export type { ChatGuruErrorClass } from "./chatguru/classify-error.js";
 export { toFieldApiName } from "./chatguru/field-names.js";
 export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock/mock-server.js";
 export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock/mock-server.js";
@@ -21,17 +63,42 @@ export { parseSheetsSpec } from "./sheets/sheets-spec.js";
 export { createCsvSink } from "./sinks/csv-sink.js";
 export { createSheetsSink } from "./sinks/sheets-sink.js";
 export type { SourceOptions } from "./sources/create-source.js";
-export { runCli } from "./cli/main.js";
 export {
   SyncError,
   UsageError,
   ConfigError,
-  AbortError,
+  RunAbortedError,
   InterruptedError,
   InternalError,
-  ExitCode,
   isSyncError,
+  isUsageError,
+  isConfigError,
+  isRunAbortedError,
+  isInterruptedError,
+  isInternalError,
 } from "./errors.js";
+export type { SyncErrorOptions } from "./errors.js";
+export type {
+  ErrorCode,
+  SyncErrorCode,
+  UsageErrorCode,
+  ConfigErrorCode,
+  MappingErrorCode,
+  SourceErrorCode,
+  ResultsErrorCode,
+  SheetsErrorCode,
+  StateErrorCode,
+  ChatGuruErrorCode,
+  ChatGuruApiErrorCode,
+  ChatGuruRowErrorCode,
+  RowFailureCode,
+  RowProblemCode,
+  RunErrorCode,
+} from "./core/error-codes.js";
+export { ERROR_HINTS, hintFor } from "./core/error-hints.js";
+export { formatProblem } from "./core/format-problem.js";
+export { ExitCode } from "./core/exit-code.js";
+export type { ExitCodeValue } from "./core/exit-code.js";
 export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
 export type { Source, OpenedSource } from "./sources/source.js";
 export type { SourceRow } from "./core/source-row.js";

@@ -1,4 +1,6 @@
-import { ExitCode, InterruptedError } from "./errors.js";
+import { ExitCode } from "./core/exit-code.js";
+import { formatProblemCell } from "./core/format-problem.js";
+import { InterruptedError } from "./errors.js";
 import type { RowProblem } from "./core/row-problem.js";
 import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
 import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
@@ -50,13 +52,6 @@ export interface ValidateReport {
 }
 
 const PROGRESS_EVERY = 10_000;
-
-/** `ROW_PHONE_INVALID: "12345" is not a valid phone number (too short)` — the results file's error cell. */
-function errorCell(problems: RowProblem[]): string {
-  return problems
-    .map((p) => `${p.code}: ${p.column !== undefined ? `column "${p.column}": ` : ""}${p.message}`)
-    .join("; ");
-}
 
 /**
  * Reads and checks every row of a source against a mapping, with NO network (SPEC §4.4). Run-level problems (mapping,
@@ -128,7 +123,7 @@ async function checkRows(pipeline: RowPipeline<Sink | undefined>, options: Valid
         values: row.values,
         status: verdict.kind,
         ...(verdict.kind !== "invalid" ? { key: verdict.draft.key } : {}),
-        ...(found.length > 0 ? { error: errorCell(found) } : {}),
+        ...(found.length > 0 ? { error: formatProblemCell(found) } : {}),
       });
       if (written) await written;
     }

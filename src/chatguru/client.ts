@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosResponse } from "axios";
+import { withHint } from "../core/error-hints.js";
 import { redact } from "../errors.js";
 import {
   ChatGuruAbortedError,
@@ -12,8 +13,8 @@ import {
   ChatGuruRateLimitError,
   ChatGuruTimeoutError,
   isAuthDescription,
-  parseRetryAfter,
 } from "./errors.js";
+import { parseRetryAfter } from "./retry-after.js";
 import type { CallOptions, ChatGuruClient, ChatGuruConnection, ChatGuruResponse } from "./types.js";
 
 export interface ChatGuruClientOptions {
@@ -187,9 +188,10 @@ export function parseResponse(
       httpStatus: status,
       description,
       body: parsed,
-      message:
-        `ChatGuru ${action} answered ${status} (redirect${location ? ` to ${redact(location, secrets)}` : ""}): ` +
-        `set CHATGURU_API_URL to the final endpoint URL.`,
+      message: withHint(
+        `ChatGuru ${action} answered ${status} (redirect${location ? ` to ${redact(location, secrets)}` : ""})`,
+        "CHATGURU_REDIRECT",
+      ),
     });
   }
   throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });

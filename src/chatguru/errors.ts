@@ -1,9 +1,11 @@
-import { ExitCode, SyncError, type ExitCodeValue } from "../errors.js";
+import type { ChatGuruApiErrorCode, ChatGuruErrorCode } from "../core/error-codes.js";
+import { withHint } from "../core/error-hints.js";
+import { SyncError } from "../errors.js";
 import type { ChatGuruResponse } from "./types.js";
 
 /**
- * Every way a ChatGuru call can fail, as typed errors, plus classifyChatGuruError() — the single place that turns a
- * failure into what the engine should do about it. The client makes ONE attempt; deciding to retry is the engine's job.
+ * Every way a ChatGuru call can fail, as typed errors with guards. What the engine should do about each is decided in
+ * one place, classify-error.ts. The client makes ONE attempt; deciding to retry is the engine's job.
  *
  * None of these ever holds the API key: the client redacts descriptions, bodies and causes before building them, and
  * never attaches the raw axios error (its `config` carries the form body, key included).
@@ -23,12 +25,13 @@ export interface ChatGuruErrorDetails {
 /** Base of every ChatGuru failure. */
 export class ChatGuruError extends SyncError {
   override name: string = "ChatGuruError";
+  declare readonly code: ChatGuruErrorCode;
   readonly action: string;
   readonly httpStatus: number | undefined;
   readonly description: string | undefined;
 
-  constructor(code: string, message: string, exitCode: ExitCodeValue, details: ChatGuruErrorDetails) {
-    super(code, message, exitCode, {
+  constructor(code: ChatGuruErrorCode, message: string, details: ChatGuruErrorDetails) {
+    super(code, message, {
       cause: details.cause,
       context: {
         action: details.action,
@@ -43,18 +46,12 @@ export class ChatGuruError extends SyncError {
 }
 
 /** Specific codes of ChatGuruApiError, from ChatGuru's description (SPEC §2). */
-export type ChatGuruApiErrorCode =
-  | "CHATGURU_API_ERROR"
-  | "CHATGURU_CHAT_NOT_FOUND"
-  | "CHATGURU_FIELD_NOT_CONFIGURED"
-  | "CHATGURU_INITIAL_MESSAGE_INVALID"
-  | "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED"
-  | "CHATGURU_SERVER_ERROR"
-  | "CHATGURU_REDIRECT";
+export type { ChatGuruApiErrorCode } from "../core/error-codes.js";
 
 /** ChatGuru answered with an HTTP error or `result: "error"` (HTTP 400 with a Portuguese description, usually). */
 export class ChatGuruApiError extends ChatGuruError {
   override name = "ChatGuruApiError" as const;
+  declare readonly code: ChatGuruApiErrorCode;
   declare readonly httpStatus: number;
   declare readonly description: string;
   /** The parsed JSON body (redacted), if the body was JSON. */
@@ -72,15 +69,14 @@ export class ChatGuruApiError extends ChatGuruError {
     super(
       code,
       details.message ??
-        `ChatGuru ${details.action} answered ${details.httpStatus} "${details.description}"${hintFor(code)}`,
-      ExitCode.ROW_FAILURES,
+        withHint(`ChatGuru ${details.action} answered ${details.httpStatus} "${details.description}"`, code),
       details,
     );
     this.body = details.body;
   }
 }
 
-/** Bad key / account_id / phone_id (400 with a matching description, or 401/403). Fatal for the run: exit 3. */
+/** Bad key / account_id / phone_id (400 with a matching description, or 401/403). Fatal for a run. */
 export class ChatGuruAuthError extends ChatGuruError {
   override name = "ChatGuruAuthError" as const;
   readonly body: ChatGuruResponse | undefined;
@@ -94,9 +90,10 @@ export class ChatGuruAuthError extends ChatGuruError {
   }) {
     super(
       "CHATGURU_AUTH",
-      `ChatGuru ${details.action} rejected the credentials: ${details.httpStatus} "${details.description}". ` +
-        `Check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID (ChatGuru shows them on the "Celulares" page).`,
-      ExitCode.ABORTED,
+      withHint(
+        `ChatGuru ${details.action} rejected the credentials: ${details.httpStatus} "${details.description}"`,
+        "CHATGURU_AUTH",
+      ),
       details,
     );
     this.body = details.body;
@@ -121,8 +118,7 @@ export class ChatGuruRateLimitError extends ChatGuruError {
         : `Retry-After ${Math.round(details.retryAfterMs)} ms`;
     super(
       "CHATGURU_RATE_LIMITED",
-      `ChatGuru ${details.action} answered 429 Too Many Requests (${wait}): lower --rate or --concurrency.`,
-      ExitCode.ROW_FAILURES,
+      withHint(`ChatGuru ${details.action} answered 429 Too Many Requests (${wait})`, "CHATGURU_RATE_LIMITED"),
       { ...details, httpStatus: 429 },
     );
     this.retryAfterMs = details.retryAfterMs;
@@ -155,7 +151,6 @@ export class ChatGuruNetworkError extends ChatGuruError {
     super(
       "CHATGURU_NETWORK",
       `ChatGuru ${details.action} failed at ${details.endpoint}: ${what} (${outcome}).`,
-      ExitCode.ROW_FAILURES,
       details,
     );
     this.mayHaveReachedServer = details.mayHaveReachedServer;
@@ -173,7 +168,6 @@ export class ChatGuruTimeoutError extends ChatGuruError {
     super(
       "CHATGURU_TIMEOUT",
       `ChatGuru ${details.action} did not answer within ${details.timeoutMs} ms at ${details.endpoint} (the request may have been applied).`,
-      ExitCode.ROW_FAILURES,
       details,
     );
     this.timeoutMs = details.timeoutMs;
@@ -198,10 +192,11 @@ export class ChatGuruBadResponseError extends ChatGuruError {
     const reason = details.reason ?? "a body that is not ChatGuru JSON";
     super(
       "CHATGURU_BAD_RESPONSE",
-      `ChatGuru ${details.action} answered ${details.httpStatus} with ${reason}` +
-        `${details.contentType ? ` (${details.contentType})` : ""}: ${details.excerpt ? `"${details.excerpt}"` : "<empty body>"}. ` +
-        `Check that CHATGURU_API_URL is the API endpoint (…/api/v1).`,
-      ExitCode.ROW_FAILURES,
+      withHint(
+        `ChatGuru ${details.action} answered ${details.httpStatus} with ${reason}` +
+          `${details.contentType ? ` (${details.contentType})` : ""}: ${details.excerpt ? `"${details.excerpt}"` : "<empty body>"}`,
+        "CHATGURU_BAD_RESPONSE",
+      ),
       details,
     );
     this.excerpt = details.excerpt;
@@ -213,12 +208,7 @@ export class ChatGuruBadResponseError extends ChatGuruError {
 export class ChatGuruAbortedError extends ChatGuruError {
   override name = "ChatGuruAbortedError" as const;
   constructor(details: { action: string; cause?: unknown }) {
-    super(
-      "CHATGURU_ABORTED",
-      `ChatGuru ${details.action} was aborted before its answer arrived.`,
-      ExitCode.INTERRUPTED,
-      details,
-    );
+    super("CHATGURU_ABORTED", `ChatGuru ${details.action} was aborted before its answer arrived.`, details);
   }
 }
 
@@ -227,7 +217,7 @@ export class ChatGuruParamError extends ChatGuruError {
   override name = "ChatGuruParamError" as const;
   readonly param: string;
   constructor(details: { action: string; param: string; message: string }) {
-    super("CHATGURU_PARAM_INVALID", details.message, ExitCode.USAGE, { action: details.action });
+    super("CHATGURU_PARAM_INVALID", details.message, { action: details.action });
     this.param = details.param;
   }
 }
@@ -273,113 +263,4 @@ function apiErrorCode(
     return "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED";
   }
   return "CHATGURU_API_ERROR";
-}
-
-function hintFor(code: ChatGuruApiErrorCode): string {
-  switch (code) {
-    case "CHATGURU_CHAT_NOT_FOUND":
-      return ": no chat with this number; create it (mode create/upsert) or check the number.";
-    case "CHATGURU_FIELD_NOT_CONFIGURED":
-      return ": create the custom field in ChatGuru (Gerenciador de Campos Personalizados) or fix its name in the mapping.";
-    case "CHATGURU_INITIAL_MESSAGE_INVALID":
-      return ': official WhatsApp numbers refuse a chat_add text; use a blank text (" ").';
-    case "CHATGURU_SERVER_ERROR":
-      return ": ChatGuru had a server error; retry later.";
-    default:
-      return "";
-  }
-}
-
-// --- Retry-After ----------------------------------------------------------------------------------------------------
-
-/**
- * Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). Returns milliseconds (never negative), or
- * undefined when the header is absent or unreadable so the caller falls back to its own backoff.
- */
-export function parseRetryAfter(value: string | undefined | null, now: number = Date.now()): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = value.trim();
-  if (text === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // Only an HTTP-date (has a weekday/month name or GMT) — `Date.parse("12abc")` would otherwise accept junk.
-  if (!/[a-z]{3}/i.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
-// --- Classification -------------------------------------------------------------------------------------------------
-
-export type ChatGuruRowErrorCode =
-  | "CHAT_NOT_FOUND"
-  | "FIELD_NOT_CONFIGURED"
-  | "INITIAL_MESSAGE_INVALID"
-  | "DIALOG_CONTEXT_NOT_VALIDATED"
-  | "CHATGURU_REJECTED";
-
-/** What the engine should do with a failed call. */
-export type ChatGuruErrorClass =
-  /** Safe to send again after a backoff: the request had no effect (5xx, never reached the server). */
-  | { kind: "retry" }
-  /** 429: pause the whole queue for `ms` (or a backoff when undefined); does not use up an attempt. */
-  | { kind: "retry-after"; ms: number | undefined }
-  /** ChatGuru refused this row's request; not retried (except the 9th-digit and dialog-context cases). */
-  | { kind: "row"; code: ChatGuruRowErrorCode; message: string }
-  /** Bad credentials: abort the run (exit 3). */
-  | { kind: "auth"; message: string }
-  /** The request may or may not have been applied (timeout, reset after writing): the engine decides per action. */
-  | { kind: "unknown-outcome"; message: string };
-
-const ROW_CODES: Partial<Record<ChatGuruApiErrorCode, ChatGuruRowErrorCode>> = {
-  CHATGURU_CHAT_NOT_FOUND: "CHAT_NOT_FOUND",
-  CHATGURU_FIELD_NOT_CONFIGURED: "FIELD_NOT_CONFIGURED",
-  CHATGURU_INITIAL_MESSAGE_INVALID: "INITIAL_MESSAGE_INVALID",
-  CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED: "DIALOG_CONTEXT_NOT_VALIDATED",
-};
-
-/** Gateway timeouts and bad-gateway answers: the upstream may have processed the request before the proxy gave up. */
-const LOST_ANSWER_STATUSES: ReadonlySet<number> = new Set([408, 502, 504]);
-
-/**
- * Actions whose repetition reaches the contact or the team (a second chat with a first message, a second note, a
- * message or dialog sent twice): a lost answer to one of them is never a reason to send it again.
- */
-export const NOT_REPEATABLE_ACTIONS: ReadonlySet<string> = new Set([
-  "chat_add",
-  "note_add",
-  "dialog_execute",
-  "message_send",
-  "message_file_send",
-]);
-
-export function classifyChatGuruError(error: unknown): ChatGuruErrorClass {
-  if (error instanceof ChatGuruAuthError) return { kind: "auth", message: error.message };
-  if (error instanceof ChatGuruRateLimitError) return { kind: "retry-after", ms: error.retryAfterMs };
-  if (error instanceof ChatGuruApiError) {
-    // Behind a proxy, a 408/502/504 may hide a request that reached ChatGuru: for a non-repeatable action it is lost.
-    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus))
-      return { kind: "unknown-outcome", message: error.message };
-    // 408 and 5xx: the server did not apply the request (a 5xx from ChatGuru's gateway means it never got there).
-    if (error.httpStatus >= 500 || error.httpStatus === 408) return { kind: "retry" };
-    const code = ROW_CODES[error.code as ChatGuruApiErrorCode] ?? "CHATGURU_REJECTED";
-    return { kind: "row", code, message: error.message };
-  }
-  if (error instanceof ChatGuruBadResponseError) {
-    if (NOT_REPEATABLE_ACTIONS.has(error.action) && LOST_ANSWER_STATUSES.has(error.httpStatus))
-      return { kind: "unknown-outcome", message: error.message };
-    if (error.httpStatus >= 500) return { kind: "retry" };
-    // A 2xx whose body we cannot read may well have been applied (e.g. a truncated chat_add answer).
-    if (error.httpStatus >= 200 && error.httpStatus < 300) return { kind: "unknown-outcome", message: error.message };
-    return { kind: "row", code: "CHATGURU_REJECTED", message: error.message };
-  }
-  if (error instanceof ChatGuruNetworkError) {
-    return error.mayHaveReachedServer ? { kind: "unknown-outcome", message: error.message } : { kind: "retry" };
-  }
-  if (error instanceof ChatGuruTimeoutError || error instanceof ChatGuruAbortedError) {
-    return { kind: "unknown-outcome", message: error.message };
-  }
-  if (error instanceof ChatGuruParamError) return { kind: "row", code: "CHATGURU_REJECTED", message: error.message };
-  // Not a ChatGuru failure (a bug, or an unexpected library error): we cannot know whether the request went out.
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: "unknown-outcome", message };
 }

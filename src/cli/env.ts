@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import type { ChatGuruConnection } from "../chatguru/types.js";
+import { withHint } from "../core/error-hints.js";
 import { ConfigError } from "../errors.js";
 
 /**
@@ -72,8 +73,10 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
   if (missing.length > 0) {
     throw new ConfigError(
       "CONFIG_CONNECTION_MISSING",
-      `Missing ChatGuru connection setting${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. ` +
-        `Set them in the environment or a .env file in ${"the working directory"}; ChatGuru shows them on the "Celulares" page.`,
+      withHint(
+        `Missing ChatGuru connection setting${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`,
+        "CONFIG_CONNECTION_MISSING",
+      ),
     );
   }
   let url: URL;

@@ -1,8 +1,10 @@
 import yargs from "yargs";
-import { ExitCode, InternalError, isSyncError, redact } from "../errors.js";
+import { ExitCode } from "../core/exit-code.js";
+import { isInternalError, isSyncError, redact } from "../errors.js";
 import type { CliCommand, CliIO } from "./command.js";
 import { commands } from "./commands/index.js";
 import { loadEnvironment } from "./env.js";
+import { exitCodeOf } from "./exit-code.js";
 
 /** Secrets that must never be printed, whatever went wrong. */
 function secretsOf(io: CliIO, argv: string[]): string[] {
@@ -77,9 +79,9 @@ function report(error: unknown, io: CliIO, secrets: string[]): number {
     io.stderr.write(`error: ${redact(error.message, secrets)}\nRun "chatguru-sync --help" for usage.\n`);
     return ExitCode.USAGE;
   }
-  if (isSyncError(error) && !(error instanceof InternalError)) {
+  if (isSyncError(error) && !isInternalError(error)) {
     io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
-    return error.exitCode;
+    return exitCodeOf(error);
   }
   // A bug, not a user error: the stack helps whoever reports it.
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import { formatProblem } from "../core/format-problem.js";
 import type { SyncEvent } from "../engine/events.js";
 import type { SyncReport } from "../engine/report.js";
 import type { CliIO } from "./command.js";
@@ -65,7 +66,7 @@ export class SyncRenderer {
           if (this.problems.length < MAX_PROBLEMS_SHOWN)
             this.problems.push({
               row: event.rowNumber,
-              text: `Row ${event.rowNumber}: ${event.outcome} — ${event.error}`,
+              text: formatProblem({ row: event.rowNumber, message: `${event.outcome} — ${event.error}` }),
             });
         }
         this.#tick();

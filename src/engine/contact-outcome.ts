@@ -1,3 +1,4 @@
+import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
@@ -29,21 +30,13 @@ export async function succeed(
   return { outcome, chatNumber: number, syncedAt, ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}) };
 }
 
-/** What to do about the row problems a sales-ops person can fix. */
-const HINTS: Record<string, string> = {
-  FIELD_NOT_CONFIGURED:
-    "create the custom field in ChatGuru (Configurações → Campos Personalizados) with exactly that name, or remove it from the mapping",
-  INITIAL_MESSAGE_INVALID: 'this is an official WhatsApp Business number: set "chat_add": {"text": " "} in the mapping',
-  CHAT_NOT_FOUND: 'the chat does not exist in ChatGuru: use "mode": "upsert" (or "create") to add it',
-};
-
 /** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */
 export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unknown): Promise<ContactResult> {
   // A ChatGuru error that escaped classification (e.g. a parameter ChatGuru would refuse) is still this row's problem.
   const error = isChatGuruError(caught) ? new RowFailure(caught.code, caught.message, caught.action) : caught;
   if (!isRowFailure(error)) throw error;
-  const hint = HINTS[error.code];
-  const message = hint ? `${error.message} — ${hint}` : error.message;
+  // Usually already in the message (added where the ChatGuru error was built); withHint never repeats it.
+  const message = withHint(error.message, error.code);
   const prior = ctx.state.get(draft.key);
   await ctx.state.update(draft.key, {
     lastOutcome: "failed",

@@ -68,7 +68,7 @@ async function syncOrThrow(
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
       // Upsert: the chat is not there yet, so create it.
-      if (!(isRowFailure(error, "CHAT_NOT_FOUND") && ctx.mode === "upsert")) throw error;
+      if (!(isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") && ctx.mode === "upsert")) throw error;
     }
   } else if (ctx.mode === "update") {
     // Nothing mapped to send: there is no call that would prove the chat exists, and nothing to change.

@@ -1,6 +1,6 @@
 import { addNote, executeDialog, updateCustomFields } from "../chatguru/actions.js";
 import type { ChatGuruClient } from "../chatguru/types.js";
-import { isAbortError } from "../errors.js";
+import { isInterruptedError, isRunAbortedError } from "../errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
@@ -32,12 +32,12 @@ export async function onFirstExistingNumber(
       await request(number);
       return number;
     } catch (error) {
-      if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+      if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
       lastError = error;
     }
   }
   throw new RowFailure(
-    "CHAT_NOT_FOUND",
+    "CHATGURU_CHAT_NOT_FOUND",
     `no chat for ${numbers.join(" or ")} (${(lastError as Error).message})`,
     (lastError as RowFailure).action,
   );
@@ -119,7 +119,10 @@ async function atMostOnce(
   } catch (error) {
     if (isRowFailure(error, "OUTCOME_UNKNOWN")) return lostAnswer(draft, ctx, target, action);
     const neverSent =
-      isRowFailure(error) || isAbortError(error) || (ctx.signal?.aborted === true && error === ctx.signal.reason);
+      isRowFailure(error) ||
+      isRunAbortedError(error) ||
+      isInterruptedError(error) ||
+      (ctx.signal?.aborted === true && error === ctx.signal.reason);
     if (neverSent) await ctx.state.update(draft.key, unmark);
     throw error;
   }
@@ -156,7 +159,7 @@ export async function executeDialogOnce(client: ChatGuruClient, number: string, 
   try {
     await executeDialog(client, number, dialogId);
   } catch (error) {
-    if (!isRowFailure(error, "DIALOG_CONTEXT_NOT_VALIDATED")) throw error;
+    if (!isRowFailure(error, "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED")) throw error;
     await executeDialog(client, number, dialogId);
   }
 }

@@ -1,3 +1,4 @@
+import { formatProblemCell } from "../core/format-problem.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowClass } from "../mapping/row-classifier.js";
 import type { RowState } from "../state/state-store.js";
@@ -33,8 +34,8 @@ export function decideRow(
   priorOf: (key: string) => RowState | undefined,
   options: DecideOptions,
 ): RowDecision {
-  if (verdict.kind === "invalid") return { kind: "invalid", error: verdict.problems.map(problemText).join("; ") };
-  if (verdict.kind === "duplicate") return { kind: "duplicate", error: problemText(verdict.problem) };
+  if (verdict.kind === "invalid") return { kind: "invalid", error: formatProblemCell(verdict.problems) };
+  if (verdict.kind === "duplicate") return { kind: "duplicate", error: formatProblemCell([verdict.problem]) };
   const draft = verdict.draft;
   const hash = valuesHash(draft);
   const prior = priorOf(draft.key);
@@ -55,9 +56,4 @@ function plannedStatus(planned: keyof PlanCounts, mode: SyncMode): string {
   if (planned === "changed") return "would-update";
   if (planned === "retry") return "would-retry";
   return mode === "upsert" ? "would-upsert" : `would-${mode}`;
-}
-
-/** `ROW_PHONE_INVALID: column "Telefone": "12345" is not a valid phone number` — a results file's error cell. */
-export function problemText(problem: { row: number; column?: string; code: string; message: string }): string {
-  return `${problem.code}: ${problem.column ? `column "${problem.column}": ` : ""}${problem.message}`;
 }

@@ -1,4 +1,5 @@
-import { ExitCode, isSyncError, type AbortError } from "../errors.js";
+import { ExitCode } from "../core/exit-code.js";
+import { isSyncError, type RunAbortedError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
 
 export interface OutcomeCounts {
@@ -69,7 +70,7 @@ export interface ReportParts {
   results?: string | undefined;
   statePath?: string | undefined;
   /** The run-level stop (auth, too many failures). */
-  runError?: AbortError | undefined;
+  runError?: RunAbortedError | undefined;
   /** A failure of the run itself after requests were sent. */
   failure?: unknown;
   /** The caller interrupted the run (SIGINT). */

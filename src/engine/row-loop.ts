@@ -1,3 +1,4 @@
+import { formatProblem } from "../core/format-problem.js";
 import type { Sink } from "../sinks/sink.js";
 import type { StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
@@ -64,7 +65,7 @@ function record(
         ...ident,
         key: decision.draft.key,
         ...known(prior),
-        ...(prior?.error ? { error: `${prior.errorCode}: ${prior.error}` } : {}),
+        ...(prior?.error ? { error: formatProblem({ code: prior.errorCode, message: prior.error }) } : {}),
       });
     }
     case "unchanged":

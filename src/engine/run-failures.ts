@@ -1,15 +1,15 @@
-import { isAbortError, type AbortError } from "../errors.js";
+import { isRunAbortedError, type RunAbortedError } from "../errors.js";
 import { isRowFailure } from "./row-failure.js";
 import type { StopController } from "./stop-controller.js";
 
 /**
  * Error routing for a run: row problems stay with their row (RowFailure → a `failed` outcome, never here); a
- * run-level stop (auth, too many failures: AbortError) ends the run with exit 3; anything else is a failure of the
+ * run-level stop (auth, too many failures: RunAbortedError) ends the run with exit 3; anything else is a failure of the
  * run itself (a source read or sink write error, a bug) and stops it too. Every route begins a graceful stop.
  */
 export class RunFailures {
-  /** The run-level stop (AbortError other than the user's interrupt). */
-  runError: AbortError | undefined;
+  /** The run-level stop (RunAbortedError other than the user's interrupt). */
+  runError: RunAbortedError | undefined;
   /** A failure of a row task that is not a row problem, or of recording a row's outcome. */
   unexpected: unknown;
   /** A failure of the read loop itself: source, mapping, sink creation, a write of a row never started. */
@@ -24,7 +24,7 @@ export class RunFailures {
 
   /** An error a row's pipeline threw (row problems were already turned into outcomes there). */
   fromRow(error: unknown): void {
-    if (isAbortError(error) && error.code !== "INTERRUPTED") {
+    if (isRunAbortedError(error)) {
       this.runError ??= error;
       this.stop.begin(error.message, error);
     } else if (!this.stop.stopped && !isRowFailure(error)) {
@@ -39,7 +39,7 @@ export class RunFailures {
   }
 
   /** The scheduled client gave up on the run (auth, too many consecutive failures). */
-  fromScheduler(fatal: AbortError | undefined): void {
+  fromScheduler(fatal: RunAbortedError | undefined): void {
     if (!fatal || this.runError) return;
     this.runError = fatal;
     this.stop.begin(fatal.message, fatal);

@@ -1,3 +1,4 @@
+import { formatProblem } from "../core/format-problem.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { StateStore } from "../state/state-store.js";
@@ -36,7 +37,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
     deps.failures.fromRow(error);
   }
   if (result) {
-    const message = result.error ? `${result.errorCode}: ${result.error}` : undefined;
+    const message = result.error ? formatProblem({ code: result.errorCode, message: result.error }) : undefined;
     const extra = {
       ...ident,
       key: draft.key,

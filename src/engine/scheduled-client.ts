@@ -1,6 +1,7 @@
-import { classifyChatGuruError, NOT_REPEATABLE_ACTIONS } from "../chatguru/errors.js";
+import { classifyChatGuruError, NOT_REPEATABLE_ACTIONS } from "../chatguru/classify-error.js";
 import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
-import { AbortError } from "../errors.js";
+import { withHint } from "../core/error-hints.js";
+import { RunAbortedError } from "../errors.js";
 import type { SyncEventListener } from "./events.js";
 import type { RequestCounts } from "./report.js";
 import { Priority, type RequestQueue } from "./request-queue.js";
@@ -25,12 +26,12 @@ export interface ScheduledClientOptions {
 /**
  * Puts every ChatGuru call through the one request queue and the retry table: the client stays a single attempt,
  * retries wait OUTSIDE the queue (a backoff never holds a worker slot), a 429 pauses the whole queue.
- * Per-row errors come out as RowFailure; run-level ones (auth, too many consecutive failures) as AbortError, after
+ * Per-row errors come out as RowFailure; run-level ones (auth, too many consecutive failures) as RunAbortedError, after
  * which every other call fails fast.
  */
 export class ScheduledClient {
   readonly requests: RequestCounts = { total: 0, retries: 0, byAction: {} };
-  #fatal: AbortError | undefined;
+  #fatal: RunAbortedError | undefined;
   #consecutiveFailures = 0;
   #consecutive429 = 0;
   readonly #options: ScheduledClientOptions;
@@ -42,7 +43,7 @@ export class ScheduledClient {
   }
 
   /** The error that stopped the run, if any. */
-  get fatal(): AbortError | undefined {
+  get fatal(): RunAbortedError | undefined {
     return this.#fatal;
   }
 
@@ -124,9 +125,9 @@ export class ScheduledClient {
         // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
         if (this.#consecutive429 >= this.#options.policy.maxConsecutiveRateLimits) {
           throw this.#abort(
-            new AbortError(
+            new RunAbortedError(
               "CHATGURU_RATE_LIMITED",
-              `ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row. Lower --rate and --concurrency and run again: finished rows are not repeated.`,
+              `${withHint(`ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row`, "CHATGURU_RATE_LIMITED")} Run again: finished rows are not repeated.`,
               { cause: error },
             ),
           );
@@ -135,7 +136,7 @@ export class ScheduledClient {
         return "again";
       case "row":
         // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
-        if (verdict.code !== "CHAT_NOT_FOUND") this.#countFailure(error);
+        if (verdict.code !== "CHATGURU_CHAT_NOT_FOUND") this.#countFailure(error);
         throw new RowFailure(verdict.code, (error as Error).message, action);
       case "unknown-outcome":
         // SPEC §5: a chat_add whose response was lost is never resent blindly; neither is anything that adds a
@@ -166,9 +167,10 @@ export class ScheduledClient {
     const verdict = classifyChatGuruError(error);
     if (verdict.kind === "auth") {
       this.#abort(
-        new AbortError(
+        new RunAbortedError(
           "CHATGURU_AUTH",
-          `ChatGuru rejected the credentials (${verdict.message}). Check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID on the "Celulares" page.`,
+          // The message already says what to check (core/error-hints.ts CHATGURU_AUTH).
+          verdict.message,
           { cause: error },
         ),
       );
@@ -184,7 +186,7 @@ export class ScheduledClient {
     this.#consecutiveFailures += 1;
     if (this.#consecutiveFailures >= this.#options.policy.maxConsecutiveFailures) {
       throw this.#abort(
-        new AbortError(
+        new RunAbortedError(
           "TOO_MANY_FAILURES",
           `Stopped after ${this.#consecutiveFailures} consecutive failed ChatGuru requests (last: ${(error as Error).message}). Check the API URL and ChatGuru's status, then re-run: finished rows are not repeated.`,
           { cause: error },
@@ -193,7 +195,7 @@ export class ScheduledClient {
     }
   }
 
-  #abort(error: AbortError): AbortError {
+  #abort(error: RunAbortedError): RunAbortedError {
     this.#fatal ??= error;
     return this.#fatal;
   }

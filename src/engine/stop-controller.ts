@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { AbortError } from "../errors.js";
+import { InterruptedError } from "../errors.js";
 import type { SyncEventListener } from "./events.js";
 
 export interface StopControllerOptions {
@@ -20,7 +20,7 @@ export class StopController {
   readonly #options: StopControllerOptions;
   #graceTimer: NodeJS.Timeout | undefined;
   readonly #onSignal = () =>
-    this.begin("interrupted: finishing requests in flight", new AbortError("INTERRUPTED", "interrupted"));
+    this.begin("interrupted: finishing requests in flight", new InterruptedError("interrupted"));
 
   constructor(options: StopControllerOptions) {
     this.#options = options;

@@ -60,7 +60,7 @@ async function probe(
         const number = await applyUpdates(draft, ctx, numbers, ctx.follow);
         return await succeed(draft, hash, ctx, "created", number);
       } catch (error) {
-        if (!isRowFailure(error, "CHAT_NOT_FOUND")) throw error;
+        if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
       }
       const wait = Math.min(gap, deadline - ctx.now());
       if (wait <= 0) return undefined;

@@ -3,6 +3,7 @@ import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft, MappedRow, PhoneNumbers } from "./contact.js";
 import { checkFileUrl } from "./file-url.js";
 import { parseSendDate } from "./send-date.js";
+import type { RowProblemCode } from "../core/error-codes.js";
 import type { RowProblem } from "../core/row-problem.js";
 import type { LoadedMapping } from "./load-mapping.js";
 import { normalizePhone, type CountryCode } from "./phone.js";
@@ -96,7 +97,7 @@ function addProblem(
   problems: RowProblem[] | undefined,
   row: number,
   column: string | undefined,
-  code: string,
+  code: RowProblemCode,
   message: string,
 ): RowProblem[] {
   const list = problems ?? [];
@@ -167,7 +168,7 @@ class RowRun {
     this.problems = row.problems && row.problems.length > 0 ? [...row.problems] : undefined;
   }
 
-  problem(column: string | undefined, code: string, message: string): void {
+  problem(column: string | undefined, code: RowProblemCode, message: string): void {
     this.problems = addProblem(this.problems, this.row.rowNumber, column, code, message);
   }
 

@@ -9,6 +9,7 @@ import {
   type ParseError,
 } from "jsonc-parser";
 import type * as z from "zod";
+import type { MappingErrorCode } from "../core/error-codes.js";
 import { ConfigError } from "../errors.js";
 import {
   MappingObjectSchema,
@@ -35,7 +36,7 @@ export type MappingLocator = (path: JSONPath, target?: "key" | "value") => FileP
 export type LoadedMapping = Mapping & { path: string; readonly locate?: MappingLocator };
 
 export interface MappingProblem {
-  code: string;
+  code: MappingErrorCode;
   message: string;
   position?: FilePosition;
 }
@@ -52,7 +53,7 @@ export function formatMappingProblems(file: string, problems: MappingProblem[]):
 }
 
 /** One ConfigError carrying every problem (the message lists them all; `context.problems` has them as data). */
-export function mappingError(code: string, file: string, problems: MappingProblem[]): ConfigError {
+export function mappingError(code: MappingErrorCode, file: string, problems: MappingProblem[]): ConfigError {
   const header = `Mapping ${file} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`;
   return new ConfigError(code, `${header}\n${formatMappingProblems(file, problems)}`, { context: { file, problems } });
 }

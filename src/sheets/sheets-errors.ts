@@ -1,4 +1,4 @@
-import { AbortError, ConfigError, redact, type SyncError } from "../errors.js";
+import { RunAbortedError, ConfigError, redact, type SyncError } from "../errors.js";
 import type { SheetsCredentials } from "./sheets-auth.js";
 import { parseRetryAfter, RETRYABLE_STATUSES } from "./sheets-retry.js";
 
@@ -120,7 +120,7 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
 
 /** After the last attempt: the run cannot go on without the sheet (exit 3, like other "gave up" aborts). */
 export function retriesExhausted(method: string, attempts: number, reason: string, spreadsheetId?: string): SyncError {
-  return new AbortError(
+  return new RunAbortedError(
     "SHEETS_UNAVAILABLE",
     `Google Sheets kept failing for ${method}${spreadsheetId ? ` on spreadsheet ${spreadsheetId}` : ""} ` +
       `(${reason}) after ${attempts} attempts; try again in a few minutes.`,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { AbortError, InternalError, SyncError } from "../errors.js";
+import { InternalError, RunAbortedError, SyncError } from "../errors.js";
 import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
 import { headerLine, PATCH_FIELD_SET, recordLine } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
@@ -205,7 +205,7 @@ class NdjsonStore implements StateStore {
 
   #fail(error: unknown, batch: PendingLine[]): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.#failure = new AbortError(
+    this.#failure = new RunAbortedError(
       "STATE_WRITE_FAILED",
       `could not write the state file ${this.path}: ${message}. The run stopped so that no request goes out ` +
         `without being recorded; fix the cause (disk full? permissions?) and re-run`,

@@ -1,7 +1,7 @@
 import { readFileSync, unlinkSync } from "node:fs";
 import { open, readFile, stat, unlink } from "node:fs/promises";
 import os from "node:os";
-import { AbortError } from "../errors.js";
+import { RunAbortedError } from "../errors.js";
 
 /** A held lock on a state file. */
 export interface StateLock {
@@ -74,7 +74,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
           await delay(GARBAGE_RECHECK_MS);
           continue;
         }
-        throw new AbortError(
+        throw new RunAbortedError(
           "STATE_LOCKED",
           `the state lock ${lockPath} exists but is unreadable; another chatguru-sync run may be starting. ` +
             `Wait for it or, if none is running, delete ${lockPath}`,
@@ -85,7 +85,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
     }
     await removeStale(lockPath, seen.raw);
   }
-  throw new AbortError("STATE_LOCKED", `could not take the state lock ${lockPath}: it keeps changing hands`, {
+  throw new RunAbortedError("STATE_LOCKED", `could not take the state lock ${lockPath}: it keeps changing hands`, {
     context: { file: lockPath },
   });
 }
@@ -229,9 +229,9 @@ async function removeIfUnchanged(lockPath: string, expected: string): Promise<bo
   }
 }
 
-function lockedError(lockPath: string, owner: LockOwner): AbortError {
+function lockedError(lockPath: string, owner: LockOwner): RunAbortedError {
   const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
-  return new AbortError(
+  return new RunAbortedError(
     "STATE_LOCKED",
     `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}) is using this state; ` +
       `wait for it or, if it is gone, delete ${lockPath}`,

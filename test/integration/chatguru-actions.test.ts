@@ -12,7 +12,8 @@ import {
   updateCustomFields,
 } from "../../src/chatguru/actions.js";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
-import { ChatGuruApiError, ChatGuruParamError, classifyChatGuruError } from "../../src/chatguru/errors.js";
+import { classifyChatGuruError } from "../../src/chatguru/classify-error.js";
+import { ChatGuruApiError, ChatGuruParamError } from "../../src/chatguru/errors.js";
 import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
@@ -93,7 +94,7 @@ describe("actions against the mock server", () => {
     const error = await chatAdd(client, { chatNumber: "5511912345678", name: "F", text: "Olá!" }).catch(
       (e: unknown) => e,
     );
-    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "INITIAL_MESSAGE_INVALID" });
+    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHATGURU_INITIAL_MESSAGE_INVALID" });
     await expect(chatAdd(client, { chatNumber: "5511912345678", name: "F" })).resolves.toMatchObject({
       status: "pending",
     });
@@ -113,13 +114,13 @@ describe("actions against the mock server", () => {
     });
   });
 
-  it("a field not configured → FIELD_NOT_CONFIGURED and nothing saved", async () => {
+  it("a field not configured → CHATGURU_FIELD_NOT_CONFIGURED and nothing saved", async () => {
     const error = await updateCustomFields(client, "5511987654321", { Email: "a@b.c", "Não existe": "x" }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ChatGuruApiError);
     expect((error as ChatGuruApiError).description).toBe("Nenhum campo personalizado encontrado com o nome Nao_existe");
-    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "FIELD_NOT_CONFIGURED" });
+    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHATGURU_FIELD_NOT_CONFIGURED" });
     expect(chatOf("5511987654321")!.fields).toEqual({});
   });
 
@@ -133,14 +134,14 @@ describe("actions against the mock server", () => {
   it("Chat não encontrado for an unknown number; the mock does not try the other 9th-digit form", async () => {
     for (const number of ["5511900000001", "5547997565906"]) {
       const error = await addNote(client, number, "x").catch((e: unknown) => e);
-      expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHAT_NOT_FOUND" });
+      expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHATGURU_CHAT_NOT_FOUND" });
     }
   });
 
   it("addNote, executeDialog (context quirk then success), updateChatName, updateChatContext", async () => {
     expect((await addNote(client, "5511987654321", "Importado da planilha")).noteId).toMatch(/^[0-9a-f]{24}$/);
     const quirk = await executeDialog(client, "5511987654321", "dlg-9").catch((e: unknown) => e);
-    expect(classifyChatGuruError(quirk)).toMatchObject({ kind: "row", code: "DIALOG_CONTEXT_NOT_VALIDATED" });
+    expect(classifyChatGuruError(quirk)).toMatchObject({ kind: "row", code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED" });
     expect(await executeDialog(client, "5511987654321", "dlg-9")).toEqual({ result: "Diálogo executado" });
     await updateChatName(client, "5511987654321", "Ana Souza");
     await updateChatContext(client, "5511987654321", { "Plano atual": "ouro" });

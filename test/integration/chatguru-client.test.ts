@@ -10,8 +10,9 @@ import {
   ChatGuruNetworkError,
   ChatGuruRateLimitError,
   ChatGuruTimeoutError,
-  classifyChatGuruError,
 } from "../../src/chatguru/errors.js";
+import { classifyChatGuruError } from "../../src/chatguru/classify-error.js";
+import { exitCodeOf } from "../helpers/exit-code.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
 const KEY = "test-key-not-real";
@@ -165,7 +166,7 @@ describe("createChatGuruClient: responses become typed errors", () => {
       "CHATGURU_CHAT_NOT_FOUND",
     ]);
     expect(e.body).toEqual({ code: 400, result: "error", description: "Chat não encontrado." });
-    expect(classifyChatGuruError(e)).toMatchObject({ kind: "row", code: "CHAT_NOT_FOUND" });
+    expect(classifyChatGuruError(e)).toMatchObject({ kind: "row", code: "CHATGURU_CHAT_NOT_FOUND" });
   });
 
   it("HTTP 200 with result error is not a success", async () => {
@@ -173,14 +174,14 @@ describe("createChatGuruClient: responses become typed errors", () => {
       json(200, { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" }),
     );
     const error = await failure(client(server.url).call("dialog_execute", { chat_number: "1", dialog_id: "d" }));
-    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "DIALOG_CONTEXT_NOT_VALIDATED" });
+    expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED" });
   });
 
   it("auth descriptions and 401 → ChatGuruAuthError (exit 3)", async () => {
     const bad = await rawServer(json(400, { code: 400, result: "error", description: "account_id inválida" }));
     const e1 = await failure(client(bad.url).call("note_add", {}));
     expect(e1).toBeInstanceOf(ChatGuruAuthError);
-    expect((e1 as ChatGuruAuthError).exitCode).toBe(3);
+    expect(exitCodeOf(e1)).toBe(3);
     const unauthorized = await rawServer((_q, res) => {
       res.writeHead(401, { "Content-Type": "text/html" });
       res.end("<h1>401 Unauthorized</h1>");

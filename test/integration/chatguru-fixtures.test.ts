@@ -12,7 +12,8 @@ import {
   updateCustomFields,
 } from "../../src/chatguru/actions.js";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
-import { ChatGuruAuthError, classifyChatGuruError } from "../../src/chatguru/errors.js";
+import { classifyChatGuruError } from "../../src/chatguru/classify-error.js";
+import { ChatGuruAuthError } from "../../src/chatguru/errors.js";
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 
 /** Real-shaped bodies (fixtures/chatguru, from the API document) served verbatim for each action. */
@@ -82,11 +83,11 @@ describe("actions parse the documented response shapes", () => {
     override = "error-chat-not-found.json";
     expect(classifyChatGuruError(await addNote(client, "1", "n").catch((e: unknown) => e))).toMatchObject({
       kind: "row",
-      code: "CHAT_NOT_FOUND",
+      code: "CHATGURU_CHAT_NOT_FOUND",
     });
     override = "error-dialog-context.json";
     expect(classifyChatGuruError(await executeDialog(client, "1", "d").catch((e: unknown) => e))).toMatchObject({
-      code: "DIALOG_CONTEXT_NOT_VALIDATED",
+      code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED",
     });
     override = "error-json-body.json";
     expect(await addNote(client, "1", "n").catch((e: unknown) => e)).toBeInstanceOf(ChatGuruAuthError);

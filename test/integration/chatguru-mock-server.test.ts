@@ -6,8 +6,8 @@ import {
   ChatGuruNetworkError,
   ChatGuruRateLimitError,
   ChatGuruTimeoutError,
-  classifyChatGuruError,
 } from "../../src/chatguru/errors.js";
+import { classifyChatGuruError } from "../../src/chatguru/classify-error.js";
 import {
   MOCK_CREDENTIALS,
   startMockServer,

@@ -3,8 +3,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ExitCode, isSyncError, type SyncError } from "../../src/errors.js";
+import { ExitCode } from "../../src/core/exit-code.js";
+import { isSyncError, type SyncError } from "../../src/errors.js";
 import { createSheetsGateway, type SheetsEvent, type SheetsGatewayOptions } from "../../src/sheets/sheets-gateway.js";
+import { exitCodeOf } from "../helpers/exit-code.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
 
 const ID = "spreadsheet-under-test";
@@ -114,7 +116,7 @@ describe("Sheets gateway over the real client", () => {
     fake.failNext(500, 5);
     const error = await failure(gateway.getValues(ID, "'Leads'!A1"));
     expect(error.code).toBe("SHEETS_UNAVAILABLE");
-    expect(error.exitCode).toBe(ExitCode.ABORTED);
+    expect(exitCodeOf(error)).toBe(ExitCode.ABORTED);
     expect(error.message).toContain("5 attempts");
     expect(time.state.sleeps).toHaveLength(4);
     expect(gateway.requestCount).toBe(5);
@@ -137,7 +139,7 @@ describe("Sheets gateway over the real client", () => {
     fake.failNext(403);
     const error = await failure(gateway.getValues(ID, "'Leads'!A1"));
     expect(error.code).toBe("SHEETS_PERMISSION_DENIED");
-    expect(error.exitCode).toBe(ExitCode.USAGE);
+    expect(exitCodeOf(error)).toBe(ExitCode.USAGE);
     expect(error.message).toContain("not shared with the account your credentials belong to");
     expect(error.message).not.toContain(TOKEN);
     expect(error.cause).toBeUndefined();
@@ -147,7 +149,7 @@ describe("Sheets gateway over the real client", () => {
     const { gateway } = await gatewayWith();
     const error = await failure(gateway.getSpreadsheet("no-such-sheet"));
     expect(error.code).toBe("SHEETS_NOT_FOUND");
-    expect(error.exitCode).toBe(ExitCode.USAGE);
+    expect(exitCodeOf(error)).toBe(ExitCode.USAGE);
     expect(error.message).toBe("Google Sheets: spreadsheet no-such-sheet not found — check the URL.");
   });
 
@@ -156,7 +158,7 @@ describe("Sheets gateway over the real client", () => {
     const { gateway } = await gatewayWith({}, { GOOGLE_ACCESS_TOKEN: wrong });
     const error = await failure(gateway.getValues(ID, "'Leads'!A1"));
     expect(error.code).toBe("SHEETS_AUTH");
-    expect(error.exitCode).toBe(ExitCode.USAGE);
+    expect(exitCodeOf(error)).toBe(ExitCode.USAGE);
     expect(error.message).toContain(
       "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS",
     );
@@ -287,7 +289,7 @@ describe("credentials", () => {
       process.env.METADATA_SERVER_DETECTION = "none";
       const error = await failure(createSheetsGateway({ env: {} }));
       expect(error.code).toBe("SHEETS_NO_CREDENTIALS");
-      expect(error.exitCode).toBe(ExitCode.USAGE);
+      expect(exitCodeOf(error)).toBe(ExitCode.USAGE);
       for (const option of ["GOOGLE_ACCESS_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS", "application-default login"]) {
         expect(error.message).toContain(option);
       }

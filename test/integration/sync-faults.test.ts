@@ -4,6 +4,7 @@ import { ChatGuruApiError, ChatGuruRateLimitError, ChatGuruTimeoutError } from "
 import type { ChatGuruClient } from "../../src/chatguru/types.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
+import { rejectsWithExitCode } from "../helpers/exit-code.js";
 
 let env: SyncEnv;
 afterEach(async () => env?.close());
@@ -227,13 +228,15 @@ describe("sync under faults", () => {
   it("a source error before anything was sent is a plain exit-2 error with no results file", async () => {
     env = await createSyncEnv({});
     await expect(
-      sync({
-        source: env.csv("l.csv", 'Telefone,Nome,Etapa\n"Unclosed,x,y\n'),
-        mapping: env.mapping("m.json", MAPPING),
-        connection: env.connection,
-        cwd: env.dir,
-        ...FAST,
-      }),
+      rejectsWithExitCode(
+        sync({
+          source: env.csv("l.csv", 'Telefone,Nome,Etapa\n"Unclosed,x,y\n'),
+          mapping: env.mapping("m.json", MAPPING),
+          connection: env.connection,
+          cwd: env.dir,
+          ...FAST,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
     expect(() => env.read(`${env.dir}/l.results.csv`)).toThrow();
   });
@@ -380,21 +383,23 @@ describe("sync under faults", () => {
     const mapping = env.mapping("m.json", MAPPING);
     const notJournal = env.csv("notes.txt", "precious data without newline");
     await expect(
-      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: notJournal }),
+      rejectsWithExitCode(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: notJournal })),
     ).rejects.toMatchObject({ code: "STATE_CORRUPT", exitCode: 2 });
     expect(env.read(notJournal)).toBe("precious data without newline");
     await expect(
-      sync({ source, mapping, connection: env.connection, cwd: env.dir, state: env.dir }),
+      rejectsWithExitCode(sync({ source, mapping, connection: env.connection, cwd: env.dir, state: env.dir })),
     ).rejects.toMatchObject({ code: "STATE_UNREADABLE", exitCode: 2 });
     await expect(
-      sync({
-        source,
-        mapping,
-        connection: env.connection,
-        cwd: env.dir,
-        state: `${env.dir}/s.ndjson`,
-        results: `${env.dir}/missing/dir/r.csv`,
-      }),
+      rejectsWithExitCode(
+        sync({
+          source,
+          mapping,
+          connection: env.connection,
+          cwd: env.dir,
+          state: `${env.dir}/s.ndjson`,
+          results: `${env.dir}/missing/dir/r.csv`,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "RESULTS_DIR_UNWRITABLE", exitCode: 2 });
     expect(env.mock.state().requests.total).toBe(0);
   });

@@ -85,7 +85,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(second.requests.byAction).toEqual({ chat_update_custom_fields: 1 });
   });
 
-  it("update: a number with no chat in either form fails CHAT_NOT_FOUND without creating anything", async () => {
+  it("update: a number with no chat in either form fails CHATGURU_CHAT_NOT_FOUND without creating anything", async () => {
     env = await createSyncEnv();
     const source = env.csv("l.csv", "Telefone,Nome,Etapa,Link\n11912345678,Davi,novo,\n");
     const report = await sync({
@@ -98,7 +98,9 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(report.counts.failed).toBe(1);
     expect(report.exitCode).toBe(1);
     expect(report.requests.byAction).toEqual({ chat_update_custom_fields: 2 });
-    expect(env.results(report.results!)[0]!.chatguru_error).toMatch(/^CHAT_NOT_FOUND: .*5511912345678 or 551112345678/);
+    expect(env.results(report.results!)[0]!.chatguru_error).toMatch(
+      /^CHATGURU_CHAT_NOT_FOUND: .*5511912345678 or 551112345678/,
+    );
   });
 
   it("create: chat_add → poll → fields; a `corrigido para` number is adopted; a chat that existed comes back fetched", async () => {
@@ -130,7 +132,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(updates.every((e) => e.status === 200)).toBe(true);
   });
 
-  it("a refused number fails with ChatGuru's description; an unknown custom field fails FIELD_NOT_CONFIGURED", async () => {
+  it("a refused number fails with ChatGuru's description; an unknown custom field fails CHATGURU_FIELD_NOT_CONFIGURED", async () => {
     env = await createSyncEnv({ existingChats: ["5511987650001"] });
     const source = env.csv("l.csv", "Telefone,Nome,Cor\n11 90000-0000,Zé,azul\n11 98765-0001,Lia,verde\n");
     const report = await sync({
@@ -143,7 +145,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(report.counts.failed).toBe(2);
     const rows = env.results(report.results!);
     expect(rows[0]!.chatguru_error).toMatch(/CHAT_ADD_REFUSED.*não possui WhatsApp/);
-    expect(rows[1]!.chatguru_error).toMatch(/FIELD_NOT_CONFIGURED.*Campos Personalizados/);
+    expect(rows[1]!.chatguru_error).toMatch(/CHATGURU_FIELD_NOT_CONFIGURED.*Campos Personalizados/);
   });
 
   it("dialog_execute: the 'contexto não foi validado' answer is retried once and succeeds", async () => {

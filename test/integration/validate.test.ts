@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createCsvSource } from "../../src/sources/csv-source.js";
 import { validate, type ValidateEvent } from "../../src/validate.js";
 import { repoRoot } from "../helpers/cli.js";
+import { withExitCode } from "../helpers/exit-code.js";
 
 const at = (...parts: string[]) => join(repoRoot, ...parts);
 
@@ -114,7 +115,7 @@ describe("validate (library)", () => {
       mappingPath: mapping,
       resultsPath: join(dir, "r.csv"),
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "MAPPING_RULES", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ code: "MAPPING_RULES", exitCode: 2 });
     expect(readdirSync(dir)).toEqual(["m.json"]);
   });
 
@@ -128,7 +129,7 @@ describe("validate (library)", () => {
       resultsPath: join(dir, "r.csv"),
       signal: controller.signal,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "InterruptedError", exitCode: 130 });
+    expect(withExitCode(error)).toMatchObject({ name: "InterruptedError", exitCode: 130 });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { createChatGuruClient } from "../../chatguru/client.js";
 import { ChatGuruError, isChatGuruError } from "../../chatguru/errors.js";
 import { redact, UsageError } from "../../errors.js";
 import type { CliCommand } from "../command.js";
+import { exitCodeOf } from "../exit-code.js";
 import { connectionOptions, resolveConnection, type ConnectionFlags } from "../env.js";
 
 /** `k=v` pairs; a value may itself contain `=` (URLs, base64), so only the first `=` splits. */
@@ -80,7 +81,7 @@ export const callCommand: CliCommand = {
       const body = (error as ChatGuruError & { body?: unknown }).body;
       if (body !== undefined) io.stdout.write(`${redact(JSON.stringify(body, null, 2), secrets)}\n`);
       io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
-      return error.exitCode;
+      return exitCodeOf(error);
     } finally {
       client.close();
     }

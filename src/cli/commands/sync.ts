@@ -4,7 +4,9 @@ import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../util/sleep.js";
 import type { SyncReport } from "../../engine/report.js";
 import type { SyncEvent } from "../../engine/events.js";
-import { ExitCode, isSyncError } from "../../errors.js";
+import { ExitCode } from "../../core/exit-code.js";
+import { isSyncError } from "../../errors.js";
+import { exitCodeOf } from "../exit-code.js";
 import { check, normalizeSyncOptions, rules, type OptionNaming } from "../../options.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
@@ -137,7 +139,7 @@ export async function runRendered(
     // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).
     if (json && isSyncError(error)) {
       io.stdout.write(
-        `${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`,
+        `${JSON.stringify({ ok: false, exitCode: exitCodeOf(error), error: { code: error.code, message: error.message } })}\n`,
       );
     }
     throw error;
@@ -204,7 +206,7 @@ async function watch(
       io.stderr.write(`${stamp()} cycle ${cycle}: error: ${error.message}\n`);
       if (args.json)
         io.stdout.write(
-          `${JSON.stringify({ ok: false, exitCode: error.exitCode, error: { code: error.code, message: error.message } })}\n`,
+          `${JSON.stringify({ ok: false, exitCode: exitCodeOf(error), error: { code: error.code, message: error.message } })}\n`,
         );
       try {
         await sleep(everySeconds * 1000, io.signal);

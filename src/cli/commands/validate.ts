@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { check, rules } from "../../options.js";
-import type { RowProblem } from "../../core/row-problem.js";
+import { formatProblem } from "../../core/format-problem.js";
 import { loadMapping } from "../../mapping/load-mapping.js";
 import { createSource } from "../../sources/create-source.js";
 import type { Source } from "../../sources/source.js";
@@ -30,11 +30,6 @@ export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): 
   return source;
 }
 
-/** `Row 14, column "Telefone": "12345" is not a valid phone number (too short)` */
-export function problemLine(problem: RowProblem): string {
-  return `Row ${problem.row}${problem.column !== undefined ? `, column "${problem.column}"` : ""}: ${problem.message}`;
-}
-
 export function renderValidateSummary(report: ValidateReport, label: string): string {
   const { counts } = report;
   const lines = [
@@ -47,7 +42,8 @@ export function renderValidateSummary(report: ValidateReport, label: string): st
       report.problemCount > shown.length
         ? `Problems (first ${shown.length} of ${report.problemCount}):`
         : `Problems (${report.problemCount}):`,
-      ...shown.map((p) => `  ${problemLine(p)}`),
+      // `Row 14, column "Telefone": "12345" is not a valid phone number (too short)` — the code is for the results file.
+      ...shown.map((p) => `  ${formatProblem({ row: p.row, column: p.column, message: p.message })}`),
     );
   }
   if (report.results) lines.push(`Results written to ${report.results}`);

@@ -9,13 +9,15 @@ import {
   ChatGuruParamError,
   ChatGuruRateLimitError,
   ChatGuruTimeoutError,
-  classifyChatGuruError,
   isChatGuruApiError,
   isChatGuruAuthError,
   isChatGuruError,
-  parseRetryAfter,
 } from "../../../src/chatguru/errors.js";
-import { ExitCode, isSyncError } from "../../../src/errors.js";
+import { classifyChatGuruError } from "../../../src/chatguru/classify-error.js";
+import { parseRetryAfter } from "../../../src/chatguru/retry-after.js";
+import { ExitCode } from "../../../src/core/exit-code.js";
+import { isSyncError } from "../../../src/errors.js";
+import { exitCodeOf } from "../../helpers/exit-code.js";
 
 const api = (action: string, httpStatus: number, description: string, body?: Record<string, unknown>) =>
   new ChatGuruApiError({
@@ -52,7 +54,7 @@ describe("error classes", () => {
     const e = api("chat_update_custom_fields", 400, "Chat não encontrado.");
     expect(e.name).toBe("ChatGuruApiError");
     expect(e.code).toBe("CHATGURU_CHAT_NOT_FOUND");
-    expect(e.exitCode).toBe(ExitCode.ROW_FAILURES);
+    expect(exitCodeOf(e)).toBe(ExitCode.ROW_FAILURES);
     expect(e.message).toContain('ChatGuru chat_update_custom_fields answered 400 "Chat não encontrado."');
     expect(e.context).toEqual({
       action: "chat_update_custom_fields",
@@ -65,7 +67,7 @@ describe("error classes", () => {
     const auth = new ChatGuruAuthError({ action: "note_add", httpStatus: 400, description: "key inválida" });
     expect(auth.name).toBe("ChatGuruAuthError");
     expect(auth.code).toBe("CHATGURU_AUTH");
-    expect(auth.exitCode).toBe(ExitCode.ABORTED);
+    expect(exitCodeOf(auth)).toBe(ExitCode.ABORTED);
     expect(auth.message).toMatch(/CHATGURU_API_KEY/);
   });
   it("pick specific codes from ChatGuru's descriptions", () => {
@@ -82,13 +84,13 @@ describe("error classes", () => {
 describe("classifyChatGuruError", () => {
   it("row errors from 400 descriptions", () => {
     const cases: Array<[ChatGuruApiError, string]> = [
-      [api("chat_update_custom_fields", 400, "Chat não encontrado."), "CHAT_NOT_FOUND"],
-      [api("note_add", 400, "Chat não existe"), "CHAT_NOT_FOUND"],
+      [api("chat_update_custom_fields", 400, "Chat não encontrado."), "CHATGURU_CHAT_NOT_FOUND"],
+      [api("note_add", 400, "Chat não existe"), "CHATGURU_CHAT_NOT_FOUND"],
       [
         api("chat_update_custom_fields", 400, "Nenhum campo personalizado encontrado com o nome Etapa"),
-        "FIELD_NOT_CONFIGURED",
+        "CHATGURU_FIELD_NOT_CONFIGURED",
       ],
-      [api("chat_add", 400, "Mensagem inicial inválida"), "INITIAL_MESSAGE_INVALID"],
+      [api("chat_add", 400, "Mensagem inicial inválida"), "CHATGURU_INITIAL_MESSAGE_INVALID"],
       [api("note_add", 400, "note_text não informado"), "CHATGURU_REJECTED"],
       [api("message_file_send", 404, "Not found"), "CHATGURU_REJECTED"],
     ];
@@ -104,7 +106,7 @@ describe("classifyChatGuruError", () => {
       description: "Erro: contexto não foi validado",
       body: { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" },
     });
-    expect(classifyChatGuruError(e)).toMatchObject({ kind: "row", code: "DIALOG_CONTEXT_NOT_VALIDATED" });
+    expect(classifyChatGuruError(e)).toMatchObject({ kind: "row", code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED" });
     // The same words from another action are not the dialog quirk.
     const other = api("note_add", 400, "contexto não foi validado");
     expect(classifyChatGuruError(other)).toMatchObject({ kind: "row", code: "CHATGURU_REJECTED" });

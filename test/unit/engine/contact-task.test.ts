@@ -89,20 +89,27 @@ describe("syncContact", () => {
   it("a row problem becomes a failed outcome with a hint, journaled", async () => {
     const client = fakeClient({
       chat_update_custom_fields: () => {
-        throw new RowFailure("FIELD_NOT_CONFIGURED", "field Etapa is not configured", "chat_update_custom_fields");
+        throw new RowFailure(
+          "CHATGURU_FIELD_NOT_CONFIGURED",
+          "field Etapa is not configured",
+          "chat_update_custom_fields",
+        );
       },
     });
     const ctx = context(client);
     const result = await syncContact(draft(), "h", ctx, { full: false });
     expect(result.outcome).toBe("failed");
     expect(result.error).toContain("Configurações → Campos Personalizados");
-    expect(ctx.state.get("5511987654321")).toMatchObject({ lastOutcome: "failed", errorCode: "FIELD_NOT_CONFIGURED" });
+    expect(ctx.state.get("5511987654321")).toMatchObject({
+      lastOutcome: "failed",
+      errorCode: "CHATGURU_FIELD_NOT_CONFIGURED",
+    });
   });
 
-  it("update mode: a missing chat fails CHAT_NOT_FOUND (no chat_add)", async () => {
+  it("update mode: a missing chat fails CHATGURU_CHAT_NOT_FOUND (no chat_add)", async () => {
     const client = fakeClient({ chat_update_custom_fields: notFound });
     const result = await syncContact(draft(), "h", context(client, { mode: "update" }), { full: false });
-    expect(result).toMatchObject({ outcome: "failed", errorCode: "CHAT_NOT_FOUND" });
+    expect(result).toMatchObject({ outcome: "failed", errorCode: "CHATGURU_CHAT_NOT_FOUND" });
     expect(client.calls.some((c) => c.action === "chat_add")).toBe(false);
   });
 

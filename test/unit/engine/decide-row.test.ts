@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideRow, problemText, type DecideOptions } from "../../../src/engine/decide-row.js";
+import { formatProblemCell } from "../../../src/core/format-problem.js";
+import { decideRow, type DecideOptions } from "../../../src/engine/decide-row.js";
 import { valuesHash } from "../../../src/engine/values-hash.js";
 import type { RowState } from "../../../src/state/state-store.js";
 import { draft } from "./fakes.js";
@@ -10,7 +11,7 @@ const hash = valuesHash(d);
 const valid = { kind: "valid", draft: d } as const;
 const journal = (state?: Partial<RowState>) => () =>
   state ? ({ key: d.key, updatedAt: "", ...state } as RowState) : undefined;
-const problem = { row: 3, column: "Telefone", code: "ROW_PHONE_INVALID", message: '"12345" is too short' };
+const problem = { row: 3, column: "Telefone", code: "ROW_PHONE_INVALID" as const, message: '"12345" is too short' };
 
 describe("decideRow", () => {
   it("invalid and duplicate rows carry their error cell", () => {
@@ -22,7 +23,7 @@ describe("decideRow", () => {
     });
     expect(decideRow({ kind: "duplicate", draft: d, problem }, journal(), run)).toEqual({
       kind: "duplicate",
-      error: problemText(problem),
+      error: formatProblemCell([problem]),
     });
   });
 

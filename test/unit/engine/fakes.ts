@@ -56,7 +56,7 @@ export const ok = (extra: Record<string, unknown> = {}): ChatGuruResponse => ({
   ...extra,
 });
 export const notFound = (): never => {
-  throw new RowFailure("CHAT_NOT_FOUND", "Chat não encontrado.", "chat_update_custom_fields");
+  throw new RowFailure("CHATGURU_CHAT_NOT_FOUND", "Chat não encontrado.", "chat_update_custom_fields");
 };
 
 export function draft(overrides: Partial<ContactDraft> = {}): ContactDraft {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildReport, emptyCounts, type ReportParts } from "../../../src/engine/report.js";
-import { AbortError, ConfigError } from "../../../src/errors.js";
+import { ConfigError, RunAbortedError } from "../../../src/errors.js";
 
 const parts = (extra: Partial<ReportParts> = {}): ReportParts => ({
   counts: { ...emptyCounts(), total: 2, created: 2 },
@@ -28,7 +28,7 @@ describe("buildReport", () => {
   });
 
   it("a run-level stop wins over a failure and an interrupt: exit 3 with its code", () => {
-    const runError = new AbortError("CHATGURU_AUTH", "bad key");
+    const runError = new RunAbortedError("CHATGURU_AUTH", "bad key");
     const report = buildReport(parts({ runError, failure: new Error("x"), interrupted: true, notReached: 3 }));
     expect(report).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_AUTH", message: "bad key" } });
     expect(report.notReached).toBe(3);
@@ -39,7 +39,9 @@ describe("buildReport", () => {
       code: "INTERNAL",
       message: "disk full — the run stopped part-way; rows already synced are recorded, run again after fixing this.",
     });
-    expect(buildReport(parts({ failure: new ConfigError("SOURCE_READ", "gone") })).error?.code).toBe("SOURCE_READ");
+    expect(buildReport(parts({ failure: new ConfigError("SOURCE_UNREADABLE", "gone") })).error?.code).toBe(
+      "SOURCE_UNREADABLE",
+    );
   });
 
   it("an interrupt is exit 130", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RowFailure } from "../../../src/engine/row-failure.js";
 import { RunFailures } from "../../../src/engine/run-failures.js";
 import { StopController } from "../../../src/engine/stop-controller.js";
-import { AbortError } from "../../../src/errors.js";
+import { InterruptedError, RunAbortedError } from "../../../src/errors.js";
 
 function setup() {
   const stop = new StopController({ graceMs: 10 });
@@ -10,15 +10,15 @@ function setup() {
 }
 
 describe("RunFailures (error routing)", () => {
-  it("a run-level AbortError stops the run and is kept; the user's interrupt is not a run error", () => {
+  it("a run-level RunAbortedError stops the run and is kept; the user's interrupt is not a run error", () => {
     const caller = new AbortController();
     const stop = new StopController({ graceMs: 10, signal: caller.signal });
     const failures = new RunFailures(stop);
     caller.abort();
-    failures.fromRow(new AbortError("INTERRUPTED", "interrupted"));
+    failures.fromRow(new InterruptedError("interrupted"));
     expect(failures.runError).toBeUndefined();
     expect(failures.failure).toBeUndefined();
-    const auth = new AbortError("CHATGURU_AUTH", "bad key");
+    const auth = new RunAbortedError("CHATGURU_AUTH", "bad key");
     failures.fromRow(auth);
     expect(failures.runError).toBe(auth);
     stop.dispose();
@@ -26,7 +26,7 @@ describe("RunFailures (error routing)", () => {
 
   it("a row problem is never a run failure; a bug is, unless the run is already stopping", () => {
     const { stop, failures } = setup();
-    failures.fromRow(new RowFailure("CHAT_NOT_FOUND", "x"));
+    failures.fromRow(new RowFailure("CHATGURU_CHAT_NOT_FOUND", "x"));
     expect(failures.failure).toBeUndefined();
     const bug = new TypeError("boom");
     failures.fromRow(bug);
@@ -43,9 +43,9 @@ describe("RunFailures (error routing)", () => {
     const read = new Error("read");
     failures.fromLoop(read, true);
     expect(failures.failure).toBe(read);
-    const fatal = new AbortError("TOO_MANY_FAILURES", "20 in a row");
+    const fatal = new RunAbortedError("TOO_MANY_FAILURES", "20 in a row");
     failures.fromScheduler(fatal);
-    failures.fromScheduler(new AbortError("CHATGURU_AUTH", "later"));
+    failures.fromScheduler(new RunAbortedError("CHATGURU_AUTH", "later"));
     expect(failures.runError).toBe(fatal);
     stop.dispose();
   });

@@ -105,7 +105,7 @@ describe("createRowMapper", () => {
       ok: false,
       problems: [{ row: 4, column: "Telefone", code: "ROW_VALUE_MISSING", message: "the phone number is empty" }],
     });
-    const tooMany = { row: 5, code: "ROW_TOO_MANY_COLUMNS", message: "extra" };
+    const tooMany = { row: 5, code: "ROW_TOO_MANY_COLUMNS" as const, message: "extra" };
     expect(example(row(5, { Telefone: "12345", Data: "1990-03-05" }, [tooMany]))).toEqual({
       ok: false,
       problems: [

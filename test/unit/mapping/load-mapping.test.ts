@@ -8,6 +8,7 @@ import { buildMappingJsonSchema } from "../../../src/mapping/schema.js";
 import { DEFAULT_WRITE_BACK } from "../../../src/core/row-result.js";
 import { mappingSchemaText } from "../../../scripts/generate-mapping-schema.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { exitCodeOf, rejectsWithExitCode } from "../../helpers/exit-code.js";
 
 function failure(text: string): ConfigError {
   try {
@@ -50,7 +51,7 @@ describe("loadMapping", () => {
   });
 
   it("a missing file is MAPPING_NOT_FOUND naming the path as given", async () => {
-    await expect(loadMapping("/nonexistent/m.json", "m.json")).rejects.toMatchObject({
+    await expect(rejectsWithExitCode(loadMapping("/nonexistent/m.json", "m.json"))).rejects.toMatchObject({
       code: "MAPPING_NOT_FOUND",
       exitCode: 2,
       message: "Mapping file not found: m.json",
@@ -80,7 +81,7 @@ describe("loadMapping", () => {
       ].join("\n"),
     );
     expect(error.code).toBe("MAPPING_INVALID");
-    expect(error.exitCode).toBe(2);
+    expect(exitCodeOf(error)).toBe(2);
     expect(error.message.split("\n")[0]).toBe("Mapping mapping.json has 6 problems:");
     expect(lines(error)).toEqual([
       'mapping.json:3:3: unknown key "modo" (did you mean "mode"?)',

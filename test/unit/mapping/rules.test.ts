@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isConfigError, type ConfigError } from "../../../src/errors.js";
 import { parseMapping } from "../../../src/mapping/load-mapping.js";
 import { checkMapping } from "../../../src/mapping/rules.js";
+import { exitCodeOf } from "../../helpers/exit-code.js";
 
 const HEADERS = ["Telefone", "Nome", "E-mail", "Link", "Cidade", "UF", "Etapa", "Observações"];
 
@@ -42,7 +43,7 @@ describe("checkMapping", () => {
       ].join("\n"),
     );
     expect(error.code).toBe("MAPPING_RULES");
-    expect(error.exitCode).toBe(2);
+    expect(exitCodeOf(error)).toBe(2);
     expect(error.message.split("\n")).toEqual([
       "Mapping mapping.json has 7 problems:",
       'mapping.json:2:23: phone names column "Telefon", which is not in the source header (did you mean "Telefone"?)',

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createCsvSource, type CsvSourceOptions } from "../../../src/sources/csv-source.js";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { rejectsWithExitCode, withExitCode } from "../../helpers/exit-code.js";
 
 const fixture = (name: string) => join(repoRoot, "fixtures", "csv", name);
 const dir = mkdtempSync(join(tmpdir(), "cgs-csv-"));
@@ -146,12 +147,15 @@ describe("createCsvSource", () => {
     ],
   ])("bad input %j → ConfigError %s (exit 2)", async (content, code, message) => {
     const error = await readAll(file(content)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "ConfigError", code, exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ name: "ConfigError", code, exitCode: 2 });
     expect((error as Error).message).toMatch(message);
   });
 
   it("a missing file is SOURCE_NOT_FOUND; an unknown encoding is SOURCE_ENCODING_UNKNOWN before any I/O", async () => {
-    await expect(readAll(join(dir, "nope.csv"))).rejects.toMatchObject({ code: "SOURCE_NOT_FOUND", exitCode: 2 });
+    await expect(rejectsWithExitCode(readAll(join(dir, "nope.csv")))).rejects.toMatchObject({
+      code: "SOURCE_NOT_FOUND",
+      exitCode: 2,
+    });
     expect(() => createCsvSource("x.csv", { encoding: "klingon" })).toThrow(
       expect.objectContaining({ code: "SOURCE_ENCODING_UNKNOWN" }),
     );

@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AbortError, ConfigError, InternalError } from "../../../src/errors.js";
+import { ConfigError, InternalError, RunAbortedError } from "../../../src/errors.js";
 import { openNdjsonStateStore, type NdjsonStateStoreOptions } from "../../../src/state/ndjson-state-store.js";
 import type { RowState, StateStore } from "../../../src/state/state-store.js";
+import { exitCodeOf, withExitCode } from "../../helpers/exit-code.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const killWriter = fileURLToPath(new URL("../../helpers/kill-writer.ts", import.meta.url));
@@ -225,7 +226,7 @@ describe("openNdjsonStateStore: damaged files", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const config = error as ConfigError;
     expect(config.code).toBe("STATE_CORRUPT");
-    expect(config.exitCode).toBe(2);
+    expect(exitCodeOf(config)).toBe(2);
     expect(config.message).toContain(statePath);
     expect(config.message).toContain(`line ${line}`);
     expect(config.message).toMatch(/move the file away/);
@@ -361,8 +362,8 @@ describe("openNdjsonStateStore: group commit", () => {
     const spy = await datasyncSpy();
     spy.mockRejectedValueOnce(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }));
     const failed = await store.update("x", { hash: "2" }).catch((e: unknown) => e);
-    expect(failed).toBeInstanceOf(AbortError);
-    expect(failed).toMatchObject({ code: "STATE_WRITE_FAILED", exitCode: 3 });
+    expect(failed).toBeInstanceOf(RunAbortedError);
+    expect(withExitCode(failed)).toMatchObject({ code: "STATE_WRITE_FAILED", exitCode: 3 });
     expect((failed as Error).message).toContain("no space left");
     await expect(store.update("y", { hash: "3" })).rejects.toMatchObject({ code: "STATE_WRITE_FAILED" });
     await store.close();
@@ -374,8 +375,8 @@ describe("openNdjsonStateStore: lock", () => {
   it("holds <path>.lock while open: a second open fails with STATE_LOCKED (exit 3) naming the pid", async () => {
     const store = await openStore();
     const error = await openNdjsonStateStore(statePath).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AbortError);
-    expect(error).toMatchObject({ code: "STATE_LOCKED", exitCode: 3 });
+    expect(error).toBeInstanceOf(RunAbortedError);
+    expect(withExitCode(error)).toMatchObject({ code: "STATE_LOCKED", exitCode: 3 });
     expect((error as Error).message).toContain(`pid ${process.pid}`);
     await store.close();
     expect(await readdir(path.dirname(statePath))).toEqual(["s.ndjson"]);

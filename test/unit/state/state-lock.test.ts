@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AbortError } from "../../../src/errors.js";
+import { RunAbortedError } from "../../../src/errors.js";
 import { acquireStateLock } from "../../../src/state/state-lock.js";
+import { exitCodeOf, rejectsWithExitCode } from "../../helpers/exit-code.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const lockModule = fileURLToPath(new URL("../../../src/state/state-lock.ts", import.meta.url));
@@ -57,10 +58,10 @@ describe("acquireStateLock", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(AbortError);
-    const abort = error as AbortError;
+    expect(error).toBeInstanceOf(RunAbortedError);
+    const abort = error as RunAbortedError;
     expect(abort.code).toBe("STATE_LOCKED");
-    expect(abort.exitCode).toBe(3);
+    expect(exitCodeOf(abort)).toBe(3);
     expect(abort.message).toContain(`pid ${process.pid}`);
     expect(abort.message).toContain("2026-01-02T03:04:05.000Z");
     expect(abort.message).toContain(`${statePath}.lock`);
@@ -91,13 +92,19 @@ describe("acquireStateLock", () => {
       `${statePath}.lock`,
       JSON.stringify({ pid, hostname: `${os.hostname()}-other`, startedAt: "2020-01-01T00:00:00.000Z" }),
     );
-    await expect(acquireStateLock(statePath)).rejects.toMatchObject({ code: "STATE_LOCKED", exitCode: 3 });
+    await expect(rejectsWithExitCode(acquireStateLock(statePath))).rejects.toMatchObject({
+      code: "STATE_LOCKED",
+      exitCode: 3,
+    });
   });
 
   it("takes over an unreadable lock older than a minute, but not a fresh one", async () => {
     const lockPath = `${statePath}.lock`;
     await writeFile(lockPath, "{not json");
-    await expect(acquireStateLock(statePath)).rejects.toMatchObject({ code: "STATE_LOCKED", exitCode: 3 });
+    await expect(rejectsWithExitCode(acquireStateLock(statePath))).rejects.toMatchObject({
+      code: "STATE_LOCKED",
+      exitCode: 3,
+    });
     expect(await readFile(lockPath, "utf8")).toBe("{not json");
 
     const old = new Date(Date.now() - 2 * 60_000);

@@ -1,0 +1,38 @@
+import type { ErrorCode } from "./error-codes.js";
+
+/** Where a ChatGuru user finds the credentials; said by the "missing" and the "rejected" messages alike. */
+const CREDENTIALS_PAGE = 'ChatGuru shows them on the "Celulares" page';
+
+/**
+ * What to do about an error, by code — the ONE place each piece of advice is written. A message gets its hint where
+ * the error is built (withHint); wrapping that message and calling withHint again does not repeat it.
+ */
+export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
+  CONFIG_CONNECTION_MISSING: `set them in the environment or a .env file in the working directory; ${CREDENTIALS_PAGE}`,
+  CHATGURU_AUTH: `check CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID and CHATGURU_PHONE_ID (${CREDENTIALS_PAGE})`,
+  CHATGURU_CHAT_NOT_FOUND:
+    'no chat with this number: use "mode": "upsert" (or "create") to add it, or check the number',
+  CHATGURU_FIELD_NOT_CONFIGURED:
+    "create the custom field in ChatGuru (Configurações → Campos Personalizados) with exactly that name, or remove it from the mapping",
+  CHATGURU_INITIAL_MESSAGE_INVALID:
+    'official WhatsApp Business numbers refuse a first message: set "chat_add": {"text": " "} in the mapping',
+  CHATGURU_SERVER_ERROR: "ChatGuru had a server error; retry later",
+  CHATGURU_RATE_LIMITED: "lower --rate or --concurrency",
+  CHATGURU_BAD_RESPONSE: "check that CHATGURU_API_URL is the API endpoint (…/api/v1)",
+  CHATGURU_REDIRECT: "set CHATGURU_API_URL to the final endpoint URL",
+};
+
+/** The hint for a code, or undefined when the message alone says what to do. */
+export function hintFor(code: ErrorCode): string | undefined {
+  return ERROR_HINTS[code];
+}
+
+/**
+ * `message — hint.` (the message's own final period dropped). The message unchanged when the code has no hint or the
+ * message already carries it (a row's failure wraps the ChatGuru error that already said what to do).
+ */
+export function withHint(message: string, code: ErrorCode): string {
+  const hint = hintFor(code);
+  if (hint === undefined || message.includes(hint)) return message;
+  return `${message.replace(/\.\s*$/, "")} — ${hint}.`;
+}
