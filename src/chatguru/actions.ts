@@ -201,7 +201,7 @@ export async function addNote(
 
 /**
  * Runs a dialog. ChatGuru may answer `result: "error"` with "contexto não foi validado" (thrown as a
- * ChatGuruApiError classified DIALOG_CONTEXT_NOT_VALIDATED); the engine retries that once.
+ * ChatGuruApiError classified CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED); the engine retries that once.
  */
 export async function executeDialog(
   client: ChatGuruClient,

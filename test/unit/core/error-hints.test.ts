@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ChatGuruApiError, ChatGuruAuthError } from "../../../src/chatguru/errors.js";
+import { ERROR_HINTS, hintFor, withHint } from "../../../src/core/error-hints.js";
+import { repoRoot } from "../../helpers/cli.js";
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("error hints", () => {
+  it("withHint appends the code's hint once, after the message's own period", () => {
+    expect(withHint("Missing X.", "CONFIG_CONNECTION_MISSING")).toBe(
+      `Missing X — ${ERROR_HINTS.CONFIG_CONNECTION_MISSING}.`,
+    );
+    expect(withHint("Something.", "CHATGURU_NETWORK")).toBe("Something.");
+    expect(hintFor("CHATGURU_NETWORK")).toBeUndefined();
+  });
+  it("a ChatGuru refusal carries its hint exactly once", () => {
+    const e = new ChatGuruApiError({
+      action: "chat_update_custom_fields",
+      httpStatus: 400,
+      description: "Chat não encontrado.",
+    });
+    expect(e.message).toBe(
+      `ChatGuru chat_update_custom_fields answered 400 "Chat não encontrado." — ${hintFor("CHATGURU_CHAT_NOT_FOUND")}.`,
+    );
+    const auth = new ChatGuruAuthError({ action: "note_add", httpStatus: 400, description: "key inválida" });
+    expect(count(auth.message, "Celulares")).toBe(1);
+  });
+  it("each piece of advice is written once in src/ (the hint table), not again beside an error", () => {
+    const sources = sourceFiles(join(repoRoot, "src"))
+      .filter((path) => !path.endsWith(join("core", "error-hints.ts")))
+      .map((path) => readFileSync(path, "utf8"))
+      .join("\n");
+    for (const phrase of ["Celulares", "Campos Personalizados", "lower --rate", "mode create/upsert", "/api/v1)"]) {
+      expect(count(sources, phrase), phrase).toBe(0);
+    }
+  });
+});
