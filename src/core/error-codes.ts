@@ -10,7 +10,12 @@ export type UsageErrorCode =
 
 /** Connection settings and the files the CLI writes for the user (exit 2). */
 export type ConfigErrorCode =
-  "CONFIG_API_URL_INVALID" | "CONFIG_CONNECTION_MISSING" | "CONFIG_ENV_FILE" | "INIT_FILE_EXISTS";
+  | "CONFIG_API_URL_INVALID"
+  | "CONFIG_CONNECTION_MISSING"
+  | "CONFIG_ENV_FILE"
+  | "INIT_FILE_EXISTS"
+  | "INIT_OUT_UNWRITABLE"
+  | "INIT_NO_PHONE_COLUMN";
 
 /** The mapping file: unreadable, invalid against the schema, or naming what the source does not have (exit 2). */
 export type MappingErrorCode =
