@@ -1,96 +1,12 @@
 import { ChatGuruBadResponseError, ChatGuruParamError } from "./errors.js";
 import { toContextVarName, toFieldApiName } from "./field-names.js";
-import type { CallOptions, ChatAddStatus, ChatGuruAction, ChatGuruClient, ChatGuruResponse } from "./types.js";
+import { toSendDate } from "./send-date.js";
+import type { CallOptions, ChatAddStatus, ChatGuruClient, ChatGuruResponse } from "./types.js";
 
 /**
  * Typed ChatGuru actions: camelCase in and out; the snake_case parameter names of SPEC §2 live only here and in
  * the client. Each function is one call (no retries).
  */
-
-export interface ActionInfo {
-  name: ChatGuruAction;
-  describe: string;
-  /** Parameters ChatGuru requires besides key, account_id, phone_id and action. */
-  required: readonly string[];
-  optional: readonly string[];
-  /** Prefix of repeatable dynamic parameters (`field__Email=…`, `var__Plano=…`). */
-  dynamicPrefix?: "field__" | "var__";
-  /** Seen in the field, not in ChatGuru's document (SPEC §2). */
-  experimental?: boolean;
-}
-
-export const ACTIONS: Readonly<Record<ChatGuruAction, ActionInfo>> = {
-  chat_add: {
-    name: "chat_add",
-    describe: "register a chat (asynchronous: poll chat_add_status); text is sent as a real WhatsApp message",
-    required: ["chat_number", "name", "text"],
-    optional: ["user_id", "dialog_id"],
-  },
-  chat_add_status: {
-    name: "chat_add_status",
-    describe: "status of a chat_add: pending, done, fetched or error",
-    required: ["chat_add_id"],
-    optional: [],
-  },
-  chat_update_custom_fields: {
-    name: "chat_update_custom_fields",
-    describe: "set custom fields (field__<API name>=value, many per call)",
-    required: ["chat_number"],
-    optional: [],
-    dynamicPrefix: "field__",
-  },
-  note_add: {
-    name: "note_add",
-    describe: "add a note to a chat",
-    required: ["chat_number", "note_text"],
-    optional: [],
-  },
-  dialog_execute: {
-    name: "dialog_execute",
-    describe: "run a chatbot dialog on a chat",
-    required: ["chat_number", "dialog_id"],
-    optional: [],
-  },
-  message_send: {
-    name: "message_send",
-    describe: "send (or schedule, send_date YYYY-MM-DD HH:MM Brasília time) a text message",
-    required: ["chat_number", "text"],
-    optional: ["send_date"],
-  },
-  message_status: {
-    name: "message_status",
-    describe: "status of a message_send",
-    required: ["message_id"],
-    optional: [],
-  },
-  message_file_send: {
-    name: "message_file_send",
-    describe: "send a file by URL (the URL must end in the file extension)",
-    required: ["chat_number", "file_url"],
-    optional: ["caption"],
-  },
-  chat_update_name: {
-    name: "chat_update_name",
-    describe: "rename a chat (experimental)",
-    required: ["chat_number", "chat_name"],
-    optional: [],
-    experimental: true,
-  },
-  chat_update_context: {
-    name: "chat_update_context",
-    describe: "set chat context variables (var__<Name>=value; experimental)",
-    required: ["chat_number"],
-    optional: [],
-    dynamicPrefix: "var__",
-    experimental: true,
-  },
-};
-
-export const ACTION_NAMES = Object.keys(ACTIONS) as ChatGuruAction[];
-
-export function isChatGuruAction(name: string): name is ChatGuruAction {
-  return Object.prototype.hasOwnProperty.call(ACTIONS, name);
-}
 
 const CHAT_ADD_STATUSES: readonly ChatAddStatus[] = ["pending", "done", "fetched", "error"];
 
@@ -321,51 +237,6 @@ export async function updateChatContext(
     namedParams("chat_update_context", chatNumber, vars, toContextVarName),
     options,
   );
-}
-
-// --- send_date ---------------------------------------------------------------------------------------------------
-
-const SEND_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
-
-const brasilia = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "America/Sao_Paulo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** ChatGuru reads send_date as `YYYY-MM-DD HH:MM` in Brasília time, whatever the caller's time zone. */
-export function toSendDate(value: Date | string): string {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      throw new ChatGuruParamError({
-        action: "message_send",
-        param: "send_date",
-        message: "send_date is an invalid Date.",
-      });
-    }
-    const parts = Object.fromEntries(brasilia.formatToParts(value).map((p) => [p.type, p.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-  }
-  const match = SEND_DATE.exec(value);
-  const [, y, mo, d, h, mi] = match ? match.map(Number) : [];
-  const valid =
-    match !== null && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth(y!, mo!) && h! <= 23 && mi! <= 59;
-  if (!valid) {
-    throw new ChatGuruParamError({
-      action: "message_send",
-      param: "send_date",
-      message: `send_date must be "YYYY-MM-DD HH:MM" in Brasília time (e.g. "2026-03-01 09:30"), got "${value}".`,
-    });
-  }
-  return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 // --- helpers ---------------------------------------------------------------------------------------------------

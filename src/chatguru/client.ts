@@ -8,12 +8,12 @@ import {
   ChatGuruApiError,
   ChatGuruAuthError,
   ChatGuruBadResponseError,
-  ChatGuruNetworkError,
   ChatGuruParamError,
   ChatGuruRateLimitError,
   ChatGuruTimeoutError,
   isAuthDescription,
 } from "./errors.js";
+import { sanitizeCause, toNetworkError } from "./network-error.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { CallOptions, ChatGuruClient, ChatGuruConnection, ChatGuruResponse } from "./types.js";
 
@@ -238,74 +238,6 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
   const value = typeof getter === "function" ? getter.call(headers, name) : headers[name];
   if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
   return value === undefined || value === null ? undefined : String(value);
-}
-
-/** Connect-phase failures never put a byte on the wire, so resending them cannot duplicate anything. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "ERR_INVALID_URL",
-]);
-
-function toNetworkError(
-  error: unknown,
-  action: string,
-  endpoint: string,
-  secrets: ReadonlyArray<string>,
-): ChatGuruNetworkError {
-  const root = rootCause(error);
-  const errorCode =
-    stringProp(root, "code") ??
-    stringProp(error, "code") ??
-    (/socket hang up/i.test(messageOf(root)) ? "ECONNRESET" : undefined);
-  const syscall = stringProp(root, "syscall");
-  const notSent =
-    (errorCode !== undefined && NOT_SENT_CODES.has(errorCode)) || syscall === "connect" || syscall === "getaddrinfo";
-  return new ChatGuruNetworkError({
-    action,
-    endpoint,
-    errorCode,
-    mayHaveReachedServer: !notSent,
-    cause: sanitizeCause(root, secrets),
-  });
-}
-
-/**
- * A plain Error carrying only the message and code: the raw axios error holds `config.data` (the form body with the
- * key) and request headers, so it must never be attached as a cause or serialized.
- */
-function sanitizeCause(error: unknown, secrets: ReadonlyArray<string>): Error | undefined {
-  if (error === undefined) return undefined;
-  const safe = new Error(redact(messageOf(error), secrets));
-  safe.name = error instanceof Error ? error.name : "Error";
-  const code = stringProp(error, "code");
-  if (code) (safe as Error & { code?: string }).code = code;
-  safe.stack = undefined;
-  return safe;
-}
-
-function rootCause(error: unknown): unknown {
-  let current = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const cause = (current as { cause?: unknown } | null)?.cause;
-    if (cause === undefined || cause === null) break;
-    current = cause;
-  }
-  return current;
-}
-
-function stringProp(value: unknown, prop: string): string | undefined {
-  if (value === null || typeof value !== "object") return undefined;
-  const v = (value as Record<string, unknown>)[prop];
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Origin + path only: a misconfigured URL may carry the key in its query or credentials in its userinfo. */

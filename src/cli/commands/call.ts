@@ -1,4 +1,4 @@
-import { ACTION_NAMES, ACTIONS, isChatGuruAction } from "../../chatguru/actions.js";
+import { ACTION_NAMES, ACTIONS, isChatGuruAction } from "../../chatguru/action-table.js";
 import { createChatGuruClient } from "../../chatguru/client.js";
 import { ChatGuruError, isChatGuruError } from "../../chatguru/errors.js";
 import { redact, UsageError } from "../../errors.js";

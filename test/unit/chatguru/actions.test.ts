@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACTION_NAMES,
-  ACTIONS,
-  assertFileUrl,
-  isChatGuruAction,
-  parseCorrectedNumber,
-  toSendDate,
-} from "../../../src/chatguru/actions.js";
+import { ACTION_NAMES, ACTIONS, isChatGuruAction } from "../../../src/chatguru/action-table.js";
+import { assertFileUrl, parseCorrectedNumber } from "../../../src/chatguru/actions.js";
+import { toSendDate } from "../../../src/chatguru/send-date.js";
 import { ChatGuruParamError } from "../../../src/chatguru/errors.js";
 
 describe("toSendDate (YYYY-MM-DD HH:MM, Brasília time)", () => {
