@@ -42,12 +42,15 @@ export type MappingErrorCode =
 export type SourceErrorCode =
   | "SOURCE_NOT_FOUND"
   | "SOURCE_NOT_A_FILE"
+  | "SOURCE_NOT_TEXT"
   | "SOURCE_UNREADABLE"
   | "SOURCE_EMPTY"
   | "SOURCE_ENCODING_UNKNOWN"
   | "SOURCE_DELIMITER_INVALID"
   | "SOURCE_HEADER_EMPTY"
   | "SOURCE_HEADER_DUPLICATE"
+  | "SOURCE_HEADER_TITLE"
+  | "SOURCE_HEADER_ROW_INVALID"
   | "SOURCE_CSV_PARSE"
   | "SOURCE_SHEETS_TAB";
 
@@ -111,7 +114,12 @@ export type RowFailureCode =
 
 /** Why a row ended `invalid` or `duplicate` (a RowProblem value, never thrown). */
 export type RowProblemCode =
-  "ROW_PHONE_INVALID" | "ROW_VALUE_MISSING" | "ROW_VALUE_INVALID" | "ROW_DUPLICATE_KEY" | "ROW_TOO_MANY_COLUMNS";
+  | "ROW_PHONE_INVALID"
+  | "ROW_VALUE_MISSING"
+  | "ROW_VALUE_INVALID"
+  | "ROW_DUPLICATE_KEY"
+  | "ROW_TOO_MANY_COLUMNS"
+  | "ROW_QUOTE_SPANS_LINES";
 
 /** The run as a whole. */
 export type RunErrorCode = "TOO_MANY_FAILURES" | "INTERRUPTED" | "INTERNAL";

@@ -14,3 +14,14 @@ export function withExitCode<T>(error: T): T & { exitCode: number } {
 export function rejectsWithExitCode<T>(promise: Promise<T>): Promise<T> {
   return promise.catch((error: unknown) => Promise.reject(withExitCode(error)));
 }
+
+/** The same function, whose throw (if any) carries the CLI's exit code for it. */
+export function throwsWithExitCode(fn: () => unknown): () => unknown {
+  return () => {
+    try {
+      return fn();
+    } catch (error) {
+      throw withExitCode(error);
+    }
+  };
+}

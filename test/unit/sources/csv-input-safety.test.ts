@@ -6,6 +6,7 @@ import { createCsvSource, type CsvSourceOptions } from "../../../src/sources/csv
 import { createSource } from "../../../src/sources/create-source.js";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { withExitCode } from "../../helpers/exit-code.js";
 
 const fixture = (name: string) => join(repoRoot, "fixtures", "csv", name);
 const dir = mkdtempSync(join(tmpdir(), "cgs-csvsafe-"));
@@ -32,7 +33,7 @@ const openError = (open: () => Promise<unknown>) =>
 describe("files that are not text: a source error naming what the file is, never rows of garbage", () => {
   it("an .xlsx renamed .csv (a zip with xl/ entries) says so and what to do", async () => {
     const error = await openError(() => createSource(fixture("xlsx-renamed.csv")).open());
-    expect(error).toMatchObject({ name: "ConfigError", code: "SOURCE_NOT_TEXT", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ name: "ConfigError", code: "SOURCE_NOT_TEXT", exitCode: 2 });
     expect(error.message).toContain("xlsx-renamed.csv is not a CSV text file");
     expect(error.message).toContain("an Excel workbook (.xlsx)");
     expect(error.message).toMatch(/\.xlsx extension.*save it .* as "CSV UTF-8"/);
@@ -59,7 +60,7 @@ describe("files that are not text: a source error naming what the file is, never
     ["HTML saved as .xls/.csv", Buffer.from("<html><body><table><tr><td>Nome</td></tr></table>"), /web page \(HTML\)/],
   ])("%s → SOURCE_NOT_TEXT", async (_name, bytes, message) => {
     const error = await openError(() => createCsvSource(file(bytes)).open());
-    expect(error).toMatchObject({ code: "SOURCE_NOT_TEXT", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ code: "SOURCE_NOT_TEXT", exitCode: 2 });
     expect(error.message).toMatch(message);
   });
 
@@ -113,7 +114,7 @@ describe("input that hides rows or eats memory", () => {
   it("a row longer than 10 M characters (a quote never closed in a huge file) fails instead of filling memory", async () => {
     const huge = file(`Telefone,Nome\n1,"${"a".repeat(10 * 1024 * 1024 + 10)}\n`);
     const error = (await readAll(huge).catch((e: unknown) => e)) as Error & { code: string };
-    expect(error).toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
     expect(error.message).toMatch(/the row that starts in row 2 is longer than \d+ characters/);
   });
 });

@@ -6,6 +6,7 @@ import { createCsvSource, type CsvSourceOptions } from "../../../src/sources/csv
 import { createSource, type SourceOptions } from "../../../src/sources/create-source.js";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { throwsWithExitCode, withExitCode } from "../../helpers/exit-code.js";
 
 const fixture = (name: string) => join(repoRoot, "fixtures", "csv", name);
 const dir = mkdtempSync(join(tmpdir(), "cgs-csvtext-"));
@@ -94,7 +95,7 @@ describe("what Excel and LibreOffice write (SPEC §4.1)", () => {
 
   it("title rows without --header-row: a source error (exit 2) suggesting --header-row with the detected row", async () => {
     const error = await openError(fixture("title-rows.csv"));
-    expect(error).toMatchObject({ name: "ConfigError", code: "SOURCE_HEADER_TITLE", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ name: "ConfigError", code: "SOURCE_HEADER_TITLE", exitCode: 2 });
     expect(error.message).toContain('row 1 looks like a title ("Relatório de leads — nov/2026")');
     expect(error.message).toContain("pass --header-row 3");
     expect(error.context).toMatchObject({ row: 1, suggestedHeaderRow: 3 });
@@ -132,13 +133,13 @@ describe("what Excel and LibreOffice write (SPEC §4.1)", () => {
 
   it("--header-row beyond the end, on a blank row, or not a whole number is a clear error", async () => {
     const short = await openError(file("a;b\n1;2\n"), { headerRow: 5 });
-    expect(short).toMatchObject({ code: "SOURCE_EMPTY", exitCode: 2 });
+    expect(withExitCode(short)).toMatchObject({ code: "SOURCE_EMPTY", exitCode: 2 });
     expect(short.message).toContain("has 2 rows, so there is no header on row 5");
     const blank = await openError(file("Título\n\na;b\n"), { headerRow: 2 });
     expect(blank.code).toBe("SOURCE_EMPTY");
     expect(blank.message).toContain("row 2 must hold the column names");
     for (const bad of [0, -1, 1.5, Number.NaN])
-      expect(() => createCsvSource("x.csv", { headerRow: bad })).toThrow(
+      expect(throwsWithExitCode(() => createCsvSource("x.csv", { headerRow: bad }))).toThrow(
         expect.objectContaining({ code: "SOURCE_HEADER_ROW_INVALID", exitCode: 2 }),
       );
   });

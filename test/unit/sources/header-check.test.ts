@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withExitCode } from "../../helpers/exit-code.js";
 import { checkHeader } from "../../../src/sources/header-check.js";
 
 const error = (cells: string[], row?: number) => {
@@ -17,7 +18,11 @@ describe("checkHeader (shared by CSV, Google Sheets and workbooks)", () => {
 
   it("an empty name before a named column names the column and the cell on the header row", () => {
     const e = error(["Nome", "", "Etapa"], 3);
-    expect(e).toMatchObject({ code: "SOURCE_HEADER_EMPTY", exitCode: 2, context: { column: 2, cell: "B3" } });
+    expect(withExitCode(e)).toMatchObject({
+      code: "SOURCE_HEADER_EMPTY",
+      exitCode: 2,
+      context: { column: 2, cell: "B3" },
+    });
     expect(e.message).toBe(
       'Tab "Leads": header column 2 (B) has no name (cell B3). Give every column a name in row 3, or delete the empty column.',
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withExitCode } from "../../helpers/exit-code.js";
 import { detectNotText, detectTextEncoding, findSepLine, notTextError } from "../../../src/sources/text-detect.js";
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -36,7 +37,7 @@ describe("detectNotText", () => {
 
   it("the error says what it looks like and what to do", () => {
     const error = notTextError("leads.csv", { looksLike: "a PDF document", todo: "export it as CSV" });
-    expect(error).toMatchObject({ code: "SOURCE_NOT_TEXT", exitCode: 2 });
+    expect(withExitCode(error)).toMatchObject({ code: "SOURCE_NOT_TEXT", exitCode: 2 });
     expect(error.message).toBe(
       "leads.csv is not a CSV text file: it looks like a PDF document. To sync it, export it as CSV.",
     );
