@@ -119,7 +119,10 @@ export type RowProblemCode =
   | "ROW_VALUE_INVALID"
   | "ROW_DUPLICATE_KEY"
   | "ROW_TOO_MANY_COLUMNS"
-  | "ROW_QUOTE_SPANS_LINES";
+  | "ROW_QUOTE_SPANS_LINES"
+  | "ROW_SEND_DATE_INVALID"
+  | "ROW_SEND_DATE_PAST"
+  | "ROW_FILE_URL_INVALID";
 
 /** The run as a whole. */
 export type RunErrorCode = "TOO_MANY_FAILURES" | "INTERRUPTED" | "INTERNAL";
