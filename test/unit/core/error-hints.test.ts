@@ -22,6 +22,12 @@ describe("error hints", () => {
     expect(withHint("Something.", "CHATGURU_NETWORK")).toBe("Something.");
     expect(hintFor("CHATGURU_NETWORK")).toBeUndefined();
   });
+  it("withHint never repeats a hint a wrapped message already carries", () => {
+    const inner = withHint('ChatGuru note_add answered 400 "Chat não encontrado."', "CHATGURU_CHAT_NOT_FOUND");
+    const wrapped = `no chat for 5511987654321 or 551187654321 (${inner})`;
+    expect(withHint(wrapped, "CHATGURU_CHAT_NOT_FOUND")).toBe(wrapped);
+    expect(count(withHint(inner, "CHATGURU_CHAT_NOT_FOUND"), hintFor("CHATGURU_CHAT_NOT_FOUND")!)).toBe(1);
+  });
   it("a ChatGuru refusal carries its hint exactly once", () => {
     const e = new ChatGuruApiError({
       action: "chat_update_custom_fields",
