@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import type { SourceErrorCode } from "../core/error-codes.js";
 import { ConfigError } from "../errors.js";
 
 const ZIP = Buffer.from("PK\x03\x04", "latin1");
@@ -50,7 +51,8 @@ function looksLikeText(head: Buffer): boolean {
  */
 export async function assertXlsxFile(path: string, label: string): Promise<void> {
   const head = await readHead(path, 4096);
-  const fail = (code: string, what: string) => new ConfigError(code, `${label} ${what}`, { context: { path } });
+  const fail = (code: SourceErrorCode, what: string) =>
+    new ConfigError(code, `${label} ${what}`, { context: { path } });
   if (head.length === 0) throw fail("SOURCE_EMPTY", "is empty (0 bytes): expected an Excel workbook.");
   if (head.subarray(0, 4).equals(ZIP)) {
     const text = head.toString("latin1");
