@@ -1,3 +1,5 @@
+import { equalJitterBackoff, exponentialDelay } from "../util/backoff.js";
+
 /**
  * The retry policy as data plus pure delay maths (ky's defaultRetryOptions, p-retry). The ChatGuru client makes ONE
  * attempt; the scheduled client in engine/scheduled-client.ts applies this table. User overrides are checked by
@@ -38,8 +40,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
  * random — so a burst of failures spreads out without ever retrying immediately.
  */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** Math.max(0, attempt - 1));
-  return Math.round(exp / 2 + random() * (exp / 2));
+  return equalJitterBackoff(attempt, policy, random);
 }
 
 /** Pause for a 429: the server's Retry-After when given (capped), else an exponential fallback. */
@@ -47,5 +48,5 @@ export function rateLimitPause(retryAfterMs: number | undefined, consecutive429:
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
     return Math.min(Math.max(retryAfterMs, 100), policy.maxRetryAfterMs);
   }
-  return Math.min(policy.maxDelayMs, policy.rateLimitFallbackMs * 2 ** Math.max(0, consecutive429 - 1));
+  return exponentialDelay(consecutive429, { baseDelayMs: policy.rateLimitFallbackMs, maxDelayMs: policy.maxDelayMs });
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { auth, type GlobalOptions } from "@googleapis/sheets";
 import { ConfigError } from "../errors.js";
+import { errnoCode } from "../util/errno.js";
 
 /** Read and write the cells of sheets shared with the account; nothing else (no Drive scope). */
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
@@ -59,7 +60,7 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     throw new ConfigError(
       "SHEETS_CREDENTIALS_FILE",
       code === "ENOENT"

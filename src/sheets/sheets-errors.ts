@@ -1,6 +1,7 @@
 import { RunAbortedError, ConfigError, redact, type SyncError } from "../errors.js";
 import type { SheetsCredentials } from "./sheets-auth.js";
-import { parseRetryAfter, RETRYABLE_STATUSES } from "./sheets-retry.js";
+import { parseRetryAfter } from "../util/retry-after.js";
+import { RETRYABLE_STATUSES, SHEETS_RETRY } from "./sheets-retry.js";
 
 /** What to do about one failed attempt. */
 export type SheetsFailure =
@@ -52,7 +53,11 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
   }
 
   if (RETRYABLE_STATUSES.has(status)) {
-    const retryAfterMs = parseRetryAfter(headerValue(e.response?.headers, "retry-after"), ctx.now);
+    const retryAfterMs = parseRetryAfter(
+      headerValue(e.response?.headers, "retry-after"),
+      ctx.now,
+      SHEETS_RETRY.maxRetryAfterMs,
+    );
     return {
       retryable: true,
       status,

@@ -2,6 +2,8 @@ import { readFileSync, unlinkSync } from "node:fs";
 import { open, readFile, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import { RunAbortedError } from "../errors.js";
+import { errnoCode } from "../util/errno.js";
+import { sleep } from "../util/sleep.js";
 
 /** A held lock on a state file. */
 export interface StateLock {
@@ -71,7 +73,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
     } else {
       if (Date.now() - seen.mtimeMs < GARBAGE_STALE_MS) {
         if (attempt < MAX_ATTEMPTS - 1) {
-          await delay(GARBAGE_RECHECK_MS);
+          await sleep(GARBAGE_RECHECK_MS);
           continue;
         }
         throw new RunAbortedError(
@@ -207,7 +209,7 @@ async function removeStale(lockPath: string, staleContent: string): Promise<void
       () => 0,
     );
     if (guardAge > GUARD_STALE_MS) await unlink(guardPath).catch(() => {});
-    else await delay(GARBAGE_RECHECK_MS);
+    else await sleep(GARBAGE_RECHECK_MS);
     return;
   }
   try {
@@ -262,12 +264,4 @@ function heldLock(lockPath: string, content: string): StateLock {
       return released;
     },
   };
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

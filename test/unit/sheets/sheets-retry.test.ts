@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, parseRetryAfter, SHEETS_RETRY } from "../../../src/sheets/sheets-retry.js";
+import { backoffDelay, SHEETS_RETRY } from "../../../src/sheets/sheets-retry.js";
+import { parseRetryAfter } from "../../../src/util/retry-after.js";
 
 describe("backoffDelay", () => {
   it("doubles per attempt, keeps half fixed and jitters the other half, and is capped", () => {
@@ -11,18 +12,19 @@ describe("backoffDelay", () => {
   });
 });
 
-describe("parseRetryAfter", () => {
+describe("parseRetryAfter with the Sheets cap", () => {
+  const parse = (value: string | undefined, now: number) => parseRetryAfter(value, now, SHEETS_RETRY.maxRetryAfterMs);
   const now = Date.parse("2026-03-01T12:00:00Z");
   it("reads delay-seconds and HTTP dates", () => {
-    expect(parseRetryAfter("7", now)).toBe(7000);
-    expect(parseRetryAfter("0", now)).toBe(0);
-    expect(parseRetryAfter("Sun, 01 Mar 2026 12:00:30 GMT", now)).toBe(30_000);
+    expect(parse("7", now)).toBe(7000);
+    expect(parse("0", now)).toBe(0);
+    expect(parse("Sun, 01 Mar 2026 12:00:30 GMT", now)).toBe(30_000);
   });
   it("ignores absent or garbage values and caps huge ones", () => {
-    expect(parseRetryAfter(undefined, now)).toBeUndefined();
-    expect(parseRetryAfter("", now)).toBeUndefined();
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter("86400", now)).toBe(5 * 60_000);
-    expect(parseRetryAfter("Sun, 01 Mar 2026 11:00:00 GMT", now)).toBe(0);
+    expect(parse(undefined, now)).toBeUndefined();
+    expect(parse("", now)).toBeUndefined();
+    expect(parse("soon", now)).toBeUndefined();
+    expect(parse("86400", now)).toBe(5 * 60_000);
+    expect(parse("Sun, 01 Mar 2026 11:00:00 GMT", now)).toBe(0);
   });
 });
