@@ -1,6 +1,10 @@
 import { ChatGuruParamError } from "./errors.js";
 
-const SEND_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+/**
+ * ChatGuru's send_date format: `YYYY-MM-DD HH:MM`, read in Brasília time. Shared with the mock (which schedules by
+ * it) so client and mock cannot drift apart. Groups: year, month, day, hour, minute.
+ */
+export const SEND_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
 
 const brasilia = new Intl.DateTimeFormat("en-CA", {
   timeZone: "America/Sao_Paulo",
@@ -25,7 +29,7 @@ export function toSendDate(value: Date | string): string {
     const parts = Object.fromEntries(brasilia.formatToParts(value).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
   }
-  const match = SEND_DATE.exec(value);
+  const match = SEND_DATE_PATTERN.exec(value);
   const [, y, mo, d, h, mi] = match ? match.map(Number) : [];
   const valid =
     match !== null && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth(y!, mo!) && h! <= 23 && mi! <= 59;

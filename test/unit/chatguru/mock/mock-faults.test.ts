@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FaultInjector, mulberry32 } from "../../../../src/chatguru/mock/mock-faults.js";
 import { DEFAULT_MOCK_BEHAVIOUR, mergeBehaviour } from "../../../../src/chatguru/mock/mock-options.js";
-import { otherBrazilianForm } from "../../../../src/chatguru/mock/mock-store.js";
+import { otherBrazilianForm } from "../../../../src/chatguru/mock/mock-numbers.js";
 
 describe("mock faults", () => {
   it("mulberry32 is deterministic per seed and in [0,1)", () => {

@@ -1,0 +1,44 @@
+import { newObjectId } from "./mock-reply.js";
+import type { MockChatState } from "./mock-state.js";
+
+export interface MockChat extends MockChatState {
+  chatId: string;
+  /** dialog_execute quirk: the first call per chat fails with "contexto não foi validado". */
+  dialogContextValidated: boolean;
+}
+
+/** The chats of the fake account, keyed by the exact number they are stored under. */
+export class MockChats {
+  private readonly chats = new Map<string, MockChat>();
+
+  clear(): void {
+    this.chats.clear();
+  }
+
+  /** Exact stored form only: trying the other 9th-digit form is the caller's job (SPEC §2). */
+  get(number: string): MockChat | undefined {
+    return this.chats.get(number);
+  }
+
+  create(number: string, name: string, via: MockChat["createdVia"]): MockChat {
+    const chat: MockChat = {
+      number,
+      name,
+      fields: {},
+      notes: [],
+      dialogs: [],
+      messages: 0,
+      createdVia: via,
+      context: {},
+      chatId: newObjectId(),
+      dialogContextValidated: false,
+    };
+    this.chats.set(number, chat);
+    return chat;
+  }
+
+  /** The public view, without the internal id and quirk flag. */
+  list(): MockChatState[] {
+    return [...this.chats.values()].map(({ chatId: _id, dialogContextValidated: _v, ...chat }) => chat);
+  }
+}

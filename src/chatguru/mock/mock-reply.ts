@@ -1,0 +1,20 @@
+import { randomBytes } from "node:crypto";
+
+/** One answer of the fake API: HTTP status and the JSON body, in ChatGuru's envelope (SPEC §2). */
+export interface MockReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A 24-hex id like the MongoDB ObjectIds ChatGuru hands out for chats, adds, notes and messages. */
+export function newObjectId(): string {
+  return randomBytes(12).toString("hex");
+}
+
+export function ok(status: number, fields: Record<string, unknown>): MockReply {
+  return { status, body: { code: status, result: "success", ...fields } };
+}
+
+export function fail(status: number, description: string, extra: Record<string, unknown> = {}): MockReply {
+  return { status, body: { code: status, result: "error", description, ...extra } };
+}
