@@ -1,11 +1,10 @@
-import { sheets, type sheets_v4 } from "@googleapis/sheets";
+import { sleep as defaultSleep } from "../util/sleep.js";
 import { createQuotaPacer } from "./quota-pacer.js";
 import { resolveSheetsCredentials, type SheetsCredentials } from "./sheets-auth.js";
-import { classifySheetsFailure, retriesExhausted } from "./sheets-errors.js";
-import { backoffDelay, SHEETS_RETRY } from "./sheets-retry.js";
-import { spreadsheetUrl } from "./sheets-spec.js";
+import { createSheetsCaller } from "./sheets-call.js";
+import * as requests from "./sheets-requests.js";
 
-export const DEFAULT_SHEETS_API_URL = "https://sheets.googleapis.com/";
+export { DEFAULT_SHEETS_API_URL } from "./sheets-requests.js";
 
 /** Progress of the gateway, for logs and `--json` request counts. Never carries cell values or secrets. */
 export type SheetsEvent =
@@ -70,9 +69,6 @@ export interface SheetsGateway {
   appendColumns(spreadsheetId: string, sheetId: number, count: number): Promise<void>;
 }
 
-const SPREADSHEET_FIELDS =
-  "spreadsheetId,spreadsheetUrl,properties.title,sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount))";
-
 /** Resolves credentials (SPEC §4.1 order) and builds the gateway. Throws ConfigError when none are usable. */
 export async function createSheetsGateway(options: SheetsGatewayOptions): Promise<SheetsGateway> {
   const credentials = await resolveSheetsCredentials(options.env);
@@ -84,154 +80,29 @@ export function createSheetsGatewayWithCredentials(
   options: SheetsGatewayOptions,
 ): SheetsGateway {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = options.random ?? Math.random;
-  const emit = options.onEvent ?? (() => {});
-  const pacer = createQuotaPacer({ limit: options.quotaPerMinute ?? 60, now, sleep });
-
-  let rootUrl = options.env.SHEETS_API_URL?.trim() || DEFAULT_SHEETS_API_URL;
-  // googleapis-common resolves paths against rootUrl with `new URL(path, rootUrl)`: without the slash the last
-  // segment of a root like http://host/prefix would be dropped.
-  if (!rootUrl.endsWith("/")) rootUrl += "/";
-
-  const api = sheets({
-    version: "v4",
-    auth: credentials.auth,
-    rootUrl,
-    // gaxios retries on its own schedule, outside our quota window and events: ours owns every retry.
-    retry: false,
-    retryConfig: { retry: 0 },
-    timeout: options.timeoutMs ?? 60_000,
+  const sleep = options.sleep ?? ((ms: number) => defaultSleep(ms));
+  const caller = createSheetsCaller({
+    credentials,
+    pacer: createQuotaPacer({ limit: options.quotaPerMinute ?? 60, now, sleep }),
+    emit: options.onEvent ?? (() => {}),
+    sleep,
+    now,
+    random: options.random ?? Math.random,
   });
-
-  let requestCount = 0;
-
-  async function call<T>(method: string, spreadsheetId: string, send: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const waitMs = await pacer.acquire();
-      if (waitMs > 0) emit({ type: "sheets-throttle", method, waitMs });
-      requestCount++;
-      emit({ type: "sheets-request", method, attempt });
-      try {
-        return await send();
-      } catch (error) {
-        const failure = classifySheetsFailure(error, { method, spreadsheetId, credentials, now: now() });
-        if (!failure.retryable) throw failure.error;
-        if (attempt >= SHEETS_RETRY.maxAttempts) throw retriesExhausted(method, attempt, failure.reason, spreadsheetId);
-        const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, random);
-        emit({
-          type: "sheets-retry",
-          method,
-          attempt,
-          reason: failure.reason,
-          ...(failure.status !== undefined ? { status: failure.status } : {}),
-          delayMs,
-        });
-        await sleep(delayMs);
-      }
-    }
-  }
-
+  const call = caller.call;
+  const api = requests.createSheetsApi(credentials, options.env.SHEETS_API_URL, options.timeoutMs ?? 60_000);
   return {
     get requestCount() {
-      return requestCount;
+      return caller.requestCount;
     },
     get accountEmail() {
       return credentials.accountEmail;
     },
-
-    async getSpreadsheet(spreadsheetId) {
-      const res = await call("spreadsheets.get", spreadsheetId, () =>
-        api.spreadsheets.get({ spreadsheetId, fields: SPREADSHEET_FIELDS }),
-      );
-      const tabs: SheetTab[] = (res.data.sheets ?? []).map((sheet, position) => {
-        const p = sheet.properties ?? {};
-        return {
-          sheetId: p.sheetId ?? 0,
-          title: p.title ?? "",
-          index: p.index ?? position,
-          rowCount: p.gridProperties?.rowCount ?? 0,
-          columnCount: p.gridProperties?.columnCount ?? 0,
-        };
-      });
-      tabs.sort((a, b) => a.index - b.index);
-      return {
-        spreadsheetId: res.data.spreadsheetId ?? spreadsheetId,
-        title: res.data.properties?.title ?? "",
-        url: res.data.spreadsheetUrl ?? spreadsheetUrl(spreadsheetId),
-        tabs,
-      };
-    },
-
-    async getValues(spreadsheetId, range) {
-      const res = await call("values.get", spreadsheetId, () =>
-        api.spreadsheets.values.get({
-          spreadsheetId,
-          range,
-          majorDimension: "ROWS",
-          valueRenderOption: "FORMATTED_VALUE",
-        }),
-      );
-      return toStrings(res.data.values);
-    },
-
-    async batchGetValues(spreadsheetId, ranges) {
-      if (ranges.length === 0) return [];
-      const res = await call("values.batchGet", spreadsheetId, () =>
-        api.spreadsheets.values.batchGet({
-          spreadsheetId,
-          ranges,
-          majorDimension: "ROWS",
-          valueRenderOption: "FORMATTED_VALUE",
-        }),
-      );
-      const valueRanges = res.data.valueRanges ?? [];
-      return ranges.map((_, i) => toStrings(valueRanges[i]?.values));
-    },
-
-    async updateValues(spreadsheetId, range, values) {
-      await call("values.update", spreadsheetId, () =>
-        api.spreadsheets.values.update({
-          spreadsheetId,
-          range,
-          valueInputOption: "RAW",
-          requestBody: { range, majorDimension: "ROWS", values },
-        }),
-      );
-    },
-
-    async batchUpdateValues(spreadsheetId, data) {
-      if (data.length === 0) return { updatedCells: 0 };
-      const res = await call("values.batchUpdate", spreadsheetId, () =>
-        api.spreadsheets.values.batchUpdate({
-          spreadsheetId,
-          requestBody: {
-            valueInputOption: "RAW",
-            data: data.map((d): sheets_v4.Schema$ValueRange => ({
-              range: d.range,
-              majorDimension: "ROWS",
-              values: d.values,
-            })),
-          },
-        }),
-      );
-      return { updatedCells: res.data.totalUpdatedCells ?? 0 };
-    },
-
-    async appendColumns(spreadsheetId, sheetId, count) {
-      if (count <= 0) return;
-      // Not idempotent: a retry after a lost response may add `count` more empty columns, which is harmless.
-      await call("spreadsheets.batchUpdate", spreadsheetId, () =>
-        api.spreadsheets.batchUpdate({
-          spreadsheetId,
-          requestBody: { requests: [{ appendDimension: { sheetId, dimension: "COLUMNS", length: count } }] },
-        }),
-      );
-    },
+    getSpreadsheet: (spreadsheetId) => requests.getSpreadsheet(api, call, spreadsheetId),
+    getValues: (spreadsheetId, range) => requests.getValues(api, call, spreadsheetId, range),
+    batchGetValues: (spreadsheetId, ranges) => requests.batchGetValues(api, call, spreadsheetId, ranges),
+    updateValues: (spreadsheetId, range, values) => requests.updateValues(api, call, spreadsheetId, range, values),
+    batchUpdateValues: (spreadsheetId, data) => requests.batchUpdateValues(api, call, spreadsheetId, data),
+    appendColumns: (spreadsheetId, sheetId, count) => requests.appendColumns(api, call, spreadsheetId, sheetId, count),
   };
-}
-
-function toStrings(values: unknown[][] | null | undefined): string[][] {
-  if (!values) return [];
-  return values.map((row) => (row ?? []).map((cell) => (cell === null || cell === undefined ? "" : String(cell))));
 }
