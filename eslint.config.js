@@ -12,6 +12,9 @@ function forbid(files, groups) {
   };
 }
 
+const ADAPTER_FORBIDS = ["**/engine/*", "**/cli/*"];
+const ADAPTER_MESSAGE = "adapters implement the engine's ports from core/; they never import engine/ or cli/.";
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "fixtures/"] },
   js.configs.recommended,
@@ -56,11 +59,24 @@ export default tseslint.config(
   ),
   forbid(
     ["src/sources/**/*.ts", "src/sinks/**/*.ts", "src/mapping/**/*.ts", "src/state/**/*.ts", "src/sheets/**/*.ts"],
+    [[ADAPTER_FORBIDS, ADAPTER_MESSAGE]],
+  ),
+  // After the adapters rule above: for the same files the later no-restricted-imports wins, so these repeat it.
+  forbid(
+    ["src/sinks/**/*.ts"],
     [
       [
-        ["**/engine/*", "**/cli/*"],
-        "adapters implement the engine's ports from core/; they never import engine/ or cli/.",
+        ["**/sources/*-source*", "**/sources/create-source*"],
+        "sinks/ meet sources/ only through the port in sources/source.ts; a concrete source is wired in by the caller.",
       ],
+      [ADAPTER_FORBIDS, ADAPTER_MESSAGE],
+    ],
+  ),
+  forbid(
+    ["src/sources/**/*.ts"],
+    [
+      [["**/sinks/*"], "sources/ read rows; they never know where results go."],
+      [ADAPTER_FORBIDS, ADAPTER_MESSAGE],
     ],
   ),
 );

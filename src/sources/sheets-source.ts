@@ -3,7 +3,7 @@ import { a1Range, a1Row } from "../sheets/a1.js";
 import type { SheetsGateway, SheetTab } from "../sheets/sheets-gateway.js";
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
 import { checkHeader } from "./header-check.js";
-import type { OpenedSource, Source } from "./source.js";
+import type { OpenedSheetsSource, Source } from "./source.js";
 import type { SourceRow } from "../core/source-row.js";
 
 export interface SheetsSourceOptions {
@@ -18,31 +18,10 @@ export interface SheetsSourceOptions {
   pageSize?: number;
 }
 
-/**
- * What open() resolves to for a Google Sheet: the generic OpenedSource plus what the write-back sink needs to
- * address the same tab. Use `isOpenedSheetsSource(opened)` to narrow an `OpenedSource`.
- */
-export interface OpenedSheetsSource extends OpenedSource {
-  readonly kind: "sheets";
-  spreadsheetId: string;
-  /** The resolved tab title (from `sheet`, from `gid`, or the first tab). */
-  sheetTitle: string;
-  /** The tab's gid. */
-  sheetId: number;
-  /** Browser URL of the tab. */
-  url: string;
-  /** The gateway the rows were read with; hand the same one to the sink so both share one quota window. */
-  gateway: SheetsGateway;
-}
-
 export interface SheetsSource extends Source {
   readonly kind: "sheets";
   readonly spreadsheetId: string;
   open(): Promise<OpenedSheetsSource>;
-}
-
-export function isOpenedSheetsSource(opened: OpenedSource): opened is OpenedSheetsSource {
-  return (opened as Partial<OpenedSheetsSource>).kind === "sheets";
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SourceRow } from "../core/source-row.js";
+import type { SheetsGateway } from "../sheets/sheets-gateway.js";
 
 /**
  * Format facts a CSV source detected (or was told): the results file reuses the delimiter so Excel-BR opens it the
@@ -22,6 +23,38 @@ export interface OpenedSource {
   format?: SourceFormat;
   /** Releases file handles / sockets; safe to call twice. */
   close(): Promise<void>;
+}
+
+/**
+ * What a Google Sheet source's open() resolves to: the generic OpenedSource plus what the write-back sink needs
+ * to address the same tab. Declared here, with the port, so sinks/ narrows an OpenedSource without knowing the
+ * concrete sheets source. Use `isOpenedSheetsSource(opened)` to narrow an `OpenedSource`.
+ */
+export interface OpenedSheetsSource extends OpenedSource {
+  readonly kind: "sheets";
+  spreadsheetId: string;
+  /** The resolved tab title (from `sheet`, from `gid`, or the first tab). */
+  sheetTitle: string;
+  /** The tab's gid. */
+  sheetId: number;
+  /** Browser URL of the tab. */
+  url: string;
+  /** The gateway the rows were read with; hand the same one to the sink so both share one quota window. */
+  gateway: SheetsGateway;
+}
+
+export function isOpenedSheetsSource(opened: OpenedSource): opened is OpenedSheetsSource {
+  return (opened as Partial<OpenedSheetsSource>).kind === "sheets";
+}
+
+/** An opened workbook source: the results workbook reuses the worksheet's name. Declared with the port, like the sheet. */
+export interface OpenedXlsxSource extends OpenedSource {
+  readonly kind: "xlsx";
+  readonly sheetName: string;
+}
+
+export function isOpenedXlsxSource(opened: OpenedSource): opened is OpenedXlsxSource {
+  return (opened as Partial<OpenedXlsxSource>).kind === "xlsx";
 }
 
 /**

@@ -7,7 +7,7 @@ import { printable } from "../util/printable.js";
 import { TITLE_LOOKAHEAD_ROWS } from "./csv-header.js";
 import { checkHeaderRow } from "./csv-source.js";
 import { checkHeader } from "./header-check.js";
-import type { OpenedSource, Source } from "./source.js";
+import type { OpenedXlsxSource, Source } from "./source.js";
 import { cellText } from "./xlsx-cell-text.js";
 import { assertXlsxFile } from "./xlsx-file-kind.js";
 import { openWorksheet, unreadable } from "./xlsx-workbook.js";
@@ -17,16 +17,6 @@ export interface XlsxSourceOptions {
   sheet?: string;
   /** The worksheet row holding the header; rows above it (titles, notes) are ignored. @default the first non-empty row */
   headerRow?: number;
-}
-
-/** An opened workbook source: the results workbook reuses the worksheet's name. */
-export interface OpenedXlsxSource extends OpenedSource {
-  readonly kind: "xlsx";
-  readonly sheetName: string;
-}
-
-export function isOpenedXlsxSource(opened: OpenedSource): opened is OpenedXlsxSource {
-  return (opened as Partial<OpenedXlsxSource>).kind === "xlsx";
 }
 
 /** The cells of a row as shown, by column (index 0 = column A); holes are ''. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isConfigError, type SyncError } from "../../src/errors.js";
 import { createSheetsGateway, type SheetsGateway } from "../../src/sheets/sheets-gateway.js";
-import { createSheetsSource, isOpenedSheetsSource, type SheetsSourceOptions } from "../../src/sources/sheets-source.js";
+import { createSheetsSource, type SheetsSourceOptions } from "../../src/sources/sheets-source.js";
+import { isOpenedSheetsSource } from "../../src/sources/source.js";
 import type { SourceRow } from "../../src/core/source-row.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
 

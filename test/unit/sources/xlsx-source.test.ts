@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { createSource } from "../../../src/sources/create-source.js";
-import { createXlsxSource, isOpenedXlsxSource } from "../../../src/sources/xlsx-source.js";
+import { isOpenedXlsxSource } from "../../../src/sources/source.js";
+import { createXlsxSource } from "../../../src/sources/xlsx-source.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/xlsx/${name}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "cgs-xlsx-src-"));
