@@ -68,59 +68,55 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
 
   const failedUrl = e.config?.url === undefined ? undefined : String(e.config.url);
   const fromTokenEndpoint = ctx.credentials.tokenUrl !== undefined && failedUrl === ctx.credentials.tokenUrl;
+  return { retryable: false, error: rejection(status, fromTokenEndpoint, googleMessage, ctx, context) };
+}
+
+/** A final answer from Google (or its token endpoint), as a message that says what the person should do. */
+function rejection(
+  status: number,
+  fromTokenEndpoint: boolean,
+  googleMessage: string,
+  ctx: FailureContext,
+  context: Record<string, unknown>,
+): SyncError {
   if (fromTokenEndpoint || status === 401) {
-    return {
-      retryable: false,
-      error: new ConfigError(
-        "SHEETS_AUTH",
-        "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS " +
-          `(used ${ctx.credentials.origin}; Google said: ${googleMessage}).`,
-        { context },
-      ),
-    };
+    return new ConfigError(
+      "SHEETS_AUTH",
+      "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS " +
+        `(used ${ctx.credentials.origin}; Google said: ${googleMessage}).`,
+      { context },
+    );
   }
   const id = ctx.spreadsheetId ?? "(unknown)";
   if (status === 403) {
     if (/has not been used in project|is disabled|SERVICE_DISABLED/i.test(googleMessage)) {
-      return {
-        retryable: false,
-        error: new ConfigError(
-          "SHEETS_API_DISABLED",
-          `The Google Sheets API is not enabled for the Google Cloud project of your credentials: enable it ` +
-            `(APIs & Services → Library → Google Sheets API) and try again. Google said: ${googleMessage}`,
-          { context },
-        ),
-      };
+      return new ConfigError(
+        "SHEETS_API_DISABLED",
+        `The Google Sheets API is not enabled for the Google Cloud project of your credentials: enable it ` +
+          `(APIs & Services → Library → Google Sheets API) and try again. Google said: ${googleMessage}`,
+        { context },
+      );
     }
     const who = ctx.credentials.accountEmail;
-    return {
-      retryable: false,
-      error: new ConfigError(
-        "SHEETS_PERMISSION_DENIED",
-        who
-          ? `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with ${who}: share it (Editor) with that address.`
-          : `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with the account your credentials ` +
-              `belong to (${ctx.credentials.origin}): share it (Editor) with that account.`,
-        { context },
-      ),
-    };
+    return new ConfigError(
+      "SHEETS_PERMISSION_DENIED",
+      who
+        ? `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with ${who}: share it (Editor) with that address.`
+        : `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with the account your credentials ` +
+            `belong to (${ctx.credentials.origin}): share it (Editor) with that account.`,
+      { context },
+    );
   }
   if (status === 404) {
-    return {
-      retryable: false,
-      error: new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, {
-        context,
-      }),
-    };
+    return new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, {
+      context,
+    });
   }
-  return {
-    retryable: false,
-    error: new ConfigError(
-      status === 400 ? "SHEETS_BAD_REQUEST" : "SHEETS_REQUEST_FAILED",
-      `Google Sheets rejected ${ctx.method} on spreadsheet ${id} with HTTP ${status}: ${googleMessage}`,
-      { context },
-    ),
-  };
+  return new ConfigError(
+    status === 400 ? "SHEETS_BAD_REQUEST" : "SHEETS_REQUEST_FAILED",
+    `Google Sheets rejected ${ctx.method} on spreadsheet ${id} with HTTP ${status}: ${googleMessage}`,
+    { context },
+  );
 }
 
 /** After the last attempt: the run cannot go on without the sheet (exit 3, like other "gave up" aborts). */
