@@ -1,6 +1,7 @@
 import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 
-const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
+/** Which RowResult field fills each write_back slot. */
+const RESULT_FIELD = {
   status: "status",
   chat_add_id: "chatAddId",
   chat_number: "chatNumber",
@@ -8,19 +9,27 @@ const RESULT_FIELD: Record<keyof WriteBackColumns, keyof RowResult> = {
   synced_at: "syncedAt",
   message_id: "messageId",
   message_status: "messageStatus",
-};
+} as const satisfies Record<keyof WriteBackColumns, keyof RowResult>;
+
+/** The text a write_back slot gets for one result ("" when the run has no value for it). */
+export function writeBackValue(result: RowResult, slot: keyof WriteBackColumns): string {
+  return result[RESULT_FIELD[slot]] ?? "";
+}
 
 export interface ResultLayout {
   /** Input headers, then the write_back columns that are not already among them. */
   outputHeaders: string[];
-  /** Where each write_back value goes and which RowResult field fills it. */
-  resultAt: Array<{ index: number; field: keyof RowResult }>;
+  /** Where each write_back value goes and which slot fills it. */
+  resultAt: Array<{ index: number; slot: keyof WriteBackColumns }>;
+  /** One result as a row under `outputHeaders`: its input values, then THIS run's write_back values. */
+  record(result: RowResult): string[];
 }
 
 /**
  * Columns of a results file (CSV or workbook, SPEC §5): every input column plus the chosen write_back columns. A
- * write_back column whose name already exists in the input (re-running on a results file) reuses that column; a slot
- * the mapping leaves unnamed (message columns without messages) is not written.
+ * write_back column whose name already exists in the input (re-running on a results file) reuses that column and
+ * holds this run's value ("" when this run has none); a slot the mapping leaves unnamed (message columns without
+ * messages) is not written.
  */
 export function resultLayout(
   headers: readonly string[],
@@ -34,7 +43,16 @@ export function resultLayout(
     if (name === undefined) continue;
     let index = outputHeaders.indexOf(name);
     if (index < 0) index = outputHeaders.push(name) - 1;
-    resultAt.push({ index, field: RESULT_FIELD[slot] });
+    resultAt.push({ index, slot });
   }
-  return { outputHeaders, resultAt };
+  const width = outputHeaders.length;
+  const inputWidth = headers.length;
+  const record = (result: RowResult): string[] => {
+    const cells = new Array<string>(width);
+    for (let i = 0; i < inputWidth; i++) cells[i] = result.values[headers[i]!] ?? "";
+    for (let i = inputWidth; i < width; i++) cells[i] = "";
+    for (const { index, slot } of resultAt) cells[index] = writeBackValue(result, slot);
+    return cells;
+  };
+  return { outputHeaders, resultAt, record };
 }

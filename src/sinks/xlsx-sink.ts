@@ -46,9 +46,7 @@ interface WriterInternals {
 export function createXlsxSink(options: XlsxSinkOptions): Sink {
   const { path, headers } = options;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const { outputHeaders, resultAt } = resultLayout(headers, options.columns, options.writeBack);
-  const width = outputHeaders.length;
-  const inputWidth = headers.length;
+  const { outputHeaders, record } = resultLayout(headers, options.columns, options.writeBack);
 
   // Inline strings, no shared-string table: the table would grow with every distinct value (memory on 100 000 rows).
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -69,13 +67,6 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
   let nextSeq = 0;
   let state: "open" | "closed" | "discarded" = "open";
 
-  const record = (result: RowResult): string[] => {
-    const cells = new Array<string>(width);
-    for (let i = 0; i < inputWidth; i++) cells[i] = result.values[headers[i]!] ?? "";
-    for (let i = inputWidth; i < width; i++) cells[i] = "";
-    for (const { index, field } of resultAt) cells[index] = (result[field] as string | undefined) ?? "";
-    return cells;
-  };
   const append = (result: RowResult) => sheet.addRow(record(result)).commit();
 
   const writeError = (error: Error) =>

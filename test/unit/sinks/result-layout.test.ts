@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_WRITE_BACK } from "../../../src/core/row-result.js";
+import { resultLayout } from "../../../src/sinks/result-layout.js";
+
+describe("resultsLayout", () => {
+  it("appends write_back columns, reuses one already in the input, and fills this run's values", () => {
+    const layout = resultLayout(["Nome", DEFAULT_WRITE_BACK.status], ["status", "error"], DEFAULT_WRITE_BACK);
+    expect(layout.outputHeaders).toEqual(["Nome", DEFAULT_WRITE_BACK.status, DEFAULT_WRITE_BACK.error]);
+    const values = { Nome: "Ana", [DEFAULT_WRITE_BACK.status]: "old status" };
+    expect(layout.record({ seq: 0, rowNumber: 2, values, status: "created" })).toEqual(["Ana", "created", ""]);
+    expect(layout.record({ seq: 1, rowNumber: 3, values: {}, error: "E: x" })).toEqual(["", "", "E: x"]);
+  });
+});
