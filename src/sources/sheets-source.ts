@@ -62,46 +62,10 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
       const headers = checkHeader(headerRow, { label: `Tab "${tab.title}"` });
       let closed = false;
 
-      async function* rows(): AsyncGenerator<SourceRow> {
-        // Page by the grid size, not by "a short page means the end": Google drops trailing blank rows from a
-        // response, so a page ending in blank rows looks short while data follows further down.
-        const lastRow = Math.max(tab.rowCount, 1);
-        const fetchPage = (from: number) =>
-          gateway.getValues(
-            spreadsheetId,
-            a1Range(tab.title, {
-              fromColumn: 0,
-              fromRow: from,
-              toColumn: headers.length - 1,
-              toRow: Math.min(lastRow, from + pageSize - 1),
-            }),
-          );
-        let from = 2;
-        let next = from <= lastRow ? fetchPage(from) : undefined;
-        while (next !== undefined && !closed) {
-          const page = await next;
-          const pageStart = from;
-          from += pageSize;
-          // Fetch the next page while the engine works through this one.
-          next = from <= lastRow ? fetchPage(from) : undefined;
-          // An abandoned prefetch must not surface as an unhandled rejection; awaiting it still throws.
-          next?.catch(() => {});
-          for (let i = 0; i < page.length && !closed; i++) {
-            const cells = page[i]!;
-            if (cells.every((cell) => cell.trim() === "")) continue;
-            const values: Record<string, string> = {};
-            headers.forEach((name, j) => {
-              values[name] = cells[j] ?? "";
-            });
-            yield { rowNumber: pageStart + i, values };
-          }
-        }
-      }
-
       const opened: OpenedSheetsSource = {
         kind: "sheets",
         headers,
-        rows: rows(),
+        rows: readRows({ gateway, spreadsheetId, tab, headers, pageSize, isClosed: () => closed }),
         spreadsheetId,
         sheetTitle: tab.title,
         sheetId: tab.sheetId,
@@ -114,6 +78,54 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
       return opened;
     },
   };
+}
+
+/** What readRows needs: the tab, its header, and a way to hear that the consumer closed the source. */
+interface RowReader {
+  gateway: SheetsGateway;
+  spreadsheetId: string;
+  tab: SheetTab;
+  headers: string[];
+  pageSize: number;
+  isClosed: () => boolean;
+}
+
+/** Data rows (from row 2) page by page, one page fetched ahead; blank rows skipped. */
+async function* readRows(reader: RowReader): AsyncGenerator<SourceRow> {
+  const { gateway, spreadsheetId, tab, headers, pageSize, isClosed } = reader;
+  // Page by the grid size, not by "a short page means the end": Google drops trailing blank rows from a
+  // response, so a page ending in blank rows looks short while data follows further down.
+  const lastRow = Math.max(tab.rowCount, 1);
+  const fetchPage = (from: number) =>
+    gateway.getValues(
+      spreadsheetId,
+      a1Range(tab.title, {
+        fromColumn: 0,
+        fromRow: from,
+        toColumn: headers.length - 1,
+        toRow: Math.min(lastRow, from + pageSize - 1),
+      }),
+    );
+  let from = 2;
+  let next = from <= lastRow ? fetchPage(from) : undefined;
+  while (next !== undefined && !isClosed()) {
+    const page = await next;
+    const pageStart = from;
+    from += pageSize;
+    // Fetch the next page while the engine works through this one.
+    next = from <= lastRow ? fetchPage(from) : undefined;
+    // An abandoned prefetch must not surface as an unhandled rejection; awaiting it still throws.
+    next?.catch(() => {});
+    for (let i = 0; i < page.length && !isClosed(); i++) {
+      const cells = page[i]!;
+      if (cells.every((cell) => cell.trim() === "")) continue;
+      const values: Record<string, string> = {};
+      headers.forEach((name, j) => {
+        values[name] = cells[j] ?? "";
+      });
+      yield { rowNumber: pageStart + i, values };
+    }
+  }
 }
 
 function pickTab(tabs: SheetTab[], options: SheetsSourceOptions, spreadsheetId: string): SheetTab {
