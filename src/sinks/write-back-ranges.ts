@@ -1,6 +1,7 @@
 import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 import { a1Range } from "../sheets/a1.js";
 import type { ValueRange } from "../sheets/sheets-gateway.js";
+import { writeBackValue } from "./result-layout.js";
 
 /** A selected write_back column and where it sits in the header (0-based). */
 export interface TargetColumn {
@@ -64,28 +65,9 @@ export function buildRanges(
           toColumn: block.at(-1)!.index,
           toRow: run.at(-1)!,
         }),
-        values: run.map((row) => block.map(({ column }) => cellValue(targets.get(row)!, column))),
+        values: run.map((row) => block.map(({ column }) => writeBackValue(targets.get(row)!, column))),
       });
     }
   }
   return data;
-}
-
-function cellValue(result: RowResult, column: keyof WriteBackColumns): string {
-  switch (column) {
-    case "status":
-      return result.status ?? "";
-    case "chat_add_id":
-      return result.chatAddId ?? "";
-    case "chat_number":
-      return result.chatNumber ?? "";
-    case "message_id":
-      return result.messageId ?? "";
-    case "message_status":
-      return result.messageStatus ?? "";
-    case "error":
-      return result.error ?? "";
-    case "synced_at":
-      return result.syncedAt ?? "";
-  }
 }
