@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { stringify, type Stringifier } from "csv-stringify";
+import { tempPathBeside } from "./results-file.js";
 
 /**
  * A CSV written to a temp file beside `path` and renamed over it on finish, so `path` is either the old file or the
@@ -19,7 +18,7 @@ export class AtomicCsvFile {
     readonly path: string,
     delimiter: string,
   ) {
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    this.temp = tempPathBeside(path);
     this.stringifier = stringify({
       delimiter,
       record_delimiter: "windows",

@@ -1,8 +1,9 @@
-import { ConfigError } from "../errors.js";
 import type { Sink } from "./sink.js";
-import type { RowResult, WriteBackColumns } from "../core/row-result.js";
+import type { WriteBackColumns } from "../core/row-result.js";
 import { AtomicCsvFile } from "./atomic-csv-file.js";
 import { resultLayout } from "./result-layout.js";
+import { resultsWriteError } from "./results-file.js";
+import { SeqOrder } from "./seq-order.js";
 
 export interface CsvSinkOptions {
   /** Destination results file; replaced atomically on close. */
@@ -32,54 +33,32 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
   const file = new AtomicCsvFile(path, options.delimiter ?? ",");
   file.write(layout.outputHeaders);
 
-  const pending = new Map<number, RowResult>();
-  let nextSeq = 0;
+  const order = new SeqOrder();
   let state: "open" | "closed" | "discarded" = "open";
-
-  /** Writes the contiguous run of rows starting at nextSeq; returns false when the file wants us to wait. */
-  const flushReady = (): boolean => {
-    let ok = true;
-    for (let result = pending.get(nextSeq); result !== undefined; result = pending.get(nextSeq)) {
-      pending.delete(nextSeq);
-      nextSeq++;
-      ok = file.write(layout.record(result)) && ok;
-    }
-    return ok;
-  };
-
-  const writeError = (error: Error) =>
-    new ConfigError("RESULTS_WRITE_FAILED", `Could not write the results file ${path}: ${error.message}`, {
-      cause: error,
-      context: { path },
-    });
 
   return {
     write(result) {
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      if (file.failure) throw writeError(file.failure);
-      if (result.seq < nextSeq || pending.has(result.seq))
-        throw new Error(`results row seq ${result.seq} written twice`);
-      pending.set(result.seq, result);
-      if (result.seq !== nextSeq) return;
-      if (!flushReady()) return file.drained();
+      if (file.failure) throw resultsWriteError(path, file.failure);
+      let ok = true;
+      for (const ready of order.add(result)) ok = file.write(layout.record(ready)) && ok;
+      if (!ok) return file.drained();
     },
     async close() {
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
       state = "closed";
-      // Gaps (rows an aborted run never reported) must not hold the rest back: write what we have, in seq order.
-      for (const seq of [...pending.keys()].sort((a, b) => a - b)) file.write(layout.record(pending.get(seq)!));
-      pending.clear();
+      for (const rest of order.drain()) file.write(layout.record(rest));
       try {
         await file.finish();
       } catch (error) {
-        throw writeError(error as Error);
+        throw resultsWriteError(path, error as Error);
       }
       return { location: path };
     },
     async discard() {
       if (state !== "open") return;
       state = "discarded";
-      pending.clear();
+      order.clear();
       await file.discard();
     },
   };

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import { ConfigError } from "../errors.js";
 import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 import { resultLayout } from "./result-layout.js";
+import { resultsWriteError, tempPathBeside } from "./results-file.js";
+import { SeqOrder } from "./seq-order.js";
 import type { Sink } from "./sink.js";
 
 export interface XlsxSinkOptions {
@@ -45,7 +44,7 @@ interface WriterInternals {
  */
 export function createXlsxSink(options: XlsxSinkOptions): Sink {
   const { path, headers } = options;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = tempPathBeside(path);
   const { outputHeaders, record } = resultLayout(headers, options.columns, options.writeBack);
 
   // Inline strings, no shared-string table: the table would grow with every distinct value (memory on 100 000 rows).
@@ -63,37 +62,21 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
   });
   sheet.addRow(outputHeaders).commit();
 
-  const pending = new Map<number, RowResult>();
-  let nextSeq = 0;
+  const order = new SeqOrder();
   let state: "open" | "closed" | "discarded" = "open";
 
   const append = (result: RowResult) => sheet.addRow(record(result)).commit();
 
-  const writeError = (error: Error) =>
-    new ConfigError("RESULTS_WRITE_FAILED", `Could not write the results file ${path}: ${error.message}`, {
-      cause: error,
-      context: { path },
-    });
-
   return {
     write(result) {
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      if (failure) throw writeError(failure);
-      if (result.seq < nextSeq || pending.has(result.seq))
-        throw new Error(`results row seq ${result.seq} written twice`);
-      pending.set(result.seq, result);
-      for (let next = pending.get(nextSeq); next !== undefined; next = pending.get(nextSeq)) {
-        pending.delete(nextSeq);
-        nextSeq++;
-        append(next);
-      }
+      if (failure) throw resultsWriteError(path, failure);
+      for (const ready of order.add(result)) append(ready);
     },
     async close() {
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
       state = "closed";
-      // Gaps (rows an aborted run never reported) must not hold the rest back: write what we have, in seq order.
-      for (const seq of [...pending.keys()].sort((a, b) => a - b)) append(pending.get(seq)!);
-      pending.clear();
+      for (const rest of order.drain()) append(rest);
       try {
         sheet.commit();
         await workbook.commit();
@@ -101,14 +84,14 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
         await rename(temp, path);
       } catch (error) {
         await rm(temp, { force: true });
-        throw writeError(error as Error);
+        throw resultsWriteError(path, error as Error);
       }
       return { location: path };
     },
     async discard() {
       if (state !== "open") return;
       state = "discarded";
-      pending.clear();
+      order.clear();
       await new Promise<void>((resolve) => {
         const file = internals.stream;
         if (!file || file.closed) return resolve();
