@@ -2,7 +2,7 @@ import type { ChatGuruClient, ChatGuruConnection } from "./chatguru/types.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/add-waiter.js";
 import type { SyncMode } from "./engine/contact-task.js";
 import type { RowFilter } from "./engine/decide-row.js";
-import type { SyncEventListener } from "./engine/events.js";
+import type { EngineOptions, RunOptions } from "./engine/engine-options.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
 import { UsageError } from "./errors.js";
 import type { LoadedMapping } from "./mapping/load-mapping.js";
@@ -10,7 +10,7 @@ import type { SourceOptions } from "./sources/create-source.js";
 import type { Source } from "./sources/source.js";
 
 /** Options of `sync()` — the library's and the CLI's `sync`/`status` commands' (they build these from flags). */
-export interface SyncOptions extends SourceOptions {
+export interface SyncOptions extends SourceOptions, RunOptions {
   /** CSV path, `-` (stdin), a Google Sheets URL, `sheets:ID` — or a ready Source. */
   source: string | Source;
   /** Path of the mapping file (JSON with comments) — or an already loaded mapping. */
@@ -19,64 +19,16 @@ export interface SyncOptions extends SourceOptions {
   connection?: ChatGuruConnection;
   /** Inject a client (tests); `connection` is then used only for the state id. */
   client?: ChatGuruClient;
-  /** Overrides the mapping's mode. @default the mapping's `mode` */
-  mode?: SyncMode;
-  /** Requests in flight. @default 4 */
-  concurrency?: number;
-  /** Requests per second across all actions; `0` or `Infinity` = no cap. @default 5 */
-  rate?: number;
-  /** Validate and plan only: no network call, no state written. @default false */
-  dryRun?: boolean;
-  /** Only the first N data rows (canary). @default every row */
-  limit?: number;
-  /** Results CSV path. @default `<source>.results.csv` beside a CSV source */
+  /** Results file path. @default `<source>.results.csv` (`.results.xlsx` for a workbook) beside the source */
   results?: string;
-  /** Journal path. @default `.chatguru-sync/<id>.ndjson` in `cwd` */
+  /** Journal path. @default `.chatguru-sync/<mapping>-<id>.ndjson` beside the mapping file */
   state?: string;
-  /** Ignore change detection. @default false */
-  full?: boolean;
-  /** Only rows whose last outcome was `failed`. @default false */
-  retryFailed?: boolean;
-  /** Only rows left `pending` (the `status` command). @default false */
-  onlyPending?: boolean;
-  /** false = --no-wait: leave fresh chat_adds `pending`. @default true */
-  wait?: boolean;
-  /** Seconds to wait for a chat_add before leaving it `pending`. @default 600 */
-  addTimeoutSeconds?: number;
-  /** How chat_add_status is polled. @default {firstMs: 3000, factor: 1.5, maxMs: 30000} */
-  pollSchedule?: Partial<PollSchedule>;
-  /** How long after a chat_add whose answer was lost the chat is probed for before deciding. @default 10000 */
-  uncertainProbeMs?: number;
-  /** Overrides of the retry table (engine/retry-policy.ts). @default DEFAULT_RETRY_POLICY */
-  retryPolicy?: Partial<RetryPolicy>;
-  /** Working directory for relative paths and the default state folder. @default process.cwd() */
+  /** Working directory for relative paths. @default process.cwd() */
   cwd?: string;
-  /** Progress events (the library never prints). @default none */
-  onEvent?: SyncEventListener;
-  /** Abort = graceful stop (SIGINT): requests in flight finish, results and state are written, exitCode 130. */
-  signal?: AbortSignal;
-  /** Milliseconds requests in flight get to finish after a stop before they are cancelled. @default 10000 */
-  graceMs?: number;
 }
 
-/** Options that always have a value once normalised. */
-type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs";
-/** Options replaced by a normalised form (`only`, `addTimeoutMs`, complete `pollSchedule` and `retryPolicy`). */
-type Replaced = "retryFailed" | "onlyPending" | "addTimeoutSeconds" | "pollSchedule" | "retryPolicy";
-
-/** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
-export type EngineOptions = Required<Pick<SyncOptions, Defaulted>> &
-  Pick<SyncOptions, "mode" | "limit" | "onEvent" | "signal"> & {
-    /** Which rows this run touches: from `retryFailed` / `onlyPending`. */
-    only: RowFilter;
-    /** From `addTimeoutSeconds`. */
-    addTimeoutMs: number;
-    pollSchedule: PollSchedule;
-    retryPolicy: RetryPolicy;
-  };
-
 /** SyncOptions after normalizeSyncOptions(): what sync() wires up. */
-export type NormalizedSyncOptions = Omit<SyncOptions, Defaulted | Replaced | "cwd"> & EngineOptions & { cwd: string };
+export type NormalizedSyncOptions = Omit<SyncOptions, keyof RunOptions | "cwd"> & EngineOptions & { cwd: string };
 
 /** How messages name an option: the library's property names, or the CLI's flags. */
 export interface OptionNaming {

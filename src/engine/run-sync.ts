@@ -1,6 +1,6 @@
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
-import type { EngineOptions } from "../options.js";
+import type { EngineOptions } from "./engine-options.js";
 import type { Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import type { StateStore } from "../state/state-store.js";

@@ -1,0 +1,58 @@
+import type { PollSchedule } from "./add-waiter.js";
+import type { SyncMode } from "./contact-task.js";
+import type { RowFilter } from "./decide-row.js";
+import type { SyncEventListener } from "./events.js";
+import type { RetryPolicy } from "./retry-policy.js";
+
+/**
+ * How a run behaves — the part of `sync()`'s options the engine consumes. Declared here, once, with its documentation;
+ * `SyncOptions` (src/options.ts) extends it, and normalizeSyncOptions() turns it into EngineOptions.
+ */
+export interface RunOptions {
+  /** Overrides the mapping's mode. @default the mapping's `mode` */
+  mode?: SyncMode;
+  /** Requests in flight. @default 4 */
+  concurrency?: number;
+  /** Requests per second across all actions; `0` or `Infinity` = no cap. @default 5 */
+  rate?: number;
+  /** Validate and plan only: no network call, no state written. @default false */
+  dryRun?: boolean;
+  /** Only the first N data rows (canary). @default every row */
+  limit?: number;
+  /** Ignore change detection. @default false */
+  full?: boolean;
+  /** Only rows whose last outcome was `failed`. @default false */
+  retryFailed?: boolean;
+  /** Only rows left `pending` (the `status` command). @default false */
+  onlyPending?: boolean;
+  /** false = --no-wait: leave fresh chat_adds `pending`. @default true */
+  wait?: boolean;
+  /** Seconds to wait for a chat_add before leaving it `pending`. @default 600 */
+  addTimeoutSeconds?: number;
+  /** How chat_add_status is polled. @default {firstMs: 3000, factor: 1.5, maxMs: 30000} */
+  pollSchedule?: Partial<PollSchedule>;
+  /** How long after a chat_add whose answer was lost the chat is probed for before deciding. @default 10000 */
+  uncertainProbeMs?: number;
+  /** Overrides of the retry table (engine/retry-policy.ts). @default DEFAULT_RETRY_POLICY */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Progress events (the library never prints). @default none */
+  onEvent?: SyncEventListener;
+  /** Abort = graceful stop (SIGINT): requests in flight finish, results and state are written, exitCode 130. */
+  signal?: AbortSignal;
+  /** Milliseconds requests in flight get to finish after a stop before they are cancelled. @default 10000 */
+  graceMs?: number;
+}
+
+/** Options that always have a value once normalised. */
+type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs";
+
+/** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
+export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &
+  Pick<RunOptions, "mode" | "limit" | "onEvent" | "signal"> & {
+    /** Which rows this run touches: from `retryFailed` / `onlyPending`. */
+    only: RowFilter;
+    /** From `addTimeoutSeconds`. */
+    addTimeoutMs: number;
+    pollSchedule: PollSchedule;
+    retryPolicy: RetryPolicy;
+  };
