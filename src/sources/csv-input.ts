@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { ConfigError } from "../errors.js";
 import { ENCODING_SAMPLE_BYTES } from "./csv-encoding.js";
+import { assertSourceFile } from "./source-file.js";
 
 export type ByteInput = NodeJS.ReadableStream & { destroy?: (error?: Error) => void };
 
@@ -13,19 +13,7 @@ export async function openByteInput(
   stdin: NodeJS.ReadableStream | undefined,
 ): Promise<ByteInput> {
   if (absolute === undefined) return stdin ?? process.stdin;
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory())
-      throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not a CSV file.`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, {
-        cause: error,
-        context: { path: absolute },
-      });
-    }
-    throw error;
-  }
+  await assertSourceFile(absolute, label, "a CSV file");
   return createReadStream(absolute, { highWaterMark: ENCODING_SAMPLE_BYTES });
 }
 

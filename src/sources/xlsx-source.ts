@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import { ConfigError } from "../errors.js";
@@ -10,6 +9,7 @@ import { checkHeader } from "./header-check.js";
 import type { OpenedXlsxSource, Source } from "./source.js";
 import { cellText } from "./xlsx-cell-text.js";
 import { assertXlsxFile } from "./xlsx-file-kind.js";
+import { assertSourceFile } from "./source-file.js";
 import { openWorksheet, unreadable } from "./xlsx-workbook.js";
 
 export interface XlsxSourceOptions {
@@ -31,22 +31,6 @@ function rowTexts(row: ExcelJS.Row, date1904: boolean): string[] {
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 
-async function assertFile(absolute: string, label: string): Promise<void> {
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory())
-      throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not an Excel workbook.`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, {
-        cause: error,
-        context: { path: absolute },
-      });
-    }
-    throw error;
-  }
-}
-
 /**
  * An Excel workbook (.xlsx/.xlsm) as a Source (SPEC §4.1), streamed row by row so memory stays flat on any length.
  * Cells come as the person sees them (see xlsx-cell-text.ts). `rowNumber` is the worksheet row number Excel shows in
@@ -65,7 +49,7 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
     label,
     path: absolute,
     async open(): Promise<OpenedXlsxSource> {
-      await assertFile(absolute, label);
+      await assertSourceFile(absolute, label, "an Excel workbook");
       await assertXlsxFile(absolute, label);
       const worksheet = await openWorksheet(absolute, label, sheet);
       const where = `${label} (worksheet "${worksheet.name}")`;
