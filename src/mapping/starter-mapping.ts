@@ -30,29 +30,58 @@ function byHeader(headers: string[], words: string[]): string | undefined {
   return undefined;
 }
 
+/** How many sampled cells of a column are valid phone numbers. */
+function phoneCells(column: string, sample: SourceRow[]): { valid: number; filled: number } {
+  let valid = 0;
+  let filled = 0;
+  for (const row of sample) {
+    const cell = row.values[column]?.trim() ?? "";
+    if (cell === "") continue;
+    filled++;
+    if (/\d{8}/.test(cell.replace(/\D/g, "")) && normalizePhone(cell).ok) valid++;
+  }
+  return { valid, filled };
+}
+
 /** A header named like "Contato" may still hold the numbers: the column whose sampled values are mostly phones. */
 function byValues(headers: string[], sample: SourceRow[]): string | undefined {
   let best: { column: string; share: number } | undefined;
   for (const column of headers) {
-    const cells = sample.map((row) => row.values[column]?.trim() ?? "").filter((cell) => cell !== "");
-    if (cells.length === 0) continue;
-    const share = cells.filter((cell) => /\d{8}/.test(cell.replace(/\D/g, "")) && normalizePhone(cell).ok).length;
-    if (share / cells.length >= PHONE_VALUE_SHARE && (!best || share / cells.length > best.share)) {
-      best = { column, share: share / cells.length };
-    }
+    const { valid, filled } = phoneCells(column, sample);
+    if (filled === 0) continue;
+    const share = valid / filled;
+    if (share >= PHONE_VALUE_SHARE && (!best || share > best.share)) best = { column, share };
   }
   return best?.column;
 }
 
-/** The phone column, or undefined when no header or sampled column looks like WhatsApp numbers. */
+/** Headers named like a phone, in order of confidence ("WhatsApp" before "Celular" before "Telefone"…). */
+function phoneNamed(headers: string[]): string[] {
+  const named: string[] = [];
+  for (const word of PHONE_WORDS) {
+    for (const h of headers) if (fold(h).includes(word) && !named.includes(h)) named.push(h);
+  }
+  return named;
+}
+
+/**
+ * The phone column, or undefined when no header or sampled column looks like WhatsApp numbers. Among columns named
+ * like a phone, the one whose sampled cells hold the most valid numbers wins (a sheet with an empty "Celular" and a
+ * filled "Telefone"); name order breaks ties.
+ */
 export function findPhoneColumn(
   headers: string[],
   sample: SourceRow[],
 ): { column: string; by: "header" | "values" } | undefined {
-  const named = byHeader(headers, PHONE_WORDS);
-  if (named !== undefined) return { column: named, by: "header" };
+  let best: { column: string; valid: number } | undefined;
+  for (const column of phoneNamed(headers)) {
+    const { valid } = phoneCells(column, sample);
+    if (!best || valid > best.valid) best = { column, valid };
+  }
+  if (best && (best.valid > 0 || sample.length === 0)) return { column: best.column, by: "header" };
   const valued = byValues(headers, sample);
-  return valued === undefined ? undefined : { column: valued, by: "values" };
+  if (valued !== undefined) return { column: valued, by: "values" };
+  return best ? { column: best.column, by: "header" } : undefined;
 }
 
 /**

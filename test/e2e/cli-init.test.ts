@@ -74,4 +74,11 @@ describe("chatguru-sync init", () => {
       custom_fields: {},
     });
   });
+  it("among columns named like a phone, picks the one whose cells hold numbers (empty Celular, filled Telefone)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cgs-init-"));
+    writeFileSync(join(dir, "in.csv"), "Nome;Celular;Telefone\nAna;;11987654321\nBia;;(21) 99876-5432\n");
+    const r = await runCliInProcess(["init", "--source", "in.csv"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('phone ← "Telefone", name ← "Nome".');
+  });
 });
