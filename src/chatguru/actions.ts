@@ -27,7 +27,10 @@ export interface ChatAddInput {
 
 export interface ChatAddResult {
   chatAddId: string;
+  /** `pending` also when ChatGuru answered a status outside SPEC §2's set (see `unexpectedStatus`). */
   status: ChatAddStatus;
+  /** A `chat_add_status` value this client does not know, as ChatGuru sent it (treated as not final). */
+  unexpectedStatus?: string;
 }
 
 export async function chatAdd(
@@ -43,14 +46,15 @@ export async function chatAdd(
   if (input.userId) params.user_id = input.userId;
   if (input.dialogId) params.dialog_id = input.dialogId;
   const response = await client.call("chat_add", params, options);
-  return {
-    chatAddId: requireString(response, "chat_add_id", "chat_add"),
-    status: optionalStatus(response, "chat_add") ?? "pending",
-  };
+  // The id is what lets the add be followed: an odd status next to it must never cost the id (it would be re-added).
+  return { chatAddId: requireString(response, "chat_add_id", "chat_add"), ...readStatus(response, "pending") };
 }
 
 export interface ChatAddStatusResult {
+  /** `pending` also when ChatGuru answered a status outside SPEC §2's set (see `unexpectedStatus`). */
   status: ChatAddStatus;
+  /** A `chat_add_status` value this client does not know, as ChatGuru sent it (treated as not final). */
+  unexpectedStatus?: string;
   description: string;
   /** The number ChatGuru stored the chat under when the description says `corrigido para <digits>`. */
   correctedNumber?: string;
@@ -62,14 +66,10 @@ export async function getChatAddStatus(
   options?: CallOptions,
 ): Promise<ChatAddStatusResult> {
   const response = await client.call("chat_add_status", { chat_add_id: chatAddId }, options);
-  const status = optionalStatus(response, "chat_add_status");
-  if (!status) {
-    throw badField(response, "chat_add_status", "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
-  }
   const description =
     typeof response.chat_add_status_description === "string" ? response.chat_add_status_description : "";
   const correctedNumber = parseCorrectedNumber(description);
-  return { status, description, ...(correctedNumber ? { correctedNumber } : {}) };
+  return { ...readStatus(response), description, ...(correctedNumber ? { correctedNumber } : {}) };
 }
 
 /** `Chat adicionado com sucesso! Número corrigido para 554797565906` → `554797565906`. */
@@ -80,12 +80,28 @@ export function parseCorrectedNumber(description: string): string | undefined {
   return digits.length >= 8 && digits.length <= 15 ? digits : undefined;
 }
 
-function optionalStatus(response: ChatGuruResponse, action: string): ChatAddStatus | undefined {
+/**
+ * The value set of chat_add_status is not documented (SPEC §2 lists what integrators saw). Anything else — `queued`,
+ * `success`, a missing value — is NOT final: the add keeps its id and stays pending until a known value arrives or
+ * the wait ends; failing (or re-adding) on it would lose an add ChatGuru accepted.
+ */
+function readStatus(
+  response: ChatGuruResponse,
+  whenMissing?: ChatAddStatus,
+): { status: ChatAddStatus; unexpectedStatus?: string } {
   const value = response.chat_add_status;
-  if (value === undefined) return undefined;
+  if (value === undefined && whenMissing) return { status: whenMissing };
   if (typeof value === "string" && (CHAT_ADD_STATUSES as readonly string[]).includes(value))
-    return value as ChatAddStatus;
-  throw badField(response, action, "chat_add_status", `one of ${CHAT_ADD_STATUSES.join(", ")}`);
+    return { status: value as ChatAddStatus };
+  return { status: "pending", unexpectedStatus: describeValue(value) };
+}
+
+/** A short, printable rendering of an unexpected value (it is shown in warnings). */
+function describeValue(value: unknown): string {
+  if (value === undefined) return "(none)";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }
 
 // --- custom fields, notes, dialogs ------------------------------------------------------------------------------

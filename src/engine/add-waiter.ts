@@ -18,7 +18,9 @@ export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
 });
 
 export type AddWaitResult =
-  { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string } | { status: "pending" };
+  | { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string }
+  /** `unexpectedStatus`: the last poll answered a value outside SPEC §2's set (kept pending, never failed). */
+  | { status: "pending"; unexpectedStatus?: string };
 
 /**
  * Waits for an asynchronous chat_add (SPEC §2: 1–30 s, sometimes minutes) WITHOUT holding a worker slot: the gaps are
@@ -41,10 +43,11 @@ export async function waitForChatAdd(
   const wait = options.sleep ?? sleep;
   let gap = options.schedule.firstMs;
   let first = true;
+  let unexpected: { unexpectedStatus?: string } = {};
   for (;;) {
     if (!(first && options.pollFirst)) {
       const ms = Math.min(gap, options.deadline - now());
-      if (ms < 0) return { status: "pending" };
+      if (ms < 0) return { status: "pending", ...unexpected };
       await wait(ms, options.signal);
       gap = Math.min(options.schedule.maxMs, gap * options.schedule.factor);
     }
@@ -57,6 +60,7 @@ export async function waitForChatAdd(
         ...(answer.correctedNumber ? { correctedNumber: answer.correctedNumber } : {}),
       };
     }
-    if (now() >= options.deadline) return { status: "pending" };
+    unexpected = answer.unexpectedStatus === undefined ? {} : { unexpectedStatus: answer.unexpectedStatus };
+    if (now() >= options.deadline) return { status: "pending", ...unexpected };
   }
 }

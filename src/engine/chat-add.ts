@@ -25,6 +25,7 @@ export async function createChat(
     phone: draft.phone.canonical,
   });
   let chatAddId: string;
+  let unexpectedStatus: string | undefined;
   try {
     const added = await chatAdd(options.reAdds > 0 ? ctx.follow : ctx.first, {
       chatNumber: draft.phone.canonical,
@@ -34,12 +35,17 @@ export async function createChat(
       ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
     });
     chatAddId = added.chatAddId;
+    unexpectedStatus = added.unexpectedStatus;
   } catch (error) {
     return await afterLostAdd(draft, hash, ctx, error, options.reAdds);
   }
   await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
   ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
-  return await finishAdd(draft, hash, ctx, chatAddId, { pollFirst: false, wait: ctx.waitForAdds });
+  return await finishAdd(draft, hash, ctx, chatAddId, {
+    pollFirst: false,
+    wait: ctx.waitForAdds,
+    ...(unexpectedStatus === undefined ? {} : { unexpectedStatus }),
+  });
 }
 
 /** The chat_add did not answer with an id: refused (the row fails), or lost (the add may exist: probe). */
@@ -75,10 +81,12 @@ export async function finishAdd(
   hash: string,
   ctx: ContactContext,
   chatAddId: string,
-  options: { pollFirst: boolean; wait: boolean },
+  options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string },
 ): Promise<ContactResult> {
   const answer = await waitWithoutSlot(ctx, chatAddId, options);
   if (answer.status === "pending") {
+    const odd = answer.unexpectedStatus ?? options.unexpectedStatus;
+    if (odd !== undefined) ctx.onEvent?.({ type: "warning", message: unexpectedStatusWarning(draft, chatAddId, odd) });
     await ctx.state.update(draft.key, {
       lastOutcome: "pending",
       pendingHash: hash,
@@ -125,4 +133,12 @@ async function waitWithoutSlot(
   } finally {
     ctx.onAddWait?.(false);
   }
+}
+
+/** ChatGuru's chat_add_status values are not documented: an unknown one is reported, and the add is kept. */
+function unexpectedStatusWarning(draft: ContactDraft, chatAddId: string, value: string): string {
+  return (
+    `Row ${draft.rowNumber}: ChatGuru answered chat_add_status "${value}" for chat_add ${chatAddId}, a value this tool ` +
+    `does not know; the add is kept as pending (it is not sent again). Run "chatguru-sync status" later to follow it.`
+  );
 }
