@@ -76,7 +76,7 @@ export class ChatGuruApiError extends ChatGuruError {
   }
 }
 
-/** Bad key / account_id / phone_id (400 with a matching description, or 401/403). Fatal for a run. */
+/** Bad key / account_id / phone_id (400 with one of ChatGuru's credential messages, or 401/403). Fatal for a run. */
 export class ChatGuruAuthError extends ChatGuruError {
   override name = "ChatGuruAuthError" as const;
   readonly body: ChatGuruResponse | undefined;
@@ -236,8 +236,14 @@ export const isChatGuruParamError = (e: unknown): e is ChatGuruParamError => e i
 
 // --- Description patterns (SPEC §2) -----------------------------------------------------------------------------
 
-/** Credential problems: `key ou account_id não informado(s)`, `account_id inválida`, `phone_id inválido`… */
-export const AUTH_DESCRIPTION = /(key|chave|account_id|phone_id).*(inválid|invalid|não informad|nao informad)/i;
+/**
+ * ChatGuru's credential messages (SPEC §2), matched as the WHOLE description: `key ou account_id não informado(s)`,
+ * `account_id inválida`, `phone_id inválido`, `key inválida` / `chave inválida`. A looser pattern also caught field
+ * errors such as `Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida` and aborted a whole run for
+ * one row's field. Case, accents and a final `.`/`!` vary between servers; anything else is not a credential error.
+ */
+export const AUTH_DESCRIPTION =
+  /^\s*(?:key ou account_id n[aã]o informados?(?:\(s\))?|(?:key|chave|account_id|phone_id) (?:inv[aá]lid[ao]|n[aã]o informad[ao](?:\(s\))?))\s*[.!]?\s*$/i;
 const CHAT_NOT_FOUND = /chat não (encontrado|existe)|chat nao (encontrado|existe)/i;
 const FIELD_NOT_CONFIGURED = /nenhum campo personalizado/i;
 const INITIAL_MESSAGE_INVALID = /mensagem inicial inv[aá]lida/i;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { parseResponse } from "../../../src/chatguru/client.js";
+import { ChatGuruApiError, ChatGuruAuthError } from "../../../src/chatguru/errors.js";
+
+/**
+ * Issue 15 item 3: only ChatGuru's own credential messages (as WHOLE messages) and 401/403 mean "bad credentials".
+ * A field whose name contains "chave" or "key" is a field problem of one row, never a reason to abort the run.
+ */
+const parse = (status: number, description: string): unknown => {
+  try {
+    return parseResponse(
+      { status, data: JSON.stringify({ code: status, result: "error", description }), headers: {} },
+      "chat_update_custom_fields",
+      ["k-not-real"],
+    );
+  } catch (error) {
+    return error;
+  }
+};
+
+describe("credential errors are recognised by ChatGuru's known messages only", () => {
+  it.each([
+    "key ou account_id não informado(s)",
+    "key ou account_id nao informado(s)",
+    "account_id inválida",
+    "account_id inválido",
+    "phone_id inválido",
+    "key inválida",
+    "Chave inválida",
+    "chave invalida.",
+    "  Key inválida!  ",
+    "phone_id não informado",
+  ])("%j is a credential error", (description) => {
+    expect(parse(400, description)).toBeInstanceOf(ChatGuruAuthError);
+  });
+
+  it.each([
+    "Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida",
+    "Nenhum campo personalizado encontrado com o nome Chave PIX inválida",
+    "Campo Chave PIX inválido",
+    "Chave PIX inválida",
+    "Valor inválido para o campo api_key",
+    "Campo key_account não informado",
+    "field__Chave_de_acesso não informado",
+    "Nenhum campo personalizado encontrado com o nome Monkey_ID: valor inválido",
+    "A chave informada no campo Chave PIX é inválida",
+  ])("%j stays a field error (the row fails, the run goes on)", (description) => {
+    const error = parse(400, description);
+    expect(error).toBeInstanceOf(ChatGuruApiError);
+    expect(error).not.toBeInstanceOf(ChatGuruAuthError);
+  });
+
+  it("401 and 403 are credential errors whatever the description", () => {
+    expect(parse(401, "Chave PIX inválida")).toBeInstanceOf(ChatGuruAuthError);
+    expect(parse(403, "anything")).toBeInstanceOf(ChatGuruAuthError);
+  });
+});
