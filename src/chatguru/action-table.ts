@@ -89,3 +89,13 @@ export const ACTION_NAMES = Object.keys(ACTIONS) as ChatGuruAction[];
 export function isChatGuruAction(name: string): name is ChatGuruAction {
   return Object.prototype.hasOwnProperty.call(ACTIONS, name);
 }
+
+/**
+ * A name that can be an action: letters, digits and `_` (ChatGuru's actions are snake_case). Anything else — spaces,
+ * `&`, `=`, `/` — would be a typo or an attempt to smuggle parameters into the form body.
+ */
+const ACTION_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
+
+export function isWellFormedActionName(name: string): boolean {
+  return ACTION_NAME.test(name);
+}

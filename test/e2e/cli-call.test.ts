@@ -70,11 +70,13 @@ describe("chatguru-sync call", () => {
     expect(r.stderr).toMatch(/ECONNREFUSED/);
   });
 
-  it("an unknown action is a usage error (exit 2) listing the valid actions; nothing sent", async () => {
+  // Issue 15 item 5: a well-formed unknown action is sent with a warning (cli-call-any-action.test.ts); only a name
+  // that cannot be an action is refused.
+  it("an action name that cannot be an action is a usage error (exit 2) listing the valid actions; nothing sent", async () => {
     const before = mock.state().requests.total;
-    const r = await runCliInProcess(["call", "chat_delete"], { env });
+    const r = await runCliInProcess(["call", "chat delete"], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Unknown action "chat_delete"');
+    expect(r.stderr).toContain('"chat delete" is not an action name');
     for (const action of ["chat_add", "chat_update_custom_fields", "message_file_send"])
       expect(r.stderr).toContain(action);
     expect(mock.state().requests.total).toBe(before);

@@ -1,4 +1,4 @@
-import { ACTION_NAMES, ACTIONS, isChatGuruAction } from "../../chatguru/action-table.js";
+import { ACTION_NAMES, ACTIONS, isChatGuruAction, isWellFormedActionName } from "../../chatguru/action-table.js";
 import { createChatGuruClient } from "../../chatguru/client.js";
 import { ChatGuruError, isChatGuruError } from "../../chatguru/errors.js";
 import { redact, UsageError } from "../../errors.js";
@@ -31,7 +31,10 @@ export const callCommand: CliCommand = {
   describe: "Make one raw ChatGuru API call and print its JSON response",
   builder: (y) =>
     y
-      .positional("action", { type: "string", describe: `ChatGuru action: ${ACTION_NAMES.join(", ")}` })
+      .positional("action", {
+        type: "string",
+        describe: `ChatGuru action: ${ACTION_NAMES.join(", ")} (others are sent with a warning)`,
+      })
       .options({
         ...connectionOptions,
         param: {
@@ -50,10 +53,17 @@ export const callCommand: CliCommand = {
       ),
   run: async (args, io) => {
     const action = String(args.action ?? "");
+    if (!isWellFormedActionName(action)) {
+      throw new UsageError(
+        `"${action}" is not an action name (letters, digits and _ only). Documented actions (required params):\n${actionList()}`,
+        { code: "USAGE_UNKNOWN_ACTION" },
+      );
+    }
+    // Integrators use actions seen outside ChatGuru's document (chat_tags_list…): send them, but say so.
     if (!isChatGuruAction(action)) {
-      throw new UsageError(`Unknown action "${action}". Valid actions (required params):\n${actionList()}`, {
-        code: "USAGE_UNKNOWN_ACTION",
-      });
+      io.stderr.write(
+        `warning: "${action}" is not one of the documented actions; sending it as is ("chatguru-sync call --help" lists them).\n`,
+      );
     }
     const params = parseParams(args.param);
     // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).
