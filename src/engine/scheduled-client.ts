@@ -1,4 +1,5 @@
 import { classifyChatGuruError, NOT_REPEATABLE_ACTIONS } from "../chatguru/classify-error.js";
+import { isChatGuruError } from "../chatguru/errors.js";
 import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
 import { withHint } from "../core/error-hints.js";
 import { RunAbortedError } from "../errors.js";
@@ -179,6 +180,10 @@ export class ScheduledClient {
       const pauseMs = rateLimitPause(verdict.ms, this.#consecutive429, this.#options.policy);
       this.#options.queue.pauseFor(pauseMs);
       this.#options.onEvent?.({ type: "rate-limited", pauseMs });
+    } else if (isChatGuruError(error) && error.httpStatus !== undefined) {
+      // Any answer that is not a 429 (a "Chat não encontrado." probe, a refusal, a 5xx) shows the server is letting
+      // requests through: "429 N times in a row" must mean in a row. A request with no answer proves nothing.
+      this.#consecutive429 = 0;
     }
   }
 
