@@ -8,6 +8,7 @@ import type {
   SyncErrorCode,
   UsageErrorCode,
 } from "./core/error-codes.js";
+import { secretPattern } from "./util/secret-pattern.js";
 
 /**
  * Run-level failures are thrown as SyncError subclasses; row-level problems are values (see core/row-problem.ts).
@@ -104,15 +105,34 @@ export function isInternalError(error: unknown): error is InternalError {
   return error instanceof InternalError;
 }
 
+/** Secrets shorter than this are not redacted (replacing "ab" everywhere would garble messages, not protect). */
+const MIN_SECRET_LENGTH = 4;
+const patterns = new Map<string, RegExp>();
+
 /**
- * Removes every occurrence of the given secrets from a string. Used on error messages, causes and log lines so the
- * ChatGuru key or a Google token never leaks (SPEC §2: "The API key is a secret").
+ * Removes every occurrence of the given secrets from a string, in every encoding a server may echo them in (raw,
+ * URL/form-encoded, JSON-escaped, HTML entities: util/secret-pattern.ts). THE redaction of the project: error
+ * messages, causes, response bodies and log lines go through it so the ChatGuru key or a Google token never leaks
+ * (SPEC §2: "The API key is a secret").
  */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join("***");
-    if (secret && secret.length >= 4) out = out.split(encodeURIComponent(secret)).join("***");
+  // Longest first: a secret that contains another is replaced whole.
+  const usable = secrets.filter((s): s is string => s !== undefined && s.length >= MIN_SECRET_LENGTH);
+  for (const secret of usable.sort((a, b) => b.length - a.length)) {
+    out = out.replace(patternFor(secret), "***");
   }
   return out;
+}
+
+function patternFor(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    // A run uses a handful of secrets; the cap only guards a library user who passes a new one per call.
+    if (patterns.size >= 64) patterns.clear();
+    pattern = secretPattern(secret);
+    patterns.set(secret, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
 }

@@ -62,7 +62,11 @@ const SETTINGS = [
 ] as const;
 
 /** Flags win over the environment. Every missing setting is named at once (exit 2). */
-export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): ChatGuruConnection {
+export function resolveConnection(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+  options: { onWarning?: (message: string) => void } = {},
+): ChatGuruConnection {
   const values: Record<string, string> = {};
   const missing: string[] = [];
   for (const [prop, variable, flag] of SETTINGS) {
@@ -91,6 +95,13 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL must be http(s), got "${url.protocol}".`);
   }
+  // The key is in every request body: over plain http to another machine anyone on the path can read it.
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    options.onWarning?.(
+      `CHATGURU_API_URL is plain http:// on ${url.hostname}: the API key travels unencrypted with every request; ` +
+        `use the https:// address ChatGuru shows on the "Celulares" page.`,
+    );
+  }
   return {
     apiUrl: values.apiUrl!,
     key: values.apiKey!,
@@ -98,6 +109,12 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
     phoneId: values.phoneId!,
     ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout * 1000 } : {}),
   };
+}
+
+/** localhost, 127.0.0.0/8, ::1 (a local mock or tunnel): plain http never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /** yargs options shared by every command that talks to ChatGuru. */

@@ -79,7 +79,9 @@ export const callCommand: CliCommand = {
       phoneId: args.phoneId as string | undefined,
       timeout,
     };
-    const connection = resolveConnection(flags, io.env);
+    const connection = resolveConnection(flags, io.env, {
+      onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+    });
     const client = createChatGuruClient(connection);
     const secrets = [connection.key];
     try {

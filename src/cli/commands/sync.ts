@@ -103,7 +103,7 @@ export function buildSyncOptions(
   };
   let connection: ChatGuruConnection | undefined;
   try {
-    connection = resolveConnection(flags, io.env);
+    connection = resolveConnection(flags, io.env, { onWarning: (m) => io.stderr.write(`warning: ${m}\n`) });
   } catch (error) {
     // A dry run sends nothing; without a connection it simply has no state to plan from.
     if (!options.dryRun) throw error;
