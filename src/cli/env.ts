@@ -99,7 +99,7 @@ export function resolveConnection(
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     options.onWarning?.(
       `CHATGURU_API_URL is plain http:// on ${url.hostname}: the API key travels unencrypted with every request; ` +
-        `use the https:// address ChatGuru shows on the "Celulares" page.`,
+        "use the https:// address of your ChatGuru account.",
     );
   }
   return {
