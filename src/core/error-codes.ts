@@ -130,6 +130,12 @@ export type RowProblemCode =
   | "ROW_SEND_DATE_PAST"
   | "ROW_FILE_URL_INVALID";
 
+/**
+ * A setting of the mapping ChatGuru does not know (SPEC §5 "Configuration errors stop the run"): every row would
+ * fail the same way, so the first one stops the run. An unknown custom field keeps CHATGURU_FIELD_NOT_CONFIGURED.
+ */
+export type ChatGuruConfigErrorCode = "CHATGURU_DIALOG_UNKNOWN" | "CHATGURU_USER_UNKNOWN";
+
 /** The run as a whole. */
 export type RunErrorCode = "TOO_MANY_FAILURES" | "INTERRUPTED" | "INTERNAL";
 
@@ -143,6 +149,7 @@ export type SyncErrorCode =
   | SheetsErrorCode
   | StateErrorCode
   | ChatGuruErrorCode
+  | ChatGuruConfigErrorCode
   | RunErrorCode;
 
 /** Any code a person can see: a thrown error's, a failed row's or an invalid row's. */

@@ -14,6 +14,10 @@ export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
     'no chat with this number: use "mode": "upsert" (or "create") to add it, or check the number',
   CHATGURU_FIELD_NOT_CONFIGURED:
     "create the custom field in ChatGuru (Configurações → Campos Personalizados) with exactly that name, or remove it from the mapping",
+  CHATGURU_DIALOG_UNKNOWN:
+    "copy the dialog's id from ChatGuru (Chatbot → Diálogos) into the mapping, or remove that dialog_id from it",
+  CHATGURU_USER_UNKNOWN:
+    "copy the user's id from ChatGuru (Usuários) into the mapping's chat_add.user_id, or remove user_id from it",
   CHATGURU_INITIAL_MESSAGE_INVALID:
     'official WhatsApp Business numbers refuse a first message: set "chat_add": {"text": " "} in the mapping',
   CHATGURU_SERVER_ERROR: "ChatGuru had a server error; retry later",

@@ -17,6 +17,7 @@ export async function createChat(
   ctx: ContactContext,
   options: { reAdds: number },
 ): Promise<ContactResult> {
+  await ctx.configGate?.beforeAdd(draft);
   await ctx.state.update(draft.key, {
     addStatus: "intent",
     pendingHash: hash,

@@ -2,6 +2,8 @@ import type { ChatGuruClient } from "../chatguru/types.js";
 import type { Outcome } from "../core/outcome.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import type { PollSchedule } from "./add-waiter.js";
+import type { ConfigGate } from "./config-gate.js";
+import type { ConfigStop } from "./config-error.js";
 import type { SyncEventListener } from "./events.js";
 
 export type SyncMode = "create" | "update" | "upsert";
@@ -29,6 +31,8 @@ export interface ContactContext {
   onEvent?: SyncEventListener;
   /** Called when the row starts/stops waiting on an asynchronous chat_add (it then holds no worker slot). */
   onAddWait?: (waiting: boolean) => void;
+  /** Holds chat_adds back while no row has proven the mapping's fields, dialog and user exist (SPEC §5). */
+  configGate?: ConfigGate;
 }
 
 export interface ContactResult {
@@ -38,6 +42,8 @@ export interface ContactResult {
   errorCode?: string;
   error?: string;
   syncedAt?: string;
+  /** The row failed on a setting every row shares (unknown custom field, dialog or user): the run must stop. */
+  stopsRun?: ConfigStop;
 }
 
 /** What the journal knows of a row, as result columns (for rows this run does not touch). */

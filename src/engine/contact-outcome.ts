@@ -1,6 +1,7 @@
 import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
+import { configStopOf } from "./config-error.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 
@@ -35,6 +36,8 @@ export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unk
   // A ChatGuru error that escaped classification (e.g. a parameter ChatGuru would refuse) is still this row's problem.
   const error = isChatGuruError(caught) ? new RowFailure(caught.code, caught.message, caught.action) : caught;
   if (!isRowFailure(error)) throw error;
+  const description = isChatGuruError(caught) ? caught.description : undefined;
+  const stopsRun = configStopOf({ code: error.code, message: error.message, action: error.action, description }, draft);
   // Usually already in the message (added where the ChatGuru error was built); withHint never repeats it.
   const message = withHint(error.message, error.code);
   const prior = ctx.state.get(draft.key);
@@ -44,5 +47,11 @@ export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unk
     error: message,
     rowNumber: draft.rowNumber,
   });
-  return { outcome: "failed", errorCode: error.code, error: message, ...known(prior) };
+  return {
+    outcome: "failed",
+    errorCode: error.code,
+    error: message,
+    ...known(prior),
+    ...(stopsRun ? { stopsRun } : {}),
+  };
 }

@@ -35,9 +35,11 @@ export class RowOutput {
     outcome: Outcome,
     extra?: Partial<RowResult>,
     error?: string,
+    /** What the row event says instead of `error` (the run's own error already gives the advice). */
+    said: string | undefined = error,
   ): void | Promise<void> {
     countOutcome(this.counts, outcome);
-    this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(error ? { error } : {}) });
+    this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(said ? { error: said } : {}) });
     return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
   }
 

@@ -1,4 +1,5 @@
 import { isRunAbortedError, type RunAbortedError } from "../errors.js";
+import type { ConfigStop } from "./config-error.js";
 import { isRowFailure } from "./row-failure.js";
 import type { StopController } from "./stop-controller.js";
 
@@ -30,6 +31,15 @@ export class RunFailures {
     } else if (!this.stop.stopped && !isRowFailure(error)) {
       this.fromOutput(error);
     }
+  }
+
+  /**
+   * A row met a setting every row shares that ChatGuru does not know (SPEC §5): stop taking rows at once. The short
+   * reason is said while rows in flight finish; the full message, with its one hint, ends the run.
+   */
+  fromConfig(stop: ConfigStop): void {
+    this.runError ??= stop.error;
+    this.stop.begin(stop.reason, stop.error);
   }
 
   /** Recording a row's outcome failed (results or journal write): the run cannot vouch for its output. */

@@ -2,6 +2,7 @@ import { formatProblem } from "../core/format-problem.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { StateStore } from "../state/state-store.js";
+import { withoutHint } from "./config-error.js";
 import { syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
 import type { RowIdentity } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
@@ -36,8 +37,16 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   } catch (error) {
     deps.failures.fromRow(error);
   }
+  deps.ctx.configGate?.rowDone(draft.key, result?.outcome);
+  if (result?.stopsRun) deps.failures.fromConfig(result.stopsRun);
   if (result) {
     const message = result.error ? formatProblem({ code: result.errorCode, message: result.error }) : undefined;
+    // The run's error gives the advice once on screen; each row in flight that met the same setting (the results
+    // file keeps the full text) just says what happened.
+    const said =
+      result.error && result.stopsRun
+        ? formatProblem({ code: result.errorCode, message: withoutHint(result.error, result.errorCode ?? "") })
+        : message;
     const extra = {
       ...ident,
       key: draft.key,
@@ -45,7 +54,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
       ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
       ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
     };
-    await deps.output.finish(seq, row, result.outcome, extra, message);
+    await deps.output.finish(seq, row, result.outcome, extra, message, said);
     return;
   }
   // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.

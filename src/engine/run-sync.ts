@@ -6,6 +6,7 @@ import type { OpenedSource, Source } from "../sources/source.js";
 import type { StateStore } from "../state/state-store.js";
 import { sleep as realSleep } from "../util/sleep.js";
 import { Admission } from "./admission.js";
+import { ConfigGate } from "./config-gate.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
 import { buildReport, type SyncReport } from "./report.js";
 import { Priority, RequestQueue } from "./request-queue.js";
@@ -136,6 +137,7 @@ function rowRunDeps(run: Run, output: RowOutput) {
     sleep: ports.sleep ?? realSleep,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     onAddWait: admission.onAddWait,
+    configGate: new ConfigGate(options.concurrency, stop.signal),
   };
   return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
 }

@@ -132,9 +132,24 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(updates.every((e) => e.status === 200)).toBe(true);
   });
 
-  it("a refused number fails with ChatGuru's description; an unknown custom field fails CHATGURU_FIELD_NOT_CONFIGURED", async () => {
+  it("a refused number fails with ChatGuru's description", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", "Telefone,Nome,Cor\n11 90000-0000,Zé,azul\n");
+    const report = await sync({
+      source,
+      mapping: env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: { Etapa: "Cor" } }),
+      connection: env.connection,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts.failed).toBe(1);
+    const rows = env.results(report.results!);
+    expect(rows[0]!.chatguru_error).toMatch(/CHAT_ADD_REFUSED.*não possui WhatsApp/);
+  });
+
+  it("an unknown custom field fails the row CHATGURU_FIELD_NOT_CONFIGURED and stops the run (SPEC §5, exit 3)", async () => {
     env = await createSyncEnv({ existingChats: ["5511987650001"] });
-    const source = env.csv("l.csv", "Telefone,Nome,Cor\n11 90000-0000,Zé,azul\n11 98765-0001,Lia,verde\n");
+    const source = env.csv("l.csv", "Telefone,Nome,Cor\n11 98765-0001,Lia,verde\n");
     const report = await sync({
       source,
       mapping: env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: { "Cor favorita": "Cor" } }),
@@ -142,10 +157,10 @@ describe("sync modes against the mock (real HTTP)", () => {
       cwd: env.dir,
       ...FAST,
     });
-    expect(report.counts.failed).toBe(2);
+    expect(report.counts.failed).toBe(1);
+    expect(report.exitCode).toBe(3);
     const rows = env.results(report.results!);
-    expect(rows[0]!.chatguru_error).toMatch(/CHAT_ADD_REFUSED.*não possui WhatsApp/);
-    expect(rows[1]!.chatguru_error).toMatch(/CHATGURU_FIELD_NOT_CONFIGURED.*Campos Personalizados/);
+    expect(rows[0]!.chatguru_error).toMatch(/CHATGURU_FIELD_NOT_CONFIGURED.*Campos Personalizados/);
   });
 
   it("dialog_execute: the 'contexto não foi validado' answer is retried once and succeeds", async () => {

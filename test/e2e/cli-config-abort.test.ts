@@ -1,0 +1,139 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../helpers/cli.js";
+import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
+
+/** SPEC §5 "Configuration errors stop the run", through the CLI against the mock. */
+
+let env: SyncEnv;
+let proxy: Server | undefined;
+afterEach(async () => {
+  await env?.close();
+  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+  proxy = undefined;
+});
+
+const phones = (n: number, prefix = "1198761") => Array.from({ length: n }, (_, i) => `${prefix}${String(1001 + i)}`);
+const csv = (rows: string[]) => `Telefone,Nome,Etapa\n${rows.map((p, i) => `${p},Pessoa ${i},novo`).join("\n")}\n`;
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+/**
+ * ChatGuru's answers for an unknown dialog or user are not in the API document and the mock accepts any id: this
+ * 127.0.0.1 proxy in front of the mock answers them the way a 400 naming the parameter would.
+ */
+async function refusingProxy(target: string): Promise<string> {
+  proxy = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", async () => {
+      const params = new URLSearchParams(body);
+      const refuse = (description: string) => {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end(JSON.stringify({ code: 400, result: "error", description }));
+      };
+      if (params.get("action") === "dialog_execute" && params.get("dialog_id") === "dlg-missing")
+        return refuse("Diálogo não encontrado");
+      if (params.get("action") === "chat_add" && params.get("user_id") === "u-missing")
+        return refuse("Usuário não encontrado");
+      const answer = await fetch(target, {
+        method: "POST",
+        headers: { "content-type": req.headers["content-type"]! },
+        body,
+      });
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(await answer.text());
+    });
+  });
+  await new Promise<void>((resolve) => proxy!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(proxy!.address() as AddressInfo).port}/api/v1`;
+}
+
+describe("configuration errors stop the run (CLI)", () => {
+  it("--limit 5 with a field the account does not have: exit 3, at most --concurrency chat_adds, the advice printed once", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("l.csv", csv(phones(20)));
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      name: "Nome",
+      custom_fields: { "Não existe": "Etapa" },
+    });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", mapping, "--limit", "5", "--concurrency", "2", "--rate", "0"],
+      { env: env.env, cwd: env.dir },
+    );
+    expect(r.code).toBe(3);
+    const byAction = env.mock.state().requests.byAction;
+    expect(byAction.chat_add).toBeGreaterThanOrEqual(1);
+    expect(byAction.chat_add).toBeLessThanOrEqual(2);
+    expect(r.stderr).toContain('ChatGuru does not know the custom field "Não existe" (sent as field__Nao_existe)');
+    expect(count(r.stderr, "Campos Personalizados")).toBe(1);
+    expect(r.stderr).toMatch(/error: .*stopped before creating more chats/);
+    // Rows that met the error say so; rows not reached keep no status.
+    const rows = env.results(`${env.dir}/l.results.csv`);
+    expect(rows).toHaveLength(5);
+    const statuses = rows.map((row) => row.chatguru_status);
+    expect(statuses.filter((s) => s === "").length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === "" || s === "failed" || s === "pending")).toBe(true);
+  });
+
+  it("--json: the report's error names the field and the exit code is 3", async () => {
+    env = await createSyncEnv({ existingChats: phones(30).map((p) => `55${p}`) });
+    const source = env.csv("l.csv", csv(phones(30)));
+    const mapping = env.mapping("m.json", { phone: "Telefone", custom_fields: { Inexistente: "Etapa" } });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", mapping, "--json", "--concurrency", "1", "--rate", "0"],
+      { env: env.env, cwd: env.dir },
+    );
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_FIELD_NOT_CONFIGURED" } });
+    expect(report.error.message).toContain('"Inexistente"');
+    // Only rows already admitted when the first answer came back may have sent their update (in flight).
+    expect(report.requests.byAction.chat_add).toBeUndefined();
+    expect(report.notReached).toBeGreaterThanOrEqual(10);
+    expect(report.counts.failed + report.notReached).toBe(30);
+  });
+
+  it("an unknown dialog id stops the run at the first dialog_execute, naming the id and Chatbot → Diálogos once", async () => {
+    env = await createSyncEnv({ existingChats: phones(30).map((p) => `55${p}`) });
+    const apiUrl = await refusingProxy(env.env.CHATGURU_API_URL!);
+    const source = env.csv("l.csv", csv(phones(30)));
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      custom_fields: { Etapa: "Etapa" },
+      dialog_execute: { dialog_id: { value: "dlg-missing" } },
+    });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", mapping, "--concurrency", "1", "--rate", "0"],
+      { env: { ...env.env, CHATGURU_API_URL: apiUrl }, cwd: env.dir },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ChatGuru does not know the dialog id "dlg-missing"');
+    expect(count(r.stderr, "Chatbot → Diálogos")).toBe(1);
+    expect(env.mock.state().requests.byAction.dialog_execute ?? 0).toBe(0);
+    const statuses = env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status);
+    expect(statuses.filter((s) => s === "").length).toBeGreaterThanOrEqual(10);
+    expect(statuses.every((s) => s === "" || s === "failed")).toBe(true);
+  });
+
+  it("an unknown user id stops the run at the first chat_add, naming the id and Usuários once", async () => {
+    env = await createSyncEnv();
+    const apiUrl = await refusingProxy(env.env.CHATGURU_API_URL!);
+    const source = env.csv("l.csv", csv(phones(6)));
+    const mapping = env.mapping("m.json", {
+      phone: "Telefone",
+      name: "Nome",
+      mode: "create",
+      chat_add: { user_id: { value: "u-missing" } },
+    });
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", mapping, "--concurrency", "2", "--rate", "0"],
+      { env: { ...env.env, CHATGURU_API_URL: apiUrl }, cwd: env.dir },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ChatGuru does not know the user id "u-missing"');
+    expect(count(r.stderr, "(Usuários)")).toBe(1);
+    expect(env.mock.state().requests.byAction.chat_add ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigGate } from "../../../src/engine/config-gate.js";
+import { draft } from "./fakes.js";
+
+const row = (n: number) => draft({ key: `k${n}`, rowNumber: n + 1 });
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("ConfigGate", () => {
+  it("lets `limit` rows add on an unproven mapping; the next waits until one finishes", async () => {
+    const gate = new ConfigGate(2);
+    await gate.beforeAdd(row(1));
+    await gate.beforeAdd(row(2));
+    let third = false;
+    void gate.beforeAdd(row(3)).then(() => (third = true));
+    await settle();
+    expect(third).toBe(false);
+    gate.rowDone("k1", "failed");
+    await settle();
+    expect(third).toBe(true);
+  });
+
+  it("the first created/updated row opens it for everyone waiting and every later row", async () => {
+    const gate = new ConfigGate(1);
+    await gate.beforeAdd(row(1));
+    const waiting = [gate.beforeAdd(row(2)), gate.beforeAdd(row(3))];
+    gate.rowDone("k9", "updated");
+    await Promise.all(waiting);
+    await gate.beforeAdd(row(4));
+  });
+
+  it("the same row passes again (a re-add) and a row with nothing ChatGuru could reject never waits", async () => {
+    const gate = new ConfigGate(1);
+    await gate.beforeAdd(row(1));
+    await gate.beforeAdd(row(1));
+    await gate.beforeAdd(draft({ key: "plain", fields: {} }));
+  });
+
+  it("a run stop wakes the waiters with the stop's reason (the row ends not reached)", async () => {
+    const controller = new AbortController();
+    const gate = new ConfigGate(1, controller.signal);
+    await gate.beforeAdd(row(1));
+    const waiting = gate.beforeAdd(row(2));
+    const reason = new Error("config");
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+  });
+});
