@@ -3,6 +3,7 @@ import { formatProblem } from "../core/format-problem.js";
 import type { SyncEvent } from "../engine/events.js";
 import type { SyncReport } from "../engine/report.js";
 import type { CliIO } from "./command.js";
+import { planLines } from "./render-plan.js";
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -143,12 +144,10 @@ export class SyncRenderer {
       out(
         `  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`,
       );
-    if (report.plan) {
-      out(
-        `  plan: ${report.plan.new} new (update or create), ${report.plan.changed} changed → update, ${report.plan.retry} to retry, ${report.plan.unchanged} unchanged`,
-      );
-    }
-    if (report.results) out(`  results: ${report.results}`);
+    if (report.plan) for (const line of planLines(report.plan)) out(line);
+    // A dry run writes its plan, never the results (SPEC §5).
+    if (report.results) out(options.dryRun ? `  plan file: ${report.results}` : `  results: ${report.results}`);
+    if (report.errors) out(`  errors: ${report.errors} (only the rows to fix: fix them there and sync that file)`);
     if (report.state) out(`  state: ${report.state}`);
     if (report.counts.pending > 0 && !options.dryRun) {
       out(

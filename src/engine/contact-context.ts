@@ -1,6 +1,7 @@
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { Outcome } from "../core/outcome.js";
 import type { RowState, StateStore } from "../state/state-store.js";
+import { toLocalIsoTime } from "../util/local-time.js";
 import type { PollSchedule } from "./add-waiter.js";
 import type { ConfigGate } from "./config-gate.js";
 import type { ConfigStop } from "./config-error.js";
@@ -51,6 +52,7 @@ export function known(prior: RowState | undefined): Pick<ContactResult, "chatNum
   return {
     ...(prior?.number ? { chatNumber: prior.number } : {}),
     ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
-    ...(prior?.syncedAt ? { syncedAt: prior.syncedAt } : {}),
+    // Journals written before synced_at became local time hold UTC `…Z`: shown in local time like every new one.
+    ...(prior?.syncedAt ? { syncedAt: toLocalIsoTime(prior.syncedAt) } : {}),
   };
 }

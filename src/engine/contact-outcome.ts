@@ -1,6 +1,7 @@
 import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
+import { toLocalIsoTime } from "../util/local-time.js";
 import { configStopOf } from "./config-error.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
@@ -13,6 +14,7 @@ export async function succeed(
   outcome: "created" | "updated",
   number: string,
 ): Promise<ContactResult> {
+  // The journal keeps UTC (it shares the string with its own `updatedAt`); results show local time (SPEC §5).
   const syncedAt = new Date(ctx.now()).toISOString();
   const before = ctx.state.get(draft.key);
   const state = await ctx.state.update(draft.key, {
@@ -28,7 +30,12 @@ export async function succeed(
     ...(before?.error !== undefined ? { error: null } : {}),
     ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "done" as const } : {}),
   });
-  return { outcome, chatNumber: number, syncedAt, ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}) };
+  return {
+    outcome,
+    chatNumber: number,
+    syncedAt: toLocalIsoTime(syncedAt),
+    ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}),
+  };
 }
 
 /** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */

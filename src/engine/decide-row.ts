@@ -4,6 +4,7 @@ import type { RowClass } from "../mapping/row-classifier.js";
 import type { RowState } from "../state/state-store.js";
 import type { SyncMode } from "./contact-task.js";
 import { isUnchanged, planRow } from "./plan.js";
+import { rowRequests } from "./plan-estimate.js";
 import type { PlanCounts } from "./report.js";
 import { valuesHash } from "./values-hash.js";
 
@@ -18,7 +19,7 @@ export type RowDecision =
   /** The common case of a scheduled run: finished without a task, a queue slot or a journal write. */
   | { kind: "unchanged"; draft: ContactDraft; prior: RowState | undefined }
   /** Dry run: what a real run would do. */
-  | { kind: "plan"; draft: ContactDraft; planned: keyof PlanCounts; status: string }
+  | { kind: "plan"; draft: ContactDraft; planned: keyof PlanCounts; status: string; requests: number }
   | { kind: "run"; draft: ContactDraft; hash: string };
 
 export interface DecideOptions {
@@ -45,7 +46,8 @@ export function decideRow(
   }
   if (options.dryRun) {
     const planned = planRow(prior, hash, full);
-    return { kind: "plan", draft, planned, status: plannedStatus(planned, options.mode) };
+    const requests = rowRequests(planned, draft, prior, options.mode);
+    return { kind: "plan", draft, planned, status: plannedStatus(planned, options.mode), requests };
   }
   if (isUnchanged(prior, hash, full)) return { kind: "unchanged", draft, prior };
   return { kind: "run", draft, hash };

@@ -1,6 +1,7 @@
 import { ExitCode } from "../core/exit-code.js";
 import { isSyncError, type RunAbortedError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
+import type { PlanEstimate, PlannedRow } from "./plan-estimate.js";
 
 export interface OutcomeCounts {
   total: number;
@@ -28,11 +29,19 @@ export interface SyncReport {
   durationMs: number;
   results?: string;
   state?: string;
+  /** The errors-only file (rows that ended invalid/duplicate/failed), when this run wrote one. Additive to SPEC §3. */
+  errors?: string;
   /** Only when the run stopped early: why, and how many rows were never reached (they have no status). */
   error?: { code: string; message: string };
   notReached?: number;
-  /** Only for --dry-run: what a real run would do. */
-  plan?: PlanCounts;
+  /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
+  plan?: PlanReport;
+}
+
+/** The dry run's plan: the counts, plus (additive to SPEC §3) the cost estimate and a preview of the first rows. */
+export interface PlanReport extends PlanCounts {
+  estimate?: PlanEstimate;
+  preview?: PlannedRow[];
 }
 
 export interface PlanCounts {
@@ -61,7 +70,7 @@ export function exitCodeFor(counts: OutcomeCounts): number {
 
 export interface ReportParts {
   counts: OutcomeCounts;
-  plan: PlanCounts;
+  plan: PlanReport;
   requests: RequestCounts;
   startedAt: number;
   dryRun: boolean;
@@ -69,6 +78,7 @@ export interface ReportParts {
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
+  errors?: string | undefined;
   /** The run-level stop (auth, too many failures). */
   runError?: RunAbortedError | undefined;
   /** A failure of the run itself after requests were sent. */
@@ -89,6 +99,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     durationMs: Date.now() - parts.startedAt,
     ...(parts.results ? { results: parts.results } : {}),
     ...(parts.statePath ? { state: parts.statePath } : {}),
+    ...(parts.errors ? { errors: parts.errors } : {}),
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),

@@ -71,6 +71,7 @@ function record(
     case "unchanged":
       return output.finish(seq, row, "unchanged", { ...ident, key: decision.draft.key, ...known(decision.prior) });
     case "plan":
+      output.tally.add(decision.requests, decision.draft, decision.status);
       return output.planned(seq, row, decision.planned, decision.status, { ...ident, key: decision.draft.key });
   }
 }

@@ -3,6 +3,7 @@ import type { RowResult } from "../core/row-result.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { Sink } from "../sinks/sink.js";
 import type { SyncEventListener } from "./events.js";
+import { PlanTally } from "./plan-estimate.js";
 import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "./report.js";
 
 /**
@@ -13,6 +14,8 @@ import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "
 export class RowOutput {
   readonly counts: OutcomeCounts = emptyCounts();
   readonly plan: PlanCounts = { new: 0, changed: 0, unchanged: 0, retry: 0 };
+  /** Dry run: what a real run would cost, and its first rows as they will be sent. */
+  readonly tally = new PlanTally();
   /** Rows the run stopped before; they are written without a status. */
   notReached = 0;
 

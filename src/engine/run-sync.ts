@@ -166,12 +166,19 @@ async function finish(
   }
   const report = buildReport({
     counts: output!.counts,
-    plan: output!.plan,
+    plan: options.dryRun
+      ? {
+          ...output!.plan,
+          estimate: output!.tally.estimate(options.rate, options.concurrency),
+          preview: output!.tally.preview,
+        }
+      : output!.plan,
     requests: scheduled?.requests ?? { total: 0, retries: 0, byAction: {} },
     startedAt,
     dryRun: options.dryRun,
     notReached: output!.notReached,
     results: written?.location,
+    errors: written?.errors,
     statePath: run.ports.statePath,
     runError: failures.runError,
     failure,

@@ -1,14 +1,18 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Source } from "../sources/source.js";
+
+export { defaultResultsPath } from "./results-paths.js";
 import { createCsvSink } from "./csv-sink.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { type Sink } from "./sink.js";
-import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
+import { DEFAULT_WRITE_BACK, type WriteBackColumns } from "../core/row-result.js";
+import { createErrorsSink, withErrorsFile } from "./errors-sink.js";
+import { defaultResultsPath, errorsPath, planPath } from "./results-paths.js";
 import { teeSink } from "./tee-sink.js";
 import { createXlsxSink } from "./xlsx-sink.js";
 
@@ -45,44 +49,50 @@ async function assertWritableDir(path: string): Promise<void> {
   }
 }
 
-/** Default results file: `<source>.results.csv` beside a CSV source, `<source>.results.xlsx` beside a workbook (SPEC §5). */
-export function defaultResultsPath(source: Source, cwd: string): string {
-  if (!source.path || source.path === "-") return join(cwd, "chatguru-sync.results.csv");
-  const ext = extname(source.path);
-  return join(dirname(source.path), `${basename(source.path, ext)}.results.${source.kind === "xlsx" ? "xlsx" : "csv"}`);
-}
+/** The write_back columns of a results (and errors) file. */
+const RESULT_COLUMNS: Array<keyof WriteBackColumns> = ["status", "chat_add_id", "chat_number", "error", "synced_at"];
 
 /**
- * Results go to a CSV beside the source (or --results), or — for a Google Sheet — into the sheet's write_back columns.
- * A dry run never writes into a sheet: it writes its plan to a CSV instead. With a sheet, `--results` adds a CSV copy.
+ * Results go to a file beside the source (or --results) with `<source>.errors.csv` beside it, or — for a Google
+ * Sheet — into the sheet's write_back columns (plus a file copy when --results is given). A dry run writes only its
+ * plan, `<source>.plan.csv`.
  */
 export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
-  const { opened } = options;
-  const path = options.results
-    ? resolve(options.cwd, options.results)
-    : defaultResultsPath(options.source, options.cwd);
-  const csv = async () => {
+  const { opened, source, cwd } = options;
+  const results = options.results ? resolve(cwd, options.results) : undefined;
+  // The file's format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise.
+  const fileSink = (path: string, columns: Array<keyof WriteBackColumns>): Sink =>
+    extname(path).toLowerCase() === ".xlsx"
+      ? createXlsxSink({
+          path,
+          headers: opened.headers,
+          ...(isOpenedXlsxSource(opened) ? { sheetName: opened.sheetName } : {}),
+          columns,
+          writeBack,
+        })
+      : createCsvSink({
+          path,
+          headers: opened.headers,
+          delimiter: opened.format?.delimiter ?? ",",
+          columns,
+          writeBack,
+        });
+  if (options.dryRun) {
+    // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
+    const plan = planPath(source, cwd, results);
+    await assertWritableDir(plan);
+    return fileSink(plan, ["status", "error"]);
+  }
+  const withErrors = async (path: string): Promise<Sink> => {
     await assertWritableDir(path);
-    // The results file's format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise.
-    if (extname(path).toLowerCase() === ".xlsx") {
-      return createXlsxSink({
-        path,
-        headers: opened.headers,
-        ...(isOpenedXlsxSource(opened) ? { sheetName: opened.sheetName } : {}),
-        columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
-        writeBack,
-      });
-    }
-    return createCsvSink({
-      path,
-      headers: opened.headers,
-      delimiter: opened.format?.delimiter ?? ",",
-      columns: ["status", "chat_add_id", "chat_number", "error", "synced_at"],
-      writeBack,
+    const errors = createErrorsSink({
+      path: errorsPath(path, source),
+      open: (at) => fileSink(at, ["status", "error"]),
     });
+    return withErrorsFile(fileSink(path, RESULT_COLUMNS), errors);
   };
-  if (!isOpenedSheetsSource(opened) || options.dryRun) return csv();
+  if (!isOpenedSheetsSource(opened)) return withErrors(results ?? defaultResultsPath(source, cwd));
   const sheet = createSheetsSink({
     gateway: opened.gateway,
     spreadsheetId: opened.spreadsheetId,
@@ -95,5 +105,6 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
     flushEveryMs: SHEETS_FLUSH_EVERY_MS,
     flushEveryRows: SHEETS_FLUSH_EVERY_ROWS,
   });
-  return options.results ? teeSink(sheet, await csv()) : sheet;
+  // A sheet keeps its results in its own columns; an errors file comes with a `--results` copy (kept simple).
+  return results ? teeSink(sheet, await withErrors(results)) : sheet;
 }

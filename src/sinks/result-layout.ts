@@ -16,12 +16,23 @@ export function writeBackValue(result: RowResult, slot: keyof WriteBackColumns):
   return result[RESULT_FIELD[slot]] ?? "";
 }
 
+/**
+ * OWASP "CSV injection": a cell starting with `=`, `+`, `-` or `@` (or a tab / carriage return, which Excel skips
+ * before such a character) runs as a formula when the file is opened in Excel. `chatguru_error` echoes ChatGuru's
+ * text, which echoes the row, so a value the TOOL adds gets a leading `'`: Excel shows it as text. Input columns are
+ * never touched (the errors file must stay valid input for a re-run). Not used for Google Sheets: the sheet is written
+ * RAW, where a `'` would show.
+ */
+export function asText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export interface ResultLayout {
   /** Input headers, then the write_back columns that are not already among them. */
   outputHeaders: string[];
   /** Where each write_back value goes and which slot fills it. */
   resultAt: Array<{ index: number; slot: keyof WriteBackColumns }>;
-  /** One result as a row under `outputHeaders`: its input values, then THIS run's write_back values. */
+  /** One result as a row under `outputHeaders`: its input values, then THIS run's write_back values (asText). */
   record(result: RowResult): string[];
 }
 
@@ -51,7 +62,7 @@ export function resultLayout(
     const cells = new Array<string>(width);
     for (let i = 0; i < inputWidth; i++) cells[i] = result.values[headers[i]!] ?? "";
     for (let i = inputWidth; i < width; i++) cells[i] = "";
-    for (const { index, slot } of resultAt) cells[index] = writeBackValue(result, slot);
+    for (const { index, slot } of resultAt) cells[index] = asText(writeBackValue(result, slot));
     return cells;
   };
   return { outputHeaders, resultAt, record };

@@ -9,7 +9,11 @@ export interface Sink {
   readonly wantsKeyOrdinal?: boolean;
   write(result: RowResult): void | Promise<void>;
   /** Finishes the output. Called on success AND on abort (rows never reached are written without a status). */
-  close(): Promise<{ location: string; notes?: string[] }>;
+  close(): Promise<{
+    location: string;
+    notes?: string[];
+    /** The errors-only file, when one was written. */ errors?: string;
+  }>;
   /** Drops partial output (temp files) without touching the destination. */
   discard(): Promise<void>;
 }

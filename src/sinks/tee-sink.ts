@@ -9,7 +9,11 @@ export function teeSink(first: Sink, second: Sink): Sink {
     },
     async close() {
       const [a, b] = await Promise.all([first.close(), second.close()]);
-      return { location: `${a.location} and ${b.location}`, notes: [...(a.notes ?? []), ...(b.notes ?? [])] };
+      return {
+        location: `${a.location} and ${b.location}`,
+        notes: [...(a.notes ?? []), ...(b.notes ?? [])],
+        ...((a.errors ?? b.errors) ? { errors: (a.errors ?? b.errors)! } : {}),
+      };
     },
     async discard() {
       await Promise.all([first.discard(), second.discard()]);

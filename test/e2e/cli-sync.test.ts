@@ -136,6 +136,7 @@ describe("chatguru-sync sync (CLI)", () => {
       cwd: env.dir,
     });
     const before = env.mock.state().requests.total;
+    const resultsBefore = env.read(`${env.dir}/l.results.csv`);
     const r = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--dry-run", "--json"], {
       env: env.env,
       cwd: env.dir,
@@ -147,10 +148,12 @@ describe("chatguru-sync sync (CLI)", () => {
       plan: { new: 1, changed: 0, unchanged: 1, retry: 0 },
       requests: { total: 0 },
     });
-    expect(env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status)).toEqual([
+    // SPEC §5: the plan has its own file; the real results are left as the last real run wrote them.
+    expect(env.results(`${env.dir}/l.plan.csv`).map((row) => row.chatguru_status)).toEqual([
       "unchanged",
       "would-upsert",
     ]);
+    expect(env.read(`${env.dir}/l.results.csv`)).toBe(resultsBefore);
   });
 
   it("SIGINT mid-run: in-flight requests finish, results and state are written, exit 130; a re-run completes", async () => {

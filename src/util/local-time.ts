@@ -1,0 +1,22 @@
+const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(width, "0");
+
+/**
+ * ISO 8601 in the process's local time with its offset (`2026-11-29T06:36:49-03:00`): what a person in São Paulo
+ * expects to read in a results file, and still an exact instant for any tool (SPEC §5 `synced_at`). Uses the process
+ * TZ, so a server in UTC writes `+00:00` unless TZ is set.
+ */
+export function localIsoTime(ms: number): string {
+  const d = new Date(ms);
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${date}T${time}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** A stored timestamp (an older journal wrote UTC `…Z`) shown in local time; text that is not a time is kept. */
+export function toLocalIsoTime(stamp: string): string {
+  if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(stamp)) return stamp;
+  const ms = Date.parse(stamp);
+  return Number.isNaN(ms) ? stamp : localIsoTime(ms);
+}
