@@ -32,8 +32,20 @@ async function syncAgainst(field: string, description: string) {
 }
 
 describe("credential classification through the CLI", () => {
+  it("a field named like a credential that the account lacks is a configuration error (SPEC §5, exit 3), not 'rejected the credentials'", async () => {
+    const r = await syncAgainst(
+      "Chave PIX inválida",
+      "Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida",
+    );
+    expect(r.stderr).not.toMatch(/rejected the credentials/);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ChatGuru does not know the custom field "Chave PIX inválida"');
+    // The three rows were already in flight (--concurrency 4): each fails as a field error.
+    expect(server!.requests).toHaveLength(3);
+    expect(r.results().match(/failed/g)).toHaveLength(3);
+  });
+
   it.each([
-    ["Chave PIX inválida", "Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida"],
     ["API key do cliente", "Campo API_key_do_cliente não informado"],
     ["Chave de acesso", "Chave de acesso inválida"],
   ])(
