@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import axios, { type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { withHint } from "../core/error-hints.js";
 import { redact } from "../errors.js";
 import {
@@ -31,30 +31,12 @@ const EXCERPT_LENGTH = 160;
 const RESERVED_PARAMS = new Set(["key", "account_id", "phone_id", "action"]);
 const USER_AGENT = "chatguru-sync/0.1";
 
-/**
- * ONE HTTP attempt per call (retries are the engine's: engine/retry-policy.ts). Parameters go in a form-urlencoded
- * body: ChatGuru rejects JSON bodies with 400 "key ou account_id não informado(s)", and a body keeps the key out of
- * URLs and proxy logs.
- */
-export function createChatGuruClient(
-  connection: ChatGuruConnection,
-  options: ChatGuruClientOptions = {},
-): ChatGuruClient {
-  const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const secrets = [connection.key];
-  const endpoint = describeEndpoint(connection.apiUrl);
-  const ownedAgents: Array<http.Agent | https.Agent> = [];
-  const httpAgent = options.httpAgent ?? own(new http.Agent({ keepAlive: true }));
-  const httpsAgent = options.httpsAgent ?? own(new https.Agent({ keepAlive: true }));
-  function own<T extends http.Agent | https.Agent>(agent: T): T {
-    ownedAgents.push(agent);
-    return agent;
-  }
-
-  const instance = axios.create({
+/** The axios instance: raw text, no redirects, no proxies, our own timeout (see timedPost). */
+function createInstance(httpAgent: http.Agent, httpsAgent: https.Agent): AxiosInstance {
+  return axios.create({
     httpAgent,
     httpsAgent,
-    // We own the timeout (see below) so it can be told apart from the caller's abort and from an OS connect timeout.
+    // We own the timeout (see timedPost) so it can be told apart from the caller's abort and from an OS connect timeout.
     timeout: 0,
     // A POST redirected by a proxy would be replayed as a GET without its body: report the redirect instead.
     maxRedirects: 0,
@@ -70,57 +52,92 @@ export function createChatGuruClient(
     // Proxy env vars would route a local mock through a proxy and could log the body.
     proxy: false,
   });
+}
 
-  async function call(
-    action: string,
-    params: Record<string, string>,
-    callOptions: CallOptions = {},
-  ): Promise<ChatGuruResponse> {
-    for (const name of Object.keys(params)) {
-      if (RESERVED_PARAMS.has(name)) {
-        throw new ChatGuruParamError({
-          action,
-          param: name,
-          message: `Parameter "${name}" is set from the connection settings and cannot be passed to ${action}.`,
-        });
-      }
+/** The form body: the connection's four common parameters, then the action's own. */
+function formBody(connection: ChatGuruConnection, action: string, params: Record<string, string>): string {
+  for (const name of Object.keys(params)) {
+    if (RESERVED_PARAMS.has(name)) {
+      throw new ChatGuruParamError({
+        action,
+        param: name,
+        message: `Parameter "${name}" is set from the connection settings and cannot be passed to ${action}.`,
+      });
     }
-    const body = new URLSearchParams({
-      key: connection.key,
-      account_id: connection.accountId,
-      phone_id: connection.phoneId,
-      action,
-    });
-    for (const [name, value] of Object.entries(params)) body.append(name, value);
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const callerSignal = callOptions.signal;
-    const onCallerAbort = (): void => controller.abort();
-    if (callerSignal?.aborted) controller.abort();
-    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-
-    let response: AxiosResponse<string>;
-    try {
-      response = await instance.post<string>(connection.apiUrl, body.toString(), { signal: controller.signal });
-    } catch (error) {
-      if (timedOut) throw new ChatGuruTimeoutError({ action, endpoint, timeoutMs });
-      if (callerSignal?.aborted)
-        throw new ChatGuruAbortedError({ action, cause: sanitizeCause(callerSignal.reason, secrets) });
-      throw toNetworkError(error, action, endpoint, secrets);
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-    }
-    return parseResponse(response, action, secrets);
   }
+  const body = new URLSearchParams({
+    key: connection.key,
+    account_id: connection.accountId,
+    phone_id: connection.phoneId,
+    action,
+  });
+  for (const [name, value] of Object.entries(params)) body.append(name, value);
+  return body.toString();
+}
 
+interface PostContext {
+  instance: AxiosInstance;
+  url: string;
+  action: string;
+  endpoint: string;
+  timeoutMs: number;
+  secrets: ReadonlyArray<string>;
+}
+
+/** One POST bounded by our timeout and the caller's signal, each failure typed (timeout, abort, network). */
+async function timedPost(ctx: PostContext, body: string, callerSignal?: AbortSignal): Promise<AxiosResponse<string>> {
+  const { action, endpoint, timeoutMs, secrets } = ctx;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort();
+  if (callerSignal?.aborted) controller.abort();
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  try {
+    return await ctx.instance.post<string>(ctx.url, body, { signal: controller.signal });
+  } catch (error) {
+    if (timedOut) throw new ChatGuruTimeoutError({ action, endpoint, timeoutMs });
+    if (callerSignal?.aborted)
+      throw new ChatGuruAbortedError({ action, cause: sanitizeCause(callerSignal.reason, secrets) });
+    throw toNetworkError(error, action, endpoint, secrets);
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+/**
+ * ONE HTTP attempt per call (retries are the engine's: engine/retry-policy.ts). Parameters go in a form-urlencoded
+ * body: ChatGuru rejects JSON bodies with 400 "key ou account_id não informado(s)", and a body keeps the key out of
+ * URLs and proxy logs.
+ */
+export function createChatGuruClient(
+  connection: ChatGuruConnection,
+  options: ChatGuruClientOptions = {},
+): ChatGuruClient {
+  const ownedAgents: Array<http.Agent | https.Agent> = [];
+  const own = <T extends http.Agent | https.Agent>(agent: T): T => (ownedAgents.push(agent), agent);
+  const instance = createInstance(
+    options.httpAgent ?? own(new http.Agent({ keepAlive: true })),
+    options.httpsAgent ?? own(new https.Agent({ keepAlive: true })),
+  );
+  const secrets = [connection.key];
+  const base = {
+    instance,
+    url: connection.apiUrl,
+    endpoint: describeEndpoint(connection.apiUrl),
+    timeoutMs: connection.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    secrets,
+  };
   return {
-    call,
+    async call(action, params, callOptions: CallOptions = {}): Promise<ChatGuruResponse> {
+      const body = formBody(connection, action, params);
+      const response = await timedPost({ ...base, action }, body, callOptions.signal);
+      return parseResponse(response, action, secrets);
+    },
     close() {
       for (const agent of ownedAgents) agent.destroy();
     },
