@@ -2,7 +2,9 @@ import type { ChatGuruClient, ChatGuruConnection } from "./chatguru/types.js";
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/add-waiter.js";
 import type { SyncMode } from "./engine/contact-task.js";
 import type { RowFilter } from "./engine/decide-row.js";
-import type { EngineOptions, RunOptions } from "./engine/engine-options.js";
+import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from "./engine/engine-options.js";
+
+export type { FailOn } from "./engine/engine-options.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
 import { UsageError } from "./errors.js";
 import type { LoadedMapping } from "./mapping/load-mapping.js";
@@ -141,6 +143,7 @@ function checkInputs(options: SyncOptions, naming: OptionNaming): void {
   check("mapping", options.mapping, mapping, naming);
   const timeoutMs = options.connection?.timeoutMs;
   if (timeoutMs !== undefined) check("connection.timeoutMs", timeoutMs, rules.numberAbove(0), naming);
+  if (options.headerRow !== undefined) check("headerRow", options.headerRow, rules.integerFrom(1), naming);
 }
 
 /**
@@ -177,6 +180,7 @@ export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming 
     uncertainProbeMs: optional("uncertainProbeMs", options.uncertainProbeMs, rules.numberFrom(0), 10_000, naming),
     retryPolicy: normalizeRetryPolicy(retryPolicy),
     graceMs: optional("graceMs", options.graceMs, rules.numberFrom(0), 10_000, naming),
+    failOn: optional<FailOn>("failOn", options.failOn, rules.oneOf(FAIL_ON_VALUES), "invalid", naming),
   };
 }
 

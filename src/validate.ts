@@ -28,7 +28,9 @@ export interface ValidateOptions {
 export type ValidateEvent =
   | { type: "start"; source: string; headers: string[] }
   | { type: "progress"; rows: number }
-  | { type: "done"; counts: ValidateCounts };
+  | { type: "done"; counts: ValidateCounts }
+  /** How the source was read (encoding, delimiter, header row, worksheet): before the mapping is checked. */
+  | { type: "notice"; message: string };
 
 export interface ValidateCounts {
   total: number;
@@ -48,6 +50,8 @@ export interface ValidateReport {
   problemCount: number;
   /** Where the results file was written. */
   results?: string;
+  /** How the source was read: `read leads.csv as Windows-1252, delimiter ";", header on row 3`. */
+  readAs?: string;
   durationMs: number;
 }
 
@@ -64,16 +68,24 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
   const mapping =
     typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
   if (options.signal?.aborted) throw new InterruptedError(INTERRUPTED);
-  const pipeline = await openRowPipeline(options.source, mapping, (opened) =>
-    options.resultsPath === undefined
-      ? undefined
-      : createCsvSink({
-          path: options.resultsPath,
-          headers: opened.headers,
-          delimiter: opened.format?.delimiter ?? ",",
-          columns: ["status", "error"],
-          writeBack: mapping.write_back,
-        }),
+  let readAs: string | undefined;
+  const pipeline = await openRowPipeline(
+    options.source,
+    mapping,
+    (opened) =>
+      options.resultsPath === undefined
+        ? undefined
+        : createCsvSink({
+            path: options.resultsPath,
+            headers: opened.headers,
+            delimiter: opened.format?.delimiter ?? ",",
+            columns: ["status", "error"],
+            writeBack: mapping.write_back,
+          }),
+    (event) => {
+      readAs = event.message;
+      options.onEvent?.(event);
+    },
   );
   let sink = pipeline.sink;
   try {
@@ -88,6 +100,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
       exitCode: ok ? ExitCode.OK : ExitCode.ROW_FAILURES,
       ...tally,
       ...(results !== undefined ? { results } : {}),
+      ...(readAs !== undefined ? { readAs } : {}),
       durationMs: Math.round(performance.now() - started),
     };
   } finally {

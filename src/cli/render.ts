@@ -4,6 +4,8 @@ import type { SyncEvent } from "../engine/events.js";
 import type { SyncReport } from "../engine/report.js";
 import type { CliIO } from "./command.js";
 import { planLines } from "./render-plan.js";
+import { formatDuration, remainingSeconds } from "./format-duration.js";
+import { localIsoTime } from "../util/local-time.js";
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -11,9 +13,20 @@ const MAX_PROBLEMS_SHOWN = 20;
  * Turns engine events into what a person sees on stderr: a progress bar only when stderr is a TTY (never in CI or
  * pipes), warnings as they happen, and the human summary at the end.
  */
+export interface RendererOptions {
+  quiet: boolean;
+  progress: boolean;
+  /** One line per ChatGuru request (row, action, HTTP status, latency). @default false */
+  verbose?: boolean;
+  /** `sync leads.csv`: what the one --quiet summary line names. @default "sync" */
+  label?: string;
+}
+
 export class SyncRenderer {
   readonly #io: CliIO;
   readonly #quiet: boolean;
+  readonly #verbose: boolean;
+  readonly #label: string;
   #bar: cliProgress.SingleBar | undefined;
   #done = 0;
   #total = 0;
@@ -23,14 +36,17 @@ export class SyncRenderer {
   #pauses = 0;
   #requests = 0;
 
-  constructor(io: CliIO, options: { quiet: boolean; progress: boolean }) {
+  constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
     this.#quiet = options.quiet;
+    this.#verbose = options.verbose ?? false;
+    this.#label = options.label ?? "sync";
     if (options.progress && !options.quiet && io.stderr.isTTY) {
       this.#bar = new cliProgress.SingleBar(
         {
           stream: io.stderr as unknown as NodeJS.WritableStream,
-          format: " {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {requests} requests",
+          // Our own ETA: cli-progress's formatter rounds the seconds after splitting ("5m60s").
+          format: " {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_text} | {requests} requests",
           hideCursor: true,
           clearOnComplete: true,
           etaBuffer: 50,
@@ -54,7 +70,7 @@ export class SyncRenderer {
     switch (event.type) {
       case "start":
         this.#started = Date.now();
-        this.#bar?.start(this.#total, 0, { rate: "0", requests: 0 });
+        this.#bar?.start(this.#total, 0, { rate: "0", requests: 0, eta_text: formatDuration(NaN) });
         break;
       case "row":
         this.#done += 1;
@@ -78,6 +94,9 @@ export class SyncRenderer {
         break;
       case "request":
         this.#requests += 1;
+        break;
+      case "response":
+        if (this.#verbose) this.#log(responseLine(event), true);
         break;
       case "rate-limited":
         this.#pauses += 1;
@@ -111,14 +130,16 @@ export class SyncRenderer {
     this.#bar.update(this.#done, {
       rate: seconds > 0 ? (this.#done / seconds).toFixed(1) : "0",
       requests: this.#requests,
+      eta_text: formatDuration(remainingSeconds(this.#done, this.#total, seconds) ?? NaN),
     });
   }
 
-  #log(line: string): void {
+  /** `always`: printed with --quiet too (what --verbose asked for). */
+  #log(line: string, always = false): void {
     if (this.#bar) {
       // Print above the bar without garbling it.
       this.#io.stderr.write(`\r\x1b[K${line}\n`);
-    } else if (!this.#quiet) {
+    } else if (!this.#quiet || always) {
       this.#io.stderr.write(`${line}\n`);
     }
   }
@@ -133,6 +154,10 @@ export class SyncRenderer {
     this.stop();
     const out = (line = "") => this.#io.stderr.write(`${line}\n`);
     if (this.#quiet) {
+      // A cron log (`--quiet >> sync.log`) gets one line per run, and the error when there is one.
+      out(
+        `${localIsoTime(Date.now())} ${this.#label}: ${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
+      );
       if (report.error) out(`error: ${report.error.message}`);
       return;
     }
@@ -168,9 +193,24 @@ export class SyncRenderer {
   }
 }
 
-export function summaryLine(report: SyncReport, dryRun: boolean): string {
+/** `row 14 chat_add → 201 in 132 ms`; never parameters, so never a phone's custom values or the key. */
+export function responseLine(event: Extract<SyncEvent, { type: "response" }>): string {
+  const row = event.rowNumber !== undefined ? `row ${event.rowNumber}` : "row -";
+  const attempt = event.attempt > 1 ? ` (attempt ${event.attempt})` : "";
+  const answer = event.status !== undefined ? `${event.status}` : "no answer";
+  return `${row} ${event.action}${attempt} → ${answer} in ${event.ms} ms${event.code ? ` (${event.code})` : ""}`;
+}
+
+/** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
+export function countsLine(report: SyncReport, dryRun: boolean): string {
+  const parts = outcomeParts(report);
   const c = report.counts;
-  const parts = (
+  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
+
+function outcomeParts(report: SyncReport): string[] {
+  const c = report.counts;
+  return (
     [
       ["created", c.created],
       ["updated", c.updated],
@@ -183,6 +223,11 @@ export function summaryLine(report: SyncReport, dryRun: boolean): string {
   )
     .filter(([, n]) => n > 0)
     .map(([name, n]) => `${n} ${name}`);
+}
+
+export function summaryLine(report: SyncReport, dryRun: boolean): string {
+  const c = report.counts;
+  const parts = outcomeParts(report);
   const seconds = (report.durationMs / 1000).toFixed(1);
   return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
 }

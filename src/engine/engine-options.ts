@@ -41,10 +41,20 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Milliseconds requests in flight get to finish after a stop before they are cancelled. @default 10000 */
   graceMs?: number;
+  /**
+   * Which row outcomes make `exitCode` 1 (SPEC §3): `invalid` = any invalid, duplicate or failed row; `failed` =
+   * only failed rows (a schedule over a sheet people edit); `never` = 0 whenever the run itself completed.
+   * @default "invalid"
+   */
+  failOn?: FailOn;
 }
 
+/** `--fail-on`: which outcomes make the exit code 1. */
+export type FailOn = "invalid" | "failed" | "never";
+export const FAIL_ON_VALUES: readonly FailOn[] = ["invalid", "failed", "never"];
+
 /** Options that always have a value once normalised. */
-type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs";
+type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs" | "failOn";
 
 /** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
 export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &

@@ -7,6 +7,19 @@ export type SyncEvent =
   | { type: "source-done"; total: number }
   | { type: "row"; seq: number; rowNumber: number; outcome: Outcome | "skipped"; error?: string }
   | { type: "request"; action: string; attempt: number }
+  /**
+   * One request answered (or not): `status` is the HTTP status when a response arrived, `code` the error code when
+   * it failed. Never carries parameters or the key (`--verbose` prints it).
+   */
+  | {
+      type: "response";
+      action: string;
+      attempt: number;
+      rowNumber?: number;
+      status?: number;
+      code?: string;
+      ms: number;
+    }
   | { type: "retry"; action: string; attempt: number; delayMs: number; reason: string }
   | { type: "rate-limited"; pauseMs: number }
   | { type: "add-pending"; rowNumber: number; chatAddId: string }

@@ -2,6 +2,7 @@ import { ExitCode } from "../core/exit-code.js";
 import { isSyncError, type RunAbortedError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
 import type { PlanEstimate, PlannedRow } from "./plan-estimate.js";
+import type { FailOn } from "./engine-options.js";
 
 export interface OutcomeCounts {
   total: number;
@@ -63,9 +64,14 @@ export function countOutcome(counts: OutcomeCounts, outcome: Outcome): void {
   counts[outcome] += 1;
 }
 
-/** SPEC §3: 0 = every row created/updated/unchanged/pending; 1 = some invalid/duplicate/failed. */
-export function exitCodeFor(counts: OutcomeCounts): number {
-  return counts.invalid + counts.duplicate + counts.failed > 0 ? ExitCode.ROW_FAILURES : ExitCode.OK;
+/**
+ * SPEC §3: 0 = every row created/updated/unchanged/pending; 1 = some row ended with an outcome `failOn` selects —
+ * `invalid` (default): invalid, duplicate or failed; `failed`: failed only; `never`: none.
+ */
+export function exitCodeFor(counts: OutcomeCounts, failOn: FailOn = "invalid"): number {
+  const failing =
+    failOn === "never" ? 0 : failOn === "failed" ? counts.failed : counts.invalid + counts.duplicate + counts.failed;
+  return failing > 0 ? ExitCode.ROW_FAILURES : ExitCode.OK;
 }
 
 export interface ReportParts {
@@ -85,12 +91,14 @@ export interface ReportParts {
   failure?: unknown;
   /** The caller interrupted the run (SIGINT). */
   interrupted: boolean;
+  /** Which row outcomes make the exit code 1. @default "invalid" */
+  failOn?: FailOn;
 }
 
 /** The report of SPEC §3; the exit code says why a run stopped before its rows say how they went. */
 export function buildReport(parts: ReportParts): SyncReport {
   const stopped = stopReason(parts);
-  const exitCode = stopped?.exitCode ?? exitCodeFor(parts.counts);
+  const exitCode = stopped?.exitCode ?? exitCodeFor(parts.counts, parts.failOn);
   return {
     ok: exitCode === ExitCode.OK,
     exitCode,

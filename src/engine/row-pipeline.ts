@@ -5,6 +5,7 @@ import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { checkMapping } from "../mapping/rules.js";
 import type { Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source } from "../sources/source.js";
+import { describeRead } from "./read-notice.js";
 
 /** What identifies a row to a key-addressed sink (Sheets): its key and how many rows before it had the same key. */
 export type RowIdentity = { key?: string; keyOrdinal?: number };
@@ -21,14 +22,18 @@ export interface RowPipeline<S extends Sink | undefined> {
 /**
  * Opens the source, checks the mapping against its header (ConfigError, nothing written), builds the classifier and
  * the sink. The caller closes `opened` and closes or discards the sink; on a throw here the source is closed already.
+ * `onEvent` hears one notice saying how the source was read (encoding, delimiter, header row, worksheet).
  */
 export async function openRowPipeline<S extends Sink | undefined>(
   source: Source,
   mapping: LoadedMapping,
   createSink: (opened: OpenedSource) => Promise<S> | S,
+  onEvent?: (event: { type: "notice"; message: string }) => void,
 ): Promise<RowPipeline<S>> {
   const opened = await source.open();
   try {
+    const read = describeRead(source.label, opened);
+    if (read !== undefined) onEvent?.({ type: "notice", message: read });
     checkMapping(mapping, opened.headers);
     const classify = createRowClassifier(mapping, opened.headers);
     const sink = await createSink(opened);

@@ -6,6 +6,7 @@ import { withoutHint } from "./config-error.js";
 import { syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
 import type { RowIdentity } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
+import { inRowScope } from "./row-scope.js";
 import type { RunFailures } from "./run-failures.js";
 
 export interface RowRunDeps {
@@ -33,7 +34,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   const { seq, row, draft, hash, ident } = task;
   let result: ContactResult | undefined;
   try {
-    result = await syncContact(draft, hash, deps.ctx, { full: deps.full });
+    result = await inRowScope(row.rowNumber, () => syncContact(draft, hash, deps.ctx, { full: deps.full }));
   } catch (error) {
     deps.failures.fromRow(error);
   }

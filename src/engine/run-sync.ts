@@ -63,7 +63,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   let pipeline: RowPipeline<Sink> | undefined;
   let output: RowOutput | undefined;
   try {
-    pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink);
+    pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
     output = new RowOutput(pipeline.sink, options.onEvent);
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
@@ -183,6 +183,7 @@ async function finish(
     runError: failures.runError,
     failure,
     interrupted: run.stop.interrupted,
+    failOn: options.failOn,
   });
   for (const note of written?.notes ?? []) options.onEvent?.({ type: "warning", message: note });
   options.onEvent?.({ type: "end", report });

@@ -9,6 +9,11 @@ import { Priority, type RequestQueue } from "./request-queue.js";
 import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
 import { RowFailure } from "./row-failure.js";
 import { sleep } from "../util/sleep.js";
+import { ChatGuruError } from "../chatguru/errors.js";
+import { isSyncError } from "../errors.js";
+import { currentRow } from "./row-scope.js";
+
+const errorCode = (error: unknown) => (isSyncError(error) ? error.code : undefined);
 
 export interface ScheduledClientOptions {
   client: ChatGuruClient;
@@ -63,13 +68,15 @@ export class ScheduledClient {
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
+    const rowNumber = currentRow();
     let failures = 0;
     for (;;) {
       if (this.#fatal) throw this.#fatal;
       signal?.throwIfAborted();
       let error: unknown;
       try {
-        const response = await queue.run(() => this.#attempt(action, params, options, failures), priority, signal);
+        const attempt = () => this.#attempt(action, params, options, failures, rowNumber);
+        const response = await queue.run(attempt, priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
         return response;
@@ -99,15 +106,32 @@ export class ScheduledClient {
     params: Record<string, string>,
     options: CallOptions,
     failures: number,
+    rowNumber: number | undefined,
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
-    onEvent?.({ type: "request", action, attempt: failures + 1 });
+    const attempt = failures + 1;
+    onEvent?.({ type: "request", action, attempt });
+    const started = performance.now();
+    const answered = (status: number | undefined, code?: string) =>
+      onEvent?.({
+        type: "response",
+        action,
+        attempt,
+        ...(rowNumber !== undefined ? { rowNumber } : {}),
+        ...(status !== undefined ? { status } : {}),
+        ...(code !== undefined ? { code } : {}),
+        ms: Math.round(performance.now() - started),
+      });
     try {
-      return await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+      const response = await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
+      // ChatGuru's envelope `code` is the HTTP status it answered with (SPEC §2).
+      answered(typeof response.code === "number" ? response.code : undefined);
+      return response;
     } catch (failure) {
+      answered(failure instanceof ChatGuruError ? failure.httpStatus : undefined, errorCode(failure));
       this.#reactBeforeSlotFrees(failure);
       throw failure;
     }

@@ -41,6 +41,30 @@ export function mappedColumns(mapping: LoadedMapping): Set<string> {
 }
 
 /**
+ * A bare string is a column name, so `"note": "Oi {{Nome}}"` looks for a column called `Oi {{Nome}}`. Say that, how to
+ * write a template instead, and which placeholders are misspelt (did-you-mean) — undefined when `column` has no `{{…}}`.
+ */
+function placeholdersInColumn(column: string, path: JSONPath, what: string, headers: string[]): string | undefined {
+  const { columns } = parseTemplate(column);
+  if (columns.length === 0) return undefined;
+  const headerSet = new Set(headers);
+  const typos = columns
+    .filter((name) => !headerSet.has(name))
+    .map((name) => {
+      const suggestion = closest(name, headers);
+      return `{{${name}}} is not a column${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ""}`;
+    });
+  // phone and key take a column only; "{{Nome}}" alone is simply the column Nome; anything else wants a template.
+  const whole = columns.length === 1 && /^\s*\{\{[^{}]*\}\}\s*$/.test(column);
+  const known = columns.length === 1 && headerSet.has(columns[0]!) ? `: "${columns[0]}"` : "";
+  const fix =
+    whole || path[0] === "phone" || path[0] === "key"
+      ? `write the column name without braces${known}`
+      : `to fill in cells write { "template": ${JSON.stringify(column)} }`;
+  return `${what} is the text ${JSON.stringify(column)}, which is read as a column name; ${fix}${typos.length > 0 ? ` — ${typos.join(", ")}` : ""}`;
+}
+
+/**
  * Checks a mapping against the source header before anything is sent (SPEC §4.2). Collects EVERY problem and throws
  * one ConfigError (MAPPING_RULES) listing them with their line:column; returns normally when all is well.
  */
@@ -58,6 +82,11 @@ export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
 
   const requireColumn = (column: string, path: JSONPath, what: string) => {
     if (headerSet.has(column)) return;
+    const braces = placeholdersInColumn(column, path, what, headers);
+    if (braces !== undefined) {
+      problems.push({ code: "MAPPING_UNKNOWN_COLUMN", message: braces, position: locate(path) });
+      return;
+    }
     const suggestion = closest(column, headers);
     problems.push({
       code: "MAPPING_UNKNOWN_COLUMN",

@@ -21,6 +21,8 @@ export interface OpenedSource {
   headers: string[];
   rows: AsyncIterable<SourceRow>;
   format?: SourceFormat;
+  /** Workbook sources: the worksheet read and the row its header came from (validate/sync say so). */
+  worksheet?: { name: string; headerRow: number };
   /** Releases file handles / sockets; safe to call twice. */
   close(): Promise<void>;
 }

@@ -69,8 +69,9 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
 
       let headers: string[];
       let ahead: ExcelJS.Row[];
+      let headerNumber: number;
       try {
-        ({ headers, ahead } = await readHeader(nextRow, worksheet.date1904, where, headerRow));
+        ({ headers, ahead, row: headerNumber } = await readHeader(nextRow, worksheet.date1904, where, headerRow));
       } catch (error) {
         await close();
         throw error;
@@ -94,7 +95,8 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
         }
       }
 
-      return { kind: "xlsx", sheetName: worksheet.name, headers, rows: rows(), close };
+      const about = { name: worksheet.name, headerRow: headerNumber };
+      return { kind: "xlsx", sheetName: worksheet.name, worksheet: about, headers, rows: rows(), close };
     },
   };
 }
@@ -111,7 +113,7 @@ async function readHeader(
   date1904: boolean,
   where: string,
   headerRow: number | undefined,
-): Promise<{ headers: string[]; ahead: ExcelJS.Row[] }> {
+): Promise<{ headers: string[]; ahead: ExcelJS.Row[]; row: number }> {
   for (;;) {
     const next = await nextRow();
     const number = next.done ? Infinity : next.value.number;
@@ -144,6 +146,6 @@ async function readHeader(
         );
       }
     }
-    return { headers: checkHeader(cells, { label: where, row: number }), ahead };
+    return { headers: checkHeader(cells, { label: where, row: number }), ahead, row: number };
   }
 }

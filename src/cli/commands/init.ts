@@ -5,7 +5,9 @@ import type { SourceRow } from "../../core/source-row.js";
 import { ConfigError } from "../../errors.js";
 import { findPhoneColumn, starterMapping } from "../../mapping/starter-mapping.js";
 import type { Source } from "../../sources/source.js";
+import { describeRead } from "../../engine/read-notice.js";
 import type { CliCommand } from "../command.js";
+import { readSourceFlags, sourceFormatOptions } from "../source-flags.js";
 import { sourceFromFlag } from "./validate.js";
 
 /** Rows read to recognise a phone column by its values when no header names one. */
@@ -19,7 +21,9 @@ export function schemaRefFrom(mappingPath: string): string {
   return ref.startsWith(".") ? ref : `./${ref}`;
 }
 
-async function readHeaderAndSample(source: Source): Promise<{ headers: string[]; sample: SourceRow[] }> {
+async function readHeaderAndSample(
+  source: Source,
+): Promise<{ headers: string[]; sample: SourceRow[]; readAs: string | undefined }> {
   const opened = await source.open();
   const sample: SourceRow[] = [];
   try {
@@ -30,7 +34,7 @@ async function readHeaderAndSample(source: Source): Promise<{ headers: string[];
   } finally {
     await opened.close();
   }
-  return { headers: opened.headers, sample };
+  return { headers: opened.headers, sample, readAs: describeRead(source.label, opened) };
 }
 
 async function writeNew(path: string, text: string, force: boolean, shown: string): Promise<void> {
@@ -63,22 +67,18 @@ export const initCommand: CliCommand = {
         type: "string",
         nargs: 1,
         demandOption: true,
-        describe: "CSV file (or - for stdin) whose header row to read",
+        describe: "CSV file (or - for stdin) or .xlsx workbook whose header row to read",
       },
       out: { type: "string", default: "mapping.json", describe: "Where to write the mapping" },
       force: { type: "boolean", default: false, describe: "Overwrite an existing file" },
-      delimiter: { type: "string", describe: "CSV delimiter [default: sniffed]" },
-      encoding: { type: "string", describe: "CSV encoding [default: detected]" },
+      ...sourceFormatOptions,
     }),
   run: async (args, io) => {
     const shown = String(args.out);
     const out = resolve(io.cwd, shown);
-    const source = sourceFromFlag(
-      String(args.source),
-      { delimiter: args.delimiter as string | undefined, encoding: args.encoding as string | undefined },
-      io,
-    );
-    const { headers, sample } = await readHeaderAndSample(source);
+    const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
+    const { headers, sample, readAs } = await readHeaderAndSample(source);
+    if (readAs !== undefined) io.stderr.write(`${readAs}\n`);
     const phone = findPhoneColumn(headers, sample);
     if (phone === undefined) {
       throw new ConfigError(

@@ -7,13 +7,16 @@ import type { SyncEvent } from "../../engine/events.js";
 import { ExitCode } from "../../core/exit-code.js";
 import { isSyncError } from "../../errors.js";
 import { exitCodeOf } from "../exit-code.js";
-import { check, normalizeSyncOptions, rules, type OptionNaming } from "../../options.js";
+import { check, normalizeSyncOptions, rules } from "../../options.js";
+import { CLI_NAMING } from "../naming.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { connectionOptions, resolveConnection } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
-import { SyncRenderer, summaryLine } from "../render.js";
+import { localIsoTime } from "../../util/local-time.js";
+import { responseLine, SyncRenderer, summaryLine } from "../render.js";
+import { headerRowFlag, sourceFormatOptions } from "../source-flags.js";
 
 export const sourceOptions = {
   // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
@@ -24,9 +27,7 @@ export const sourceOptions = {
     describe: "CSV file, - for stdin, an .xlsx workbook, a Google Sheets URL, or sheets:ID",
   },
   mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
-  sheet: { type: "string", describe: "Tab title (Google Sheets) or worksheet name (.xlsx; default: the first)" },
-  delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
-  encoding: { type: "string", describe: "CSV encoding (detected when absent): utf-8, windows-1252…" },
+  ...sourceFormatOptions,
 } as const;
 
 export const runOptions = {
@@ -38,24 +39,33 @@ export const runOptions = {
   wait: { type: "boolean", default: true, describe: "Wait for pending chat_add (--no-wait leaves them pending)" },
   "add-timeout": { type: "number", default: 600, describe: "Seconds to wait for a chat_add before leaving it pending" },
   json: { type: "boolean", default: false, describe: "Print exactly one JSON report on stdout" },
-  quiet: { type: "boolean", default: false, describe: "Only errors on stderr" },
+  quiet: { type: "boolean", default: false, describe: "One summary line per run on stderr, and errors" },
+  verbose: {
+    type: "boolean",
+    default: false,
+    describe: "One line per ChatGuru request on stderr: row, action, HTTP status, milliseconds",
+  },
+  "fail-on": {
+    // Checked by normalizeSyncOptions, not yargs' `choices`, so the message is the library's exact one.
+    type: "string",
+    describe: "Which rows make the exit code 1: invalid (invalid, duplicate or failed), failed, never",
+    defaultDescription: "invalid",
+  },
   timeout: { type: "number", describe: "Seconds before one ChatGuru request times out (default 30)" },
 } as const;
 
-/** How messages name the options the CLI sets from flags. */
-export const CLI_NAMING: OptionNaming = {
-  flags: {
-    source: "--source",
-    mapping: "--mapping",
-    mode: "--mode",
-    concurrency: "--concurrency",
-    rate: "--rate",
-    limit: "--limit",
-    addTimeoutSeconds: "--add-timeout",
-    timeout: "--timeout",
-    watch: "--watch",
-  },
-};
+export { CLI_NAMING } from "../naming.js";
+
+/** The source flags as sync() options; `headerRow` as typed, so normalizeSyncOptions() names a bad one exactly. */
+function sourceFlagsFor(args: Record<string, unknown>): Partial<SyncOptions> {
+  const headerRow = headerRowFlag(args["header-row"]);
+  return {
+    ...(args.sheet ? { sheet: args.sheet as string } : {}),
+    ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
+    ...(args.encoding ? { encoding: args.encoding as string } : {}),
+    ...(headerRow !== undefined ? { headerRow: headerRow as number } : {}),
+  };
+}
 
 /**
  * Flags → SyncOptions, checked by the library's own normalizeSyncOptions() (exit 2 with the flag's name) before the
@@ -81,9 +91,8 @@ export function buildSyncOptions(
     retryFailed: Boolean(args["retry-failed"]),
     wait: args.wait !== false,
     addTimeoutSeconds: args["add-timeout"] as number,
-    ...(args.sheet ? { sheet: args.sheet as string } : {}),
-    ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
-    ...(args.encoding ? { encoding: args.encoding as string } : {}),
+    ...sourceFlagsFor(args),
+    ...(args["fail-on"] !== undefined ? { failOn: args["fail-on"] as SyncOptions["failOn"] } : {}),
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,
@@ -118,14 +127,18 @@ export async function runRendered(
   io: CliIO,
 ): Promise<{ report: SyncReport; code: number }> {
   const json = Boolean(args.json);
-  const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json });
+  const command = Array.isArray(args._) && args._.length > 0 ? String(args._[0]) : "sync";
+  const label = `${command} ${String(args.source)}`;
+  const quiet = Boolean(args.quiet) && !json;
+  const verbose = Boolean(args.verbose);
+  const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json, verbose, label });
   if (
     renderer.drawsProgress &&
     typeof options.source === "string" &&
     !isSheetsSpec(options.source) &&
     options.source !== "-"
   ) {
-    const estimate = await estimateRows(resolve(io.cwd, options.source));
+    const estimate = await estimateRows(resolve(io.cwd, options.source), options.headerRow);
     if (estimate !== undefined)
       renderer.setEstimate(options.limit !== undefined ? Math.min(estimate, options.limit) : estimate);
   }
@@ -136,6 +149,8 @@ export async function runRendered(
       onEvent: renderer.onEvent,
     });
   } catch (error) {
+    // The cron log still gets its one dated line; the error itself follows (printed by main).
+    if (quiet) io.stderr.write(`${localIsoTime(Date.now())} ${label}: stopped (exit ${exitCodeOf(error)})\n`);
     // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).
     if (json && isSyncError(error)) {
       io.stdout.write(
@@ -196,6 +211,7 @@ async function watch(
   const onEvent = (event: SyncEvent) => {
     if (event.type === "warning" && !args.quiet) io.stderr.write(`${stamp()} warning: ${event.message}\n`);
     if (event.type === "notice" && !args.quiet) io.stderr.write(`${stamp()} ${event.message}\n`);
+    if (event.type === "response" && args.verbose) io.stderr.write(`${stamp()} ${responseLine(event)}\n`);
   };
   for (let cycle = 1; ; cycle += 1) {
     let report: SyncReport;

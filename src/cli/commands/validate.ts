@@ -6,16 +6,11 @@ import { createSource } from "../../sources/create-source.js";
 import type { Source } from "../../sources/source.js";
 import { validate, type ValidateReport } from "../../validate.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { CLI_NAMING } from "./sync.js";
+import { CLI_NAMING } from "../naming.js";
+import { readSourceFlags, sourceFormatOptions, type CliSourceFlags } from "../source-flags.js";
 
 /** Problems printed on stderr; the rest are in --json (first 1000) and the results file (all). */
 const PRINTED_PROBLEMS = 20;
-
-export interface CliSourceFlags {
-  delimiter?: string | undefined;
-  encoding?: string | undefined;
-  sheet?: string | undefined;
-}
 
 /** Source from a --source value (CSV path, `-`, or a Google Sheet), relative to the CLI's working directory. */
 export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): Source {
@@ -25,6 +20,7 @@ export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): 
     ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+    ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),
     ...(spec === "-" ? { stdin: process.stdin } : {}),
   });
   return source;
@@ -59,13 +55,16 @@ export const validateCommand: CliCommand = {
     y
       .options({
         // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
-        source: { type: "string", nargs: 1, demandOption: true, describe: "CSV file (or - for stdin)" },
+        source: {
+          type: "string",
+          nargs: 1,
+          demandOption: true,
+          describe: "CSV file, - for stdin, an .xlsx workbook, a Google Sheets URL, or sheets:ID",
+        },
         mapping: { type: "string", demandOption: true, describe: "Mapping file (JSON with comments)" },
         results: { type: "string", describe: "Write every row with its status and error to this CSV" },
         limit: { type: "number", describe: "Check only the first N rows" },
-        delimiter: { type: "string", describe: "CSV delimiter (; , or tab) [default: sniffed]" },
-        encoding: { type: "string", describe: "CSV encoding (utf-8, windows-1252…) [default: detected]" },
-        sheet: { type: "string", describe: "Worksheet of an .xlsx source [default: the first]" },
+        ...sourceFormatOptions,
         json: { type: "boolean", default: false, describe: "Print one JSON report on stdout" },
         quiet: { type: "boolean", default: false, describe: "Print nothing on stderr (exit code only)" },
       })
@@ -73,21 +72,17 @@ export const validateCommand: CliCommand = {
   run: async (args, io) => {
     const limit =
       args.limit === undefined ? undefined : check<number>("limit", args.limit, rules.integerFrom(1), CLI_NAMING);
-    const source = sourceFromFlag(
-      String(args.source),
-      {
-        delimiter: args.delimiter as string | undefined,
-        encoding: args.encoding as string | undefined,
-        sheet: args.sheet as string | undefined,
-      },
-      io,
-    );
+    const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
     const report = await validate({
       source,
       mappingPath: await loadMapping(resolve(io.cwd, String(args.mapping)), String(args.mapping)),
       ...(args.results !== undefined ? { resultsPath: resolve(io.cwd, String(args.results)) } : {}),
       ...(limit !== undefined ? { limit } : {}),
       signal: io.signal,
+      // Printed as soon as the file is open, so it is there also when the mapping does not fit the header.
+      onEvent: (event) => {
+        if (event.type === "notice" && !args.quiet) io.stderr.write(`${event.message}\n`);
+      },
     });
     if (args.json) {
       io.stdout.write(

@@ -48,3 +48,21 @@ describe("buildReport", () => {
     expect(buildReport(parts({ interrupted: true }))).toMatchObject({ exitCode: 130, error: { code: "INTERRUPTED" } });
   });
 });
+
+describe("buildReport with failOn (--fail-on)", () => {
+  const invalidOnly = { ...emptyCounts(), total: 3, created: 1, invalid: 1, duplicate: 1 };
+  const failed = { ...emptyCounts(), total: 2, created: 1, failed: 1 };
+  it("invalid (default): invalid, duplicate and failed rows exit 1", () => {
+    expect(buildReport(parts({ counts: invalidOnly })).exitCode).toBe(1);
+    expect(buildReport(parts({ counts: invalidOnly, failOn: "invalid" })).exitCode).toBe(1);
+    expect(buildReport(parts({ counts: failed, failOn: "invalid" })).exitCode).toBe(1);
+  });
+  it("failed: only failed rows exit 1; ok follows the exit code", () => {
+    expect(buildReport(parts({ counts: invalidOnly, failOn: "failed" }))).toMatchObject({ ok: true, exitCode: 0 });
+    expect(buildReport(parts({ counts: failed, failOn: "failed" }))).toMatchObject({ ok: false, exitCode: 1 });
+  });
+  it("never: 0 whatever the rows, but a stopped run keeps its code", () => {
+    expect(buildReport(parts({ counts: failed, failOn: "never" })).exitCode).toBe(0);
+    expect(buildReport(parts({ counts: failed, failOn: "never", interrupted: true })).exitCode).toBe(130);
+  });
+});

@@ -90,3 +90,23 @@ describe("checkMapping", () => {
     );
   });
 });
+
+describe("checkMapping: {{placeholders}} in a plain string", () => {
+  it("says a bare string is a column name, how to write the template, and did-you-mean for each typo", () => {
+    const error = rulesFailure('{"phone": "Telefone", "note": "Lead de {{Cidad}} / {{UF}} {{Xyz}}"}');
+    expect(error.message.split("\n")[1]).toBe(
+      'mapping.json:1:31: note is the text "Lead de {{Cidad}} / {{UF}} {{Xyz}}", which is read as a column name; ' +
+        'to fill in cells write { "template": "Lead de {{Cidad}} / {{UF}} {{Xyz}}" } — ' +
+        '{{Cidad}} is not a column (did you mean "Cidade"?), {{Xyz}} is not a column',
+    );
+    expect(exitCodeOf(error)).toBe(2);
+  });
+  it('"{{Nome}}" alone, and the phone column: write the name without braces', () => {
+    const error = rulesFailure('{"phone": "{{Telefone}}", "name": "{{Nome}}", "custom_fields": {"E": "{{Cidad}}"}}');
+    expect(error.message.split("\n").slice(1)).toEqual([
+      'mapping.json:1:11: phone is the text "{{Telefone}}", which is read as a column name; write the column name without braces: "Telefone"',
+      'mapping.json:1:35: name is the text "{{Nome}}", which is read as a column name; write the column name without braces: "Nome"',
+      'mapping.json:1:70: custom_fields.E is the text "{{Cidad}}", which is read as a column name; write the column name without braces — {{Cidad}} is not a column (did you mean "Cidade"?)',
+    ]);
+  });
+});
