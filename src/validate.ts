@@ -21,6 +21,9 @@ export interface ValidateOptions {
   /** Check only the first N data rows. @default all */
   limit?: number;
   onEvent?: (event: ValidateEvent) => void;
+  /** How the source was read (`read leads.csv as Windows-1252, delimiter ";", header on row 3`), as soon as it is
+   * open — also when the mapping then does not fit its header. @default none */
+  onRead?: (message: string) => void;
   /** Aborting stops reading, discards the results file and rejects with InterruptedError. */
   signal?: AbortSignal;
 }
@@ -28,9 +31,7 @@ export interface ValidateOptions {
 export type ValidateEvent =
   | { type: "start"; source: string; headers: string[] }
   | { type: "progress"; rows: number }
-  | { type: "done"; counts: ValidateCounts }
-  /** How the source was read (encoding, delimiter, header row, worksheet): before the mapping is checked. */
-  | { type: "notice"; message: string };
+  | { type: "done"; counts: ValidateCounts };
 
 export interface ValidateCounts {
   total: number;
@@ -84,7 +85,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
           }),
     (event) => {
       readAs = event.message;
-      options.onEvent?.(event);
+      options.onRead?.(event.message);
     },
   );
   let sink = pipeline.sink;

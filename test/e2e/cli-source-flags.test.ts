@@ -29,7 +29,7 @@ describe("validate says how it read the source", () => {
       "3",
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr.split("\n")[0]).toBe('read title-rows.csv as Windows-1252, delimiter ";", header on row 3');
+    expect(r.stderr.split("\n")[1]).toBe('  read title-rows.csv as Windows-1252, delimiter ";", header on row 3');
   });
 
   it("a sep=; first line and UTF-16 with BOM are named", async () => {
@@ -74,7 +74,7 @@ describe("validate says how it read the source", () => {
       "m.json",
     ]);
     expect(sheet.code, sheet.stderr).toBe(0);
-    expect(sheet.stderr.split("\n")[0]).toBe('read leads.xlsx, worksheet "Outros", header on row 1');
+    expect(sheet.stderr.split("\n")[1]).toBe('  read leads.xlsx, worksheet "Outros", header on row 1');
     const titled = await run([
       "validate",
       "--source",
@@ -84,7 +84,7 @@ describe("validate says how it read the source", () => {
       "--header-row",
       "4",
     ]);
-    expect(titled.stderr.split("\n")[0]).toBe('read leads-title.xlsx, worksheet "Leads", header on row 4');
+    expect(titled.stderr.split("\n")[1]).toBe('  read leads-title.xlsx, worksheet "Leads", header on row 4');
     expect(titled.stderr).toMatch(/Checked \d+ rows/);
   });
 

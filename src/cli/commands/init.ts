@@ -78,7 +78,6 @@ export const initCommand: CliCommand = {
     const out = resolve(io.cwd, shown);
     const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
     const { headers, sample, readAs } = await readHeaderAndSample(source);
-    if (readAs !== undefined) io.stderr.write(`${readAs}\n`);
     const phone = findPhoneColumn(headers, sample);
     if (phone === undefined) {
       throw new ConfigError(
@@ -89,7 +88,7 @@ export const initCommand: CliCommand = {
     }
     const starter = starterMapping(headers, phone, schemaRefFrom(out));
     await writeNew(out, starter.text, Boolean(args.force), shown);
-    io.stderr.write(initSummary(starter, shown, String(args.source)));
+    io.stderr.write(`${readAs !== undefined ? `${readAs}\n` : ""}${initSummary(starter, shown, String(args.source))}`);
     return 0;
   },
 };

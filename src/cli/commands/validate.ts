@@ -30,6 +30,7 @@ export function renderValidateSummary(report: ValidateReport, label: string): st
   const { counts } = report;
   const lines = [
     `Checked ${counts.total} row${counts.total === 1 ? "" : "s"} of ${label} in ${(report.durationMs / 1000).toFixed(1)}s (no API calls).`,
+    ...(report.readAs !== undefined ? [`  ${report.readAs}`] : []),
     `  valid: ${counts.valid}   invalid: ${counts.invalid}   duplicate: ${counts.duplicate}`,
   ];
   if (report.problemCount > 0) {
@@ -73,17 +74,22 @@ export const validateCommand: CliCommand = {
     const limit =
       args.limit === undefined ? undefined : check<number>("limit", args.limit, rules.integerFrom(1), CLI_NAMING);
     const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
-    const report = await validate({
-      source,
-      mappingPath: await loadMapping(resolve(io.cwd, String(args.mapping)), String(args.mapping)),
-      ...(args.results !== undefined ? { resultsPath: resolve(io.cwd, String(args.results)) } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-      signal: io.signal,
-      // Printed as soon as the file is open, so it is there also when the mapping does not fit the header.
-      onEvent: (event) => {
-        if (event.type === "notice" && !args.quiet) io.stderr.write(`${event.message}\n`);
-      },
-    });
+    let readAs: string | undefined;
+    let report: ValidateReport;
+    try {
+      report = await validate({
+        source,
+        mappingPath: await loadMapping(resolve(io.cwd, String(args.mapping)), String(args.mapping)),
+        ...(args.results !== undefined ? { resultsPath: resolve(io.cwd, String(args.results)) } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        signal: io.signal,
+        onRead: (message) => (readAs = message),
+      });
+    } catch (error) {
+      // How the file was read explains many a mapping error ("the header has one column": a wrong delimiter).
+      if (readAs !== undefined && !args.quiet) io.stderr.write(`${readAs}\n`);
+      throw error;
+    }
     if (args.json) {
       io.stdout.write(
         `${JSON.stringify({
