@@ -64,132 +64,141 @@ function placeholdersInColumn(column: string, path: JSONPath, what: string, head
   return `${what} is the text ${JSON.stringify(column)}, which is read as a column name; ${fix}${typos.length > 0 ? ` — ${typos.join(", ")}` : ""}`;
 }
 
+/** One check of a mapping against a header: every problem is collected, each with its place in the file. */
+class RuleCheck {
+  readonly problems: MappingProblem[] = [];
+  readonly #headerSet: Set<string>;
+  readonly #listed: string;
+
+  constructor(
+    readonly mapping: LoadedMapping,
+    readonly headers: string[],
+  ) {
+    this.#headerSet = new Set(headers);
+    const shown = headers.slice(0, 12).map((h) => `"${h}"`);
+    this.#listed = `${shown.join(", ")}${headers.length > 12 ? ", …" : ""}`;
+  }
+
+  locate(path: JSONPath, target: "key" | "value" = "value") {
+    return this.mapping.locate?.(path, target);
+  }
+
+  add(code: MappingProblem["code"], message: string, path: JSONPath, target: "key" | "value" = "value"): void {
+    this.problems.push({ code, message, position: this.locate(path, target) });
+  }
+
+  /** ` (did you mean "X"?)`, or the header's first columns when nothing is close. */
+  #suggest(name: string): string {
+    const suggestion = closest(name, this.headers);
+    return suggestion !== undefined
+      ? ` (did you mean "${suggestion}"?)`
+      : ` (the header has ${this.#listed || "no columns"})`;
+  }
+
+  requireColumn(column: string, path: JSONPath, what: string): void {
+    if (this.#headerSet.has(column)) return;
+    const braces = placeholdersInColumn(column, path, what, this.headers);
+    if (braces !== undefined) return this.add("MAPPING_UNKNOWN_COLUMN", braces, path);
+    this.add(
+      "MAPPING_UNKNOWN_COLUMN",
+      `${what} names column "${column}", which is not in the source header${this.#suggest(column)}`,
+      path,
+    );
+  }
+
+  phoneAndKey(): void {
+    const { phone, key } = this.mapping;
+    this.requireColumn(phone.column, ["phone", "column"], "phone");
+    if (!isSupportedCountry(phone.default_country)) {
+      this.add(
+        "MAPPING_UNKNOWN_COUNTRY",
+        `phone.default_country "${phone.default_country}" is not a known country code (e.g. "BR", "PT", "US")`,
+        ["phone", "default_country"],
+      );
+    }
+    if (key !== undefined) this.requireColumn(key, ["key"], "key");
+  }
+
+  valueSpec(path: JSONPath, spec: ValueSpec): void {
+    const what = describePath(path);
+    if (typeof spec === "string") return this.requireColumn(spec, path, what);
+    if ("column" in spec) this.requireColumn(spec.column, [...path, "column"], what);
+    if ("template" in spec) this.#template(path, spec.template, what);
+    if ("transform" in spec && spec.transform) this.#transforms(path, spec.transform, what);
+  }
+
+  #template(path: JSONPath, text: string, what: string): void {
+    const template = parseTemplate(text);
+    for (const column of template.columns) {
+      if (this.#headerSet.has(column)) continue;
+      const message = `${what} template uses {{${column}}}, which is not a column of the source header`;
+      this.add("MAPPING_UNKNOWN_COLUMN", `${message}${this.#suggest(column)}`, [...path, "template"]);
+    }
+    if (template.unclosed)
+      this.add("MAPPING_BAD_TEMPLATE", `${what} template has an unclosed "{{"`, [...path, "template"]);
+  }
+
+  #transforms(path: JSONPath, names: string[], what: string): void {
+    names.forEach((name, i) => {
+      const compiled = compileTransform(name);
+      if (compiled.ok) return;
+      const unknown = !name.startsWith("date:");
+      const suggestion = unknown ? closest(name, knownTransformNames()) : undefined;
+      const hint = suggestion
+        ? ` (did you mean "${suggestion}"?)`
+        : unknown
+          ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)`
+          : "";
+      const code = unknown ? "MAPPING_UNKNOWN_TRANSFORM" : "MAPPING_BAD_TRANSFORM";
+      this.add(code, `${what}: ${compiled.message}${hint}`, [...path, "transform", i]);
+    });
+  }
+
+  /** Two panel names that become the same API name would overwrite each other. */
+  duplicateFields(): void {
+    const apiNames = new Map<string, string>();
+    for (const field of Object.keys(this.mapping.custom_fields)) {
+      const apiName = toFieldApiName(field);
+      const first = apiNames.get(apiName);
+      if (first === undefined) apiNames.set(apiName, field);
+      else {
+        const message = `custom field "${field}" and "${first}" are the same ChatGuru field (${apiName})`;
+        this.add("MAPPING_DUPLICATE_FIELD", message, ["custom_fields", field], "key");
+      }
+    }
+  }
+
+  /** A result column must not overwrite an input column or another result column. */
+  writeBack(): void {
+    const inputs = mappedColumns(this.mapping);
+    const owners = new Map<string, string>();
+    for (const [slot, column] of Object.entries(this.mapping.write_back) as Array<[keyof WriteBackColumns, string]>) {
+      if (inputs.has(column)) {
+        this.add(
+          "MAPPING_WRITE_BACK_CONFLICT",
+          `write_back.${slot} "${column}" is also an input column of the mapping; results would overwrite the data they came from`,
+          ["write_back", slot],
+        );
+      }
+      const owner = owners.get(column);
+      if (owner === undefined) owners.set(column, slot);
+      else {
+        const message = `write_back.${slot} and write_back.${owner} both write column "${column}"`;
+        this.add("MAPPING_WRITE_BACK_CONFLICT", message, ["write_back", slot]);
+      }
+    }
+  }
+}
+
 /**
  * Checks a mapping against the source header before anything is sent (SPEC §4.2). Collects EVERY problem and throws
  * one ConfigError (MAPPING_RULES) listing them with their line:column; returns normally when all is well.
  */
 export function checkMapping(mapping: LoadedMapping, headers: string[]): void {
-  const problems: MappingProblem[] = [];
-  const locate = (path: JSONPath, target: "key" | "value" = "value") => mapping.locate?.(path, target);
-  const headerSet = new Set(headers);
-  const listed =
-    headers.length > 12
-      ? `${headers
-          .slice(0, 12)
-          .map((h) => `"${h}"`)
-          .join(", ")}, …`
-      : headers.map((h) => `"${h}"`).join(", ");
-
-  const requireColumn = (column: string, path: JSONPath, what: string) => {
-    if (headerSet.has(column)) return;
-    const braces = placeholdersInColumn(column, path, what, headers);
-    if (braces !== undefined) {
-      problems.push({ code: "MAPPING_UNKNOWN_COLUMN", message: braces, position: locate(path) });
-      return;
-    }
-    const suggestion = closest(column, headers);
-    problems.push({
-      code: "MAPPING_UNKNOWN_COLUMN",
-      message:
-        `${what} names column "${column}", which is not in the source header` +
-        (suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (the header has ${listed || "no columns"})`),
-      position: locate(path),
-    });
-  };
-
-  requireColumn(mapping.phone.column, ["phone", "column"], "phone");
-  if (!isSupportedCountry(mapping.phone.default_country)) {
-    problems.push({
-      code: "MAPPING_UNKNOWN_COUNTRY",
-      message: `phone.default_country "${mapping.phone.default_country}" is not a known country code (e.g. "BR", "PT", "US")`,
-      position: locate(["phone", "default_country"]),
-    });
-  }
-  if (mapping.key !== undefined) requireColumn(mapping.key, ["key"], "key");
-
-  for (const { path, spec } of valueSpecsOf(mapping)) {
-    const what = describePath(path);
-    if (typeof spec === "string") {
-      requireColumn(spec, path, what);
-      continue;
-    }
-    if ("column" in spec) requireColumn(spec.column, [...path, "column"], what);
-    if ("template" in spec) {
-      const template = parseTemplate(spec.template);
-      for (const column of template.columns) {
-        if (headerSet.has(column)) continue;
-        const suggestion = closest(column, headers);
-        problems.push({
-          code: "MAPPING_UNKNOWN_COLUMN",
-          message:
-            `${what} template uses {{${column}}}, which is not a column of the source header` +
-            (suggestion !== undefined
-              ? ` (did you mean "${suggestion}"?)`
-              : ` (the header has ${listed || "no columns"})`),
-          position: locate([...path, "template"]),
-        });
-      }
-      if (template.unclosed) {
-        problems.push({
-          code: "MAPPING_BAD_TEMPLATE",
-          message: `${what} template has an unclosed "{{"`,
-          position: locate([...path, "template"]),
-        });
-      }
-    }
-    if ("transform" in spec && spec.transform) {
-      spec.transform.forEach((name, i) => {
-        const compiled = compileTransform(name);
-        if (compiled.ok) return;
-        const unknown = !name.startsWith("date:");
-        const suggestion = unknown ? closest(name, knownTransformNames()) : undefined;
-        problems.push({
-          code: unknown ? "MAPPING_UNKNOWN_TRANSFORM" : "MAPPING_BAD_TRANSFORM",
-          message:
-            `${what}: ${compiled.message}` +
-            (suggestion
-              ? ` (did you mean "${suggestion}"?)`
-              : unknown
-                ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)`
-                : ""),
-          position: locate([...path, "transform", i]),
-        });
-      });
-    }
-  }
-
-  const apiNames = new Map<string, string>();
-  for (const field of Object.keys(mapping.custom_fields)) {
-    const apiName = toFieldApiName(field);
-    const first = apiNames.get(apiName);
-    if (first !== undefined) {
-      problems.push({
-        code: "MAPPING_DUPLICATE_FIELD",
-        message: `custom field "${field}" and "${first}" are the same ChatGuru field (${apiName})`,
-        position: locate(["custom_fields", field], "key"),
-      });
-    } else apiNames.set(apiName, field);
-  }
-
-  const inputs = mappedColumns(mapping);
-  const writeBackOwners = new Map<string, string>();
-  for (const [slot, column] of Object.entries(mapping.write_back) as Array<[keyof WriteBackColumns, string]>) {
-    if (inputs.has(column)) {
-      problems.push({
-        code: "MAPPING_WRITE_BACK_CONFLICT",
-        message: `write_back.${slot} "${column}" is also an input column of the mapping; results would overwrite the data they came from`,
-        position: locate(["write_back", slot]),
-      });
-    }
-    const owner = writeBackOwners.get(column);
-    if (owner !== undefined) {
-      problems.push({
-        code: "MAPPING_WRITE_BACK_CONFLICT",
-        message: `write_back.${slot} and write_back.${owner} both write column "${column}"`,
-        position: locate(["write_back", slot]),
-      });
-    } else writeBackOwners.set(column, slot);
-  }
-
-  if (problems.length > 0) throw mappingError("MAPPING_RULES", mapping.path, problems);
+  const check = new RuleCheck(mapping, headers);
+  check.phoneAndKey();
+  for (const { path, spec } of valueSpecsOf(mapping)) check.valueSpec(path, spec);
+  check.duplicateFields();
+  check.writeBack();
+  if (check.problems.length > 0) throw mappingError("MAPPING_RULES", mapping.path, check.problems);
 }
