@@ -1,11 +1,14 @@
 import { join } from "node:path";
-import { startMockServer, type MockServerOptions } from "../src/chatguru/mock/mock-server.js";
+import { startMockServer, type MockServer, type MockServerOptions } from "../src/chatguru/mock/mock-server.js";
+import { sync, type SyncOptions } from "../src/sync.js";
 import {
   byActionText,
   connectionFor,
   fixed,
   mobile,
   timedSync,
+  timed,
+  writeContactsCsv,
   writeJson,
   writeLines,
   typed,
@@ -14,8 +17,11 @@ import {
 
 const ROWS = 200;
 const CONCURRENCY = 16;
-/** Adds settle 2–5 s later in the scenarios that create chats (SPEC §9: polls per add measured at that delay). */
-const ADD_DELAY_MS = 3_500;
+/** Each add settles 2–5 s later, drawn per add (SPEC §9: polls per add measured at that delay). */
+const ADD_DELAY = { addDelayMs: 2_000, addDelayMaxMs: 5_000 };
+/** Wall time of 1 000 new rows at --rate 20, learning strategy vs the fixed probe-first order of before. */
+const WALL_ROWS = 1_000;
+const WALL_RATE = 20;
 
 interface Scenario {
   name: string;
@@ -111,7 +117,7 @@ export const requestsPerRow: Bench = {
     let pass = true;
     let pollsPerAdd = 0;
     for (const scenario of SCENARIOS) {
-      const r = await runScenario(dir, scenario, { addDelayMs: ADD_DELAY_MS });
+      const r = await runScenario(dir, scenario, ADD_DELAY);
       const ok = r.perRow <= scenario.bar && r.done === ROWS;
       pass &&= ok;
       verdicts.push(`${scenario.short} ${fixed(r.perRow, 2)}${ok ? "" : "!"}`);
@@ -122,13 +128,61 @@ export const requestsPerRow: Bench = {
     }
     const pollsOk = pollsPerAdd <= 1.3;
     pass &&= pollsOk;
+    const wall = await wallTimes(dir);
+    notes.push(
+      `${WALL_ROWS} new rows at --rate ${WALL_RATE}, same mock, side by side: learning ${fixed(wall.learn.ms / 1000)} s ` +
+        `(${fixed(wall.learn.perRow, 2)} req/row), probe-first (before) ${fixed(wall.old.ms / 1000)} s ` +
+        `(${fixed(wall.old.perRow, 2)} req/row)`,
+    );
     return {
       name: this.name,
-      setup: `N=${ROWS} C=${CONCURRENCY} D=${ADD_DELAY_MS / 1000}s`,
-      measured: `${verdicts.join(" ")} polls/add ${fixed(pollsPerAdd, 2)}${pollsOk ? "" : "!"} req/row`,
+      setup: `N=${ROWS} C=${CONCURRENCY} D=2–5s`,
+      measured: `${verdicts.join(" ")} polls/add ${fixed(pollsPerAdd, 2)}${pollsOk ? "" : "!"} req/row; ${WALL_ROWS} new @${WALL_RATE}/s ${fixed(wall.learn.ms / 1000)} s vs ${fixed(wall.old.ms / 1000)} s before`,
       ideal: `≤ ${SCENARIOS.map((x) => `${x.short} ${x.bar}`).join(" ")} polls/add 1.3 (min: known 1, new 3; ! = over)`,
       pass,
       notes,
     };
   },
 };
+
+/**
+ * Both strategies at once on one mock (distinct numbers, each sync with its own --rate cap), so the machine's noise
+ * hits both alike. "probe-first" is an internal engine option kept for this comparison only.
+ */
+async function wallTimes(dir: string) {
+  const mock = await startMockServer(ADD_DELAY);
+  try {
+    const [learn, old] = await Promise.all([
+      wallTime(dir, mock, "learn", 0),
+      wallTime(dir, mock, "probe-first", WALL_ROWS),
+    ]);
+    return { learn, old };
+  } finally {
+    await mock.close();
+  }
+}
+
+async function wallTime(dir: string, mock: MockServer, strategy: "learn" | "probe-first", offset: number) {
+  const sub = join(dir, `wall-${strategy}`);
+  const source = join(dir, `wall-${strategy}.csv`);
+  await writeContactsCsv(source, WALL_ROWS, { ddd: "21", offset });
+  const mapping = writeJson(join(dir, `wall-${strategy}.json`), {
+    mode: "upsert",
+    phone: { column: "Telefone" },
+    name: "Nome",
+    custom_fields: { Etapa: "Etapa" },
+  });
+  const options = {
+    source,
+    mapping,
+    connection: connectionFor(mock),
+    concurrency: CONCURRENCY,
+    rate: WALL_RATE,
+    state: join(sub, "state.ndjson"),
+    results: join(sub, "results.csv"),
+    cwd: dir,
+    upsertStrategy: strategy,
+  } as SyncOptions;
+  const { value: report, ms } = await timed(() => sync(options));
+  return { ms, perRow: report.requests.total / WALL_ROWS };
+}

@@ -1,6 +1,8 @@
 import { getChatAddStatus } from "../chatguru/actions.js";
 import type { ChatAddStatus, ChatGuruClient } from "../chatguru/types.js";
 import { sleep } from "../util/sleep.js";
+import type { AddTimings } from "./add-timings.js";
+import { waitLearnt } from "./learnt-wait.js";
 
 export interface PollSchedule {
   /** First poll after a fresh chat_add. SPEC §5: ~3 s. @default 3000 */
@@ -37,10 +39,22 @@ export async function waitForChatAdd(
     now?: () => number;
     /** @default util/sleep (a timer) */
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+    /** The run's learnt add times; without it (or for a resumed add, whose age is unknown) `schedule` alone. */
+    timings?: AddTimings;
   },
 ): Promise<AddWaitResult> {
   const now = options.now ?? Date.now;
   const wait = options.sleep ?? sleep;
+  if (options.timings && !options.pollFirst) {
+    const answer = await waitLearnt(options.timings, () => getChatAddStatus(client, chatAddId), {
+      ...options,
+      now,
+      sleep: wait,
+    });
+    if (answer.status !== "pending") return settledResult({ ...answer, status: answer.status });
+    const odd = "unexpectedStatus" in answer ? answer.unexpectedStatus : undefined;
+    return { status: "pending", ...(odd === undefined ? {} : { unexpectedStatus: odd }) };
+  }
   let gap = options.schedule.firstMs;
   let first = true;
   let unexpected: { unexpectedStatus?: string } = {};
@@ -53,14 +67,20 @@ export async function waitForChatAdd(
     }
     first = false;
     const answer = await getChatAddStatus(client, chatAddId);
-    if (answer.status !== "pending") {
-      return {
-        status: answer.status,
-        description: answer.description,
-        ...(answer.correctedNumber ? { correctedNumber: answer.correctedNumber } : {}),
-      };
-    }
+    if (answer.status !== "pending") return settledResult({ ...answer, status: answer.status });
     unexpected = answer.unexpectedStatus === undefined ? {} : { unexpectedStatus: answer.unexpectedStatus };
     if (now() >= options.deadline) return { status: "pending", ...unexpected };
   }
+}
+
+function settledResult(answer: {
+  status: Exclude<ChatAddStatus, "pending">;
+  description: string;
+  correctedNumber?: string;
+}): AddWaitResult {
+  return {
+    status: answer.status,
+    description: answer.description,
+    ...(answer.correctedNumber ? { correctedNumber: answer.correctedNumber } : {}),
+  };
 }

@@ -15,7 +15,7 @@ export async function createChat(
   draft: ContactDraft,
   hash: string,
   ctx: ContactContext,
-  options: { reAdds: number },
+  options: { reAdds: number; onAnswer?: (isNew: boolean) => void },
 ): Promise<ContactResult> {
   await ctx.configGate?.beforeAdd(draft);
   await ctx.state.update(draft.key, {
@@ -46,6 +46,7 @@ export async function createChat(
     pollFirst: false,
     wait: ctx.waitForAdds,
     ...(unexpectedStatus === undefined ? {} : { unexpectedStatus }),
+    ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
   });
 }
 
@@ -82,9 +83,10 @@ export async function finishAdd(
   hash: string,
   ctx: ContactContext,
   chatAddId: string,
-  options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string },
+  options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string; onAnswer?: (isNew: boolean) => void },
 ): Promise<ContactResult> {
   const answer = await waitWithoutSlot(ctx, chatAddId, options);
+  if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
   if (answer.status === "pending") {
     const odd = answer.unexpectedStatus ?? options.unexpectedStatus;
     if (odd !== undefined) ctx.onEvent?.({ type: "warning", message: unexpectedStatusWarning(draft, chatAddId, odd) });
@@ -103,9 +105,10 @@ export async function finishAdd(
   }
   // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
   const stored = answer.correctedNumber ?? draft.phone.canonical;
+  ctx.forms?.observe(stored);
   await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
   let number = stored;
-  if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft), ctx.follow);
+  if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft, ctx.forms), ctx.follow);
   // SPEC §2: chat_add's dialog_id does not run for a chat that already existed.
   if (answer.status === "fetched" && draft.chatAdd.dialogId) {
     await executeDialogOnce(ctx.follow, number, draft.chatAdd.dialogId);
@@ -126,6 +129,7 @@ async function waitWithoutSlot(
       // --no-wait on a resumed add: look once, then leave it pending.
       deadline: options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1,
       schedule: ctx.pollSchedule,
+      ...(ctx.addTimings ? { timings: ctx.addTimings } : {}),
       pollFirst: options.pollFirst,
       now: ctx.now,
       sleep: ctx.sleep,

@@ -2,10 +2,13 @@ import type { ChatGuruClient } from "../chatguru/types.js";
 import type { Outcome } from "../core/outcome.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import { toLocalIsoTime } from "../util/local-time.js";
+import type { AddTimings } from "./add-timings.js";
 import type { PollSchedule } from "./add-waiter.js";
 import type { ConfigGate } from "./config-gate.js";
 import type { ConfigStop } from "./config-error.js";
 import type { SyncEventListener } from "./events.js";
+import type { NumberForms } from "./number-forms.js";
+import type { UpsertStrategy } from "./upsert-strategy.js";
 
 export type SyncMode = "create" | "update" | "upsert";
 
@@ -23,6 +26,12 @@ export interface ContactContext {
   waitForAdds: boolean;
   addTimeoutMs: number;
   pollSchedule: PollSchedule;
+  /** The run's learners (SPEC §5 "Requests per row"), shared by every row; absent = the fixed order and schedule. */
+  upsert?: UpsertStrategy;
+  /** Which 9th-digit form this account stores, per area code. */
+  forms?: NumberForms;
+  /** How long this account's chat_adds take to settle. */
+  addTimings?: AddTimings;
   /** How long a lost chat_add response is given to show up before deciding (SPEC §5 uncertain add). */
   uncertainProbeMs: number;
   signal?: AbortSignal;

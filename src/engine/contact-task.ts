@@ -7,6 +7,7 @@ import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure } from "./row-failure.js";
 import { resolveUncertainAdd } from "./uncertain-add.js";
+import { upsertRow } from "./upsert-row.js";
 
 export { known, type ContactContext, type ContactResult, type SyncMode } from "./contact-context.js";
 
@@ -63,8 +64,9 @@ async function syncOrThrow(
   }
   const canUpdateFirst = ctx.mode !== "create" || Boolean(prior?.number);
   if (canUpdateFirst && hasUpdates(draft)) {
+    if (ctx.mode === "upsert" && ctx.upsert) return await upsertRow(draft, hash, ctx, prior, ctx.upsert);
     try {
-      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft), ctx.first);
+      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first);
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
       // Upsert: the chat is not there yet, so create it.

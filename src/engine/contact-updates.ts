@@ -4,6 +4,7 @@ import { isInterruptedError, isRunAbortedError } from "../errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
+import type { NumberForms } from "./number-forms.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import { textHash } from "./values-hash.js";
 
@@ -12,9 +13,13 @@ export function hasUpdates(draft: ContactDraft): boolean {
   return Object.keys(draft.fields).length > 0 || draft.note !== undefined || draft.dialogId !== undefined;
 }
 
-/** The remembered number first (it may be a `corrigido para` number), then the canonical and the 9th-digit alternate. */
-export function candidates(remembered: string | undefined, draft: ContactDraft): string[] {
-  const list = [remembered, draft.phone.canonical, draft.phone.alternate].filter((n): n is string => Boolean(n));
+/**
+ * The remembered number first (it may be a `corrigido para` number), then the canonical and the 9th-digit alternate
+ * — the form this account stores for the area code first once the run has learnt it.
+ */
+export function candidates(remembered: string | undefined, draft: ContactDraft, forms?: NumberForms): string[] {
+  const both = forms ? forms.ordered(draft) : [draft.phone.canonical, draft.phone.alternate];
+  const list = [remembered, ...both].filter((n): n is string => Boolean(n));
   return [...new Set(list)];
 }
 
@@ -51,6 +56,7 @@ class ChatTarget {
     private readonly numbers: string[],
     first: ChatGuruClient,
     private readonly follow: ChatGuruClient,
+    private readonly forms?: NumberForms,
   ) {
     this.client = first;
   }
@@ -62,6 +68,7 @@ class ChatTarget {
     }
     // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
     this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n));
+    this.forms?.observe(this.number);
     this.client = this.follow;
   }
 }
@@ -77,7 +84,7 @@ export async function applyUpdates(
   firstClient: ChatGuruClient,
 ): Promise<string> {
   const prior = ctx.state.get(draft.key);
-  const target = new ChatTarget(numbers, firstClient, ctx.follow);
+  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms);
   if (Object.keys(draft.fields).length > 0) {
     await target.send((client, n) => updateCustomFields(client, n, draft.fields));
   }

@@ -3,6 +3,7 @@ import type { SyncMode } from "./contact-task.js";
 import type { RowFilter } from "./decide-row.js";
 import type { SyncEventListener } from "./events.js";
 import type { RetryPolicy } from "./retry-policy.js";
+import type { UpsertStrategyKind } from "./upsert-strategy.js";
 
 /**
  * How a run behaves — the part of `sync()`'s options the engine consumes. Declared here, once, with its documentation;
@@ -65,4 +66,6 @@ export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &
     addTimeoutMs: number;
     pollSchedule: PollSchedule;
     retryPolicy: RetryPolicy;
+    /** Internal, bench only (not a public option): "probe-first" = the fixed upsert order of before. */
+    upsertStrategy?: UpsertStrategyKind;
   };

@@ -5,6 +5,7 @@ import type { Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import type { StateStore } from "../state/state-store.js";
 import { sleep as realSleep } from "../util/sleep.js";
+import { AddTimings } from "./add-timings.js";
 import { Admission } from "./admission.js";
 import { ConfigGate } from "./config-gate.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
@@ -16,6 +17,8 @@ import { RowOutput } from "./row-output.js";
 import { RunFailures } from "./run-failures.js";
 import { ScheduledClient } from "./scheduled-client.js";
 import { StopController } from "./stop-controller.js";
+import { formsFromJournal } from "./number-forms.js";
+import { UpsertStrategy } from "./upsert-strategy.js";
 
 export type { RowFilter } from "./decide-row.js";
 
@@ -131,6 +134,14 @@ function rowRunDeps(run: Run, output: RowOutput) {
     waitForAdds: options.wait,
     addTimeoutMs: options.addTimeoutMs,
     pollSchedule: options.pollSchedule,
+    // "probe-first" (internal, bench only) keeps the fixed order and schedule of before, to compare against.
+    ...(options.upsertStrategy === "probe-first"
+      ? {}
+      : {
+          upsert: new UpsertStrategy(),
+          forms: formsFromJournal(ports.state!.entries()),
+          addTimings: new AddTimings(),
+        }),
     uncertainProbeMs: options.uncertainProbeMs,
     signal: stop.signal,
     now: ports.now ?? Date.now,

@@ -37,7 +37,7 @@ export async function resolveUncertainAdd(
   // Nothing mapped to update means no call can show whether the chat exists: a blank add is harmless to repeat
   // (ChatGuru answers `fetched`), a real first message is not.
   const found = hasUpdates(draft)
-    ? await probe(draft, hash, ctx, candidates(prior?.number, draft), deadline)
+    ? await probe(draft, hash, ctx, candidates(prior?.number, draft, ctx.forms), deadline)
     : undefined;
   if (found) return found;
   if (blankText && again.reAdds < MAX_BLANK_READDS) return await again.reAdd(again.reAdds + 1);

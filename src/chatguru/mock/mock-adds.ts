@@ -2,6 +2,7 @@ import type { MockChats } from "./mock-chats.js";
 import { CHAT_NUMBER, correctedSuffix, otherBrazilianForm, storageForm } from "./mock-numbers.js";
 import type { MockBehaviour } from "./mock-options.js";
 import { fail, newObjectId, ok, type MockReply } from "./mock-reply.js";
+import { mulberry32 } from "./mock-faults.js";
 
 interface PendingAdd {
   id: string;
@@ -28,9 +29,18 @@ export class MockAdds {
     private readonly now: () => number,
   ) {}
 
+  private random: () => number = Math.random;
+
   clear(): void {
     this.adds.clear();
     this.byNumber = {};
+    this.random = mulberry32(this.behaviour().seed);
+  }
+
+  /** A fixed delay, or one drawn per add from the range (reproducible: the mock's seed). */
+  private delay(behaviour: Readonly<MockBehaviour>): number {
+    const { addDelayMs: min, addDelayMaxMs: max } = behaviour;
+    return max > min ? min + Math.round(this.random() * (max - min)) : min;
   }
 
   /** chat_add calls that were applied, per chat_number as sent. */
@@ -52,7 +62,7 @@ export class MockAdds {
     // Official WhatsApp Business numbers cannot open a conversation with free text (SPEC §2).
     if (behaviour.officialWhatsApp && params.text.trim() !== "") return fail(400, "Mensagem inicial inválida");
     const id = newObjectId();
-    const add: PendingAdd = { id, number, name: params.name, readyAt: this.now() + behaviour.addDelayMs };
+    const add: PendingAdd = { id, number, name: params.name, readyAt: this.now() + this.delay(behaviour) };
     if (params.user_id) add.userId = params.user_id;
     if (params.dialog_id) add.dialogId = params.dialog_id;
     const refusal = refusalOf(number, behaviour);

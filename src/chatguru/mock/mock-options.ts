@@ -32,6 +32,8 @@ export interface MockBehaviour {
   dialogContextQuirk: boolean;
   /** How long chat_add stays `pending`. @default 0 */
   addDelayMs: number;
+  /** When above `addDelayMs`: each add's delay is drawn from addDelayMs–addDelayMaxMs by the seeded PRNG. @default 0 */
+  addDelayMaxMs: number;
   /** How long an unscheduled message stays `scheduled` before `sent`. @default 500 */
   messageSentAfterMs: number;
   /** Delay before every API response. @default 0 */
@@ -75,6 +77,7 @@ export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
   officialWhatsApp: false,
   dialogContextQuirk: true,
   addDelayMs: 0,
+  addDelayMaxMs: 0,
   messageSentAfterMs: 500,
   latencyMs: 0,
   failRate: 0,
@@ -121,6 +124,7 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
         break;
       case "latencyMs":
       case "addDelayMs":
+      case "addDelayMaxMs":
       case "messageSentAfterMs":
         if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
           invalid(k, "a number of milliseconds from 0 and up", value);

@@ -42,6 +42,7 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   );
   set("latencyMs", number(args, "latency", "milliseconds from 0 and up", milliseconds));
   set("addDelayMs", number(args, "add-delay", "milliseconds from 0 and up", milliseconds));
+  set("addDelayMaxMs", number(args, "add-delay-max", "milliseconds from 0 and up", milliseconds));
   set("failRate", number(args, "fail-rate", "a probability from 0 to 1", probability));
   set("rateLimit", number(args, "rate-limit", "an integer from 0 (no limit) and up", integerFrom0));
   set("resetRate", number(args, "reset-rate", "a probability from 0 to 1", probability));
@@ -70,6 +71,7 @@ export const mockServerCommand: CliCommand = {
       port: { type: "number", describe: "Port (0 = any free port)", default: 0 },
       latency: { type: "number", describe: "Delay every API response by MS" },
       "add-delay": { type: "number", describe: "chat_add stays pending for MS" },
+      "add-delay-max": { type: "number", describe: "Each add pending a seeded-random MS from --add-delay up to this" },
       "fail-rate": { type: "number", describe: "Probability 0..1 of a 5xx with an HTML body" },
       "rate-limit": { type: "number", describe: "Answer 429 + Retry-After above N requests/second" },
       "reset-rate": { type: "number", describe: "Probability 0..1 of a connection reset" },

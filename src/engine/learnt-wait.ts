@@ -1,0 +1,93 @@
+import type { ChatAddStatusResult } from "../chatguru/actions.js";
+import type { AddTimings } from "./add-timings.js";
+import type { PollSchedule } from "./add-waiter.js";
+
+interface WaitOptions {
+  deadline: number;
+  schedule: PollSchedule;
+  signal?: AbortSignal;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Polls one fresh add at the times the run has learnt (add-timings.ts). Until enough adds have settled, a few
+ * "scout" adds poll on the default schedule (first ~3 s, backing off) and the rest wait for what they find out, so
+ * the burst of adds at the start of a run does not all poll too early. Resolves `pending` after the deadline's look.
+ */
+export async function waitLearnt(
+  timings: AddTimings,
+  poll: () => Promise<ChatAddStatusResult>,
+  options: WaitOptions,
+): Promise<ChatAddStatusResult | { status: "pending" }> {
+  const { now, schedule } = options;
+  const start = now();
+  const minGap = schedule.firstMs / 4;
+  let gap = schedule.firstMs;
+  let nextDefault = schedule.firstMs;
+  let polls = 0;
+  let lastPoll = 0;
+  let scout = false;
+  try {
+    for (;;) {
+      const age = now() - start;
+      const learnt = timings.known;
+      const target = learnt ? learntTarget(timings, polls, lastPoll, gap, minGap) : nextDefault;
+      const ms = Math.min(target - age, options.deadline - now());
+      if (options.deadline - now() < 0) return { status: "pending" };
+      if (ms > 0) {
+        // Not known yet: wake early when another add settles and the times become known.
+        await (learnt ? options.sleep(ms, options.signal) : napOrChange(options, ms, timings.changed()));
+        continue;
+      }
+      const lastLook = now() >= options.deadline;
+      if (!learnt && !scout && !lastLook) {
+        scout = timings.tryScout();
+        if (!scout) {
+          nextDefault = age + gap;
+          gap = Math.min(schedule.maxMs, gap * schedule.factor);
+          continue;
+        }
+      }
+      const answer = await poll();
+      polls += 1;
+      if (answer.status !== "pending") {
+        timings.settled(now() - start, polls, learnt);
+        return answer;
+      }
+      if (polls === 1 && learnt) timings.missed();
+      // The pending answer itself: it may carry a status value this client does not know (kept for the warning).
+      if (now() >= options.deadline) return answer;
+      lastPoll = now() - start;
+      nextDefault = lastPoll + gap;
+      gap = Math.min(schedule.maxMs, gap * schedule.factor);
+    }
+  } finally {
+    if (scout) timings.endScout();
+  }
+}
+
+/** The age (ms since the add's answer) to poll at next once add times are known. */
+function learntTarget(timings: AddTimings, polls: number, lastPoll: number, gap: number, minGap: number): number {
+  const at = timings.pollAt(polls);
+  if (polls === 0) return at;
+  // Past the point nearly every add had settled: back off from the last poll as the default schedule does.
+  return at > lastPoll + minGap ? at : lastPoll + Math.max(minGap, gap);
+}
+
+/** Sleeps `ms`, or less when `change` comes first. A stop still rejects with the signal's reason. */
+async function napOrChange(options: WaitOptions, ms: number, change: Promise<void>): Promise<void> {
+  const local = new AbortController();
+  const woken = Symbol("woken");
+  const onAbort = () => local.abort(options.signal!.reason);
+  if (options.signal?.aborted) throw options.signal.reason;
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    await Promise.race([options.sleep(ms, local.signal), change.then(() => local.abort(woken))]);
+  } catch (error) {
+    if (error !== woken) throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+    if (!local.signal.aborted) local.abort(woken);
+  }
+}
