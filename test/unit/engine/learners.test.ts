@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { AddTimings } from "../../../src/engine/add-timings.js";
+import { waitForChatAdd } from "../../../src/engine/add-waiter.js";
+import { formsFromJournal, NumberForms } from "../../../src/engine/number-forms.js";
+import { UpsertStrategy } from "../../../src/engine/upsert-strategy.js";
+import { draft, fakeClient, fakeTime, ok } from "./fakes.js";
+
+const d47 = draft({ key: "5547997565906", phone: { canonical: "5547997565906", alternate: "554797565906" } });
+const blank = (key = "5521912345671") =>
+  draft({ key, phone: { canonical: key, alternate: key.slice(0, 4) + key.slice(5) }, chatAdd: { text: " " } });
+
+describe("NumberForms", () => {
+  it("tries the canonical first until the area code's stored form is learnt, then that form", () => {
+    const forms = new NumberForms();
+    expect(forms.ordered(d47)).toEqual(["5547997565906", "554797565906"]);
+    forms.observe("554791112222");
+    expect(forms.storedForm(d47)).toBe("554797565906");
+    expect(forms.ordered(d47)).toEqual(["554797565906", "5547997565906"]);
+    // Another area code learns nothing from it.
+    expect(new NumberForms().storedForm(draft())).toBeUndefined();
+    expect(forms.storedForm(draft())).toBeUndefined();
+  });
+
+  it("is seeded from the journal's known numbers", () => {
+    const forms = formsFromJournal([{ number: "554791112222" }, {}, { number: "5511987654321" }]);
+    expect(forms.storedForm(d47)).toBe("554797565906");
+    expect(forms.storedForm(draft())).toBe("5511987654321");
+  });
+});
+
+describe("UpsertStrategy", () => {
+  it("updates first while blind, then adds first once most rows came back new", async () => {
+    const strategy = new UpsertStrategy();
+    const blind = await Promise.all([1, 2, 3, 4].map(() => strategy.choose(blank(), undefined)));
+    expect(blind.map((c) => c.order)).toEqual(Array(4).fill("update-first"));
+    let decided = false;
+    const fifth = strategy.choose(blank(), undefined).then((c) => ((decided = true), c));
+    await Promise.resolve();
+    expect(decided).toBe(false); // waits for the first answers
+    for (const c of blind) c.observe(true);
+    expect((await fifth).order).toBe("add-first");
+  });
+
+  it("never adds first for a journal-known number or an add that sends something", async () => {
+    const strategy = new UpsertStrategy();
+    for (let i = 0; i < 4; i++) (await strategy.choose(blank(), undefined)).observe(true);
+    expect((await strategy.choose(blank(), { key: "k", number: "5521912345671", updatedAt: "" })).order).toBe(
+      "update-first",
+    );
+    expect((await strategy.choose(draft({ chatAdd: { text: "Olá" } }), undefined)).order).toBe("update-first");
+    expect((await strategy.choose(draft({ chatAdd: { text: " ", dialogId: "d1" } }), undefined)).order).toBe(
+      "update-first",
+    );
+    expect((await strategy.choose(blank(), undefined)).order).toBe("add-first");
+  });
+
+  it("stays update-first when half the rows exist, and always in probe-first", async () => {
+    const strategy = new UpsertStrategy();
+    for (let i = 0; i < 8; i++) (await strategy.choose(blank(), undefined)).observe(i % 2 === 0);
+    expect((await strategy.choose(blank(), undefined)).order).toBe("update-first");
+    const old = new UpsertStrategy("probe-first");
+    for (let i = 0; i < 8; i++) (await old.choose(blank(), undefined)).observe(true);
+    expect((await old.choose(blank(), undefined)).order).toBe("update-first");
+  });
+});
+
+describe("learnt poll timing", () => {
+  const schedule = { firstMs: 3000, factor: 1.5, maxMs: 30_000 };
+
+  it("polls once, near where the run's adds settled, once enough of them did", async () => {
+    const timings = new AddTimings();
+    for (const ms of [4000, 4200, 4400, 4100, 4300]) timings.settled(ms, 1, false);
+    const time = fakeTime();
+    let polls = 0;
+    const client = fakeClient({
+      chat_add_status: () => ok({ chat_add_status: polls++ === 0 ? "done" : "pending" }),
+    });
+    const answer = await waitForChatAdd(client, "a1", { deadline: time.now() + 60_000, schedule, timings, ...time });
+    expect(answer.status).toBe("done");
+    expect(client.calls).toHaveLength(1);
+    expect(time.sleeps).toEqual([4400]);
+  });
+
+  it("uses the default schedule (~3 s first) while nothing is known, and limits the scouts", async () => {
+    const timings = new AddTimings();
+    const time = fakeTime();
+    const client = fakeClient({ chat_add_status: () => ok({ chat_add_status: "done" }) });
+    await waitForChatAdd(client, "a1", { deadline: time.now() + 60_000, schedule, timings, ...time });
+    expect(time.sleeps).toEqual([3000]);
+    const scouts = [1, 2, 3, 4, 5, 6].map(() => timings.tryScout());
+    expect(scouts).toEqual([true, true, true, true, true, true]);
+    expect(timings.tryScout()).toBe(false);
+    timings.endScout();
+    expect(timings.tryScout()).toBe(true);
+  });
+});
