@@ -105,7 +105,7 @@ export async function finishAdd(
   }
   // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
   const stored = answer.correctedNumber ?? draft.phone.canonical;
-  ctx.forms?.observe(stored);
+  ctx.forms?.observe(stored, draft);
   await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
   let number = stored;
   if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft, ctx.forms), ctx.follow);

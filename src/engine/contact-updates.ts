@@ -57,6 +57,7 @@ class ChatTarget {
     first: ChatGuruClient,
     private readonly follow: ChatGuruClient,
     private readonly forms?: NumberForms,
+    private readonly draft?: ContactDraft,
   ) {
     this.client = first;
   }
@@ -68,7 +69,7 @@ class ChatTarget {
     }
     // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
     this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n));
-    this.forms?.observe(this.number);
+    this.forms?.observe(this.number, this.draft);
     this.client = this.follow;
   }
 }
@@ -84,7 +85,7 @@ export async function applyUpdates(
   firstClient: ChatGuruClient,
 ): Promise<string> {
   const prior = ctx.state.get(draft.key);
-  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms);
+  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft);
   if (Object.keys(draft.fields).length > 0) {
     await target.send((client, n) => updateCustomFields(client, n, draft.fields));
   }

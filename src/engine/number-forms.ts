@@ -19,12 +19,15 @@ interface Votes {
 export class NumberForms {
   private readonly votes = new Map<string, Votes>();
 
-  /** A number ChatGuru answered for (the chat is stored exactly under it). Non-Brazilian numbers teach nothing. */
-  observe(number: string): void {
-    const thirteen = THIRTEEN.exec(number);
-    const match = thirteen ?? TWELVE.exec(number);
-    if (!match) return;
-    const area = match[1]!;
+  /**
+   * A number ChatGuru answered for (the chat is stored exactly under it). With the row's draft, its two forms tell
+   * which one it is (whatever digit follows the 9); without (the journal), only the usual mobile shapes count.
+   */
+  observe(number: string, draft?: ContactDraft): void {
+    if (draft && !draft.phone.alternate) return;
+    const area = draft ? areaOf(draft.phone.canonical) : (THIRTEEN.exec(number) ?? TWELVE.exec(number))?.[1];
+    if (area === undefined) return;
+    const thirteen = draft ? number.length === 13 && number[4] === "9" : THIRTEEN.test(number);
     const votes = this.votes.get(area) ?? { thirteen: 0, twelve: 0 };
     if (thirteen) votes.thirteen += 1;
     else votes.twelve += 1;
@@ -35,10 +38,10 @@ export class NumberForms {
   storedForm(draft: ContactDraft): string | undefined {
     const { canonical, alternate } = draft.phone;
     if (!alternate) return undefined;
-    const area = THIRTEEN.exec(canonical)?.[1] ?? TWELVE.exec(canonical)?.[1];
+    const area = areaOf(canonical);
     const votes = area === undefined ? undefined : this.votes.get(area);
     if (!votes || votes.thirteen === votes.twelve) return undefined;
-    const thirteenForm = THIRTEEN.test(canonical) ? canonical : alternate;
+    const thirteenForm = canonical.length === 13 ? canonical : alternate;
     const twelveForm = thirteenForm === canonical ? alternate : canonical;
     return votes.thirteen > votes.twelve ? thirteenForm : twelveForm;
   }
@@ -49,6 +52,11 @@ export class NumberForms {
     if (!alternate) return [canonical];
     return this.storedForm(draft) === alternate ? [alternate, canonical] : [canonical, alternate];
   }
+}
+
+/** The area code of a Brazilian number of 12 or 13 digits. */
+function areaOf(number: string): string | undefined {
+  return /^55(\d{2})\d{8,9}$/.exec(number)?.[1];
 }
 
 /** Journal entries read at the start of a run to seed the forms (enough to learn every area code, cheap on 1M keys). */

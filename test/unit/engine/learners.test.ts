@@ -21,6 +21,16 @@ describe("NumberForms", () => {
     expect(forms.storedForm(draft())).toBeUndefined();
   });
 
+  it("with the row's draft, tells the forms apart whatever digit follows the 9", () => {
+    const forms = new NumberForms();
+    const row = draft({ phone: { canonical: "5547910000011", alternate: "554710000011" } });
+    forms.observe("554710000011", row);
+    expect(forms.ordered(draft({ phone: { canonical: "5547910000021", alternate: "554710000021" } }))).toEqual([
+      "554710000021",
+      "5547910000021",
+    ]);
+  });
+
   it("is seeded from the journal's known numbers", () => {
     const forms = formsFromJournal([{ number: "554791112222" }, {}, { number: "5511987654321" }]);
     expect(forms.storedForm(d47)).toBe("554797565906");
