@@ -28,13 +28,15 @@ export async function waitLearnt(
   let polls = 0;
   let lastPoll = 0;
   let scout = false;
+  // The last pending answer: it may carry a status value this client does not know (kept for the warning).
+  let last: ChatAddStatusResult | undefined;
   try {
     for (;;) {
       const age = now() - start;
       const learnt = timings.known;
       const target = learnt ? learntTarget(timings, polls, lastPoll, gap, minGap) : nextDefault;
       const ms = Math.min(target - age, options.deadline - now());
-      if (options.deadline - now() < 0) return { status: "pending" };
+      if (options.deadline - now() < 0) return last ?? { status: "pending" };
       if (ms > 0) {
         // Not known yet: wake early when another add settles and the times become known.
         await (learnt ? options.sleep(ms, options.signal) : napOrChange(options, ms, timings.changed()));
@@ -56,7 +58,7 @@ export async function waitLearnt(
         return answer;
       }
       if (polls === 1 && learnt) timings.missed();
-      // The pending answer itself: it may carry a status value this client does not know (kept for the warning).
+      last = answer;
       if (now() >= options.deadline) return answer;
       lastPoll = now() - start;
       nextDefault = lastPoll + gap;
