@@ -1,8 +1,9 @@
 import { ConfigError } from "../errors.js";
-import type { WriteBackColumns } from "../core/row-result.js";
+import type { RowResult, WriteBackColumns } from "../core/row-result.js";
 import { a1Range, a1Row } from "../sheets/a1.js";
 import type { SheetsGateway } from "../sheets/sheets-gateway.js";
 import type { KeyOrdinals } from "./key-ordinals.js";
+import { locateKeylessRows } from "./sheets-keyless-rows.js";
 import { locateRows, type PendingResult } from "./sheets-row-locator.js";
 import { buildRanges, planWriteBackColumns, type TargetColumn } from "./write-back-ranges.js";
 
@@ -18,6 +19,10 @@ export interface SheetsResultWriterOptions {
   columnNames: string[];
   ordinals: KeyOrdinals;
   note: (text: string) => void;
+  /** The header as the source read it: a row without a usable key is found again by these cells. */
+  sourceHeaders: string[];
+  /** Every write_back column name (left out when comparing a row's cells: a previous run wrote them). */
+  writeBackNames: ReadonlySet<string>;
 }
 
 /**
@@ -39,14 +44,43 @@ export class SheetsResultWriter {
     return this.knownSheetId;
   }
 
-  async write(batch: PendingResult[]): Promise<void> {
-    if (batch.length === 0) return;
+  /** `keyless`: results whose key cell is empty or unusable, found by their cells (one extra read of the tab). */
+  async write(batch: PendingResult[], keyless: RowResult[] = []): Promise<void> {
+    if (batch.length === 0 && keyless.length === 0) return;
     const { gateway, spreadsheetId, sheetTitle, keyColumn, keyOf, ordinals, note } = this.options;
     const { header, keyCells } = await this.readKeyColumn();
     const targetColumns = await this.ensureWriteBackColumns(header);
     const claimed = locateRows(batch, { keyCells, keyColumn, keyOf, seen: (key) => ordinals.seen(key), note });
+    if (keyless.length > 0) await this.placeKeyless(header, keyless, claimed);
     const data = buildRanges(sheetTitle, claimed, targetColumns);
     if (data.length > 0) await gateway.batchUpdateValues(spreadsheetId, data);
+  }
+
+  /**
+   * Rows with an empty or unusable key (SPEC §5: they get their result too) have no key to look up. Google drops
+   * trailing blank cells, so an empty key on the last rows is not even in the key column: read the rows themselves.
+   */
+  private async placeKeyless(header: string[], results: RowResult[], claimed: Map<number, RowResult>): Promise<void> {
+    const { gateway, spreadsheetId, sheetTitle, keyColumn, note } = this.options;
+    const rows = await gateway.getValues(
+      spreadsheetId,
+      a1Range(sheetTitle, { fromColumn: 0, fromRow: 2, toColumn: Math.max(header.length, 1) - 1 }),
+    );
+    const { sourceHeaders, writeBackNames } = this.options;
+    const { found, lost } = locateKeylessRows({ header, rows, sourceHeaders, writeBackNames }, results);
+    for (const { row, result } of found) {
+      const holder = claimed.get(row);
+      if (holder)
+        note(
+          `Row ${result.rowNumber}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`,
+        );
+      else claimed.set(row, result);
+    }
+    for (const result of lost) {
+      note(
+        `Row ${result.rowNumber}: could not be found again (its ${keyColumn} cell is empty or invalid and the row was edited or deleted during the run); result not written.`,
+      );
+    }
   }
 
   /** Header and key column in one request: columns may have moved too, and the header tells us. */

@@ -1,4 +1,5 @@
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
+import type { RowResult } from "../core/row-result.js";
 import type { Sink } from "./sink.js";
 import { CappedNotes } from "./capped-notes.js";
 import { KeyOrdinals } from "./key-ordinals.js";
@@ -32,8 +33,12 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     columnNames: settings.columnNames,
     ordinals,
     note: (text) => notes.add(text),
+    sourceHeaders: options.headers,
+    writeBackNames: new Set(Object.values(options.writeBack).filter((name): name is string => name !== undefined)),
   });
   const buffer = new Map<number, PendingResult>();
+  // Results without a usable key are found by their cells, which needs the whole tab: read it once, at close.
+  const keyless: RowResult[] = [];
   let lastFlushAt = now();
   let inflight: Promise<void> | undefined;
   let failure: unknown;
@@ -66,8 +71,11 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       if (closing || failure !== undefined) return;
       // A row the run never reached keeps what the last run wrote: a blank would erase a real earlier outcome.
       if (result.status === undefined) return;
-      const ordinal = result.key === undefined ? 0 : ordinals.of(result);
-      buffer.set(result.seq, { result, ordinal });
+      if (result.key === undefined) {
+        keyless.push(result);
+        return;
+      }
+      buffer.set(result.seq, { result, ordinal: ordinals.of(result) });
       if (inflight === undefined && (buffer.size >= flushEveryRows || now() - lastFlushAt >= flushEveryMs))
         startFlush();
     },
@@ -76,7 +84,7 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       closing = true;
       while (inflight) await inflight;
       if (failure !== undefined) throw failure;
-      await writer.write(takeBuffer());
+      await writer.write(takeBuffer(), keyless.splice(0));
       return {
         location: `${spreadsheetUrl(options.spreadsheetId, writer.sheetId)} (tab "${options.sheetTitle}")`,
         notes: notes.list(),
@@ -86,6 +94,7 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     async discard() {
       closing = true;
       buffer.clear();
+      keyless.length = 0;
       while (inflight) await inflight;
     },
   };
