@@ -11,6 +11,7 @@ import { createSink } from "./sinks/create-sink.js";
 import { createSource } from "./sources/create-source.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
+import { assertStatePathUsable } from "./state/state-path.js";
 import type { StateStore } from "./state/state-store.js";
 
 export type { SyncOptions } from "./options.js";
@@ -47,6 +48,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   let client: ChatGuruClient | undefined;
   try {
     // A dry run reads an existing journal for its plan but never creates, locks or writes one.
+    if (statePath && !dryRun) await assertStatePathUsable(statePath);
     if (statePath && (!dryRun || existsSync(statePath))) {
       state = await openNdjsonStateStore(statePath, {
         lock: !dryRun,

@@ -61,7 +61,12 @@ export type SourceErrorCode =
   | "SOURCE_SHEET_NOT_FOUND";
 
 /** The results file or tab. */
-export type ResultsErrorCode = "RESULTS_DIR_UNWRITABLE" | "RESULTS_WRITE_FAILED";
+export type ResultsErrorCode =
+  | "RESULTS_DIR_UNWRITABLE"
+  | "RESULTS_WRITE_FAILED"
+  | "RESULTS_NOT_A_FILE"
+  | "RESULTS_IS_SOURCE"
+  | "RESULTS_NAME_TOO_LONG";
 
 /** Google Sheets: credentials, access, quota, a tab changed under the run. */
 export type SheetsErrorCode =
@@ -77,7 +82,8 @@ export type SheetsErrorCode =
   | "SHEETS_KEY_COLUMN_GONE";
 
 /** The run journal and its lock. */
-export type StateErrorCode = "STATE_UNREADABLE" | "STATE_CORRUPT" | "STATE_WRITE_FAILED" | "STATE_LOCKED";
+export type StateErrorCode =
+  "STATE_UNREADABLE" | "STATE_CORRUPT" | "STATE_WRITE_FAILED" | "STATE_LOCKED" | "STATE_PATH_UNUSABLE";
 
 /** What ChatGuru's description says went wrong with one request (SPEC §2). */
 export type ChatGuruApiErrorCode =

@@ -8,6 +8,7 @@ import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Sourc
 
 export { defaultResultsPath } from "./results-paths.js";
 import { createCsvSink } from "./csv-sink.js";
+import { assertResultsPath } from "./results-path.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { type Sink } from "./sink.js";
 import { DEFAULT_WRITE_BACK, type WriteBackColumns } from "../core/row-result.js";
@@ -61,6 +62,8 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
   const { opened, source, cwd } = options;
   const results = options.results ? resolve(cwd, options.results) : undefined;
+  // Checked before anything is sent: a device, a folder or the source itself is never the results file.
+  const sourcePath = source.path && source.path !== "-" ? resolve(cwd, source.path) : undefined;
   // The file's format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise.
   const fileSink = (path: string, columns: Array<keyof WriteBackColumns>): Sink =>
     extname(path).toLowerCase() === ".xlsx"
@@ -81,10 +84,12 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   if (options.dryRun) {
     // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);
+    await assertResultsPath(plan, sourcePath);
     await assertWritableDir(plan);
     return fileSink(plan, ["status", "error"]);
   }
   const withErrors = async (path: string): Promise<Sink> => {
+    await assertResultsPath(path, sourcePath);
     await assertWritableDir(path);
     const errors = createErrorsSink({
       path: errorsPath(path, source),

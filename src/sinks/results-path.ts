@@ -1,0 +1,41 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+import { outputPathProblem } from "../util/output-path.js";
+
+/**
+ * Checked before anything is sent (SPEC §5 results, issue "Files"): the results are written to a temp file renamed
+ * over `path`, which would replace a device, a pipe or a folder named there, or the source itself, so those are
+ * refused as usage errors (exit 2) instead of being found out after requests went out.
+ */
+export async function assertResultsPath(path: string, sourcePath: string | undefined): Promise<void> {
+  if (sourcePath !== undefined && (await samePath(path, sourcePath))) {
+    throw new ConfigError(
+      "RESULTS_IS_SOURCE",
+      `--results ${path} is the source file itself; writing the results there would replace your data. Pass another --results, or leave it out to write <source>.results.csv beside the source.`,
+    );
+  }
+  const problem = await outputPathProblem(path);
+  if (problem?.kind === "not-a-file") {
+    throw new ConfigError(
+      "RESULTS_NOT_A_FILE",
+      `--results ${path} is ${problem.what}, not a regular file; the results replace the file named there. Pass a file name such as leads.results.csv.`,
+    );
+  }
+  if (problem?.kind === "name-too-long") {
+    throw new ConfigError(
+      "RESULTS_NAME_TOO_LONG",
+      `--results ${path}: the file name is too long for the file system. Pass a shorter name.`,
+    );
+  }
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
