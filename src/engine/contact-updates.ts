@@ -92,8 +92,8 @@ export async function applyUpdates(
   // Keyed by the note's own text (not the row's values): editing another cell must not add the same note again.
   const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;
   if (noteHash !== undefined && prior?.noteHash !== noteHash) {
-    // A note is internal to the team: after a crash, adding it again beats losing it, so it is journaled after.
-    await onceAfterAnswer(draft, ctx, target, { noteHash }, "note_add", (client, n) => addNote(client, n, draft.note!));
+    // A note is internal to the team: adding it again beats losing it, so it is journaled after ChatGuru's answer.
+    await afterAnswer(draft, ctx, target, { noteHash }, (client, n) => addNote(client, n, draft.note!));
   }
   const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
   if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
@@ -136,21 +136,19 @@ async function atMostOnce(
   }
 }
 
-/** Journaled once ChatGuru answered; a lost answer is not resent in this run either (it may have been saved). */
-async function onceAfterAnswer(
+/**
+ * A note is at-least-once (engine/retry-policy.ts AT_LEAST_ONCE_ACTIONS): a lost answer is retried by the scheduled
+ * client, and the note is journaled only once ChatGuru answered. A note that still got no answer fails the row
+ * without being journaled, so the next run adds it (a crash in between may add it twice; it is never lost).
+ */
+async function afterAnswer(
   draft: ContactDraft,
   ctx: ContactContext,
   target: ChatTarget,
   mark: RowStatePatch,
-  action: string,
   request: Request,
 ): Promise<void> {
-  try {
-    await target.send(request);
-  } catch (error) {
-    if (!isRowFailure(error, "OUTCOME_UNKNOWN")) throw error;
-    lostAnswer(draft, ctx, target, action);
-  }
+  await target.send(request);
   await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
 }
 

@@ -36,6 +36,14 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 });
 
 /**
+ * Actions sent again after a lost answer (timeout, reset, 502/504), although ChatGuru may have applied them. A note
+ * is internal to the team: a rare duplicate note is better than a silent gap (at-least-once), so its lost answer is
+ * retried like a 5xx. Everything else that reaches the contact (chat_add with text, dialogs, messages) stays
+ * at-most-once: chatguru/classify-error.ts NOT_REPEATABLE_ACTIONS.
+ */
+export const AT_LEAST_ONCE_ACTIONS: ReadonlySet<string> = new Set(["note_add"]);
+
+/**
  * Delay before attempt `attempt + 1` after `attempt` failures (attempt ≥ 1): "equal jitter" — half fixed, half
  * random — so a burst of failures spreads out without ever retrying immediately.
  */

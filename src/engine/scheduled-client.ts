@@ -6,7 +6,7 @@ import { RunAbortedError } from "../errors.js";
 import type { SyncEventListener } from "./events.js";
 import type { RequestCounts } from "./report.js";
 import { Priority, type RequestQueue } from "./request-queue.js";
-import { backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
+import { AT_LEAST_ONCE_ACTIONS, backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
 import { RowFailure } from "./row-failure.js";
 import { sleep } from "../util/sleep.js";
 import { ChatGuruError } from "../chatguru/errors.js";
@@ -176,7 +176,8 @@ export class ScheduledClient {
           throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
         }
         this.#countFailure(error);
-        if (NOT_REPEATABLE_ACTIONS.has(action)) throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
+        if (NOT_REPEATABLE_ACTIONS.has(action) && !AT_LEAST_ONCE_ACTIONS.has(action))
+          throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
         return "backoff";
       case "retry":
         this.#countFailure(error);

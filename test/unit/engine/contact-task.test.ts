@@ -131,18 +131,24 @@ describe("syncContact", () => {
     expect(client.calls.filter((c) => c.action === "dialog_execute")).toHaveLength(1);
   });
 
-  it("a lost note answer is not resent and warns", async () => {
-    const warnings: string[] = [];
+  it("a note whose outcome stays unknown fails the row and is not journaled, so the next run sends it", async () => {
+    let lose = true;
     const client = fakeClient({
       chat_update_custom_fields: () => ok(),
       note_add: () => {
-        throw new RowFailure("OUTCOME_UNKNOWN", "lost", "note_add");
+        if (lose) throw new RowFailure("OUTCOME_UNKNOWN", "lost", "note_add");
+        return ok();
       },
     });
-    const ctx = context(client, { onEvent: (e) => e.type === "warning" && warnings.push(e.message) });
-    const result = await syncContact(draft({ note: "hi" }), "h", ctx, { full: false });
-    expect(result.outcome).toBe("updated");
-    expect(warnings[0]).toMatch(/Row 2: the answer to note_add for 5511987654321 was lost/);
-    expect(client.calls.filter((c) => c.action === "note_add")).toHaveLength(1);
+    const ctx = context(client);
+    const d = draft({ note: "hi" });
+    const result = await syncContact(d, "h", ctx, { full: false });
+    expect(result.outcome).toBe("failed");
+    expect(ctx.state.get(d.key)?.noteHash).toBeUndefined();
+    lose = false;
+    const again = await syncContact(d, "h", ctx, { full: false });
+    expect(again.outcome).toBe("updated");
+    expect(client.calls.filter((c) => c.action === "note_add")).toHaveLength(2);
+    expect(ctx.state.get(d.key)?.noteHash).toBeDefined();
   });
 });
