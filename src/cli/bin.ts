@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { forcedExitMessage } from "./in-flight-rows.js";
 import { runCli } from "./main.js";
 
 const controller = new AbortController();
@@ -7,7 +8,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     signals += 1;
     // A second Ctrl-C means "now": skip the graceful flush.
-    if (signals > 1) process.exit(130);
+    if (signals > 1) {
+      const left = forcedExitMessage();
+      if (left) process.stderr.write(`\n${left}\n`);
+      process.exit(130);
+    }
     controller.abort(new Error(signal));
   });
 }

@@ -5,6 +5,8 @@ import type { SyncReport } from "./report.js";
 export type SyncEvent =
   | { type: "start"; source: string; mode: string; dryRun: boolean; statePath?: string }
   | { type: "source-done"; total: number }
+  /** A row's requests start (ends with its `row` event): what may be in flight when a run is killed. */
+  | { type: "row-start"; seq: number; rowNumber: number }
   | { type: "row"; seq: number; rowNumber: number; outcome: Outcome | "skipped"; error?: string }
   | { type: "request"; action: string; attempt: number }
   /**

@@ -1,13 +1,14 @@
-import { formatProblem } from "../core/format-problem.js";
 import type { Sink } from "../sinks/sink.js";
 import type { StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
 import { known } from "./contact-task.js";
+import { lastResult } from "./journal-result.js";
 import { decideRow, type DecideOptions, type RowDecision } from "./decide-row.js";
 import type { RowPipeline } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
 import type { RunFailures } from "./run-failures.js";
 import { runRow, type RowRunDeps, type RowToRun } from "./run-row.js";
+import type { SyncEventListener } from "./events.js";
 import type { ScheduledClient } from "./scheduled-client.js";
 import type { StopController } from "./stop-controller.js";
 
@@ -23,6 +24,7 @@ export interface RowLoopDeps {
   scheduled: ScheduledClient | undefined;
   /** How rows run; absent for a dry run. */
   run: RowRunDeps | undefined;
+  onEvent?: SyncEventListener;
 }
 
 /** read → classify → decide → admit, one row at a time in source order. Returns how many data rows were read. */
@@ -33,12 +35,12 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
   for await (const row of pipeline.opened.rows) {
     if (deps.limit !== undefined && seq >= deps.limit) break;
     const rowSeq = seq++;
-    if (stop.stopped || scheduled?.fatal) {
-      await output.notReachedRow(rowSeq, row);
-      continue;
-    }
     const verdict = pipeline.classify(row);
     const ident = pipeline.identify(row, verdict);
+    if (stop.stopped || scheduled?.fatal) {
+      await notReached(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
+      continue;
+    }
     const decision = decideRow(verdict, priorOf, deps.decide);
     if (decision.kind === "run")
       await admit({ seq: rowSeq, row, draft: decision.draft, hash: decision.hash, ident }, deps);
@@ -60,13 +62,8 @@ function record(
     case "duplicate":
       return output.finish(seq, row, decision.kind, ident, decision.error);
     case "filtered": {
-      const { prior } = decision;
-      return output.skipped(seq, row, prior?.lastOutcome ?? "skipped", {
-        ...ident,
-        key: decision.draft.key,
-        ...known(prior),
-        ...(prior?.error ? { error: formatProblem({ code: prior.errorCode, message: prior.error }) } : {}),
-      });
+      const last = lastResult(decision.prior);
+      return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
     }
     case "unchanged":
       return output.finish(seq, row, "unchanged", { ...ident, key: decision.draft.key, ...known(decision.prior) });
@@ -81,13 +78,20 @@ async function admit(task: RowToRun, deps: RowLoopDeps): Promise<void> {
   const { admission, stop, scheduled, failures, run } = deps;
   await admission.waitForRoom();
   if (stop.stopped || scheduled?.fatal || !run) {
-    await deps.output.notReachedRow(task.seq, task.row, { key: task.draft.key });
+    await notReached(task.seq, task.row, { ...task.ident, key: task.draft.key }, deps);
     return;
   }
+  deps.onEvent?.({ type: "row-start", seq: task.seq, rowNumber: task.row.rowNumber });
   admission.start(
     task.draft.phone.canonical,
     () => runRow(task, run),
     (error) => failures.fromOutput(error),
   );
   failures.fromScheduler(scheduled?.fatal);
+}
+
+/** A row the run stopped before: it keeps the result the journal has from an earlier run (none for a new row). */
+function notReached(seq: number, row: RowToRun["row"], ident: RowToRun["ident"], deps: RowLoopDeps) {
+  const last = ident.key !== undefined ? lastResult(deps.state?.get(ident.key)) : { extra: {} };
+  return deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status);
 }

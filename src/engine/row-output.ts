@@ -16,7 +16,7 @@ export class RowOutput {
   readonly plan: PlanCounts = { new: 0, changed: 0, unchanged: 0, retry: 0 };
   /** Dry run: what a real run would cost, and its first rows as they will be sent. */
   readonly tally = new PlanTally();
-  /** Rows the run stopped before; they are written without a status. */
+  /** Rows the run stopped before; they are written with their last result from the journal, if any. */
   notReached = 0;
 
   constructor(
@@ -46,10 +46,13 @@ export class RowOutput {
     return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
   }
 
-  /** A row the run stopped before reaching: written without a status so the output still has every row. */
-  notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>): void | Promise<void> {
+  /**
+   * A row the run stopped before reaching: not counted as an outcome, written with its last result from the journal
+   * (`lastStatus`, `extra`) when there is one, else without a status, so the output still has every row.
+   */
+  notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>, lastStatus?: string): void | Promise<void> {
     this.notReached += 1;
-    return this.write(seq, row, undefined, extra);
+    return this.write(seq, row, lastStatus, extra);
   }
 
   /** A dry-run row: rows it would touch count in the plan, not as outcomes (a dry run changes nothing). */

@@ -3,7 +3,8 @@ import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { StateStore } from "../state/state-store.js";
 import { withoutHint } from "./config-error.js";
-import { syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
+import { known, syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
+import { lastResult } from "./journal-result.js";
 import type { RowIdentity } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
 import { inRowScope } from "./row-scope.js";
@@ -58,12 +59,53 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
     await deps.output.finish(seq, row, result.outcome, extra, message, said);
     return;
   }
-  // Stopped mid-row: an add already in ChatGuru's hands is `pending`; anything else was not reached.
+  await stoppedMidRow(task, deps);
+}
+
+/**
+ * The run stopped while this row was under way. The results say what the journal knows, never a blank for a row whose
+ * add ChatGuru has: an add in ChatGuru's hands or finished without its follow-ups is `pending` (with its chat_add_id
+ * and number); an add whose answer is still out is `pending` too (the next run checks before adding again). A row
+ * with no add in play keeps its last result, as a row never reached does.
+ */
+async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
+  const { seq, row, draft, hash, ident } = task;
   const state = deps.state.get(draft.key);
-  if (state?.addStatus === "pending" && state.chatAddId) {
-    await deps.output.finish(seq, row, "pending", { ...ident, key: draft.key, chatAddId: state.chatAddId });
-    await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
-  } else {
-    await deps.output.notReachedRow(seq, row, { key: draft.key });
+  const base = { ...ident, key: draft.key, ...known(state) };
+  const interrupted = (message: string) => formatProblem({ code: "INTERRUPTED", message });
+  switch (state?.addStatus) {
+    case "pending":
+      if (!state.chatAddId) break;
+      await deps.output.finish(seq, row, "pending", base);
+      await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
+      return;
+    case "done":
+    case "fetched":
+      // pendingHash is set with the add's intent and cleared when its follow-ups succeed: an older add does not count.
+      if (state.pendingHash !== hash) break;
+      await deps.output.finish(
+        seq,
+        row,
+        "pending",
+        base,
+        interrupted(
+          "the chat was added, but the run stopped before its custom fields/note were sent; run again to finish",
+        ),
+      );
+      return;
+    case "intent":
+    case "uncertain":
+      await deps.output.finish(
+        seq,
+        row,
+        "pending",
+        base,
+        interrupted("the run stopped while ChatGuru was adding the chat; the next run checks it before adding again"),
+      );
+      return;
+    default:
+      break;
   }
+  const last = lastResult(state);
+  await deps.output.notReachedRow(seq, row, { ...base, ...last.extra }, last.status);
 }

@@ -79,6 +79,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
       state: ports.state,
       ...run,
       run: run.scheduled && ports.state ? rowRunDeps(run, output) : undefined,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     options.onEvent?.({ type: "source-done", total });
   } catch (error) {

@@ -17,6 +17,7 @@ import { estimateRows } from "../estimate-rows.js";
 import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
 import { headerRowFlag, sourceFormatOptions } from "../source-flags.js";
+import { InFlightRows, reportOnForcedExit } from "../in-flight-rows.js";
 
 export const sourceOptions = {
   // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
@@ -143,10 +144,15 @@ export async function runRendered(
       renderer.setEstimate(options.limit !== undefined ? Math.min(estimate, options.limit) : estimate);
   }
   let report: SyncReport;
+  const inFlight = new InFlightRows();
+  const unregister = reportOnForcedExit(inFlight);
   try {
     report = await sync({
       ...options,
-      onEvent: renderer.onEvent,
+      onEvent: (event) => {
+        inFlight.track(event);
+        renderer.onEvent(event);
+      },
     });
   } catch (error) {
     // The cron log still gets its one dated line; the error itself follows (printed by main).
@@ -159,6 +165,7 @@ export async function runRendered(
     }
     throw error;
   } finally {
+    unregister();
     renderer.stop();
   }
   if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
