@@ -81,4 +81,11 @@ describe("chatguru-sync init", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('phone ← "Telefone", name ← "Nome".');
   });
+  it("the suggested next command keeps the source flags (a title row needs --header-row again)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cgs-init-"));
+    writeFileSync(join(dir, "in.csv"), "Relatório de leads\n\nNome;Celular\nAna;11987654321\n");
+    const r = await runCliInProcess(["init", "--source", "in.csv", "--header-row", "3"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Next: chatguru-sync validate --source in.csv --header-row 3 --mapping mapping.json");
+  });
 });

@@ -88,10 +88,20 @@ export const initCommand: CliCommand = {
     }
     const starter = starterMapping(headers, phone, schemaRefFrom(out));
     await writeNew(out, starter.text, Boolean(args.force), shown);
-    io.stderr.write(`${readAs !== undefined ? `${readAs}\n` : ""}${initSummary(starter, shown, String(args.source))}`);
+    io.stderr.write(`${readAs !== undefined ? `${readAs}\n` : ""}${initSummary(starter, shown, sourceArgs(args))}`);
     return 0;
   },
 };
+
+/** The source flags as typed, so the suggested next command reads the file the same way (a title row, a tab…). */
+function sourceArgs(args: Record<string, unknown>): string {
+  const quote = (v: string) => (/^[\w./:@-]+$/.test(v) ? v : JSON.stringify(v));
+  const parts = [`--source ${quote(String(args.source))}`];
+  for (const flag of ["header-row", "sheet", "delimiter", "encoding"]) {
+    if (args[flag] !== undefined) parts.push(`--${flag} ${quote(String(args[flag]))}`);
+  }
+  return parts.join(" ");
+}
 
 function initSummary(starter: ReturnType<typeof starterMapping>, out: string, source: string): string {
   const lines = [
@@ -106,6 +116,6 @@ function initSummary(starter: ReturnType<typeof starterMapping>, out: string, so
       `  Enable one only if ChatGuru has a custom field with that exact name; an unknown field stops the sync.`,
     );
   }
-  lines.push(`Next: chatguru-sync validate --source ${source} --mapping ${out}`);
+  lines.push(`Next: chatguru-sync validate ${source} --mapping ${out}`);
   return `${lines.join("\n")}\n`;
 }
