@@ -172,7 +172,10 @@ export class SyncRenderer {
     if (report.plan) for (const line of planLines(report.plan)) out(line);
     // A dry run writes its plan, never the results (SPEC §5).
     if (report.results) out(options.dryRun ? `  plan file: ${report.results}` : `  results: ${report.results}`);
-    if (report.errors) out(`  errors: ${report.errors} (only the rows to fix: fix them there and sync that file — its header is on row 1)`);
+    if (report.errors)
+      out(
+        `  errors: ${report.errors} (only the rows to fix: fix them there and sync that file — its header is on row 1)`,
+      );
     if (report.state) out(`  state: ${report.state}`);
     if (report.counts.pending > 0 && !options.dryRun) {
       out(
