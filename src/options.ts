@@ -181,6 +181,8 @@ export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming 
     retryPolicy: normalizeRetryPolicy(retryPolicy),
     graceMs: optional("graceMs", options.graceMs, rules.numberFrom(0), 10_000, naming),
     failOn: optional<FailOn>("failOn", options.failOn, rules.oneOf(FAIL_ON_VALUES), "invalid", naming),
+    maxMessages: optional("maxMessages", options.maxMessages, rules.integerFrom(0), 500, naming),
+    releaseHeld: optional("releaseHeld", options.releaseHeld, rules.boolean, false, naming),
   };
 }
 

@@ -52,6 +52,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     if (statePath && (!dryRun || existsSync(statePath))) {
       state = await openNdjsonStateStore(statePath, {
         lock: !dryRun,
+        mark: true,
         onWarning: (message) => options.onEvent?.({ type: "warning", message }),
       });
     }

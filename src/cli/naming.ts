@@ -14,5 +14,6 @@ export const CLI_NAMING: OptionNaming = {
     watch: "--watch",
     headerRow: "--header-row",
     failOn: "--fail-on",
+    maxMessages: "--max-messages",
   },
 };

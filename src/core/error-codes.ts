@@ -122,7 +122,15 @@ export type RowFailureCode =
   | "CHAT_ADD_REFUSED"
   | "ADD_UNCERTAIN"
   | "ADD_OUTCOME_UNKNOWN"
-  | "OUTCOME_UNKNOWN";
+  | "OUTCOME_UNKNOWN"
+  | MessageErrorCode;
+
+/**
+ * Messages and files (SPEC §4.2). UNCERTAIN: the answer to message_send/message_file_send was lost, it is never
+ * resent (row `failed`). HELD: not sent because the journal was new or lost while the chat existed (row `pending`,
+ * issue 15 item 6). CAPPED: not sent because the run reached --max-messages (row `pending`, goes out next run).
+ */
+export type MessageErrorCode = "MESSAGE_UNCERTAIN" | "MESSAGE_HELD" | "MESSAGE_CAPPED";
 
 /** Why a row ended `invalid` or `duplicate` (a RowProblem value, never thrown). */
 export type RowProblemCode =

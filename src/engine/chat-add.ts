@@ -4,6 +4,7 @@ import { waitForChatAdd, type AddWaitResult } from "./add-waiter.js";
 import type { ContactContext, ContactResult } from "./contact-context.js";
 import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, executeDialogOnce, hasUpdates } from "./contact-updates.js";
+import { holdIfNeeded } from "./held-actions.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import { MAX_BLANK_READDS, resolveUncertainAdd, uncertainMessage } from "./uncertain-add.js";
 
@@ -110,7 +111,7 @@ export async function finishAdd(
   let number = stored;
   if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft, ctx.forms), ctx.follow);
   // SPEC §2: chat_add's dialog_id does not run for a chat that already existed.
-  if (answer.status === "fetched" && draft.chatAdd.dialogId) {
+  if (answer.status === "fetched" && draft.chatAdd.dialogId && !(await holdIfNeeded(draft, ctx))) {
     await executeDialogOnce(ctx.follow, number, draft.chatAdd.dialogId);
   }
   const result = await succeed(draft, hash, ctx, answer.status === "done" ? "created" : "updated", number);

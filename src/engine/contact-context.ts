@@ -9,6 +9,7 @@ import type { ConfigStop } from "./config-error.js";
 import type { SyncEventListener } from "./events.js";
 import type { NumberForms } from "./number-forms.js";
 import type { UpsertStrategy } from "./upsert-strategy.js";
+import type { FollowUpSettings } from "./held-actions.js";
 
 export type SyncMode = "create" | "update" | "upsert";
 
@@ -43,6 +44,8 @@ export interface ContactContext {
   onAddWait?: (waiting: boolean) => void;
   /** Holds chat_adds back while no row has proven the mapping's fields, dialog and user exist (SPEC §5). */
   configGate?: ConfigGate;
+  /** Messages, files, name and context once the chat exists; holds and the message cap (message-step.ts). */
+  followUps?: FollowUpSettings;
 }
 
 export interface ContactResult {
@@ -54,14 +57,25 @@ export interface ContactResult {
   syncedAt?: string;
   /** The row failed on a setting every row shares (unknown custom field, dialog or user): the run must stop. */
   stopsRun?: ConfigStop;
+  /** The row's message (or, without one, its file): write_back message_id / message_status. */
+  messageId?: string;
+  messageStatus?: string;
 }
 
 /** What the journal knows of a row, as result columns (for rows this run does not touch). */
-export function known(prior: RowState | undefined): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt"> {
+export function known(
+  prior: RowState | undefined,
+): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt" | "messageId" | "messageStatus"> {
+  // The text message when the row has one, else its file (write_back has one pair of message columns).
+  const [messageId, messageStatus] = prior?.messageHash
+    ? [prior.messageId, prior.messageStatus]
+    : [prior?.fileId, prior?.fileStatus];
   return {
     ...(prior?.number ? { chatNumber: prior.number } : {}),
     ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
     // Journals written before synced_at became local time hold UTC `…Z`: shown in local time like every new one.
     ...(prior?.syncedAt ? { syncedAt: toLocalIsoTime(prior.syncedAt) } : {}),
+    ...(messageId ? { messageId } : {}),
+    ...(messageStatus ? { messageStatus } : {}),
   };
 }

@@ -4,6 +4,8 @@ import type { ContactDraft } from "../mapping/contact.js";
 import { toLocalIsoTime } from "../util/local-time.js";
 import { configStopOf } from "./config-error.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
+import { deferRow } from "./held-actions.js";
+import { hasFollowUps, runFollowUps } from "./message-step.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 
 /** The row reached ChatGuru and holds its values now: journaled as the last values applied (SPEC §6). */
@@ -12,8 +14,16 @@ export async function succeed(
   hash: string,
   ctx: ContactContext,
   outcome: "created" | "updated",
-  number: string,
+  reached: string,
 ): Promise<ContactResult> {
+  let number = reached;
+  // The chat exists now, whatever the path: messages, files, name and context go here (message-step.ts).
+  if (hasFollowUps(draft, ctx)) {
+    const follow = await runFollowUps(draft, ctx, number, outcome === "created");
+    number = follow.number;
+    if (follow.uncertain.length > 0) throw uncertainMessage(draft, follow.uncertain, number);
+    if (follow.deferred) return await deferRow(draft, hash, ctx, number, follow.deferred);
+  }
   // The journal keeps UTC (it shares the string with its own `updatedAt`); results show local time (SPEC §5).
   const syncedAt = new Date(ctx.now()).toISOString();
   const before = ctx.state.get(draft.key);
@@ -30,12 +40,16 @@ export async function succeed(
     ...(before?.error !== undefined ? { error: null } : {}),
     ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "done" as const } : {}),
   });
-  return {
-    outcome,
-    chatNumber: number,
-    syncedAt: toLocalIsoTime(syncedAt),
-    ...(state.chatAddId ? { chatAddId: state.chatAddId } : {}),
-  };
+  return { ...known(state), outcome, chatNumber: number, syncedAt: toLocalIsoTime(syncedAt) };
+}
+
+function uncertainMessage(draft: ContactDraft, actions: string[], number: string): RowFailure {
+  return new RowFailure(
+    "MESSAGE_UNCERTAIN",
+    `the answer to ${actions.join(" and ")} for ${number} was lost, so it may or may not have reached the contact; ` +
+      `it was NOT sent again and never will be for this text. Check the chat in ChatGuru (row ${draft.rowNumber}).`,
+    actions[0],
+  );
 }
 
 /** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */

@@ -4,6 +4,7 @@ import { createChat, finishAdd } from "./chat-add.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
 import { fail, succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
+import { hasFollowUps } from "./message-step.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure } from "./row-failure.js";
 import { resolveUncertainAdd } from "./uncertain-add.js";
@@ -21,6 +22,9 @@ const FORGET_CONTACT: RowStatePatch = {
   dialogHash: null,
   hash: null,
   lastOutcome: null,
+  // Name and context belong to the old chat. Message and file marks stay: at most once per (key, text), SPEC §4.2.
+  nameHash: null,
+  contextHash: null,
 };
 
 /**
@@ -63,8 +67,11 @@ async function syncOrThrow(
     return await resolveUncertainAdd(draft, hash, ctx, prior, { reAdds: 0, reAdd });
   }
   const canUpdateFirst = ctx.mode !== "create" || Boolean(prior?.number);
-  if (canUpdateFirst && hasUpdates(draft)) {
-    if (ctx.mode === "upsert" && ctx.upsert) return await upsertRow(draft, hash, ctx, prior, ctx.upsert);
+  // A row with only a message/file/context: its first send proves the chat exists where the number is known.
+  const followsFirst = hasFollowUps(draft, ctx) && (ctx.mode === "update" || Boolean(prior?.number));
+  if (canUpdateFirst && (hasUpdates(draft) || followsFirst)) {
+    if (ctx.mode === "upsert" && ctx.upsert && hasUpdates(draft))
+      return await upsertRow(draft, hash, ctx, prior, ctx.upsert);
     try {
       const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first);
       return await succeed(draft, hash, ctx, "updated", number);

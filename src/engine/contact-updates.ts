@@ -5,6 +5,7 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
 import type { NumberForms } from "./number-forms.js";
+import { holdIfNeeded } from "./held-actions.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import { textHash } from "./values-hash.js";
 
@@ -96,7 +97,8 @@ export async function applyUpdates(
     await afterAnswer(draft, ctx, target, { noteHash }, (client, n) => addNote(client, n, draft.note!));
   }
   const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
-  if (dialogHash !== undefined && prior?.dialogHash !== dialogHash) {
+  // Issue 15 item 6: a new or lost journal and a chat that already existed → held, never run a second time.
+  if (dialogHash !== undefined && prior?.dialogHash !== dialogHash && !(await holdIfNeeded(draft, ctx))) {
     const undo = { dialogHash: prior?.dialogHash ?? null };
     await atMostOnce(draft, ctx, target, { dialogHash }, undo, "dialog_execute", (client, n) =>
       executeDialogOnce(client, n, draft.dialogId!),

@@ -48,6 +48,10 @@ export interface RunOptions {
    * @default "invalid"
    */
   failOn?: FailOn;
+  /** At most this many message_send/message_file_send per run; the rest stay `pending` for the next run. @default 500 */
+  maxMessages?: number;
+  /** Send dialogs and messages held because the journal was new or lost while the chat already existed. @default false */
+  releaseHeld?: boolean;
 }
 
 /** `--fail-on`: which outcomes make the exit code 1. */
@@ -55,7 +59,17 @@ export type FailOn = "invalid" | "failed" | "never";
 export const FAIL_ON_VALUES: readonly FailOn[] = ["invalid", "failed", "never"];
 
 /** Options that always have a value once normalised. */
-type Defaulted = "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs" | "failOn";
+type Defaulted =
+  | "concurrency"
+  | "rate"
+  | "dryRun"
+  | "full"
+  | "wait"
+  | "uncertainProbeMs"
+  | "graceMs"
+  | "failOn"
+  | "maxMessages"
+  | "releaseHeld";
 
 /** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
 export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &

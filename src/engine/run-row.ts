@@ -55,6 +55,8 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
       ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
       ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
       ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
+      ...(result.messageId ? { messageId: result.messageId } : {}),
+      ...(result.messageStatus ? { messageStatus: result.messageStatus } : {}),
     };
     await deps.output.finish(seq, row, result.outcome, extra, message, said);
     return;

@@ -9,6 +9,8 @@ import { AddTimings } from "./add-timings.js";
 import { Admission } from "./admission.js";
 import { ConfigGate } from "./config-gate.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
+import type { FollowUpSettings } from "./held-actions.js";
+import { MessageBudget } from "./message-budget.js";
 import { buildReport, type SyncReport } from "./report.js";
 import { Priority, RequestQueue } from "./request-queue.js";
 import { readRows } from "./row-loop.js";
@@ -50,6 +52,7 @@ interface Run {
   failures: RunFailures;
   scheduled: ScheduledClient | undefined;
   admission: Admission;
+  followUps: FollowUpSettings;
 }
 
 /**
@@ -121,7 +124,14 @@ function prepare(options: EngineOptions, ports: EnginePorts): Run {
     signal: stop.signal,
   });
   const mode = options.mode ?? ports.mapping.mode;
-  return { options, ports, mode, queue, stop, failures: new RunFailures(stop), scheduled, admission };
+  const followUps: FollowUpSettings = {
+    updateName: ports.mapping.update_name === true,
+    releaseHeld: options.releaseHeld,
+    journalFresh: ports.state?.fresh === true,
+    budget: new MessageBudget(options.maxMessages),
+    held: { rows: 0 },
+  };
+  return { options, ports, mode, queue, stop, failures: new RunFailures(stop), scheduled, admission, followUps };
 }
 
 function rowRunDeps(run: Run, output: RowOutput) {
@@ -150,6 +160,7 @@ function rowRunDeps(run: Run, output: RowOutput) {
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     onAddWait: admission.onAddWait,
     configGate: new ConfigGate(options.concurrency, stop.signal),
+    followUps: run.followUps,
   };
   return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
 }

@@ -13,6 +13,14 @@ export function valuesHash(draft: ContactDraft): string {
   if (names.length > 1) names.sort();
   for (const name of names) material += `\u0000${name}\u0001${draft.fields[name]}`;
   material += `\u0000${draft.note ?? "\u0002"}\u0000${draft.dialogId ?? "\u0002"}`;
+  // Appended ONLY when present, so the hashes in journals written before messages existed do not change (a changed
+  // hash would re-send every row once). A changed message text or file url must re-run the row: it is a new message.
+  if (draft.message) material += `\u0003m\u0001${draft.message.text}\u0001${draft.message.sendDate ?? ""}`;
+  if (draft.file) material += `\u0003f\u0001${draft.file.url}\u0001${draft.file.caption ?? ""}`;
+  if (draft.context) {
+    const vars = Object.keys(draft.context).sort();
+    for (const name of vars) material += `\u0003c\u0001${name}\u0001${draft.context[name]}`;
+  }
   return hash("sha1", material, "base64url");
 }
 

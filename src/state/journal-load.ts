@@ -31,6 +31,8 @@ export interface LoadedJournal {
   createdAt: string | undefined;
   /** Size in bytes after the planned repair. */
   size: number;
+  /** Size in bytes as found, before any repair (0 for a new file). */
+  fileSize: number;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -49,6 +51,7 @@ export async function loadJournal(filePath: string, now: () => Date): Promise<Lo
       repair: { truncateTo: undefined, append: headerLine(now()), create: true },
       createdAt: undefined,
       size: 0,
+      fileSize: 0,
     };
   }
   return replay.finish(size, now);
@@ -148,6 +151,7 @@ class Replay {
       repair: { truncateTo, append, create: false },
       createdAt: this.#createdAt,
       size: (truncateTo ?? size) + Buffer.byteLength(append),
+      fileSize: size,
     };
   }
 

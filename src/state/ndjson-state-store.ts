@@ -6,6 +6,7 @@ import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util
 import { headerLine, PATCH_FIELD_SET, recordLine } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
 import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
+import { checkAgainstMark, readJournalMark, writeJournalMark } from "./journal-mark.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 
@@ -22,6 +23,11 @@ export interface NdjsonStateStoreOptions {
   onWarning?: (message: string) => void;
   /** Never compact a journal with fewer record lines than this. @default 1000 */
   compactMinRecords?: number;
+  /**
+   * Keep `<path>.mark` (journal-mark.ts) and refuse a journal cut short mid-file. sync() turns it on; off by default
+   * so a bare store leaves only its own file. @default false
+   */
+  mark?: boolean;
 }
 
 export type NdjsonStateStore = StateStore;
@@ -51,6 +57,7 @@ export async function openNdjsonStateStore(
   try {
     if (lock) await removeCompactionDebris(filePath);
     const loaded = await loadJournal(filePath, now);
+    if (options.mark) checkAgainstMark(filePath, await readJournalMark(filePath), loaded);
     if (loaded.repair.truncateTo !== undefined) {
       warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     }
@@ -58,9 +65,13 @@ export async function openNdjsonStateStore(
       now,
       warn,
       compactMinRecords: options.compactMinRecords ?? DEFAULT_COMPACT_MIN_RECORDS,
+      mark: options.mark === true,
     });
     // Holding the lock, no one can be mid-write: repair now, so a journal that cannot be written fails at open.
-    if (lock) await store.prepareForWriting();
+    if (lock) {
+      await store.prepareForWriting();
+      await store.mark();
+    }
     return store;
   } catch (error) {
     await lock?.release().catch(() => {});
@@ -80,6 +91,7 @@ async function removeCompactionDebris(filePath: string): Promise<void> {
 }
 
 interface StoreSettings {
+  mark: boolean;
   now: () => Date;
   warn: (message: string) => void;
   compactMinRecords: number;
@@ -94,6 +106,7 @@ interface PendingLine {
 
 class NdjsonStore implements StateStore {
   readonly path: string;
+  readonly fresh: boolean;
   /** Opened by the first write (or at open when locked); a reader never touches the file. */
   #handle: FileHandle | undefined;
   #repair: Repair;
@@ -107,12 +120,16 @@ class NdjsonStore implements StateStore {
   #closed: Promise<void> | undefined;
   /** After a failed compaction, wait for this many lines before trying again instead of retrying every batch. */
   #compactNotBefore = 0;
+  /** The header's createdAt of the file as it is now (a compaction writes a new header). */
+  #createdAt: string | undefined;
 
   constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
     this.path = filePath;
+    this.fresh = loaded.records.size === 0;
     this.#records = loaded.records;
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
+    this.#createdAt = loaded.createdAt ?? headerCreatedAt(loaded.repair.append);
     this.#lock = lock;
     this.#settings = settings;
   }
@@ -135,6 +152,13 @@ class NdjsonStore implements StateStore {
     this.#repair = { truncateTo: undefined, append: "", create: false };
     this.#handle = handle;
     return handle;
+  }
+
+  /** Records the journal's current size and header as clean (see journal-mark.ts). Only for the lock holder. */
+  async mark(): Promise<void> {
+    if (!this.#settings.mark || !this.#handle || !this.#lock || this.#createdAt === undefined) return;
+    const { size } = await this.#handle.stat();
+    await writeJournalMark(this.path, { createdAt: this.#createdAt, size });
   }
 
   get size(): number {
@@ -244,7 +268,9 @@ class NdjsonStore implements StateStore {
     );
     const temp = await open(tempPath, "wx");
     try {
-      let chunk = headerLine(this.#settings.now());
+      const createdAt = this.#settings.now();
+      this.#createdAt = createdAt.toISOString();
+      let chunk = headerLine(createdAt);
       for (const record of this.#records.values()) {
         chunk += recordLine(record);
         if (chunk.length >= COMPACT_CHUNK_CHARS) {
@@ -290,9 +316,21 @@ class NdjsonStore implements StateStore {
     try {
       while (this.#drain) await this.#drain;
       if (!this.#failure) await this.#compactIfNeeded();
+      if (!this.#failure) await this.mark();
       await this.#handle?.close();
     } finally {
       await this.#lock?.release();
     }
+  }
+}
+
+/** The createdAt of a header line about to be written (a new journal), or undefined. */
+function headerCreatedAt(append: string): string | undefined {
+  if (!append.startsWith("{")) return undefined;
+  try {
+    const header = JSON.parse(append) as { createdAt?: unknown };
+    return typeof header.createdAt === "string" ? header.createdAt : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -19,6 +19,27 @@ export interface RowState {
   /** Values hash for which the mapped note was added / the dialog executed (no second note after a partial failure). */
   noteHash?: string;
   dialogHash?: string;
+  /**
+   * Hash of the message text (message_send) journaled BEFORE sending: at most once per (key, text), also after a crash
+   * or a lost answer (SPEC §4.2). `messageId`/`messageStatus` are ChatGuru's answer; status `sending` = the answer
+   * never came (the message may have gone out), `uncertain` = the answer was lost.
+   */
+  messageHash?: string;
+  messageId?: string;
+  messageStatus?: string;
+  /** The same for the file (message_file_send), keyed by its url. */
+  fileHash?: string;
+  fileId?: string;
+  fileStatus?: string;
+  /** Hash of the name last sent with chat_update_name (experimental `update_name`). */
+  nameHash?: string;
+  /** Hash of the context variables last sent with chat_update_context (experimental `context`). */
+  contextHash?: string;
+  /**
+   * Dialogs and messages of this row are held: the journal was new while ChatGuru already had the chat, so they may
+   * have gone out before (issue 15 item 6). Cleared by a run with `--release-held`.
+   */
+  held?: boolean;
   lastOutcome?: Outcome;
   errorCode?: string;
   error?: string;
@@ -37,6 +58,11 @@ export type RowStatePatch = { [K in keyof Omit<RowState, "key" | "updatedAt">]?:
  */
 export interface StateStore {
   readonly path: string;
+  /**
+   * The journal held no record when it was opened (a first run, or a journal that was lost: another folder, a CI
+   * cache eviction, a deleted file). Then nothing proves which dialogs and messages went out before. @default false
+   */
+  readonly fresh?: boolean;
   get(key: string): RowState | undefined;
   update(key: string, patch: RowStatePatch): Promise<RowState>;
   entries(): IterableIterator<RowState>;

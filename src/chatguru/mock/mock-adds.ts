@@ -1,4 +1,4 @@
-import type { MockChats } from "./mock-chats.js";
+import type { MockChat, MockChats } from "./mock-chats.js";
 import { CHAT_NUMBER, correctedSuffix, otherBrazilianForm, storageForm } from "./mock-numbers.js";
 import type { MockBehaviour } from "./mock-options.js";
 import { fail, newObjectId, ok, type MockReply } from "./mock-reply.js";
@@ -8,6 +8,8 @@ interface PendingAdd {
   id: string;
   number: string;
   name: string;
+  /** chat_add's text: a real first WhatsApp message unless blank (SPEC §2). */
+  text?: string;
   userId?: string;
   dialogId?: string;
   readyAt: number;
@@ -27,6 +29,8 @@ export class MockAdds {
     private readonly chats: MockChats,
     private readonly behaviour: () => Readonly<MockBehaviour>,
     private readonly now: () => number,
+    /** Records chat_add's first message on the chat it reached. */
+    private readonly onFirstMessage: (chat: MockChat, text: string | undefined) => void = () => {},
   ) {}
 
   private random: () => number = Math.random;
@@ -57,12 +61,13 @@ export class MockAdds {
     if (number === undefined || number.trim() === "") return fail(400, "chat_number não informado");
     if (!CHAT_NUMBER.test(number)) return fail(400, `chat_number inválido: ${number}`);
     if (params.name === undefined || params.name.trim() === "") return fail(400, "name não informado");
-    if (params.text === undefined) return fail(400, "text não informado");
+    // Integrators observed chat_add accepted without `text` (issue 15 item 4): it then registers the chat silently.
     const behaviour = this.behaviour();
     // Official WhatsApp Business numbers cannot open a conversation with free text (SPEC §2).
-    if (behaviour.officialWhatsApp && params.text.trim() !== "") return fail(400, "Mensagem inicial inválida");
+    if (behaviour.officialWhatsApp && (params.text ?? "").trim() !== "") return fail(400, "Mensagem inicial inválida");
     const id = newObjectId();
     const add: PendingAdd = { id, number, name: params.name, readyAt: this.now() + this.delay(behaviour) };
+    if (params.text !== undefined) add.text = params.text;
     if (params.user_id) add.userId = params.user_id;
     if (params.dialog_id) add.dialogId = params.dialog_id;
     const refusal = refusalOf(number, behaviour);
@@ -100,11 +105,14 @@ export class MockAdds {
     // Unlike the update actions, chat_add finds a chat under either 9th-digit form: it answers `fetched`.
     const existing = this.chats.get(add.number) ?? (other !== undefined ? this.chats.get(other) : undefined);
     if (existing) {
+      // Whether ChatGuru sends the text again to a chat that existed is not known: recorded, so a test sees it.
+      this.onFirstMessage(existing, add.text);
       return { status: "fetched", description: `Chat já existente.${correctedSuffix(add.number, existing.number)}` };
     }
     const stored = storageForm(add.number, this.behaviour().twelveDigitAreaCodes);
     const chat = this.chats.create(stored, add.name, "chat_add");
     if (add.userId) chat.userId = add.userId;
+    this.onFirstMessage(chat, add.text);
     // chat_add's dialog_id runs only for a new chat; a fetched chat needs dialog_execute (SPEC §2).
     if (add.dialogId) chat.dialogs.push(add.dialogId);
     return { status: "done", description: `Chat adicionado com sucesso!${correctedSuffix(add.number, stored)}` };

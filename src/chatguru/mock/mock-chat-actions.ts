@@ -32,7 +32,12 @@ export function dialogExecute(chat: MockChat, params: Record<string, string>, co
     // HTTP 200 but result "error": observed in the field; one immediate retry succeeds (SPEC §2).
     return {
       status: 200,
-      body: { code: 200, result: "error", dialog_execution_return: "Erro: contexto não foi validado" },
+      body: {
+        code: 200,
+        result: "error",
+        dialog_execution_return:
+          "Diálogo não foi executado pois o contexto não foi validado (certificação de contexto ativa).",
+      },
     };
   }
   chat.dialogs.push(params.dialog_id);

@@ -1,7 +1,11 @@
 import { newObjectId } from "./mock-reply.js";
-import type { MockChatState } from "./mock-state.js";
+import type { MockChatState, MockSentMessage } from "./mock-state.js";
 
-export interface MockChat extends MockChatState {
+/** A sent message as stored: its public view minus the status, plus when it goes (or went) out. */
+export type StoredMessage = Omit<MockSentMessage, "status"> & { sendAt: number };
+
+export interface MockChat extends Omit<MockChatState, "sentMessages"> {
+  sentMessages: StoredMessage[];
   chatId: string;
   /** dialog_execute quirk: the first call per chat fails with "contexto não foi validado". */
   dialogContextValidated: boolean;
@@ -28,6 +32,7 @@ export class MockChats {
       notes: [],
       dialogs: [],
       messages: 0,
+      sentMessages: [],
       createdVia: via,
       context: {},
       chatId: newObjectId(),
@@ -37,8 +42,11 @@ export class MockChats {
     return chat;
   }
 
-  /** The public view, without the internal id and quirk flag. */
-  list(): MockChatState[] {
-    return [...this.chats.values()].map(({ chatId: _id, dialogContextValidated: _v, ...chat }) => chat);
+  /** The public view, without the internal id and quirk flag; message statuses as of `now`. */
+  list(now: number): MockChatState[] {
+    return [...this.chats.values()].map(({ chatId: _id, dialogContextValidated: _v, sentMessages, ...chat }) => ({
+      ...chat,
+      sentMessages: sentMessages.map(({ sendAt, ...m }) => ({ ...m, status: now >= sendAt ? "sent" : "scheduled" })),
+    }));
   }
 }

@@ -18,7 +18,10 @@ export type MockExistingChat = string | { number: string; name?: string; fields?
 
 /** Behaviour and faults of the mock; everything but `port`, `credentials` and `existingChats` can change at runtime. */
 export interface MockBehaviour {
-  /** Custom fields configured in the fake account (panel names or `field__` API names). @default DEFAULT_MOCK_FIELDS */
+  /**
+   * Custom fields of the fake account by API name (`field__CRM__Link_negocio`, as ChatGuru's field manager shows them);
+   * a panel name is read with the mock's own table (mock-field-names.ts), never the client's. @default DEFAULT_MOCK_FIELDS
+   */
   customFields: string[];
   /** Area codes whose 13-digit mobiles are stored in the 12-digit form (without the 9th digit). @default ["47","48","49","51","53","54","55"] */
   twelveDigitAreaCodes: string[];
@@ -59,14 +62,15 @@ export interface MockServerOptions extends Partial<MockBehaviour> {
   existingChats?: MockExistingChat[];
 }
 
+/** The fake account's fields by API name, as the field manager lists them (mock-field-names.ts). */
 export const DEFAULT_MOCK_FIELDS: readonly string[] = [
-  "Email",
-  "CRM | Link negócio",
-  "Origem",
-  "Cidade_UF",
-  "Etapa",
-  "Etapa do funil",
-  "Empresa",
+  "field__Email",
+  "field__CRM__Link_negocio",
+  "field__Origem",
+  "field__Cidade_UF",
+  "field__Etapa",
+  "field__Etapa_do_funil",
+  "field__Empresa",
 ];
 
 export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({

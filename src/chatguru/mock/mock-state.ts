@@ -9,10 +9,27 @@ export interface MockChatState {
   dialogs: string[];
   /** message_send + message_file_send calls. */
   messages: number;
+  /**
+   * Everything the contact would see, in order: chat_add's non-blank `text` (a real first WhatsApp message, SPEC §2),
+   * then each message_send and message_file_send — so a test can see a message sent by mistake or twice.
+   */
+  sentMessages: MockSentMessage[];
   createdVia: "seed" | "chat_add";
   /** chat_update_context variables (`var__X`). */
   context: Record<string, string>;
   userId?: string;
+}
+
+export interface MockSentMessage {
+  id: string;
+  via: "chat_add" | "message_send" | "message_file_send";
+  text?: string;
+  fileUrl?: string;
+  caption?: string;
+  /** As sent (`YYYY-MM-DD HH:MM`, Brasília). */
+  sendDate?: string;
+  /** `scheduled` until its send time (send_date, or a moment after the call), then `sent`. */
+  status: "scheduled" | "sent";
 }
 
 export interface MockLogEntry {

@@ -1,7 +1,7 @@
-import { toFieldApiName } from "../field-names.js";
 import { MockAdds } from "./mock-adds.js";
 import { dialogExecute, noteAdd, updateContext, updateCustomFields, updateName } from "./mock-chat-actions.js";
 import { MockChats } from "./mock-chats.js";
+import { mockFieldApiName } from "./mock-field-names.js";
 import { MockMessages } from "./mock-messages.js";
 import type { MockBehaviour, MockExistingChat } from "./mock-options.js";
 import { fail, type MockReply } from "./mock-reply.js";
@@ -35,10 +35,10 @@ export class MockStore {
   constructor(
     private behaviour: () => Readonly<MockBehaviour>,
     private readonly existing: readonly MockExistingChat[],
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
   ) {
-    this.adds = new MockAdds(this.chats, behaviour, now);
     this.messages = new MockMessages(behaviour, now);
+    this.adds = new MockAdds(this.chats, behaviour, now, (chat, text) => this.messages.firstMessage(chat, text));
     this.reset();
   }
 
@@ -52,7 +52,7 @@ export class MockStore {
     for (const seed of this.existing) {
       const { number, name = "", fields = {} } = typeof seed === "string" ? { number: seed } : seed;
       const chat = this.chats.create(number, name, "seed");
-      for (const [field, value] of Object.entries(fields)) chat.fields[toFieldApiName(field)] = value;
+      for (const [field, value] of Object.entries(fields)) chat.fields[mockFieldApiName(field)] = value;
     }
   }
 
@@ -69,7 +69,7 @@ export class MockStore {
   state(): MockState {
     this.adds.settleDue();
     return structuredClone({
-      chats: this.chats.list(),
+      chats: this.chats.list(this.now()),
       customFields: this.configuredFields(),
       requests: { total: this.requestTotal, byAction: this.byAction },
       chatAddsByNumber: this.adds.countsByNumber(),
@@ -93,7 +93,8 @@ export class MockStore {
     if (chatNumber === undefined || chatNumber.trim() === "") return fail(400, "chat_number não informado");
     // Exact stored form only: trying the other 9th-digit form is the client engine's job (SPEC §2).
     const chat = this.chats.get(chatNumber);
-    if (!chat) return fail(400, "Chat não encontrado.");
+    // SPEC §2: message_send answers "Chat não existe" where the other actions say "Chat não encontrado.".
+    if (!chat) return fail(400, action === "message_send" ? "Chat não existe" : "Chat não encontrado.");
     switch (action) {
       case "chat_update_custom_fields":
         return updateCustomFields(chat, params, this.configuredFields());
@@ -115,6 +116,6 @@ export class MockStore {
   }
 
   private configuredFields(): string[] {
-    return this.behaviour().customFields.map(toFieldApiName);
+    return this.behaviour().customFields.map(mockFieldApiName);
   }
 }

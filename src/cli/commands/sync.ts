@@ -53,6 +53,16 @@ export const runOptions = {
     defaultDescription: "invalid",
   },
   timeout: { type: "number", describe: "Seconds before one ChatGuru request times out (default 30)" },
+  "max-messages": {
+    type: "number",
+    default: 500,
+    describe: "At most N message_send/message_file_send per run; the rest stay pending for the next run",
+  },
+  "release-held": {
+    type: "boolean",
+    default: false,
+    describe: "Send the dialogs and messages held because the journal was new or lost while the chat existed",
+  },
 } as const;
 
 export { CLI_NAMING } from "../naming.js";
@@ -94,6 +104,8 @@ export function buildSyncOptions(
     addTimeoutSeconds: args["add-timeout"] as number,
     ...sourceFlagsFor(args),
     ...(args["fail-on"] !== undefined ? { failOn: args["fail-on"] as SyncOptions["failOn"] } : {}),
+    maxMessages: args["max-messages"] as number,
+    releaseHeld: Boolean(args["release-held"]),
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,

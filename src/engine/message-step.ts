@@ -1,0 +1,196 @@
+import { sendFile, sendMessage, updateChatContext, updateChatName } from "../chatguru/actions.js";
+import type { ChatGuruClient } from "../chatguru/types.js";
+import { isInterruptedError, isRunAbortedError } from "../errors.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import type { RowStatePatch } from "../state/state-store.js";
+import type { ContactContext } from "./contact-context.js";
+import { HELD_TEXT, holdIfNeeded, mustHold } from "./held-actions.js";
+import { candidates, onFirstExistingNumber } from "./contact-updates.js";
+import { isRowFailure } from "./row-failure.js";
+import { textHash } from "./values-hash.js";
+
+/** The row maps something the follow-up steps send (so a row with only a message still runs in update mode). */
+export function hasFollowUps(draft: ContactDraft, ctx: ContactContext): boolean {
+  return (
+    draft.message !== undefined ||
+    draft.file !== undefined ||
+    draft.context !== undefined ||
+    (ctx.followUps?.updateName === true && draft.name.trim() !== "")
+  );
+}
+
+/** Why the row is not finished although the chat exists: it ends `pending` and the next run (or status) goes on. */
+export type Deferral = { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: string };
+
+export interface FollowUpResult {
+  /** The number the follow-ups reached (the chat's number may only be proven here, by the first of them). */
+  number: string;
+  deferred?: Deferral;
+  /** Sends whose answer was lost: not resent (the row fails MESSAGE_UNCERTAIN). */
+  uncertain: string[];
+}
+
+/** The first request finds the chat's number (9th-digit forms, SPEC §2); every later one reuses it. */
+class Target {
+  #number: string | undefined;
+  constructor(
+    private readonly numbers: string[],
+    private readonly client: ChatGuruClient,
+  ) {}
+
+  get number(): string {
+    return this.#number ?? this.numbers[0]!;
+  }
+
+  async send<T>(request: (client: ChatGuruClient, number: string) => Promise<T>): Promise<T> {
+    if (this.#number !== undefined) return await request(this.client, this.#number);
+    let answer: T | undefined;
+    this.#number = await onFirstExistingNumber(this.numbers, async (n) => {
+      answer = await request(this.client, n);
+    });
+    return answer as T;
+  }
+}
+
+/**
+ * After the chat exists (every mode, every path: runs from `succeed`): name and context (experimental, idempotent,
+ * journaled after the answer), then the message and the file (at most once, journaled BEFORE sending).
+ * `created` = chat_add made this chat just now with the mapped name, so the name needs no update.
+ */
+export async function runFollowUps(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  number: string,
+  created: boolean,
+): Promise<FollowUpResult> {
+  const target = new Target(candidates(number, draft, ctx.forms), ctx.follow);
+  await nameStep(draft, ctx, target, created);
+  await contextStep(draft, ctx, target);
+  const uncertain: string[] = [];
+  let deferred: Deferral | undefined;
+  for (const kind of ["message", "file"] as const) {
+    const outcome = await sendOnce(kind, draft, ctx, target);
+    if (outcome === "uncertain") uncertain.push(kind === "message" ? "message_send" : "message_file_send");
+    if (outcome === "capped") deferred ??= { code: "MESSAGE_CAPPED", message: cappedText(ctx) };
+  }
+  // A dialog held in applyUpdates leaves the same mark: the row is not finished either.
+  const held = ctx.state.get(draft.key)?.held === true;
+  if (held && mustHold(draft, ctx)) deferred = { code: "MESSAGE_HELD", message: HELD_TEXT };
+  else if (held) await ctx.state.update(draft.key, { held: null });
+  return { number: target.number, uncertain, ...(deferred ? { deferred } : {}) };
+}
+
+function cappedText(ctx: ContactContext): string {
+  const max = ctx.followUps?.budget.max ?? 0;
+  return `waiting for the next run: this run reached --max-messages ${max}, so this row's message or file was not sent yet.`;
+}
+
+async function nameStep(draft: ContactDraft, ctx: ContactContext, target: Target, created: boolean): Promise<void> {
+  if (!ctx.followUps?.updateName || draft.name.trim() === "") return;
+  const nameHash = textHash(draft.name);
+  const prior = ctx.state.get(draft.key);
+  if (prior?.nameHash === nameHash) return;
+  // chat_add just sent this very name; an existing chat keeps the name it has until the mapped name is sent once.
+  if (!(created && prior?.nameHash === undefined)) {
+    await target.send((client, n) => updateChatName(client, n, draft.name));
+  }
+  await ctx.state.update(draft.key, { nameHash, phone: draft.phone.canonical });
+}
+
+async function contextStep(draft: ContactDraft, ctx: ContactContext, target: Target): Promise<void> {
+  const vars = draft.context;
+  if (!vars) return;
+  const contextHash = textHash(
+    JSON.stringify(
+      Object.keys(vars)
+        .sort()
+        .map((name) => [name, vars[name]]),
+    ),
+  );
+  if (ctx.state.get(draft.key)?.contextHash === contextHash) return;
+  await target.send((client, n) => updateChatContext(client, n, vars));
+  await ctx.state.update(draft.key, { contextHash, phone: draft.phone.canonical });
+}
+
+type SendOutcome = "none" | "sent" | "held" | "capped" | "uncertain";
+
+const FIELDS = {
+  message: { hash: "messageHash", id: "messageId", status: "messageStatus", action: "message_send" },
+  file: { hash: "fileHash", id: "fileId", status: "fileStatus", action: "message_file_send" },
+} as const;
+
+/**
+ * SPEC §4.2: at most once per (contact key, rendered text or url). The hash is journaled BEFORE the request, so a
+ * crash or a lost answer can lose a message but never send it twice; only an answer proving nothing was sent (a
+ * refusal, a request that never started) takes the mark back.
+ */
+async function sendOnce(
+  kind: "message" | "file",
+  draft: ContactDraft,
+  ctx: ContactContext,
+  target: Target,
+): Promise<SendOutcome> {
+  const material = kind === "message" ? draft.message?.text : draft.file?.url;
+  if (material === undefined || material.trim() === "") return "none";
+  const f = FIELDS[kind];
+  const hash = textHash(material);
+  const prior = ctx.state.get(draft.key);
+  if (prior?.[f.hash] === hash) return "none";
+  if (await holdIfNeeded(draft, ctx)) return "held";
+  const budget = ctx.followUps?.budget;
+  if (budget && !budget.take()) return "capped";
+  const mark: RowStatePatch = { [f.hash]: hash, [f.id]: null, [f.status]: "sending", phone: draft.phone.canonical };
+  await ctx.state.update(draft.key, mark);
+  try {
+    const answer = await target.send((client, n) => request(kind, draft, client, n));
+    await ctx.state.update(draft.key, {
+      [f.id]: answer.messageId ?? null,
+      // A file answer may carry no status (the document shows none): ChatGuru accepted it, that is all we know.
+      [f.status]: answer.status ?? "accepted",
+      number: target.number,
+    });
+    return "sent";
+  } catch (error) {
+    if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
+      await ctx.state.update(draft.key, { [f.status]: "uncertain" });
+      return "uncertain";
+    }
+    if (provesNotSent(error, ctx)) {
+      budget?.giveBack();
+      await ctx.state.update(draft.key, {
+        [f.hash]: prior?.[f.hash] ?? null,
+        [f.id]: prior?.[f.id] ?? null,
+        [f.status]: prior?.[f.status] ?? null,
+      });
+    }
+    throw error;
+  }
+}
+
+function request(
+  kind: "message" | "file",
+  draft: ContactDraft,
+  client: ChatGuruClient,
+  chatNumber: string,
+): Promise<{ messageId: string | undefined; status: string | undefined }> {
+  if (kind === "file") {
+    const file = draft.file!;
+    return sendFile(client, { chatNumber, fileUrl: file.url, ...(file.caption ? { caption: file.caption } : {}) });
+  }
+  const message = draft.message!;
+  return sendMessage(client, {
+    chatNumber,
+    text: message.text,
+    ...(message.sendDate ? { sendDate: message.sendDate } : {}),
+  });
+}
+
+/** Same rule as the dialog's (contact-updates.ts atMostOnce): a refusal or a request that never started. */
+function provesNotSent(error: unknown, ctx: ContactContext): boolean {
+  return (
+    isRowFailure(error) ||
+    isRunAbortedError(error) ||
+    isInterruptedError(error) ||
+    (ctx.signal?.aborted === true && error === ctx.signal.reason)
+  );
+}
