@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import { messageLines } from "./render-messages.js";
 import { formatProblem } from "../core/format-problem.js";
 import type { SyncEvent } from "../engine/events.js";
 import type { SyncReport } from "../engine/report.js";
@@ -113,6 +114,10 @@ export class SyncRenderer {
         break;
       case "aborting":
         this.#log(`stopping: ${event.reason}`);
+        break;
+      case "messages-plan":
+      case "messages-sent":
+        for (const line of messageLines(event)) this.#log(line);
         break;
       default:
         break;

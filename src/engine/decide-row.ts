@@ -3,6 +3,7 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { RowClass } from "../mapping/row-classifier.js";
 import type { RowState } from "../state/state-store.js";
 import type { SyncMode } from "./contact-task.js";
+import { needsStatusRefresh } from "./message-refresh.js";
 import { isUnchanged, planRow } from "./plan.js";
 import { rowRequests } from "./plan-estimate.js";
 import type { PlanCounts } from "./report.js";
@@ -16,6 +17,8 @@ export type RowDecision =
   | { kind: "invalid" | "duplicate"; error: string }
   /** Not this run's business (--retry-failed, status): keep what the last run reported. */
   | { kind: "filtered"; draft: ContactDraft; prior: RowState | undefined }
+  /** The status command on a finished row with a message sent earlier: refresh its message_status. */
+  | { kind: "refresh"; draft: ContactDraft; prior: RowState }
   /** The common case of a scheduled run: finished without a task, a queue slot or a journal write. */
   | { kind: "unchanged"; draft: ContactDraft; prior: RowState | undefined }
   /** Dry run: what a real run would do. */
@@ -42,6 +45,9 @@ export function decideRow(
   const prior = priorOf(draft.key);
   const { only, full } = options;
   if (only !== "all" && !(only === "failed" ? prior?.lastOutcome === "failed" : prior?.lastOutcome === "pending")) {
+    if (only === "pending" && !options.dryRun && prior && needsStatusRefresh(prior)) {
+      return { kind: "refresh", draft, prior };
+    }
     return { kind: "filtered", draft, prior };
   }
   if (options.dryRun) {

@@ -1,4 +1,5 @@
 import type { Outcome } from "../core/outcome.js";
+import type { MessagePlanSummary } from "./message-plan.js";
 import type { SyncReport } from "./report.js";
 
 /** Typed progress events (SPEC §8: the library never writes to the console; the CLI renders these). */
@@ -29,6 +30,10 @@ export type SyncEvent =
   /** Something a person should know that is not a problem (which journal, how the file was read). */
   | { type: "notice"; message: string }
   | { type: "aborting"; reason: string }
+  /** Dry run of a mapping with messages: what would go out (SPEC §4.2). */
+  | { type: "messages-plan"; plan: MessagePlanSummary }
+  /** A run of a mapping with messages: sent, put off by --max-messages, rows held (new or lost journal). */
+  | { type: "messages-sent"; sent: number; deferred: number; heldRows: number; maxMessages: number }
   | { type: "end"; report: SyncReport };
 
 export type SyncEventListener = (event: SyncEvent) => void;

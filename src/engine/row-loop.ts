@@ -1,9 +1,12 @@
+import { isChatGuruError } from "../chatguru/errors.js";
 import type { Sink } from "../sinks/sink.js";
-import type { StateStore } from "../state/state-store.js";
+import type { RowState, StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
 import { known } from "./contact-task.js";
 import { lastResult } from "./journal-result.js";
 import { decideRow, type DecideOptions, type RowDecision } from "./decide-row.js";
+import { refreshMessageStatus } from "./message-refresh.js";
+import type { MessagePlan } from "./message-plan.js";
 import type { RowPipeline } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
 import type { RunFailures } from "./run-failures.js";
@@ -25,6 +28,39 @@ export interface RowLoopDeps {
   /** How rows run; absent for a dry run. */
   run: RowRunDeps | undefined;
   onEvent?: SyncEventListener;
+  /** Dry run of a mapping with messages: counts and samples what would go out. */
+  messagePlan?: MessagePlan;
+}
+
+/** status: the row is finished, but its message's status may have moved; asked without holding up the reader. */
+async function admitRefresh(
+  decision: Extract<RowDecision, { kind: "refresh" }>,
+  seq: number,
+  row: RowToRun["row"],
+  ident: RowToRun["ident"],
+  deps: RowLoopDeps,
+): Promise<void> {
+  const { admission, run, output, failures } = deps;
+  await admission.waitForRoom();
+  const write = (prior: RowState) => {
+    const last = lastResult(prior);
+    return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
+  };
+  if (deps.stop.stopped || deps.scheduled?.fatal || !run) return await write(decision.prior);
+  admission.start(
+    decision.draft.phone.canonical,
+    async () => {
+      let now = decision.prior;
+      try {
+        now = await refreshMessageStatus(decision.draft.key, decision.prior, run.ctx.poll, run.state);
+      } catch (error) {
+        // A status ChatGuru cannot give keeps the last one known; a run-level stop (auth…) still stops the run.
+        if (!isChatGuruError(error)) failures.fromRow(error);
+      }
+      await write(now);
+    },
+    (error) => failures.fromOutput(error),
+  );
 }
 
 /** read → classify → decide → admit, one row at a time in source order. Returns how many data rows were read. */
@@ -44,14 +80,18 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
     const decision = decideRow(verdict, priorOf, deps.decide);
     if (decision.kind === "run")
       await admit({ seq: rowSeq, row, draft: decision.draft, hash: decision.hash, ident }, deps);
-    else await record(decision, rowSeq, row, ident, output);
+    else if (decision.kind === "refresh") await admitRefresh(decision, rowSeq, row, ident, deps);
+    else {
+      deps.messagePlan?.add(decision, priorOf);
+      await record(decision, rowSeq, row, ident, output);
+    }
   }
   return seq;
 }
 
 /** A row that needs no request: its outcome is known now. */
 function record(
-  decision: Exclude<RowDecision, { kind: "run" }>,
+  decision: Exclude<RowDecision, { kind: "run" | "refresh" }>,
   seq: number,
   row: RowToRun["row"],
   ident: RowToRun["ident"],

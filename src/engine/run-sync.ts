@@ -11,6 +11,7 @@ import { ConfigGate } from "./config-gate.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
 import type { FollowUpSettings } from "./held-actions.js";
 import { MessageBudget } from "./message-budget.js";
+import { MessagePlan } from "./message-plan.js";
 import { buildReport, type SyncReport } from "./report.js";
 import { Priority, RequestQueue } from "./request-queue.js";
 import { readRows } from "./row-loop.js";
@@ -66,6 +67,8 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   if (!options.dryRun && (!ports.client || !ports.state))
     throw new TypeError("runSync needs `client` and `state` unless dryRun is set");
   const run = prepare(options, ports);
+  const sendsMessages = ports.mapping.message !== undefined || ports.mapping.file !== undefined;
+  const messagePlan = options.dryRun && sendsMessages ? new MessagePlan(options.maxMessages) : undefined;
   let pipeline: RowPipeline<Sink> | undefined;
   let output: RowOutput | undefined;
   try {
@@ -83,6 +86,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
       ...run,
       run: run.scheduled && ports.state ? rowRunDeps(run, output) : undefined,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(messagePlan ? { messagePlan } : {}),
     });
     options.onEvent?.({ type: "source-done", total });
   } catch (error) {
@@ -97,7 +101,20 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
     run.queue.close();
     await pipeline?.opened.close();
   }
+  if (messagePlan) options.onEvent?.({ type: "messages-plan", plan: messagePlan.summary() });
+  else if (sendsMessages && !options.dryRun) announceMessages(run);
   return await finish(run, pipeline?.sink, output, startedAt);
+}
+
+function announceMessages(run: Run): void {
+  const { budget, held } = run.followUps;
+  run.options.onEvent?.({
+    type: "messages-sent",
+    sent: budget.sent,
+    deferred: budget.deferred,
+    heldRows: held.rows,
+    maxMessages: budget.max,
+  });
 }
 
 function prepare(options: EngineOptions, ports: EnginePorts): Run {

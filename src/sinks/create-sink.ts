@@ -50,14 +50,26 @@ async function assertWritableDir(path: string): Promise<void> {
   }
 }
 
-/** The write_back columns of a results (and errors) file. */
-const RESULT_COLUMNS: Array<keyof WriteBackColumns> = ["status", "chat_add_id", "chat_number", "error", "synced_at"];
+/**
+ * The write_back columns of a results (and errors) file. The message slots have no column name unless the mapping
+ * sends messages, and are then left out (result-layout).
+ */
+const RESULT_COLUMNS: Array<keyof WriteBackColumns> = [
+  "status",
+  "chat_add_id",
+  "chat_number",
+  "error",
+  "synced_at",
+  "message_id",
+  "message_status",
+];
 
 /**
  * Results go to a file beside the source (or --results) with `<source>.errors.csv` beside it, or — for a Google
  * Sheet — into the sheet's write_back columns (plus a file copy when --results is given). A dry run writes only its
  * plan, `<source>.plan.csv`.
  */
+
 export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const writeBack = { ...DEFAULT_WRITE_BACK, ...options.mapping.write_back };
   const { opened, source, cwd } = options;

@@ -1,0 +1,26 @@
+import type { SyncEvent } from "../engine/events.js";
+import { printable } from "../util/printable.js";
+
+type MessagesEvent = Extract<SyncEvent, { type: "messages-plan" | "messages-sent" }>;
+
+/** The summary lines about messages (SPEC §4.2): a dry run shows what would go out, the first three in full. */
+export function messageLines(event: MessagesEvent): string[] {
+  if (event.type === "messages-plan") {
+    const { wouldSend, overCap, samples } = event.plan;
+    const lines = [
+      `messages: ${wouldSend} would be sent${overCap > 0 ? ` (${overCap} more wait for a later run: --max-messages)` : ""}` +
+        (wouldSend > 0 ? "; the first ones in full:" : "."),
+    ];
+    for (const m of samples) {
+      const when = m.sendDate ? ` at ${m.sendDate} (Brasília)` : "";
+      lines.push(`  row ${m.rowNumber} → ${m.chatNumber} ${m.kind}${when}:`);
+      // In full (SPEC §4.2), line by line; control characters still escaped so a cell cannot drive the terminal.
+      for (const part of m.text.split(/\r?\n/)) lines.push(`    ${printable(part, 4096)}`);
+    }
+    return lines;
+  }
+  const parts = [`${event.sent} sent`];
+  if (event.deferred > 0) parts.push(`${event.deferred} wait for the next run (--max-messages ${event.maxMessages})`);
+  if (event.heldRows > 0) parts.push(`${event.heldRows} row(s) held: check them, then re-run with --release-held`);
+  return [`messages: ${parts.join(", ")}.`];
+}

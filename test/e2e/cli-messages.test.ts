@@ -1,0 +1,241 @@
+import { readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
+import { runCliInProcess } from "../helpers/cli.js";
+import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
+
+let env: SyncEnv;
+afterEach(async () => env?.close());
+
+const numberOf = (i: number) => `5511973${String(120001 + i)}`;
+const MAPPING = {
+  phone: "Telefone",
+  name: "Nome",
+  custom_fields: { Etapa: "Etapa" },
+  message: { text: { template: "Olá {{Nome}}, seu boleto vence amanhã." } },
+  file: { url: "Boleto", caption: { value: "Boleto" } },
+};
+
+function csv(rows: number, etapa = "novo", extra: (i: number) => string = () => ""): string {
+  const lines = ["Telefone,Nome,Etapa,Boleto"];
+  for (let i = 0; i < rows; i++)
+    lines.push(`${numberOf(i)},Pessoa ${i}${extra(i)},${etapa},https://cdn.example.com/b/${i}.pdf`);
+  return `${lines.join("\n")}\n`;
+}
+
+async function setup(rows: number, mock: MockServerOptions = {}, mapping: unknown = MAPPING) {
+  env = await createSyncEnv({ addDelayMs: 0, messageSentAfterMs: 0, ...mock });
+  const source = env.csv("l.csv", csv(rows));
+  const mappingPath = env.mapping("m.json", mapping);
+  const run = (...extra: string[]) =>
+    runCliInProcess(
+      ["sync", "--source", source, "--mapping", mappingPath, "--rate", "0", "--json", "--add-timeout", "5", ...extra],
+      { env: env.env, cwd: env.dir },
+    );
+  return { source, mappingPath, run, results: () => env.results(join(env.dir, "l.results.csv")) };
+}
+
+const sent = (via: string) =>
+  env.mock
+    .state()
+    .chats.flatMap((c) => c.sentMessages.filter((m) => m.via === via).map((m) => ({ number: c.number, ...m })));
+
+describe("messages through the CLI against the mock", () => {
+  it("new chats get the message and the file once; re-runs, --full and edits of other cells never resend", async () => {
+    const t = await setup(3);
+    const first = await t.run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).requests.byAction).toMatchObject({ message_send: 3, message_file_send: 3 });
+    expect(sent("message_send").map((m) => m.text)).toEqual([
+      "Olá Pessoa 0, seu boleto vence amanhã.",
+      "Olá Pessoa 1, seu boleto vence amanhã.",
+      "Olá Pessoa 2, seu boleto vence amanhã.",
+    ]);
+    expect(sent("message_file_send")[0]).toMatchObject({
+      fileUrl: "https://cdn.example.com/b/0.pdf",
+      caption: "Boleto",
+    });
+    const rows = t.results();
+    expect(rows.map((r) => r.chatguru_status)).toEqual(["created", "created", "created"]);
+    const ids = sent("message_send").map((m) => m.id);
+    expect(rows.map((r) => r.chatguru_message_id).sort()).toEqual([...ids].sort());
+    expect(rows.every((r) => r.chatguru_message_status === "scheduled")).toBe(true);
+
+    expect((await t.run()).code).toBe(0);
+    expect((await t.run("--full")).code).toBe(0);
+    writeFileSync(t.source, csv(3, "cliente"));
+    const edited = await t.run();
+    expect(JSON.parse(edited.stdout).requests.byAction).toEqual({ chat_update_custom_fields: 3 });
+    expect(sent("message_send")).toHaveLength(3);
+    expect(sent("message_file_send")).toHaveLength(3);
+    // The message columns keep what the journal knows on rows this run did not message.
+    expect(t.results()[0]!.chatguru_message_id).toBe(rows[0]!.chatguru_message_id);
+
+    // A changed text is a new message (once).
+    writeFileSync(
+      t.source,
+      csv(3, "cliente", () => " Souza"),
+    );
+    expect((await t.run()).code).toBe(0);
+    expect((await t.run()).code).toBe(0);
+    expect(sent("message_send").filter((m) => m.text?.includes("Souza"))).toHaveLength(3);
+  }, 30_000);
+
+  it("--max-messages caps one run; the rest stay pending and go out on the next run", async () => {
+    const t = await setup(5, {}, { ...MAPPING, file: undefined });
+    const first = await t.run("--max-messages", "2");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).counts).toMatchObject({ created: 2, pending: 3 });
+    expect(first.stderr).toMatch(/messages: 2 sent, 3 wait for the next run \(--max-messages 2\)/);
+    expect(sent("message_send")).toHaveLength(2);
+    const pending = t.results().filter((r) => r.chatguru_status === "pending");
+    expect(pending).toHaveLength(3);
+    expect(pending[0]!.chatguru_error).toMatch(/^MESSAGE_CAPPED: .*--max-messages 2/);
+    expect((await t.run("--max-messages", "2")).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(4);
+    const last = await t.run("--max-messages", "2");
+    expect(JSON.parse(last.stdout).counts).toMatchObject({ unchanged: 4, created: 0, updated: 1 });
+    expect(sent("message_send")).toHaveLength(5);
+    expect(new Set(sent("message_send").map((m) => m.number)).size).toBe(5);
+    expect((await t.run()).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(5);
+  }, 30_000);
+
+  it("--dry-run prints how many would go out and the first three in full, and sends nothing", async () => {
+    const t = await setup(5);
+    const dry = await t.run("--dry-run", "--max-messages", "8");
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/messages: 8 would be sent \(2 more wait for a later run: --max-messages\)/);
+    expect(dry.stderr).toContain("row 2 → 5511973120001 message:\n    Olá Pessoa 0, seu boleto vence amanhã.");
+    expect(dry.stderr).toContain("row 2 → 5511973120001 file:\n    https://cdn.example.com/b/0.pdf (Boleto)");
+    expect(dry.stderr).toContain("row 3 → 5511973120002 message:");
+    expect(env.mock.state().requests.total).toBe(0);
+  });
+
+  it("a lost message_send answer is MESSAGE_UNCERTAIN and is never resent", async () => {
+    const t = await setup(
+      1,
+      { existingChats: [numberOf(0)], timeoutRate: 1 },
+      {
+        phone: "Telefone",
+        mode: "update",
+        message: { text: { template: "Oi {{Nome}}" } },
+      },
+    );
+    const lost = await t.run("--release-held", "--timeout", "0.3");
+    expect(lost.code).toBe(1);
+    const row = t.results()[0]!;
+    expect(row.chatguru_error).toMatch(/^MESSAGE_UNCERTAIN: .*NOT sent again/);
+    expect(row.chatguru_message_status).toBe("uncertain");
+    env.mock.configure({ timeoutRate: 0 });
+    const again = await t.run("--release-held");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).requests.byAction.message_send ?? 0).toBe(0);
+    expect(env.mock.state().requests.byAction.message_send).toBe(1);
+  }, 30_000);
+
+  it("status refreshes message_status (scheduled → sent) and writes it back", async () => {
+    const t = await setup(2, { messageSentAfterMs: 400 }, { ...MAPPING, file: undefined });
+    expect((await t.run()).code).toBe(0);
+    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["scheduled", "scheduled"]);
+    await new Promise((r) => setTimeout(r, 500));
+    const status = await runCliInProcess(
+      ["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0", "--json"],
+      { env: env.env, cwd: env.dir },
+    );
+    expect(status.code, status.stderr).toBe(0);
+    expect(env.mock.state().requests.byAction.message_status).toBe(2);
+    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["sent", "sent"]);
+    expect(t.results().map((r) => r.chatguru_status)).toEqual(["created", "created"]);
+    // Settled statuses are not asked again.
+    await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
+      env: env.env,
+      cwd: env.dir,
+    });
+    expect(env.mock.state().requests.byAction.message_status).toBe(2);
+  }, 30_000);
+});
+
+describe("a new or lost journal holds dialogs and messages for chats that already exist (issue 15 item 6)", () => {
+  it("existing chats: held (pending) on a new journal, sent with --release-held, never twice", async () => {
+    const mapping = { ...MAPPING, file: undefined, dialog_execute: { dialog_id: { value: "dlg-1" } } };
+    const t = await setup(2, { existingChats: [numberOf(0)], dialogContextQuirk: false }, mapping);
+    const first = await t.run();
+    expect(first.code).toBe(0);
+    const rows = t.results();
+    // Row 2's chat existed: held. Row 3 was created by this run: nothing could have been sent before.
+    expect(rows[0]!.chatguru_status).toBe("pending");
+    expect(rows[0]!.chatguru_error).toMatch(/^MESSAGE_HELD: .*--release-held/);
+    expect(rows[1]!.chatguru_status).toBe("created");
+    expect(sent("message_send").map((m) => m.number)).toEqual([numberOf(1)]);
+    expect(env.mock.state().chats.find((c) => c.number === numberOf(0))!.dialogs).toEqual([]);
+    expect(first.stderr).toMatch(/1 row\(s\) held/);
+
+    // Still held on the next run (the journal is not new any more, but the row was held).
+    expect((await t.run()).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(1);
+
+    const released = await t.run("--release-held");
+    expect(released.code).toBe(0);
+    expect(t.results()[0]!.chatguru_status).toBe("updated");
+    expect(sent("message_send")).toHaveLength(2);
+    expect(env.mock.state().chats.find((c) => c.number === numberOf(0))!.dialogs).toEqual(["dlg-1"]);
+    expect((await t.run("--full")).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(2);
+  }, 30_000);
+
+  it("a journal deleted between runs (another folder, CI cache) sends nothing a second time", async () => {
+    const t = await setup(2, {}, { ...MAPPING, file: undefined });
+    expect((await t.run("--state", join(env.dir, "a.ndjson"))).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(2);
+    const lost = await t.run("--state", join(env.dir, "b.ndjson"));
+    expect(lost.code).toBe(0);
+    expect(sent("message_send")).toHaveLength(2);
+    expect(t.results().map((r) => r.chatguru_status)).toEqual(["pending", "pending"]);
+    expect(t.results()[0]!.chatguru_error).toMatch(/^MESSAGE_HELD/);
+  }, 30_000);
+
+  it("a journal cut short in the middle is an error (exit 2), not a fresh start", async () => {
+    const t = await setup(3, {}, { ...MAPPING, file: undefined });
+    const statePath = join(env.dir, "s.ndjson");
+    expect((await t.run("--state", statePath)).code).toBe(0);
+    const size = statSync(statePath).size;
+    const text = readFileSync(statePath, "utf8");
+    // Cut in the middle of a record line, as a bad copy would: it looks like a crash's torn tail.
+    truncateSync(statePath, text.indexOf("\n", Math.floor(size / 2)) - 5);
+    const damaged = await t.run("--state", statePath);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/STATE_CORRUPT|damaged/);
+    expect(damaged.stderr).toMatch(/records are missing/);
+    expect(sent("message_send")).toHaveLength(3);
+  }, 30_000);
+});
+
+describe("experimental: update_name and context", () => {
+  it("chat_update_name only when the mapped name differs from the one last sent; context as var__<Name>", async () => {
+    const mapping = {
+      phone: "Telefone",
+      name: "Nome",
+      custom_fields: { Etapa: "Etapa" },
+      update_name: true,
+      context: { "Plano atual": { value: "ouro" } },
+    };
+    const t = await setup(2, { existingChats: [numberOf(0)] }, mapping);
+    expect((await t.run()).code).toBe(0);
+    const chats = env.mock.state().chats;
+    // The existing chat gets the mapped name once; the new one was created with it (no rename).
+    expect(env.mock.state().requests.byAction.chat_update_name).toBe(1);
+    expect(chats.find((c) => c.number === numberOf(0))!.name).toBe("Pessoa 0");
+    expect(chats.find((c) => c.number === numberOf(1))!.context).toEqual({ var__Plano_atual: "ouro" });
+    expect((await t.run("--full")).code).toBe(0);
+    expect(env.mock.state().requests.byAction.chat_update_name).toBe(1);
+    writeFileSync(
+      t.source,
+      csv(2, "novo", (i) => (i === 1 ? " Lima" : "")),
+    );
+    expect((await t.run()).code).toBe(0);
+    expect(env.mock.state().requests.byAction.chat_update_name).toBe(2);
+    expect(env.mock.state().chats.find((c) => c.number === numberOf(1))!.name).toBe("Pessoa 1 Lima");
+  }, 30_000);
+});
