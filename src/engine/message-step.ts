@@ -7,6 +7,7 @@ import type { ContactContext } from "./contact-context.js";
 import { HELD_TEXT, holdIfNeeded, mustHold } from "./held-actions.js";
 import { candidates, onFirstExistingNumber } from "./contact-updates.js";
 import { isRowFailure } from "./row-failure.js";
+import type { EngineCallOptions } from "./scheduled-client.js";
 import { textHash } from "./values-hash.js";
 
 /** The row maps something the follow-up steps send (so a row with only a message still runs in update mode). */
@@ -140,9 +141,16 @@ async function sendOnce(
   const budget = ctx.followUps?.budget;
   if (budget && !budget.take()) return "capped";
   const mark: RowStatePatch = { [f.hash]: hash, [f.id]: null, [f.status]: "sending", phone: draft.phone.canonical };
-  await ctx.state.update(draft.key, mark);
+  let marked = false;
+  // Journaled inside the queue slot, right before the request leaves: durable before sending, yet a kill loses only
+  // the sends really on the wire, not every one waiting in the queue.
+  const beforeAttempt = async (): Promise<void> => {
+    if (marked) return;
+    await ctx.state.update(draft.key, mark);
+    marked = true;
+  };
   try {
-    const answer = await target.send((client, n) => request(kind, draft, client, n));
+    const answer = await target.send((client, n) => request(kind, draft, client, n, { beforeAttempt }));
     await ctx.state.update(draft.key, {
       [f.id]: answer.messageId ?? null,
       // A file answer may carry no status (the document shows none): ChatGuru accepted it, that is all we know.
@@ -157,11 +165,12 @@ async function sendOnce(
     }
     if (provesNotSent(error, ctx)) {
       budget?.giveBack();
-      await ctx.state.update(draft.key, {
-        [f.hash]: prior?.[f.hash] ?? null,
-        [f.id]: prior?.[f.id] ?? null,
-        [f.status]: prior?.[f.status] ?? null,
-      });
+      if (marked)
+        await ctx.state.update(draft.key, {
+          [f.hash]: prior?.[f.hash] ?? null,
+          [f.id]: prior?.[f.id] ?? null,
+          [f.status]: prior?.[f.status] ?? null,
+        });
     }
     throw error;
   }
@@ -172,17 +181,16 @@ function request(
   draft: ContactDraft,
   client: ChatGuruClient,
   chatNumber: string,
+  options: EngineCallOptions,
 ): Promise<{ messageId: string | undefined; status: string | undefined }> {
   if (kind === "file") {
     const file = draft.file!;
-    return sendFile(client, { chatNumber, fileUrl: file.url, ...(file.caption ? { caption: file.caption } : {}) });
+    const input = { chatNumber, fileUrl: file.url, ...(file.caption ? { caption: file.caption } : {}) };
+    return sendFile(client, input, options);
   }
   const message = draft.message!;
-  return sendMessage(client, {
-    chatNumber,
-    text: message.text,
-    ...(message.sendDate ? { sendDate: message.sendDate } : {}),
-  });
+  const input = { chatNumber, text: message.text, ...(message.sendDate ? { sendDate: message.sendDate } : {}) };
+  return sendMessage(client, input, options);
 }
 
 /** Same rule as the dialog's (contact-updates.ts atMostOnce): a refusal or a request that never started. */

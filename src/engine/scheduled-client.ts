@@ -30,6 +30,19 @@ export interface ScheduledClientOptions {
 }
 
 /**
+ * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
+ * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one).
+ */
+export type EngineCallOptions = CallOptions & { beforeAttempt?: () => Promise<void> };
+
+/** `beforeAttempt` failed: nothing was sent; its error is the call's error as is (never an unknown outcome). */
+class BeforeAttemptError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("beforeAttempt failed");
+  }
+}
+
+/**
  * Puts every ChatGuru call through the one request queue and the retry table: the client stays a single attempt,
  * retries wait OUTSIDE the queue (a backoff never holds a worker slot), a 429 pauses the whole queue.
  * Per-row errors come out as RowFailure; run-level ones (auth, too many consecutive failures) as RunAbortedError, after
@@ -83,6 +96,7 @@ export class ScheduledClient {
       } catch (caught) {
         error = caught;
       }
+      if (error instanceof BeforeAttemptError) throw error.cause;
       if (error === this.#fatal || signal?.aborted || hardSignal?.aborted) throw error;
       if (this.#route(error, action) === "again") continue;
       failures += 1;
@@ -110,6 +124,9 @@ export class ScheduledClient {
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
+    const { beforeAttempt, ...callOptions } = options as EngineCallOptions;
+    if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
+    options = callOptions;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
     const attempt = failures + 1;
