@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { ContactDraft } from "../mapping/contact.js";
 
 /**
@@ -24,7 +24,12 @@ export function valuesHash(draft: ContactDraft): string {
   return hash("sha1", material, "base64url");
 }
 
-/** Short hash of one text (a note, a dialog id) to remember that exactly this was applied. */
+/**
+ * Short hash of one text (a note, a dialog id, a message) to remember that exactly this was applied. createHash, not
+ * the one-shot `hash()`: on Node 20.20 `hash("sha1", s, "base64url")` was seen to return a different first character
+ * on an early call in a process (`Y1Uu…` then `y1Uu…` for the same string). A message's identity must never wobble,
+ * or a re-run would take the same text for a new message. Same digest as before whenever hash() was right.
+ */
 export function textHash(text: string): string {
-  return hash("sha1", text, "base64url").slice(0, 16);
+  return createHash("sha1").update(text).digest("base64url").slice(0, 16);
 }

@@ -8,6 +8,7 @@ import {
   executeDialog,
   getChatAddStatus,
   getMessageStatus,
+  sendFile,
   sendMessage,
   updateCustomFields,
 } from "../../src/chatguru/actions.js";
@@ -91,6 +92,55 @@ describe("actions parse the documented response shapes", () => {
     });
     override = "error-json-body.json";
     expect(await addNote(client, "1", "n").catch((e: unknown) => e)).toBeInstanceOf(ChatGuruAuthError);
+    override = undefined;
+  });
+});
+
+describe("every documented answer shape has a fixture the client reads (issue 15 item 4)", () => {
+  const status = async (name: string) => {
+    override = name;
+    try {
+      return await getChatAddStatus(client, "id");
+    } finally {
+      override = undefined;
+    }
+  };
+
+  it("chat_add_status: fetched, error and a `corrigido para` number", async () => {
+    expect(await status("chat-add-status-fetched.json")).toEqual({
+      status: "fetched",
+      description: "Chat já existente.",
+    });
+    expect(await status("chat-add-status-error.json")).toEqual({
+      status: "error",
+      description: "Número não possui WhatsApp",
+    });
+    expect(await status("chat-add-status-corrected.json")).toMatchObject({
+      status: "done",
+      correctedNumber: "554799998888",
+    });
+  });
+
+  it("message_file_send answers message_file_send_return (no id)", async () => {
+    override = "message-file-send.json";
+    const answer = await sendFile(client, { chatNumber: "5511999999999", fileUrl: "https://x.example/a.pdf" });
+    override = undefined;
+    expect(answer).toEqual({ messageId: undefined, status: undefined });
+  });
+
+  it("an unknown field, a chat that does not exist, the dialog context text", async () => {
+    override = "error-unknown-field.json";
+    expect(
+      classifyChatGuruError(await updateCustomFields(client, "1", { X: "y" }).catch((e: unknown) => e)),
+    ).toMatchObject({ kind: "row", code: "CHATGURU_FIELD_NOT_CONFIGURED" });
+    override = "error-chat-not-exists.json";
+    expect(
+      classifyChatGuruError(await sendMessage(client, { chatNumber: "1", text: "oi" }).catch((e: unknown) => e)),
+    ).toMatchObject({ kind: "row", code: "CHATGURU_CHAT_NOT_FOUND" });
+    override = "error-dialog-context.json";
+    expect(classifyChatGuruError(await executeDialog(client, "1", "d").catch((e: unknown) => e))).toMatchObject({
+      code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED",
+    });
     override = undefined;
   });
 });
