@@ -42,8 +42,10 @@ const allFieldsListed: [Exclude<PatchField, (typeof PATCH_FIELDS)[number]>] exte
 void allFieldsListed;
 export const PATCH_FIELD_SET: ReadonlySet<string> = new Set<string>(PATCH_FIELDS);
 
-export function headerLine(createdAt: Date): string {
-  return `${JSON.stringify({ v: FORMAT_VERSION, type: "header", createdAt: createdAt.toISOString() })}\n`;
+/** `extra` is raw JSON members appended to the header (the clean mark of journal-mark.ts). */
+export function headerLine(createdAt: Date, extra = ""): string {
+  const header = JSON.stringify({ v: FORMAT_VERSION, type: "header", createdAt: createdAt.toISOString() });
+  return `${extra ? `${header.slice(0, -1)},${extra}}` : header}\n`;
 }
 
 /** Full record as a line: what compaction writes. */

@@ -12,6 +12,7 @@ import {
   TORN_HEADER_PREFIX,
 } from "./journal-format.js";
 import { JournalIndex } from "./journal-index.js";
+import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
 
 /** What must happen to the file before the next append. */
 export interface Repair {
@@ -33,6 +34,10 @@ export interface LoadedJournal {
   size: number;
   /** Size in bytes as found, before any repair (0 for a new file). */
   fileSize: number;
+  /** The header's clean size (journal-mark.ts), when it has one. */
+  cleanSize: number | undefined;
+  /** Byte offset of the clean size's digits in the file, when the header has them. */
+  cleanOffset: number | undefined;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -41,20 +46,23 @@ const CHUNK_BYTES = 1 << 20;
  * Reads and replays the journal without changing it: repairs are only planned, never applied here. Streamed in 1 MB
  * chunks so a 1 000 000-key journal never sits in memory as one buffer plus one string.
  */
-export async function loadJournal(filePath: string, now: () => Date): Promise<LoadedJournal> {
+export async function loadJournal(filePath: string, now: () => Date, headerExtra = ""): Promise<LoadedJournal> {
   const replay = new Replay(filePath);
   const size = await streamLines(filePath, (line, tail) => replay.line(line, tail));
   if (size === undefined) {
+    const header = headerLine(now(), headerExtra);
     return {
       records: replay.records,
       recordLines: 0,
-      repair: { truncateTo: undefined, append: headerLine(now()), create: true },
+      repair: { truncateTo: undefined, append: header, create: true },
       createdAt: undefined,
       size: 0,
       fileSize: 0,
+      cleanSize: undefined,
+      cleanOffset: cleanOffset(header),
     };
   }
-  return replay.finish(size, now);
+  return replay.finish(size, now, headerExtra);
 }
 
 /** Calls `onLine` for every complete line; the unterminated tail (if any) is handed over last with `tail: true`. */
@@ -119,6 +127,8 @@ class Replay {
   #lineNumber = 0;
   #held: string | undefined;
   #createdAt: string | undefined;
+  #cleanSize: number | undefined;
+  #cleanOffset: number | undefined;
   #sawHeader = false;
   #tail = "";
 
@@ -133,7 +143,7 @@ class Replay {
     this.#held = text;
   }
 
-  finish(size: number, now: () => Date): LoadedJournal {
+  finish(size: number, now: () => Date, headerExtra: string): LoadedJournal {
     let truncateTo: number | undefined;
     let missingNewline = false;
     const tail = this.#tail;
@@ -144,7 +154,7 @@ class Replay {
     } else if (this.#held !== undefined && this.#tornOrApply(this.#held)) {
       truncateTo = size - Buffer.byteLength(tail) - Buffer.byteLength(this.#held) - 1;
     }
-    const append = !this.#sawHeader ? headerLine(now()) : missingNewline ? "\n" : "";
+    const append = !this.#sawHeader ? headerLine(now(), headerExtra) : missingNewline ? "\n" : "";
     return {
       records: this.records,
       recordLines: this.recordLines,
@@ -152,6 +162,8 @@ class Replay {
       createdAt: this.#createdAt,
       size: (truncateTo ?? size) + Buffer.byteLength(append),
       fileSize: size,
+      cleanSize: this.#sawHeader ? this.#cleanSize : undefined,
+      cleanOffset: this.#sawHeader ? this.#cleanOffset : cleanOffset(append),
     };
   }
 
@@ -178,6 +190,8 @@ class Replay {
       checkHeader(this.filePath, this.#lineNumber, object);
       this.#sawHeader = true;
       this.#createdAt = typeof object.createdAt === "string" ? object.createdAt : undefined;
+      this.#cleanSize = cleanSizeOf(object);
+      this.#cleanOffset = this.#cleanSize === undefined ? undefined : cleanOffset(text);
       return;
     }
     const key = recordKey(this.filePath, this.#lineNumber, object);

@@ -1,72 +1,60 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { open } from "node:fs/promises";
 import { ConfigError } from "../errors.js";
 
 /**
- * The journal's "clean mark": a small side file `<journal>.mark` recording the journal's size and its header's
- * `createdAt` when a run last had it open and healthy (at open, after any repair, and at close).
+ * The journal's "clean mark": with `mark` on (sync() turns it on), the header carries a fixed-width field
+ * `"clean":"000000012345"` that a run rewrites in place with the journal's size when it closes the journal cleanly.
  *
  * Why: a journal cut short in the middle (a bad copy, a restored backup, a filesystem that lost a tail) looks exactly
  * like a crash's torn last line once the cut lands mid-line — and the journal is what stops a second WhatsApp
- * message. The journal only grows until a compaction rewrites it under a new `createdAt`, so a journal that is
- * SHORTER than its mark while the header is the same was truncated: that is an error, never a fresh start
- * (issue 15 item 6). A mark whose `createdAt` differs (a crash between a compaction and the next mark) proves nothing
- * and is ignored. Lines appended after the last mark and then lost cannot be told from a crash's lost tail.
+ * message (issue 15 item 6). The journal only grows until a compaction rewrites it (with a new header), so a journal
+ * SHORTER than its clean size was truncated: an error, never a fresh start. Kept in the header, not a side file, so
+ * the journal stays one file that moves, is cached and is restored as a whole. Lines appended after the last clean
+ * close and then lost (a crash, then a cut) cannot be told from a crash's lost tail. Journals whose header has no such
+ * field (older releases) are not checked until their next compaction writes one.
  */
-export interface JournalMark {
-  createdAt: string;
-  size: number;
+export const CLEAN_DIGITS = 12;
+const CLEAN_FIELD = '"clean":"';
+
+/** The header's extra field for a journal that keeps a clean mark (size 0 until the first clean close). */
+export function cleanField(size = 0): string {
+  return `${CLEAN_FIELD}${String(size).padStart(CLEAN_DIGITS, "0")}"`;
 }
 
-export function markPath(journalPath: string): string {
-  return `${journalPath}.mark`;
+/** Where the clean size's digits sit in the file (the header is line 1), or undefined when it has none. */
+export function cleanOffset(headerText: string): number | undefined {
+  const at = headerText.indexOf(CLEAN_FIELD);
+  return at === -1 ? undefined : Buffer.byteLength(headerText.slice(0, at + CLEAN_FIELD.length));
 }
 
-export async function readJournalMark(journalPath: string): Promise<JournalMark | undefined> {
-  let text: string;
-  try {
-    text = await readFile(markPath(journalPath), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const value = JSON.parse(text) as Partial<JournalMark>;
-    if (typeof value.createdAt === "string" && typeof value.size === "number") {
-      return { createdAt: value.createdAt, size: value.size };
-    }
-  } catch {
-    // A torn mark (crash while writing it) proves nothing.
-  }
-  return undefined;
+/** The clean size a header records, or undefined. */
+export function cleanSizeOf(header: Record<string, unknown>): number | undefined {
+  const value = header.clean;
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** Temp file + rename: a crash leaves the old mark or the new one. Best effort: a mark that cannot be written is skipped. */
-export async function writeJournalMark(journalPath: string, mark: JournalMark): Promise<void> {
-  const target = markPath(journalPath);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+/** Rewrites the header's clean size in place: 12 ASCII digits, one small write, flushed. */
+export async function writeCleanSize(journalPath: string, offset: number, size: number): Promise<void> {
+  const digits = String(size).padStart(CLEAN_DIGITS, "0");
+  if (digits.length !== CLEAN_DIGITS) return;
+  const handle = await open(journalPath, "r+");
   try {
-    await writeFile(temp, `${JSON.stringify(mark)}\n`);
-    await rename(temp, target);
-  } catch {
-    // The mark only adds a check; failing to write it must not stop a run whose journal is fine.
+    await handle.write(digits, offset, "ascii");
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 
-/** Throws STATE_CORRUPT when the journal is shorter than its clean mark with the same header. */
-export function checkAgainstMark(
-  journalPath: string,
-  mark: JournalMark | undefined,
-  loaded: { createdAt: string | undefined; fileSize: number },
-): void {
-  if (!mark || loaded.createdAt === undefined || mark.createdAt !== loaded.createdAt) return;
-  if (loaded.fileSize >= mark.size) return;
+/** Throws STATE_CORRUPT when the journal is shorter than the size its header says it had at the last clean close. */
+export function checkCleanSize(journalPath: string, cleanSize: number | undefined, fileSize: number): void {
+  if (cleanSize === undefined || fileSize >= cleanSize) return;
   throw new ConfigError(
     "STATE_CORRUPT",
-    `state file ${journalPath} is damaged: it is ${loaded.fileSize} bytes but was ${mark.size} bytes when a run last ` +
-      `had it open, so records are missing (the file was cut short or replaced by an older copy). Nothing was sent. ` +
-      `Restore the full file if you can. Otherwise move it and ${path.basename(markPath(journalPath))} away: the ` +
-      `next run then starts a new journal and HOLDS dialogs and messages for chats that already exist ` +
-      `(release them with --release-held once you have checked they were not sent).`,
+    `state file ${journalPath} is damaged: it is ${fileSize} bytes but was ${cleanSize} bytes when a run last closed ` +
+      `it, so records are missing (the file was cut short or replaced by an older copy). Nothing was sent. Restore ` +
+      `the full file if you can. Otherwise move it away: the next run then starts a new journal and HOLDS dialogs ` +
+      `and messages for chats that already exist (release them with --release-held once you have checked them).`,
     { context: { file: journalPath } },
   );
 }

@@ -6,7 +6,7 @@ import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util
 import { headerLine, PATCH_FIELD_SET, recordLine } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
 import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
-import { checkAgainstMark, readJournalMark, writeJournalMark } from "./journal-mark.js";
+import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 
@@ -24,8 +24,8 @@ export interface NdjsonStateStoreOptions {
   /** Never compact a journal with fewer record lines than this. @default 1000 */
   compactMinRecords?: number;
   /**
-   * Keep `<path>.mark` (journal-mark.ts) and refuse a journal cut short mid-file. sync() turns it on; off by default
-   * so a bare store leaves only its own file. @default false
+   * Keep a clean mark in the header (journal-mark.ts) and refuse a journal cut short mid-file. sync() turns it on; off
+   * by default so a bare store writes the plain format. @default false
    */
   mark?: boolean;
 }
@@ -56,8 +56,8 @@ export async function openNdjsonStateStore(
   }
   try {
     if (lock) await removeCompactionDebris(filePath);
-    const loaded = await loadJournal(filePath, now);
-    if (options.mark) checkAgainstMark(filePath, await readJournalMark(filePath), loaded);
+    const loaded = await loadJournal(filePath, now, options.mark ? cleanField() : "");
+    if (options.mark) checkCleanSize(filePath, loaded.cleanSize, loaded.fileSize);
     if (loaded.repair.truncateTo !== undefined) {
       warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     }
@@ -68,10 +68,7 @@ export async function openNdjsonStateStore(
       mark: options.mark === true,
     });
     // Holding the lock, no one can be mid-write: repair now, so a journal that cannot be written fails at open.
-    if (lock) {
-      await store.prepareForWriting();
-      await store.mark();
-    }
+    if (lock) await store.prepareForWriting();
     return store;
   } catch (error) {
     await lock?.release().catch(() => {});
@@ -120,8 +117,8 @@ class NdjsonStore implements StateStore {
   #closed: Promise<void> | undefined;
   /** After a failed compaction, wait for this many lines before trying again instead of retrying every batch. */
   #compactNotBefore = 0;
-  /** The header's createdAt of the file as it is now (a compaction writes a new header). */
-  #createdAt: string | undefined;
+  /** Where the header's clean size sits (journal-mark.ts); a compaction writes a new header. */
+  #cleanOffset: number | undefined;
 
   constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
     this.path = filePath;
@@ -129,7 +126,7 @@ class NdjsonStore implements StateStore {
     this.#records = loaded.records;
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
-    this.#createdAt = loaded.createdAt ?? headerCreatedAt(loaded.repair.append);
+    this.#cleanOffset = loaded.cleanOffset;
     this.#lock = lock;
     this.#settings = settings;
   }
@@ -154,11 +151,11 @@ class NdjsonStore implements StateStore {
     return handle;
   }
 
-  /** Records the journal's current size and header as clean (see journal-mark.ts). Only for the lock holder. */
-  async mark(): Promise<void> {
-    if (!this.#settings.mark || !this.#handle || !this.#lock || this.#createdAt === undefined) return;
+  /** Records the journal's size as clean in its header (journal-mark.ts). Only for the lock holder, at close. */
+  async #markClean(): Promise<void> {
+    if (!this.#settings.mark || !this.#handle || !this.#lock || this.#cleanOffset === undefined) return;
     const { size } = await this.#handle.stat();
-    await writeJournalMark(this.path, { createdAt: this.#createdAt, size });
+    await writeCleanSize(this.path, this.#cleanOffset, size);
   }
 
   get size(): number {
@@ -267,10 +264,10 @@ class NdjsonStore implements StateStore {
       `.${path.basename(this.path)}.${process.pid}.${randomBytes(4).toString("hex")}${COMPACT_SUFFIX}`,
     );
     const temp = await open(tempPath, "wx");
+    const header = headerLine(this.#settings.now(), this.#settings.mark ? cleanField() : "");
+    const offset = cleanOffset(header);
     try {
-      const createdAt = this.#settings.now();
-      this.#createdAt = createdAt.toISOString();
-      let chunk = headerLine(createdAt);
+      let chunk = header;
       for (const record of this.#records.values()) {
         chunk += recordLine(record);
         if (chunk.length >= COMPACT_CHUNK_CHARS) {
@@ -303,6 +300,7 @@ class NdjsonStore implements StateStore {
     }
     const old = this.#handle;
     this.#handle = fresh;
+    this.#cleanOffset = offset;
     this.#recordLines = this.#records.size;
     await old?.close().catch(() => {});
   }
@@ -316,21 +314,10 @@ class NdjsonStore implements StateStore {
     try {
       while (this.#drain) await this.#drain;
       if (!this.#failure) await this.#compactIfNeeded();
-      if (!this.#failure) await this.mark();
+      if (!this.#failure) await this.#markClean().catch(() => {});
       await this.#handle?.close();
     } finally {
       await this.#lock?.release();
     }
-  }
-}
-
-/** The createdAt of a header line about to be written (a new journal), or undefined. */
-function headerCreatedAt(append: string): string | undefined {
-  if (!append.startsWith("{")) return undefined;
-  try {
-    const header = JSON.parse(append) as { createdAt?: unknown };
-    return typeof header.createdAt === "string" ? header.createdAt : undefined;
-  } catch {
-    return undefined;
   }
 }

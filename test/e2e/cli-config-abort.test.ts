@@ -104,8 +104,10 @@ describe("configuration errors stop the run (CLI)", () => {
       custom_fields: { Etapa: "Etapa" },
       dialog_execute: { dialog_id: { value: "dlg-missing" } },
     });
+    // --release-held: these chats already exist and the journal is new, so their dialog would be held (issue 15
+    // item 6); released here so the dialog is tried and refused.
     const r = await runCliInProcess(
-      ["sync", "--source", source, "--mapping", mapping, "--concurrency", "1", "--rate", "0"],
+      ["sync", "--source", source, "--mapping", mapping, "--concurrency", "1", "--rate", "0", "--release-held"],
       { env: { ...env.env, CHATGURU_API_URL: apiUrl }, cwd: env.dir },
     );
     expect(r.code).toBe(3);
