@@ -1,6 +1,5 @@
-import { ChatGuruBadResponseError, ChatGuruParamError } from "./errors.js";
-import { toContextVarName, toFieldApiName } from "./field-names.js";
-import { toSendDate } from "./send-date.js";
+import { toFieldApiName } from "./field-names.js";
+import { namedParams, requireString } from "./response-fields.js";
 import type { CallOptions, ChatAddStatus, ChatGuruClient, ChatGuruResponse } from "./types.js";
 
 /**
@@ -146,164 +145,14 @@ export async function executeDialog(
   return { result: typeof result === "string" ? result : (response.description ?? "") };
 }
 
-// --- messages ---------------------------------------------------------------------------------------------------
-
-export interface SendMessageInput {
-  chatNumber: string;
-  text: string;
-  /** When to send. A Date is converted to Brasília time; a string must already be `YYYY-MM-DD HH:MM` (Brasília). */
-  sendDate?: Date | string;
-}
-
-export async function sendMessage(
-  client: ChatGuruClient,
-  input: SendMessageInput,
-  options?: CallOptions,
-): Promise<{ messageId: string; status: string }> {
-  const params: Record<string, string> = { chat_number: input.chatNumber, text: input.text };
-  if (input.sendDate !== undefined) params.send_date = toSendDate(input.sendDate);
-  const response = await client.call("message_send", params, options);
-  return {
-    messageId: requireString(response, "message_id", "message_send"),
-    status: stringOr(response.message_status, "scheduled"),
-  };
-}
-
-export async function getMessageStatus(
-  client: ChatGuruClient,
-  messageId: string,
-  options?: CallOptions,
-): Promise<{ status: string }> {
-  const response = await client.call("message_status", { message_id: messageId }, options);
-  return { status: requireString(response, "message_status", "message_status") };
-}
-
-export interface SendFileInput {
-  chatNumber: string;
-  /** Public URL whose path ends in the file extension (ChatGuru infers the type from it). */
-  fileUrl: string;
-  caption?: string;
-}
-
-export async function sendFile(
-  client: ChatGuruClient,
-  input: SendFileInput,
-  options?: CallOptions,
-): Promise<{ messageId: string | undefined; status: string | undefined }> {
-  assertFileUrl(input.fileUrl);
-  const params: Record<string, string> = { chat_number: input.chatNumber, file_url: input.fileUrl };
-  if (input.caption !== undefined) params.caption = input.caption;
-  const response = await client.call("message_file_send", params, options);
-  return {
-    messageId: typeof response.message_id === "string" ? response.message_id : undefined,
-    status: typeof response.message_status === "string" ? response.message_status : undefined,
-  };
-}
-
-/** file_url must end in the file extension (SPEC §2): `https://x/y/report.pdf?sig=…` is fine, `https://x/download?id=1` is not. */
-export function assertFileUrl(fileUrl: string): void {
-  let url: URL;
-  try {
-    url = new URL(fileUrl);
-  } catch {
-    throw new ChatGuruParamError({
-      action: "message_file_send",
-      param: "file_url",
-      message: `file_url is not a URL: "${fileUrl}".`,
-    });
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ChatGuruParamError({
-      action: "message_file_send",
-      param: "file_url",
-      message: `file_url must be http(s), got "${url.protocol}".`,
-    });
-  }
-  const last = url.pathname.split("/").pop() ?? "";
-  if (!/\.[A-Za-z0-9]{1,10}$/.test(last)) {
-    throw new ChatGuruParamError({
-      action: "message_file_send",
-      param: "file_url",
-      message: `file_url must end in the file extension (e.g. …/catalogo.pdf); ChatGuru cannot send "${url.origin}${url.pathname}".`,
-    });
-  }
-}
-
-// --- experimental ------------------------------------------------------------------------------------------------
-
-/** Experimental: seen in the field, not in ChatGuru's document. */
-export async function updateChatName(
-  client: ChatGuruClient,
-  chatNumber: string,
-  name: string,
-  options?: CallOptions,
-): Promise<void> {
-  await client.call("chat_update_name", { chat_number: chatNumber, chat_name: name }, options);
-}
-
-/** Experimental: sets context variables (`var__<Name>`). */
-export async function updateChatContext(
-  client: ChatGuruClient,
-  chatNumber: string,
-  vars: Record<string, string>,
-  options?: CallOptions,
-): Promise<void> {
-  await client.call(
-    "chat_update_context",
-    namedParams("chat_update_context", chatNumber, vars, toContextVarName),
-    options,
-  );
-}
-
-// --- helpers ---------------------------------------------------------------------------------------------------
-
-function namedParams(
-  action: string,
-  chatNumber: string,
-  values: Record<string, string>,
-  toApiName: (name: string) => string,
-): Record<string, string> {
-  const params: Record<string, string> = { chat_number: chatNumber };
-  const origin = new Map<string, string>();
-  for (const [name, value] of Object.entries(values)) {
-    const apiName = toApiName(name);
-    const previous = origin.get(apiName);
-    if (previous !== undefined) {
-      throw new ChatGuruParamError({
-        action,
-        param: apiName,
-        message: `"${previous}" and "${name}" both become ${apiName}; ChatGuru would keep only one of them.`,
-      });
-    }
-    origin.set(apiName, name);
-    params[apiName] = value;
-  }
-  if (origin.size === 0) {
-    throw new ChatGuruParamError({ action, param: "fields", message: `${action} needs at least one value to set.` });
-  }
-  return params;
-}
-
-function requireString(response: ChatGuruResponse, field: string, action: string): string {
-  const value = response[field];
-  if (typeof value === "string" && value !== "") return value;
-  throw badField(response, action, field, "a non-empty string");
-}
-
-function badField(
-  response: ChatGuruResponse,
-  action: string,
-  field: string,
-  expected: string,
-): ChatGuruBadResponseError {
-  return new ChatGuruBadResponseError({
-    action,
-    httpStatus: typeof response.code === "number" ? response.code : 200,
-    excerpt: JSON.stringify(response).slice(0, 160),
-    reason: `a success without a usable "${field}" (expected ${expected})`,
-  });
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === "string" && value !== "" ? value : fallback;
-}
+// Messages, files and the experimental chat updates live in message-actions.ts.
+export {
+  assertFileUrl,
+  getMessageStatus,
+  sendFile,
+  sendMessage,
+  updateChatContext,
+  updateChatName,
+  type SendFileInput,
+  type SendMessageInput,
+} from "./message-actions.js";

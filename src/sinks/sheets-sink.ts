@@ -11,17 +11,13 @@ export type { SheetsSinkOptions } from "./sheets-sink-options.js";
 
 const MAX_NOTES = 50;
 
-/**
- * Writes row outcomes into the write_back columns of the sheet itself (SPEC §5). Results are buffered and flushed
- * by count or age (checked on write: no timer), at most one flush at a time; each flush finds rows by key
- * (SheetsResultWriter), so rows a person inserted, deleted or sorted meanwhile still get their own result.
- */
-export function createSheetsSink(options: SheetsSinkOptions): Sink {
-  const settings = checkSheetsSinkOptions(options);
-  const { now, flushEveryMs, flushEveryRows } = settings;
-  const ordinals = new KeyOrdinals();
-  const notes = new CappedNotes(MAX_NOTES, (n) => `…and ${n} more rows that could not be written back.`);
-  const writer = new SheetsResultWriter({
+function resultWriter(
+  options: SheetsSinkOptions,
+  settings: ReturnType<typeof checkSheetsSinkOptions>,
+  ordinals: KeyOrdinals,
+  notes: CappedNotes,
+): SheetsResultWriter {
+  return new SheetsResultWriter({
     gateway: options.gateway,
     spreadsheetId: options.spreadsheetId,
     sheetTitle: options.sheetTitle,
@@ -36,6 +32,19 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
     sourceHeaders: options.headers,
     writeBackNames: new Set(Object.values(options.writeBack).filter((name): name is string => name !== undefined)),
   });
+}
+
+/**
+ * Writes row outcomes into the write_back columns of the sheet itself (SPEC §5). Results are buffered and flushed
+ * by count or age (checked on write: no timer), at most one flush at a time; each flush finds rows by key
+ * (SheetsResultWriter), so rows a person inserted, deleted or sorted meanwhile still get their own result.
+ */
+export function createSheetsSink(options: SheetsSinkOptions): Sink {
+  const settings = checkSheetsSinkOptions(options);
+  const { now, flushEveryMs, flushEveryRows } = settings;
+  const ordinals = new KeyOrdinals();
+  const notes = new CappedNotes(MAX_NOTES, (n) => `…and ${n} more rows that could not be written back.`);
+  const writer = resultWriter(options, settings, ordinals, notes);
   const buffer = new Map<number, PendingResult>();
   // Results without a usable key are found by their cells, which needs the whole tab: read it once, at close.
   const keyless: RowResult[] = [];

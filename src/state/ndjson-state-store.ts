@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { InternalError, RunAbortedError, SyncError } from "../errors.js";
-import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
-import { headerLine, PATCH_FIELD_SET, recordLine } from "./journal-format.js";
+import { appendDurably, syncDirectory, truncateDurably } from "../util/durable-fs.js";
+import { removeCompactionDebris, writeCompacted } from "./journal-compact.js";
+import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
 import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
 import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
@@ -33,9 +33,6 @@ export interface NdjsonStateStoreOptions {
 export type NdjsonStateStore = StateStore;
 
 const DEFAULT_COMPACT_MIN_RECORDS = 1000;
-/** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
-const COMPACT_CHUNK_CHARS = 1 << 20;
-const COMPACT_SUFFIX = ".compact.tmp";
 
 /**
  * Opens (creating if needed) the append-only NDJSON journal of SPEC §6: a header line, then one PATCH per line
@@ -73,17 +70,6 @@ export async function openNdjsonStateStore(
   } catch (error) {
     await lock?.release().catch(() => {});
     throw error;
-  }
-}
-
-/** A run killed mid-compaction leaves its temp file; with the lock held, no one else can be writing it. */
-async function removeCompactionDebris(filePath: string): Promise<void> {
-  const prefix = `.${path.basename(filePath)}.`;
-  const names = await readdir(path.dirname(filePath));
-  for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith(COMPACT_SUFFIX)) {
-      await unlink(path.join(path.dirname(filePath), name)).catch(() => {});
-    }
   }
 }
 
@@ -253,42 +239,15 @@ class NdjsonStore implements StateStore {
   }
 
   /**
-   * Write-temp, datasync, rename, fsync-dir: a crash at any point leaves either the old journal or the new one,
-   * never a mix. Updates queued meanwhile are already in the snapshot; appending them again afterwards is harmless
+   * Write-temp, datasync, rename (journal-compact.ts), fsync-dir: a crash at any point leaves either the old journal
+   * or the new one, never a mix. Updates queued meanwhile are already in the snapshot; appending them again afterwards is harmless
    * because replaying a patch onto a record that already contains it changes nothing.
    */
   async #compact(): Promise<void> {
     const dir = path.dirname(this.path);
-    const tempPath = path.join(
-      dir,
-      `.${path.basename(this.path)}.${process.pid}.${randomBytes(4).toString("hex")}${COMPACT_SUFFIX}`,
-    );
-    const temp = await open(tempPath, "wx");
     const header = headerLine(this.#settings.now(), this.#settings.mark ? cleanField() : "");
     const offset = cleanOffset(header);
-    try {
-      let chunk = header;
-      for (const record of this.#records.values()) {
-        chunk += recordLine(record);
-        if (chunk.length >= COMPACT_CHUNK_CHARS) {
-          await writeAll(temp, chunk);
-          chunk = "";
-        }
-      }
-      await writeAll(temp, chunk);
-      await temp.datasync();
-    } catch (error) {
-      await temp.close().catch(() => {});
-      await unlink(tempPath).catch(() => {});
-      throw error;
-    }
-    await temp.close();
-    try {
-      await rename(tempPath, this.path);
-    } catch (error) {
-      await unlink(tempPath).catch(() => {});
-      throw error;
-    }
+    await writeCompacted(this.path, header, this.#records.values());
     let fresh: FileHandle;
     try {
       await syncDirectory(dir);

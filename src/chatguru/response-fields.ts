@@ -1,0 +1,53 @@
+import { ChatGuruBadResponseError, ChatGuruParamError } from "./errors.js";
+import type { ChatGuruResponse } from "./types.js";
+
+export function namedParams(
+  action: string,
+  chatNumber: string,
+  values: Record<string, string>,
+  toApiName: (name: string) => string,
+): Record<string, string> {
+  const params: Record<string, string> = { chat_number: chatNumber };
+  const origin = new Map<string, string>();
+  for (const [name, value] of Object.entries(values)) {
+    const apiName = toApiName(name);
+    const previous = origin.get(apiName);
+    if (previous !== undefined) {
+      throw new ChatGuruParamError({
+        action,
+        param: apiName,
+        message: `"${previous}" and "${name}" both become ${apiName}; ChatGuru would keep only one of them.`,
+      });
+    }
+    origin.set(apiName, name);
+    params[apiName] = value;
+  }
+  if (origin.size === 0) {
+    throw new ChatGuruParamError({ action, param: "fields", message: `${action} needs at least one value to set.` });
+  }
+  return params;
+}
+
+export function requireString(response: ChatGuruResponse, field: string, action: string): string {
+  const value = response[field];
+  if (typeof value === "string" && value !== "") return value;
+  throw badField(response, action, field, "a non-empty string");
+}
+
+export function badField(
+  response: ChatGuruResponse,
+  action: string,
+  field: string,
+  expected: string,
+): ChatGuruBadResponseError {
+  return new ChatGuruBadResponseError({
+    action,
+    httpStatus: typeof response.code === "number" ? response.code : 200,
+    excerpt: JSON.stringify(response).slice(0, 160),
+    reason: `a success without a usable "${field}" (expected ${expected})`,
+  });
+}
+
+export function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { open, readdir, rename, unlink } from "node:fs/promises";
+import path from "node:path";
+import { writeAll } from "../util/durable-fs.js";
+import { recordLine } from "./journal-format.js";
+import type { RowState } from "./state-store.js";
+
+/** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
+const COMPACT_CHUNK_CHARS = 1 << 20;
+const COMPACT_SUFFIX = ".compact.tmp";
+
+/**
+ * Writes `header` + one full record line per key to a temp file beside the journal, datasyncs it and renames it over
+ * the journal: a crash at any point leaves either the old journal or the new one, never a mix. The caller fsyncs the
+ * directory and reopens its append handle.
+ */
+export async function writeCompacted(filePath: string, header: string, records: Iterable<RowState>): Promise<void> {
+  const tempPath = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString("hex")}${COMPACT_SUFFIX}`,
+  );
+  const temp = await open(tempPath, "wx");
+  try {
+    let chunk = header;
+    for (const record of records) {
+      chunk += recordLine(record);
+      if (chunk.length >= COMPACT_CHUNK_CHARS) {
+        await writeAll(temp, chunk);
+        chunk = "";
+      }
+    }
+    await writeAll(temp, chunk);
+    await temp.datasync();
+  } catch (error) {
+    await temp.close().catch(() => {});
+    await unlink(tempPath).catch(() => {});
+    throw error;
+  }
+  await temp.close();
+  try {
+    await rename(tempPath, filePath);
+  } catch (error) {
+    await unlink(tempPath).catch(() => {});
+    throw error;
+  }
+}
+
+/** A run killed mid-compaction leaves its temp file; with the lock held, no one else can be writing it. */
+export async function removeCompactionDebris(filePath: string): Promise<void> {
+  const prefix = `.${path.basename(filePath)}.`;
+  const names = await readdir(path.dirname(filePath));
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith(COMPACT_SUFFIX)) {
+      await unlink(path.join(path.dirname(filePath), name)).catch(() => {});
+    }
+  }
+}
