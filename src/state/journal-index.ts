@@ -1,3 +1,4 @@
+import { PATCH_FIELDS } from "./journal-format.js";
 import type { RowState } from "./state-store.js";
 
 /**
@@ -53,6 +54,27 @@ function shared(value: string | undefined): string | undefined {
 /** A record's fields as a record or a journal line holds them (`null` in a line means absent). */
 type Fields = { [K in keyof RowState]?: RowState[K] | null };
 
+/** Fields most records carry: always own properties, in one fixed layout. */
+const COMMON = new Set<string>([
+  "number",
+  "phone",
+  "chatAddId",
+  "addStatus",
+  "hash",
+  "lastOutcome",
+  "rowNumber",
+  "syncedAt",
+]);
+/** Fields only some records carry (notes, dialogs, messages, errors…): own properties only when set. */
+const RARE = PATCH_FIELDS.filter((field) => !COMMON.has(field));
+/** Short values that repeat across records (statuses, codes): shared instead of copied per record. */
+const WORDY = new Set<string>(["messageStatus", "fileStatus", "errorCode"]);
+
+/**
+ * A record as the index keeps it. The common fields are always present; a rare field is an own property only when it
+ * has a value, so a record without notes, messages or errors (most of a 1 000 000-row journal) does not pay for a
+ * dozen empty slots. `declare` keeps TypeScript from defining every field as an own `undefined` property.
+ */
 class Row implements RowState {
   readonly key: string;
   readonly number: string | undefined;
@@ -60,24 +82,24 @@ class Row implements RowState {
   readonly chatAddId: string | undefined;
   readonly addStatus: RowState["addStatus"];
   readonly hash: string | undefined;
-  readonly pendingHash: string | undefined;
-  readonly noteHash: string | undefined;
-  readonly dialogHash: string | undefined;
-  readonly messageHash: string | undefined;
-  readonly messageId: string | undefined;
-  readonly messageStatus: string | undefined;
-  readonly fileHash: string | undefined;
-  readonly fileId: string | undefined;
-  readonly fileStatus: string | undefined;
-  readonly nameHash: string | undefined;
-  readonly contextHash: string | undefined;
-  readonly held: boolean | undefined;
   readonly lastOutcome: RowState["lastOutcome"];
-  readonly errorCode: string | undefined;
-  readonly error: string | undefined;
   readonly rowNumber: number | undefined;
   readonly syncedAt: string | undefined;
   readonly updatedAt: string;
+  declare readonly pendingHash?: string;
+  declare readonly noteHash?: string;
+  declare readonly dialogHash?: string;
+  declare readonly messageHash?: string;
+  declare readonly messageId?: string;
+  declare readonly messageStatus?: string;
+  declare readonly fileHash?: string;
+  declare readonly fileId?: string;
+  declare readonly fileStatus?: string;
+  declare readonly nameHash?: string;
+  declare readonly contextHash?: string;
+  declare readonly held?: boolean;
+  declare readonly errorCode?: string;
+  declare readonly error?: string;
 
   constructor(key: string, r: Fields, updatedAt: string) {
     this.key = key;
@@ -86,24 +108,17 @@ class Row implements RowState {
     this.chatAddId = r.chatAddId ?? undefined;
     this.addStatus = shared(r.addStatus ?? undefined) as RowState["addStatus"];
     this.hash = r.hash ?? undefined;
-    this.pendingHash = r.pendingHash === r.hash ? this.hash : (r.pendingHash ?? undefined);
-    this.noteHash = r.noteHash ?? undefined;
-    this.dialogHash = r.dialogHash ?? undefined;
-    this.messageHash = r.messageHash ?? undefined;
-    this.messageId = r.messageId ?? undefined;
-    this.messageStatus = shared(r.messageStatus ?? undefined);
-    this.fileHash = r.fileHash ?? undefined;
-    this.fileId = r.fileId ?? undefined;
-    this.fileStatus = shared(r.fileStatus ?? undefined);
-    this.nameHash = r.nameHash ?? undefined;
-    this.contextHash = r.contextHash ?? undefined;
-    this.held = r.held ?? undefined;
     this.lastOutcome = shared(r.lastOutcome ?? undefined) as RowState["lastOutcome"];
-    this.errorCode = shared(r.errorCode ?? undefined);
-    this.error = r.error ?? undefined;
     this.rowNumber = r.rowNumber ?? undefined;
     this.updatedAt = updatedAt;
     this.syncedAt = r.syncedAt === updatedAt ? updatedAt : (r.syncedAt ?? undefined);
+    const self = this as unknown as Record<string, unknown>;
+    for (const field of RARE) {
+      const value = r[field];
+      if (value === null || value === undefined) continue;
+      self[field] =
+        field === "pendingHash" && value === r.hash ? this.hash : WORDY.has(field) ? shared(value as string) : value;
+    }
     Object.freeze(this);
   }
 }
