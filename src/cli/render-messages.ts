@@ -11,6 +11,14 @@ export function messageLines(event: MessagesEvent): string[] {
       `messages: ${wouldSend} would be sent${overCap > 0 ? ` (${overCap} more wait for a later run: --max-messages)` : ""}` +
         (wouldSend > 0 ? "; the first ones in full:" : "."),
     ];
+    if (event.plan.heldOnNewJournal && wouldSend > 0) {
+      lines.splice(
+        1,
+        0,
+        "  (no journal yet: a real run holds the ones for chats that already exist in ChatGuru — they may have been " +
+          "sent before — until you re-run with --release-held)",
+      );
+    }
     for (const m of samples) {
       const when = m.sendDate ? ` at ${m.sendDate} (Brasília)` : "";
       lines.push(`  row ${m.rowNumber} → ${m.chatNumber} ${m.kind}${when}:`);

@@ -26,6 +26,8 @@ export interface RendererOptions {
 export class SyncRenderer {
   readonly #io: CliIO;
   readonly #quiet: boolean;
+  /** Rows left `pending` because their messages were held or capped, not because an add is still running. */
+  #heldOrCapped = 0;
   readonly #verbose: boolean;
   readonly #label: string;
   #bar: cliProgress.SingleBar | undefined;
@@ -117,6 +119,7 @@ export class SyncRenderer {
         break;
       case "messages-plan":
       case "messages-sent":
+        if (event.type === "messages-sent") this.#heldOrCapped = event.heldRows + event.deferred;
         for (const line of messageLines(event)) this.#log(line);
         break;
       default:
@@ -182,9 +185,10 @@ export class SyncRenderer {
         `  errors: ${report.errors} (only the rows to fix: fix them there and sync that file — its header is on row 1)`,
       );
     if (report.state) out(`  state: ${report.state}`);
-    if (report.counts.pending > 0 && !options.dryRun) {
+    const addsPending = report.counts.pending - this.#heldOrCapped;
+    if (addsPending > 0 && !options.dryRun) {
       out(
-        `  ${report.counts.pending} chat${report.counts.pending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${report.counts.pending > 1 ? "them" : "it"}.`,
+        `  ${addsPending} chat${addsPending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${addsPending > 1 ? "them" : "it"}.`,
       );
     }
     if (report.notReached)

@@ -19,6 +19,8 @@ export interface MessagePlanSummary {
   overCap: number;
   /** The first three, rendered in full. */
   samples: PlannedMessage[];
+  /** The journal is new and --release-held was not given: a real run holds these for chats that already exist. */
+  heldOnNewJournal?: boolean;
 }
 
 /**

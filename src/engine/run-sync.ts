@@ -101,8 +101,11 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
     run.queue.close();
     await pipeline?.opened.close();
   }
-  if (messagePlan) options.onEvent?.({ type: "messages-plan", plan: messagePlan.summary() });
-  else if (sendsMessages && !options.dryRun) announceMessages(run);
+  if (messagePlan) {
+    // A real run holds dialogs/messages when the journal is new (issue 15.6): the plan says so instead of "would send".
+    const held = (!ports.state || ports.state.fresh === true) && !options.releaseHeld;
+    options.onEvent?.({ type: "messages-plan", plan: { ...messagePlan.summary(), heldOnNewJournal: held } });
+  } else if (sendsMessages && !options.dryRun) announceMessages(run);
   return await finish(run, pipeline?.sink, output, startedAt);
 }
 
