@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { fixed, mb, mobile, pick, prng, writeJson, writeLines, type Bench } from "./lib.js";
+import { fixed, mb, mobile, pick, prng, runTsChild, writeJson, writeLines, type Bench } from "./lib.js";
 import type { XlsxChildReport } from "./validate-xlsx-child.js";
 
 const ROWS = 100_000;
@@ -76,26 +75,7 @@ function* csvLines(): Generator<string> {
 
 const CHILD = fileURLToPath(new URL("./validate-xlsx-child.ts", import.meta.url));
 
-function runChild(source: string, mapping: string): Promise<XlsxChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, source, mapping], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`validate-xlsx-child ${source} exited ${code}: ${err.trim()}`));
-      try {
-        resolve(JSON.parse(out.trim().split("\n").at(-1)!) as XlsxChildReport);
-      } catch {
-        reject(new Error(`validate-xlsx-child printed no JSON: ${out}${err}`));
-      }
-    });
-  });
-}
+const runChild = (source: string, mapping: string) => runTsChild<XlsxChildReport>(CHILD, [source, mapping]);
 
 /** SPEC §4.1: a 100 000-row workbook streams — validate() within 3× the same rows as CSV, peak RSS ≤ 250 MB. */
 export const validateXlsx: Bench = {
