@@ -9,7 +9,8 @@ export async function assertSourceFile(absolute: string, label: string, kind: st
     if (info.isDirectory()) throw new ConfigError("SOURCE_NOT_A_FILE", `Source ${label} is a directory, not ${kind}.`);
   } catch (error) {
     if (errnoCode(error) === "ENOENT") {
-      throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label} (looked in ${absolute}).`, {
+      const where = label === absolute ? "" : ` (looked in ${absolute})`;
+      throw new ConfigError("SOURCE_NOT_FOUND", `Source file not found: ${label}${where}. Check the name and folder.`, {
         cause: error,
         context: { path: absolute },
       });
