@@ -38,7 +38,9 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
       .scriptName("chatguru-sync")
       // Every message of ours is English: yargs would otherwise follow LANG and mix in "Opções:"/"[obrigatório]".
       .locale("en")
-      .usage("$0 <command> [options]\n\nKeep ChatGuru (WhatsApp CRM) in step with a CSV file or a Google Sheet.")
+      .usage(
+        "$0 <command> [options]\n\nKeep ChatGuru (WhatsApp CRM) in step with a CSV file, an Excel workbook or a Google Sheet.",
+      )
       .strict()
       .demandCommand(1, "Name a command: sync, validate, status, call, mock-server, init.")
       .recommendCommands()

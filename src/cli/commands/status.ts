@@ -8,7 +8,8 @@ import { buildSyncOptions, runOptions, runRendered, sourceOptions } from "./sync
  */
 export const statusCommand: CliCommand = {
   command: "status",
-  describe: "Finish rows left pending by an earlier run (poll chat_add_status, then apply their updates)",
+  describe:
+    "Finish rows left pending by an earlier run (poll chat_add_status, apply their updates) and refresh the status of messages sent earlier",
   builder: (y: Argv) =>
     y
       .options(sourceOptions)
