@@ -2,8 +2,7 @@ import type { Sink } from "./sink.js";
 import type { WriteBackColumns } from "../core/row-result.js";
 import { AtomicCsvFile } from "./atomic-csv-file.js";
 import { resultLayout } from "./result-layout.js";
-import { resultsWriteError } from "./results-file.js";
-import { SeqOrder } from "./seq-order.js";
+import { orderedResultsSink } from "./ordered-results-sink.js";
 
 export interface CsvSinkOptions {
   /** Destination results file; replaced atomically on close. */
@@ -33,33 +32,13 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
   const file = new AtomicCsvFile(path, options.delimiter ?? ",");
   file.write(layout.outputHeaders);
 
-  const order = new SeqOrder();
-  let state: "open" | "closed" | "discarded" = "open";
-
-  return {
-    write(result) {
-      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      if (file.failure) throw resultsWriteError(path, file.failure);
-      let ok = true;
-      for (const ready of order.add(result)) ok = file.write(layout.record(ready)) && ok;
-      if (!ok) return file.drained();
+  return orderedResultsSink(path, {
+    get failure() {
+      return file.failure;
     },
-    async close() {
-      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      state = "closed";
-      for (const rest of order.drain()) file.write(layout.record(rest));
-      try {
-        await file.finish();
-      } catch (error) {
-        throw resultsWriteError(path, error as Error);
-      }
-      return { location: path };
-    },
-    async discard() {
-      if (state !== "open") return;
-      state = "discarded";
-      order.clear();
-      await file.discard();
-    },
-  };
+    write: (result) => file.write(layout.record(result)),
+    drained: () => file.drained(),
+    finish: () => file.finish(),
+    discard: () => file.discard(),
+  });
 }

@@ -1,9 +1,9 @@
 import { rename, rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { RowResult, WriteBackColumns } from "../core/row-result.js";
+import type { WriteBackColumns } from "../core/row-result.js";
 import { resultLayout } from "./result-layout.js";
-import { resultsWriteError, tempPathBeside } from "./results-file.js";
-import { SeqOrder } from "./seq-order.js";
+import { orderedResultsSink } from "./ordered-results-sink.js";
+import { tempPathBeside } from "./results-file.js";
 import type { Sink } from "./sink.js";
 
 export interface XlsxSinkOptions {
@@ -62,21 +62,16 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
   });
   sheet.addRow(outputHeaders).commit();
 
-  const order = new SeqOrder();
-  let state: "open" | "closed" | "discarded" = "open";
-
-  const append = (result: RowResult) => sheet.addRow(record(result)).commit();
-
-  return {
-    write(result) {
-      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      if (failure) throw resultsWriteError(path, failure);
-      for (const ready of order.add(result)) append(ready);
+  return orderedResultsSink(path, {
+    get failure() {
+      return failure;
     },
-    async close() {
-      if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
-      state = "closed";
-      for (const rest of order.drain()) append(rest);
+    write(result) {
+      sheet.addRow(record(result)).commit();
+      return true;
+    },
+    drained: () => Promise.resolve(),
+    async finish() {
       try {
         sheet.commit();
         await workbook.commit();
@@ -84,14 +79,10 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
         await rename(temp, path);
       } catch (error) {
         await rm(temp, { force: true });
-        throw resultsWriteError(path, error as Error);
+        throw error;
       }
-      return { location: path };
     },
     async discard() {
-      if (state !== "open") return;
-      state = "discarded";
-      order.clear();
       await new Promise<void>((resolve) => {
         const file = internals.stream;
         if (!file || file.closed) return resolve();
@@ -101,5 +92,5 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
       });
       await rm(temp, { force: true });
     },
-  };
+  });
 }
