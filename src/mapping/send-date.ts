@@ -1,3 +1,5 @@
+import { toSendDate } from "../chatguru/send-date.js";
+
 /**
  * `message.send_date` (SPEC §4.2): what people type in a sheet → ChatGuru's wire form `YYYY-MM-DD HH:MM`, Brasília
  * time (the API document: "send_date … horário de Brasília"). Brazil has had no daylight saving since 2019, so
@@ -81,8 +83,7 @@ function serial(text: string): number | undefined {
   return wallMs - BRASILIA_OFFSET_MS;
 }
 
+/** The wire form ChatGuru reads, formatted by the client's own rule so mapping and client cannot disagree. */
 function wireForm(instant: number): string {
-  const wall = new Date(instant + BRASILIA_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  return toSendDate(new Date(instant));
 }
