@@ -73,7 +73,7 @@ export function known(
   return {
     ...(prior?.number ? { chatNumber: prior.number } : {}),
     ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
-    // Journals written before synced_at became local time hold UTC `…Z`: shown in local time like every new one.
+    // The journal keeps UTC (`…Z`); results show local time with its offset (SPEC §5 synced_at).
     ...(prior?.syncedAt ? { syncedAt: toLocalIsoTime(prior.syncedAt) } : {}),
     ...(messageId ? { messageId } : {}),
     ...(messageStatus ? { messageStatus } : {}),
