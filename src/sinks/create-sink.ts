@@ -1,7 +1,4 @@
-import { constants } from "node:fs";
-import { access } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
-import { ConfigError } from "../errors.js";
+import { extname, resolve } from "node:path";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Source } from "../sources/source.js";
@@ -34,21 +31,6 @@ export interface CreateSinkOptions {
  */
 const SHEETS_FLUSH_EVERY_MS = 60_000;
 const SHEETS_FLUSH_EVERY_ROWS = 5_000;
-
-/** Checked before anything is sent: a results path that cannot be written is a usage error (exit 2), not a late abort. */
-async function assertWritableDir(path: string): Promise<void> {
-  try {
-    await access(dirname(path), constants.W_OK);
-  } catch (error) {
-    throw new ConfigError(
-      "RESULTS_DIR_UNWRITABLE",
-      `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
 
 /**
  * The write_back columns of a results (and errors) file. The message slots have no column name unless the mapping
@@ -97,12 +79,10 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
     // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);
     await assertResultsPath(plan, sourcePath);
-    await assertWritableDir(plan);
     return fileSink(plan, ["status", "error"]);
   }
   const withErrors = async (path: string): Promise<Sink> => {
     await assertResultsPath(path, sourcePath);
-    await assertWritableDir(path);
     const errors = createErrorsSink({
       path: errorsPath(path, source),
       open: (at) => fileSink(at, ["status", "error"]),

@@ -1,12 +1,14 @@
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import { outputPathProblem } from "../util/output-path.js";
 
 /**
  * Checked before anything is sent (SPEC §5 results, issue "Files"): the results are written to a temp file renamed
  * over `path`, which would replace a device, a pipe or a folder named there, or the source itself, so those are
- * refused as usage errors (exit 2) instead of being found out after requests went out.
+ * refused as usage errors (exit 2) instead of being found out after requests went out — as is a folder that does not
+ * exist or cannot be written.
  */
 export async function assertResultsPath(path: string, sourcePath: string | undefined): Promise<void> {
   if (sourcePath !== undefined && (await samePath(path, sourcePath))) {
@@ -26,6 +28,15 @@ export async function assertResultsPath(path: string, sourcePath: string | undef
     throw new ConfigError(
       "RESULTS_NAME_TOO_LONG",
       `--results ${path}: the file name is too long for the file system. Pass a shorter name.`,
+    );
+  }
+  try {
+    await access(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(
+      "RESULTS_DIR_UNWRITABLE",
+      `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`,
+      { cause: error },
     );
   }
 }
