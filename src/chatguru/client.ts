@@ -14,7 +14,7 @@ import {
   isAuthDescription,
 } from "./errors.js";
 import { sanitizeCause, toNetworkError } from "./network-error.js";
-import { parseRetryAfter } from "./retry-after.js";
+import { parseRetryAfter } from "../util/retry-after.js";
 import type { CallOptions, ChatGuruClient, ChatGuruConnection, ChatGuruResponse } from "./types.js";
 
 export interface ChatGuruClientOptions {

@@ -14,7 +14,7 @@ import {
   isChatGuruError,
 } from "../../../src/chatguru/errors.js";
 import { classifyChatGuruError } from "../../../src/chatguru/classify-error.js";
-import { parseRetryAfter } from "../../../src/chatguru/retry-after.js";
+import { parseRetryAfter } from "../../../src/util/retry-after.js";
 import { ExitCode } from "../../../src/core/exit-code.js";
 import { isSyncError } from "../../../src/errors.js";
 import { exitCodeOf } from "../../helpers/exit-code.js";
