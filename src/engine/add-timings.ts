@@ -1,7 +1,7 @@
 /** Settled adds needed before their times replace the default schedule. */
 const MIN_SAMPLES = 5;
-/** Adds polling on the default schedule while nothing is known; the others wait for what these find out. */
-const MAX_SCOUTS = 6;
+/** While nothing is known, a poll that found an add pending at age A keeps the others from polling before A × this. */
+const PENDING_MARGIN = 1.5;
 /** Recent settle times kept: the account's speed drifts during a long run. */
 const WINDOW = 100;
 /** First poll at this share of the adds settled: a poll at the median would miss half of them. */
@@ -16,10 +16,15 @@ const JUDGE_EVERY = 20;
  * most adds get a single chat_add_status (SPEC §5 "Requests per row"). A settle time is observed as an upper bound
  * (the poll that saw it settled); the first poll goes where ~90 % had settled, and moves earlier while nearly every
  * first poll hits. Shared by every row of the run; the waits themselves stay plain timers (no worker slot held).
+ *
+ * Until enough adds have settled, adds poll one at a time ("scouting"), each waiting past the age at which the last
+ * one was still pending: a burst of adds made together all polling at ~3 s would each miss where one miss is enough.
  */
 export class AddTimings {
   private readonly settles: number[] = [];
-  private scouting = 0;
+  private scouting = false;
+  /** The oldest age an add was seen pending at since the last settle (0: none). */
+  private pendingFloor = 0;
   private hits = 0;
   private judged = 0;
   private shrink = 1;
@@ -29,16 +34,26 @@ export class AddTimings {
     return this.settles.length >= MIN_SAMPLES;
   }
 
-  /** Whether one more add may poll before anything is known (releases with `endScout`). */
+  /** Whether an add may poll now while nothing is known: one at a time (releases with `endScout`). */
   tryScout(): boolean {
-    if (this.scouting >= MAX_SCOUTS) return false;
-    this.scouting += 1;
+    if (this.scouting) return false;
+    this.scouting = true;
     return true;
   }
 
   endScout(): void {
-    this.scouting -= 1;
+    this.scouting = false;
     this.wake();
+  }
+
+  /** The earliest age an add should poll at while nothing is known, given its own schedule's `scheduled` age. */
+  scoutAt(scheduled: number): number {
+    return Math.max(scheduled, this.pendingFloor * PENDING_MARGIN);
+  }
+
+  /** An add seen still pending `ageMs` after its answer, while nothing is known. */
+  pendingAt(ageMs: number): void {
+    this.pendingFloor = Math.max(this.pendingFloor, ageMs);
   }
 
   /** Resolves at the next settle seen by any add (or a scout giving up). */
@@ -54,6 +69,7 @@ export class AddTimings {
 
   /** An add seen settled `ageMs` after its answer, at its poll number `polls` (1 = first). */
   settled(ageMs: number, polls: number, learnt: boolean): void {
+    this.pendingFloor = 0;
     this.settles.push(ageMs);
     if (this.settles.length > WINDOW) this.settles.shift();
     if (learnt) this.judge(polls === 1);

@@ -31,8 +31,10 @@ export function candidates(remembered: string | undefined, draft: ContactDraft, 
 export async function onFirstExistingNumber(
   numbers: string[],
   request: (number: string) => Promise<unknown>,
+  stopAfterMiss?: (missed: string) => boolean,
 ): Promise<string> {
   let lastError: unknown;
+  const tried: string[] = [];
   for (const number of numbers) {
     try {
       await request(number);
@@ -40,11 +42,13 @@ export async function onFirstExistingNumber(
     } catch (error) {
       if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
       lastError = error;
+      tried.push(number);
+      if (stopAfterMiss?.(number)) break;
     }
   }
   throw new RowFailure(
     "CHATGURU_CHAT_NOT_FOUND",
-    `no chat for ${numbers.join(" or ")} (${(lastError as Error).message})`,
+    `no chat for ${tried.join(" or ")} (${(lastError as Error).message})`,
     (lastError as RowFailure).action,
   );
 }
@@ -59,6 +63,7 @@ class ChatTarget {
     private readonly follow: ChatGuruClient,
     private readonly forms?: NumberForms,
     private readonly draft?: ContactDraft,
+    private readonly stopAfterMiss?: (missed: string) => boolean,
   ) {
     this.client = first;
   }
@@ -69,7 +74,7 @@ class ChatTarget {
       return;
     }
     // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
-    this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n));
+    this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n), this.stopAfterMiss);
     this.forms?.observe(this.number, this.draft);
     this.client = this.follow;
   }
@@ -78,15 +83,17 @@ class ChatTarget {
 /**
  * Custom fields, then note, then dialog, on the first number that exists. Note and dialog are journaled per text
  * hash so a re-run after a later step failed does not add the same note twice. Returns the number used.
+ * `stopAfterMiss` ends the probe of `numbers` early (the caller adds next, and chat_add finds the other form).
  */
 export async function applyUpdates(
   draft: ContactDraft,
   ctx: ContactContext,
   numbers: string[],
   firstClient: ChatGuruClient,
+  stopAfterMiss?: (missed: string) => boolean,
 ): Promise<string> {
   const prior = ctx.state.get(draft.key);
-  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft);
+  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft, stopAfterMiss);
   if (Object.keys(draft.fields).length > 0) {
     await target.send((client, n) => updateCustomFields(client, n, draft.fields));
   }

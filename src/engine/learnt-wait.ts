@@ -11,9 +11,10 @@ interface WaitOptions {
 }
 
 /**
- * Polls one fresh add at the times the run has learnt (add-timings.ts). Until enough adds have settled, a few
- * "scout" adds poll on the default schedule (first ~3 s, backing off) and the rest wait for what they find out, so
- * the burst of adds at the start of a run does not all poll too early. Resolves `pending` after the deadline's look.
+ * Polls one fresh add at the times the run has learnt (add-timings.ts). Until enough adds have settled, adds poll
+ * one at a time on the default schedule (first ~3 s, backing off), never earlier than the last pending answer
+ * suggests, so the burst of adds at the start of a run does not all poll too early. Resolves `pending` after the
+ * deadline's look.
  */
 export async function waitLearnt(
   timings: AddTimings,
@@ -34,28 +35,32 @@ export async function waitLearnt(
     for (;;) {
       const age = now() - start;
       const learnt = timings.known;
-      const target = learnt ? learntTarget(timings, polls, lastPoll, gap, minGap) : nextDefault;
-      const ms = Math.min(target - age, options.deadline - now());
-      if (options.deadline - now() < 0) return last ?? { status: "pending" };
-      if (ms > 0) {
-        // Not known yet: wake early when another add settles and the times become known.
+      const target = learnt ? learntTarget(timings, polls, lastPoll, gap, minGap) : timings.scoutAt(nextDefault);
+      const left = options.deadline - now();
+      if (left < 0) return last ?? { status: "pending" };
+      const lastLook = left === 0;
+      if (target - age > 0 && !lastLook) {
+        // Not known yet: wake early when another add settles or polls, and the picture changes.
+        const ms = Math.min(target - age, left);
         await (learnt ? options.sleep(ms, options.signal) : napOrChange(options, ms, timings.changed()));
         continue;
       }
-      const lastLook = now() >= options.deadline;
-      if (!learnt && !scout && !lastLook) {
+      if (!learnt && !lastLook) {
         scout = timings.tryScout();
-        if (!scout) {
-          nextDefault = age + gap;
-          gap = Math.min(schedule.maxMs, gap * schedule.factor);
-          continue;
-        }
+        // Another add is polling: its answer decides when this one should.
+        if (!scout) await napOrChange(options, left, timings.changed());
+        if (!scout) continue;
       }
       const answer = await poll();
       polls += 1;
       if (answer.status !== "pending") {
         timings.settled(now() - start, polls, learnt);
         return answer;
+      }
+      if (scout) {
+        timings.pendingAt(now() - start);
+        timings.endScout();
+        scout = false;
       }
       if (polls === 1 && learnt) timings.missed();
       last = answer;

@@ -25,7 +25,10 @@ export async function upsertRow(
       return await createChat(draft, hash, ctx, { reAdds: 0, onAnswer: choice.observe });
     }
     try {
-      const number = await applyUpdates(draft, ctx, probeNumbers(draft, ctx, prior), ctx.first);
+      const blank = !prior?.number && sendsNothingVisible(draft);
+      const number = await applyUpdates(draft, ctx, probeNumbers(draft, ctx, prior), ctx.first, (missed) =>
+        blank ? ctx.forms?.storedForm(draft) === missed : false,
+      );
       choice.observe(false);
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
@@ -39,7 +42,8 @@ export async function upsertRow(
 }
 
 /**
- * The numbers to probe before adding. Once the run knows which 9th-digit form this area code is stored under, a
+ * The numbers to probe before adding. The probe of a blank add also stops after a miss on the form the area code
+ * turned out to be stored under while it ran (rows probe concurrently: another row may have just learnt it). Once the run knows which 9th-digit form this area code is stored under, a
  * blank add skips the other form: should the chat be there after all, `chat_add` answers `fetched` with
  * `corrigido para` and nothing visible is sent. An add that sends something probes both forms first.
  */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syncContact } from "../../../src/engine/contact-task.js";
+import { NumberForms } from "../../../src/engine/number-forms.js";
+import { UpsertStrategy } from "../../../src/engine/upsert-strategy.js";
 import { RowFailure } from "../../../src/engine/row-failure.js";
 import { valuesHash } from "../../../src/engine/values-hash.js";
 import { context, draft, fakeClient, fakeTime, memoryState, notFound, ok } from "./fakes.js";
@@ -29,6 +31,39 @@ describe("syncContact", () => {
     const result = await syncContact(draft(), "h", ctx, { full: false });
     expect(result).toMatchObject({ outcome: "updated", chatNumber: "551187654321" });
     expect(client.calls.map((c) => c.params.chat_number)).toEqual(["5511987654321", "551187654321"]);
+  });
+
+  it("upsert, blank add: once the area code is known stored as the canonical, a miss there goes straight to chat_add", async () => {
+    const forms = new NumberForms();
+    const client = fakeClient({
+      chat_update_custom_fields: (p) => {
+        // Another row of DDD 11, probing concurrently, found its chat under the 13-digit form meanwhile.
+        forms.observe("5511912345678");
+        return p.chat_number === "5511987654321" && client.calls.length === 1 ? notFound() : ok();
+      },
+      chat_add: added,
+      chat_add_status: () => ok({ chat_add_status: "done", chat_add_status_description: "" }),
+    });
+    const ctx = context(client, { forms, upsert: new UpsertStrategy() });
+    const result = await syncContact(draft({ chatAdd: { text: "" } }), "h", ctx, { full: false });
+    expect(result).toMatchObject({ outcome: "created" });
+    expect(client.calls.map((c) => `${c.action} ${c.params.chat_number ?? ""}`.trim())).toEqual([
+      "chat_update_custom_fields 5511987654321",
+      "chat_add 5511987654321",
+      "chat_add_status",
+      "chat_update_custom_fields 5511987654321",
+    ]);
+    // While the area code is unknown, and for an add that sends a text, both forms are probed first.
+    const unknown = fakeClient({
+      chat_update_custom_fields: (p) => (p.chat_number === "551187654321" ? ok() : notFound()),
+    });
+    await syncContact(
+      draft({ chatAdd: { text: "" } }),
+      "h",
+      context(unknown, { forms: new NumberForms(), upsert: new UpsertStrategy() }),
+      { full: false },
+    );
+    expect(unknown.calls.map((c) => c.params.chat_number)).toEqual(["5511987654321", "551187654321"]);
   });
 
   it("upsert: a missing chat is added (intent journaled first), polled, then updated", async () => {

@@ -91,16 +91,88 @@ describe("learnt poll timing", () => {
     expect(time.sleeps).toEqual([4400]);
   });
 
-  it("uses the default schedule (~3 s first) while nothing is known, and limits the scouts", async () => {
+  it("uses the default schedule (~3 s first) while nothing is known, one poll at a time", async () => {
     const timings = new AddTimings();
     const time = fakeTime();
     const client = fakeClient({ chat_add_status: () => ok({ chat_add_status: "done" }) });
     await waitForChatAdd(client, "a1", { deadline: time.now() + 60_000, schedule, timings, ...time });
     expect(time.sleeps).toEqual([3000]);
-    const scouts = [1, 2, 3, 4, 5, 6].map(() => timings.tryScout());
-    expect(scouts).toEqual([true, true, true, true, true, true]);
+    expect(timings.tryScout()).toBe(true);
     expect(timings.tryScout()).toBe(false);
     timings.endScout();
     expect(timings.tryScout()).toBe(true);
   });
+
+  it("after an add answered pending at 3 s, the others wait until 1.5× that age, until one settles", () => {
+    const timings = new AddTimings();
+    expect(timings.scoutAt(3000)).toBe(3000);
+    timings.pendingAt(3000);
+    expect(timings.scoutAt(3000)).toBe(4500);
+    expect(timings.scoutAt(7500)).toBe(7500);
+    timings.settled(4500, 1, false);
+    expect(timings.scoutAt(3000)).toBe(3000);
+  });
+
+  it("a burst of adds made together spends one pending poll learning, not one per add", async () => {
+    const clock = virtualClock();
+    const timings = new AddTimings();
+    const readyAt = new Map<string, number>();
+    const polls: Array<{ id: string; at: number; status: string }> = [];
+    const client = fakeClient({
+      chat_add_status: (p) => {
+        const status = clock.now() >= readyAt.get(p.chat_add_id!)! ? "done" : "pending";
+        polls.push({ id: p.chat_add_id!, at: clock.now(), status });
+        return ok({ chat_add_status: status });
+      },
+    });
+    const ids = Array.from({ length: 8 }, (_, i) => `a${i}`);
+    for (const id of ids) readyAt.set(id, 4000);
+    const all = Promise.all(
+      ids.map((id) =>
+        waitForChatAdd(client, id, { deadline: 60_000, schedule, timings, now: clock.now, sleep: clock.sleep }),
+      ),
+    );
+    await clock.runUntil(all);
+    expect((await all).map((r) => r.status)).toEqual(Array(8).fill("done"));
+    // Eight scouts polling together at 3 s would each have missed (16 polls); one pending answer moves the rest.
+    expect(polls.filter((p) => p.status === "pending")).toEqual([{ id: "a0", at: 3000, status: "pending" }]);
+    expect(polls).toHaveLength(9);
+    expect(polls.filter((p) => p.id !== "a0").every((p) => p.at >= 4500)).toBe(true);
+  });
 });
+
+/** Timers resolved in time order, each after the promises it released have run (many concurrent sleeps). */
+function virtualClock() {
+  let t = 0;
+  const timers: Array<{ at: number; fire: () => void }> = [];
+  const idle = () => new Promise((resolve) => setImmediate(resolve));
+  return {
+    now: () => t,
+    sleep: (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        signal?.throwIfAborted();
+        const timer = { at: t + Math.max(0, ms), fire: resolve };
+        timers.push(timer);
+        signal?.addEventListener(
+          "abort",
+          () => {
+            timers.splice(timers.indexOf(timer), 1);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      }),
+    async runUntil(done: Promise<unknown>): Promise<void> {
+      let finished = false;
+      void done.finally(() => (finished = true));
+      for (let i = 0; i < 10_000 && !finished; i++) {
+        await idle();
+        if (finished || timers.length === 0) continue;
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift()!;
+        t = Math.max(t, next.at);
+        next.fire();
+      }
+    },
+  };
+}
