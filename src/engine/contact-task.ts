@@ -73,7 +73,9 @@ async function syncOrThrow(
     if (ctx.mode === "upsert" && ctx.upsert && hasUpdates(draft))
       return await upsertRow(draft, hash, ctx, prior, ctx.upsert);
     try {
-      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first);
+      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first, {
+        preferLearnt: !prior?.number,
+      });
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
       // Upsert: the chat is not there yet, so create it.

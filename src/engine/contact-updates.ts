@@ -5,8 +5,9 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
 import type { NumberForms } from "./number-forms.js";
+import { ChatTarget, type ProbeOptions } from "./chat-target.js";
 import { holdIfNeeded } from "./held-actions.js";
-import { isRowFailure, RowFailure } from "./row-failure.js";
+import { isRowFailure } from "./row-failure.js";
 import { textHash } from "./values-hash.js";
 
 /** The row maps something to send besides the add itself. */
@@ -25,75 +26,19 @@ export function candidates(remembered: string | undefined, draft: ContactDraft, 
 }
 
 /**
- * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
- * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
- */
-export async function onFirstExistingNumber(
-  numbers: string[],
-  request: (number: string) => Promise<unknown>,
-  stopAfterMiss?: (missed: string) => boolean,
-): Promise<string> {
-  let lastError: unknown;
-  const tried: string[] = [];
-  for (const number of numbers) {
-    try {
-      await request(number);
-      return number;
-    } catch (error) {
-      if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
-      lastError = error;
-      tried.push(number);
-      if (stopAfterMiss?.(number)) break;
-    }
-  }
-  throw new RowFailure(
-    "CHATGURU_CHAT_NOT_FOUND",
-    `no chat for ${tried.join(" or ")} (${(lastError as Error).message})`,
-    (lastError as RowFailure).action,
-  );
-}
-
-/** One row's updates in progress: the first request finds the number, every later one reuses it. */
-class ChatTarget {
-  number: string | undefined;
-  client: ChatGuruClient;
-  constructor(
-    private readonly numbers: string[],
-    first: ChatGuruClient,
-    private readonly follow: ChatGuruClient,
-    private readonly forms?: NumberForms,
-    private readonly draft?: ContactDraft,
-    private readonly stopAfterMiss?: (missed: string) => boolean,
-  ) {
-    this.client = first;
-  }
-
-  async send(request: (client: ChatGuruClient, number: string) => Promise<unknown>): Promise<void> {
-    if (this.number !== undefined) {
-      await request(this.client, this.number);
-      return;
-    }
-    // Journaled with the next write (note, dialog or the outcome), not on its own: one line per row, not two.
-    this.number = await onFirstExistingNumber(this.numbers, (n) => request(this.client, n), this.stopAfterMiss);
-    this.forms?.observe(this.number, this.draft);
-    this.client = this.follow;
-  }
-}
-
-/**
  * Custom fields, then note, then dialog, on the first number that exists. Note and dialog are journaled per text
  * hash so a re-run after a later step failed does not add the same note twice. Returns the number used.
- * `stopAfterMiss` ends the probe of `numbers` early (the caller adds next, and chat_add finds the other form).
+ * `probe` says how the first request looks among `numbers` (chat-target.ts).
  */
 export async function applyUpdates(
   draft: ContactDraft,
   ctx: ContactContext,
   numbers: string[],
   firstClient: ChatGuruClient,
-  stopAfterMiss?: (missed: string) => boolean,
+  probe: ProbeOptions = {},
 ): Promise<string> {
   const prior = ctx.state.get(draft.key);
-  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft, stopAfterMiss);
+  const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft, probe);
   if (Object.keys(draft.fields).length > 0) {
     await target.send((client, n) => updateCustomFields(client, n, draft.fields));
   }

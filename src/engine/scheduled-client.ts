@@ -31,9 +31,13 @@ export interface ScheduledClientOptions {
 
 /**
  * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
- * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one).
+ * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one);
+ * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form).
  */
-export type EngineCallOptions = CallOptions & { beforeAttempt?: () => Promise<void> };
+export type EngineCallOptions = CallOptions & {
+  beforeAttempt?: () => Promise<void>;
+  lateParams?: (params: Record<string, string>) => Record<string, string>;
+};
 
 /** `beforeAttempt` failed: nothing was sent; its error is the call's error as is (never an unknown outcome). */
 class BeforeAttemptError extends Error {
@@ -124,8 +128,9 @@ export class ScheduledClient {
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
-    const { beforeAttempt, ...callOptions } = options as EngineCallOptions;
+    const { beforeAttempt, lateParams, ...callOptions } = options as EngineCallOptions;
     if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
+    if (lateParams) params = lateParams(params);
     options = callOptions;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;

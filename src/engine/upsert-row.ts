@@ -26,9 +26,10 @@ export async function upsertRow(
     }
     try {
       const blank = !prior?.number && sendsNothingVisible(draft);
-      const number = await applyUpdates(draft, ctx, probeNumbers(draft, ctx, prior), ctx.first, (missed) =>
-        blank ? ctx.forms?.storedForm(draft) === missed : false,
-      );
+      const number = await applyUpdates(draft, ctx, probeNumbers(draft, ctx, prior), ctx.first, {
+        stopAfterMiss: (missed) => blank && ctx.forms?.storedForm(draft) === missed,
+        preferLearnt: !prior?.number,
+      });
       choice.observe(false);
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {

@@ -55,6 +55,31 @@ describe("ScheduledClient", () => {
     expect(events.filter((e) => e.type === "retry")).toHaveLength(2);
   });
 
+  it("lateParams decides the params inside the slot, on every attempt, and the client gets no engine options", async () => {
+    const seen: Array<{ params: Record<string, string>; options: unknown }> = [];
+    let attempts = 0;
+    const client: ChatGuruClient = {
+      async call(_action, params, options) {
+        seen.push({ params, options });
+        if (attempts++ === 0) throw http500();
+        return ok();
+      },
+      close: () => undefined,
+    };
+    const scheduled = new ScheduledClient({
+      client,
+      queue: new RequestQueue({ concurrency: 1, rate: Infinity }),
+      policy: DEFAULT_RETRY_POLICY,
+      random: () => 0,
+      sleep: async () => undefined,
+    });
+    let late = 0;
+    const lateParams = (p: Record<string, string>) => ({ ...p, chat_number: `late-${++late}` });
+    await scheduled.call("chat_update_custom_fields", { chat_number: "planned" }, undefined, { lateParams } as never);
+    expect(seen.map((s) => s.params.chat_number)).toEqual(["late-1", "late-2"]);
+    expect(seen.every((s) => !("lateParams" in (s.options as object)))).toBe(true);
+  });
+
   it("gives up after maxAttempts as the row's CHATGURU_UNAVAILABLE", async () => {
     const { scheduled, client } = setup([http500()], { maxAttempts: 3 });
     await expect(scheduled.call("chat_update_custom_fields", {})).rejects.toMatchObject({
