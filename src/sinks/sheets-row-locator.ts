@@ -22,7 +22,7 @@ export interface LocateOptions {
  */
 export function locateRows(batch: PendingResult[], options: LocateOptions): Map<number, RowResult> {
   const { keyColumn, note } = options;
-  const { rowsByKey, rowsByRaw } = indexKeyColumn(options.keyCells, options.keyOf);
+  const rowsByKey = indexKeyColumn(options.keyCells, options.keyOf);
   const claimed = new Map<number, RowResult>();
   const claim = (row: number, result: RowResult, what: string): void => {
     const holder = claimed.get(row);
@@ -30,7 +30,7 @@ export function locateRows(batch: PendingResult[], options: LocateOptions): Map<
       note(`${what}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`);
     else claimed.set(row, result);
   };
-  // Keyed results first: they are the reliable ones; keyless ones only take rows nobody else claims.
+  // Results without a usable key never come here: the sink places them by content (sheets-keyless-rows.ts).
   for (const { result, ordinal } of batch.filter((p) => p.result.key !== undefined)) {
     const key = result.key!;
     const rows = rowsByKey.get(key) ?? [];
@@ -52,38 +52,16 @@ export function locateRows(batch: PendingResult[], options: LocateOptions): Map<
     }
     claim(rows[ordinal]!, result, what);
   }
-  for (const { result } of batch.filter((p) => p.result.key === undefined)) {
-    const raw = result.values[keyColumn] ?? "";
-    const rows = rowsByRaw.get(raw) ?? [];
-    // Without a usable key the row is found by its raw key cell; its old position settles ties.
-    const target = rows.includes(result.rowNumber)
-      ? result.rowNumber
-      : raw.trim() !== ""
-        ? rows.find((r) => !claimed.has(r))
-        : undefined;
-    if (target === undefined) {
-      note(
-        `Row ${result.rowNumber}: could not be found again (its ${keyColumn} cell is empty or invalid and the row moved); result not written.`,
-      );
-      continue;
-    }
-    claim(target, result, `Row ${result.rowNumber}`);
-  }
   return claimed;
 }
 
-/** Sheet rows by normalized key and by raw key text. */
-function indexKeyColumn(
-  keyCells: string[][],
-  keyOf: (rawCell: string) => string | undefined,
-): { rowsByKey: Map<string, number[]>; rowsByRaw: Map<string, number[]> } {
+/** Sheet rows by normalized key (a cell the normalizer rejects or throws on has none). */
+function indexKeyColumn(keyCells: string[][], keyOf: (rawCell: string) => string | undefined): Map<string, number[]> {
   const rowsByKey = new Map<string, number[]>();
-  const rowsByRaw = new Map<string, number[]>();
   const rawAt = keyCells.map((row) => row[0] ?? "");
   for (let i = 1; i < rawAt.length; i++) {
     const raw = rawAt[i]!;
     const sheetRow = i + 1;
-    pushTo(rowsByRaw, raw, sheetRow);
     let key: string | undefined;
     try {
       key = raw.trim() === "" ? undefined : keyOf(raw);
@@ -92,7 +70,7 @@ function indexKeyColumn(
     }
     if (key !== undefined) pushTo(rowsByKey, key, sheetRow);
   }
-  return { rowsByKey, rowsByRaw };
+  return rowsByKey;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

@@ -53,19 +53,9 @@ describe("locateRows", () => {
     expect(notes[1]).toContain('Row 9 (key 999): the key is no longer in column "Phone"');
     expect(notes[2]).toContain("Row 8 (key 111): duplicate row no longer in the sheet");
   });
-  it("places keyless rows by raw cell, preferring their old position, never over a keyed claim", () => {
-    const { rows, notes } = locate(
-      ["x", "111", "x"],
-      [pending(2, "111"), pending(4, "x"), pending(7, "x"), pending(5, "")],
-    );
-    expect(rows).toEqual({ 3: 2, 4: 4, 2: 7 });
-    expect(notes).toEqual([
-      "Row 5: could not be found again (its Phone cell is empty or invalid and the row moved); result not written.",
-    ]);
-  });
-  it("treats a key cell the normalizer throws on as keyless and notes a row claimed twice", () => {
-    const { rows, notes } = locate(["12!3"], [pending(2, "12!3"), pending(2, "12!3", 0, { seq: 40 })]);
-    expect(rows).toEqual({ 2: 2 });
-    expect(notes).toEqual(["Row 2: sheet row 2 already received the result of source row 2; not written."]);
+  it("skips key cells the normalizer throws on and notes a sheet row claimed twice", () => {
+    const { rows, notes } = locate(["12!3", "111"], [pending(3, "111"), pending(3, "111", 0, { seq: 40 })]);
+    expect(rows).toEqual({ 3: 3 });
+    expect(notes).toEqual(["Row 3 (key 111): sheet row 3 already received the result of source row 3; not written."]);
   });
 });
