@@ -65,17 +65,20 @@ export interface ContactResult {
 /** What the journal knows of a row, as result columns (for rows this run does not touch). */
 export function known(
   prior: RowState | undefined,
+  /** A per-run memo (localIsoTimeMemo) on the unchanged path, where every row of a re-run passes here. */
+  localTime: (stamp: string) => string = toLocalIsoTime,
 ): Pick<ContactResult, "chatNumber" | "chatAddId" | "syncedAt" | "messageId" | "messageStatus"> {
+  const out: ReturnType<typeof known> = {};
+  if (prior === undefined) return out;
+  // Built field by field, not by spreads: an unchanged 100 000-row re-run calls this for every row (SPEC §9).
+  if (prior.number) out.chatNumber = prior.number;
+  if (prior.chatAddId) out.chatAddId = prior.chatAddId;
+  // The journal keeps UTC (`…Z`); results show local time with its offset (SPEC §5 synced_at).
+  if (prior.syncedAt) out.syncedAt = localTime(prior.syncedAt);
   // The text message when the row has one, else its file (write_back has one pair of message columns).
-  const [messageId, messageStatus] = prior?.messageHash
-    ? [prior.messageId, prior.messageStatus]
-    : [prior?.fileId, prior?.fileStatus];
-  return {
-    ...(prior?.number ? { chatNumber: prior.number } : {}),
-    ...(prior?.chatAddId ? { chatAddId: prior.chatAddId } : {}),
-    // The journal keeps UTC (`…Z`); results show local time with its offset (SPEC §5 synced_at).
-    ...(prior?.syncedAt ? { syncedAt: toLocalIsoTime(prior.syncedAt) } : {}),
-    ...(messageId ? { messageId } : {}),
-    ...(messageStatus ? { messageStatus } : {}),
-  };
+  const messageId = prior.messageHash ? prior.messageId : prior.fileId;
+  const messageStatus = prior.messageHash ? prior.messageStatus : prior.fileStatus;
+  if (messageId) out.messageId = messageId;
+  if (messageStatus) out.messageStatus = messageStatus;
+  return out;
 }

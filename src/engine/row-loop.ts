@@ -1,4 +1,5 @@
 import { isChatGuruError } from "../chatguru/errors.js";
+import type { RowResult } from "../core/row-result.js";
 import type { Sink } from "../sinks/sink.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
@@ -14,6 +15,7 @@ import { runRow, type RowRunDeps, type RowToRun } from "./run-row.js";
 import type { SyncEventListener } from "./events.js";
 import type { ScheduledClient } from "./scheduled-client.js";
 import type { StopController } from "./stop-controller.js";
+import { localIsoTimeMemo } from "../util/local-time.js";
 
 export interface RowLoopDeps {
   pipeline: RowPipeline<Sink>;
@@ -67,6 +69,7 @@ async function admitRefresh(
 export async function readRows(deps: RowLoopDeps): Promise<number> {
   const { pipeline, output, stop, scheduled } = deps;
   const priorOf = (key: string) => deps.state?.get(key);
+  const localTime = localIsoTimeMemo();
   let seq = 0;
   for await (const row of pipeline.opened.rows) {
     if (deps.limit !== undefined && seq >= deps.limit) break;
@@ -83,7 +86,7 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
     else if (decision.kind === "refresh") await admitRefresh(decision, rowSeq, row, ident, deps);
     else {
       deps.messagePlan?.add(decision, priorOf);
-      await record(decision, rowSeq, row, ident, output);
+      await record(decision, rowSeq, row, ident, output, localTime);
     }
   }
   return seq;
@@ -96,6 +99,7 @@ function record(
   row: RowToRun["row"],
   ident: RowToRun["ident"],
   output: RowOutput,
+  localTime: (stamp: string) => string,
 ): void | Promise<void> {
   switch (decision.kind) {
     case "invalid":
@@ -105,8 +109,13 @@ function record(
       const last = lastResult(decision.prior);
       return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
     }
-    case "unchanged":
-      return output.finish(seq, row, "unchanged", { ...ident, key: decision.draft.key, ...known(decision.prior) });
+    case "unchanged": {
+      // The bulk of a scheduled re-run (SPEC §9): one object for the row's extra columns, no spreads.
+      const extra: Partial<RowResult> = known(decision.prior, localTime);
+      if (ident.keyOrdinal !== undefined) extra.keyOrdinal = ident.keyOrdinal;
+      extra.key = decision.draft.key;
+      return output.finish(seq, row, "unchanged", extra);
+    }
     case "plan":
       output.tally.add(decision.requests, decision.draft, decision.status);
       return output.planned(seq, row, decision.planned, decision.status, { ...ident, key: decision.draft.key });

@@ -1,7 +1,10 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { stringify, type Stringifier } from "csv-stringify";
+import { csvLine, type CsvLine } from "./csv-line.js";
 import { tempPathBeside } from "./results-file.js";
+
+/** Records are joined into one string of about this many characters per file write, not one write per row. */
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * A CSV written to a temp file beside `path` and renamed over it on finish, so `path` is either the old file or the
@@ -9,8 +12,12 @@ import { tempPathBeside } from "./results-file.js";
  */
 export class AtomicCsvFile {
   private readonly temp: string;
-  private readonly stringifier: Stringifier;
+  private readonly line: CsvLine;
   private readonly file: WriteStream;
+  /** Records not yet handed to the file, joined once per write; the BOM leads the first write. */
+  private chunk: string[] = [];
+  private chunkChars = 0;
+  private lead = "\uFEFF";
   private failed: Error | undefined;
   private draining: Promise<void> | undefined;
 
@@ -19,30 +26,24 @@ export class AtomicCsvFile {
     delimiter: string,
   ) {
     this.temp = tempPathBeside(path);
-    this.stringifier = stringify({
-      delimiter,
-      record_delimiter: "windows",
-      bom: true,
-      // csv-stringify only quotes the record delimiter itself ("\r\n"); a lone "\n" inside a value would split the row in Excel.
-      quoted_match: /[\r\n]/,
-    });
+    this.line = csvLine(delimiter);
     this.file = createWriteStream(this.temp, { flags: "wx" });
-    this.stringifier.pipe(this.file);
-    const fail = (error: Error) => {
+    this.file.on("error", (error: Error) => {
       this.failed ??= error;
-    };
-    this.file.on("error", fail);
-    this.stringifier.on("error", fail);
+    });
   }
 
-  /** The first error of the file or the CSV encoder, if any. */
+  /** The first error of the file, if any. */
   get failure(): Error | undefined {
     return this.failed;
   }
 
   /** Queues one record; false when the file wants the writer to wait for drained(). */
-  write(cells: string[]): boolean {
-    return this.stringifier.write(cells);
+  write(cells: readonly string[]): boolean {
+    const line = this.line(cells);
+    this.chunk.push(line);
+    this.chunkChars += line.length + 2;
+    return this.chunkChars < CHUNK_CHARS || this.flush();
   }
 
   /**
@@ -50,14 +51,15 @@ export class AtomicCsvFile {
    * listener limit (hundreds of MaxListenersExceededWarning lines on a fast unchanged re-run).
    */
   drained(): Promise<void> {
+    if (!this.file.writableNeedDrain) return Promise.resolve();
     return (this.draining ??= new Promise<void>((resolve) => {
       const done = () => {
-        this.stringifier.off("drain", done);
+        this.file.off("drain", done);
         this.file.off("error", done);
         this.draining = undefined;
         resolve();
       };
-      this.stringifier.once("drain", done);
+      this.file.once("drain", done);
       this.file.once("error", done);
     }));
   }
@@ -75,8 +77,7 @@ export class AtomicCsvFile {
 
   /** Drops the temp file without touching `path`. */
   async discard(): Promise<void> {
-    this.stringifier.unpipe(this.file);
-    this.stringifier.destroy();
+    this.chunk = [];
     await new Promise<void>((resolve) => {
       if (this.file.closed) return resolve();
       this.file.once("close", () => resolve());
@@ -85,12 +86,21 @@ export class AtomicCsvFile {
     await rm(this.temp, { force: true });
   }
 
+  private flush(): boolean {
+    const text = `${this.lead}${this.chunk.join("\r\n")}\r\n`;
+    this.lead = "";
+    this.chunk = [];
+    this.chunkChars = 0;
+    return this.file.write(text, "utf8");
+  }
+
   private endFile(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failed) return reject(this.failed);
       this.file.once("close", () => (this.failed ? reject(this.failed) : resolve()));
       this.file.once("error", reject);
-      this.stringifier.end();
+      if (this.chunk.length > 0) this.flush();
+      this.file.end();
     });
   }
 }

@@ -12,6 +12,11 @@ export class SeqOrder {
   add(result: RowResult): RowResult[] {
     if (result.seq < this.nextSeq || this.pending.has(result.seq))
       throw new Error(`results row seq ${result.seq} written twice`);
+    // The usual case (every row of an unchanged re-run arrives in order): no trip through the map.
+    if (result.seq === this.nextSeq && this.pending.size === 0) {
+      this.nextSeq++;
+      return [result];
+    }
     this.pending.set(result.seq, result);
     const ready: RowResult[] = [];
     for (let next = this.pending.get(this.nextSeq); next !== undefined; next = this.pending.get(this.nextSeq)) {

@@ -20,3 +20,26 @@ export function toLocalIsoTime(stamp: string): string {
   const ms = Date.parse(stamp);
   return Number.isNaN(ms) ? stamp : localIsoTime(ms);
 }
+
+/** `…T12:48:05Z` or `…T12:48:05.671Z` (what toISOString writes): its local form depends only on the first 19 chars. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?Z$/;
+const MEMO_LIMIT = 4096;
+
+/**
+ * toLocalIsoTime remembered per second, for one run: an unchanged 100 000-row re-run shows every row's synced_at, and
+ * a run stamps thousands of rows within the same second (SPEC §9). A memo per run, never per process, so a TZ set
+ * between runs (tests do) is always honoured.
+ */
+export function localIsoTimeMemo(): (stamp: string) => string {
+  const seen = new Map<string, string>();
+  return (stamp) => {
+    if (!ISO_UTC.test(stamp)) return toLocalIsoTime(stamp);
+    const second = stamp.slice(0, 19);
+    let local = seen.get(second);
+    if (local === undefined) {
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(second, (local = toLocalIsoTime(stamp)));
+    }
+    return local;
+  };
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { localIsoTime, toLocalIsoTime } from "../../../src/util/local-time.js";
+import { localIsoTime, localIsoTimeMemo, toLocalIsoTime } from "../../../src/util/local-time.js";
 
 const savedTz = process.env.TZ;
 afterEach(() => {
@@ -24,5 +24,31 @@ describe("localIsoTime", () => {
     expect(toLocalIsoTime("2026-01-05T12:00:00.000Z")).toBe("2026-01-05T09:00:00-03:00");
     expect(toLocalIsoTime("2026-01-05T09:00:00-03:00")).toBe("2026-01-05T09:00:00-03:00");
     expect(toLocalIsoTime("t")).toBe("t");
+  });
+});
+
+describe("localIsoTimeMemo", () => {
+  it("gives what toLocalIsoTime gives, for stamps within one second and across seconds", () => {
+    process.env.TZ = "America/Sao_Paulo";
+    const memo = localIsoTimeMemo();
+    const stamps = [
+      "2026-01-05T12:00:00.000Z",
+      "2026-01-05T12:00:00.999Z",
+      "2026-01-05T12:00:01.001Z",
+      "2026-01-05T12:00:00Z",
+      "2026-01-05T12:00:00.5Z",
+      "2026-13-05T12:00:00.000Z",
+      "2026-01-05T09:00:00-03:00",
+      "t",
+    ];
+    for (const stamp of stamps) expect(memo(stamp), stamp).toBe(toLocalIsoTime(stamp));
+    expect(memo("2026-01-05T12:00:00.999Z")).toBe("2026-01-05T09:00:00-03:00");
+  });
+
+  it("a new memo follows a TZ changed since the last one", () => {
+    process.env.TZ = "UTC";
+    expect(localIsoTimeMemo()("2026-01-05T12:00:00.000Z")).toBe("2026-01-05T12:00:00+00:00");
+    process.env.TZ = "Asia/Kolkata";
+    expect(localIsoTimeMemo()("2026-01-05T12:00:00.000Z")).toBe("2026-01-05T17:30:00+05:30");
   });
 });
