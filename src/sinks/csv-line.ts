@@ -17,8 +17,10 @@ export function csvLine(delimiter: string): CsvLine {
   const cellText = (cell: string): string =>
     special.test(cell) || fuses(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
   // join() builds one flat string; `+=` would build a rope that every later write has to flatten again.
+  // One scratch array for every record (the call is synchronous): a new one per row is garbage on 100 000 rows.
+  const texts: string[] = [];
   return (cells) => {
-    const texts = new Array<string>(cells.length);
+    texts.length = cells.length;
     for (let i = 0; i < cells.length; i++) texts[i] = cellText(cells[i]!);
     return texts.join(delimiter);
   };

@@ -45,15 +45,15 @@ export function createErrorsSink(options: ErrorsSinkOptions): Sink & { readonly 
   let written = 0;
 
   const pass = (ready: RowResult[]): void | Promise<void> => {
-    const pending: Array<Promise<void>> = [];
+    let pending: Array<Promise<void>> | undefined;
     for (const result of ready) {
       if (result.status === undefined || !TO_FIX.has(result.status)) continue;
       file ??= options.open(path);
       // The file's own ordering buffer wants consecutive positions: renumber among the rows it holds.
       const done = file.write({ ...result, seq: written++ });
-      if (done) pending.push(done);
+      if (done) (pending ??= []).push(done);
     }
-    if (pending.length > 0) return Promise.all(pending).then(() => undefined);
+    if (pending) return Promise.all(pending).then(() => undefined);
   };
 
   return {
