@@ -1,17 +1,24 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import type { ChatGuruClient } from "../chatguru/types.js";
+import type { ContactContext } from "./contact-context.js";
+import type { EngineCallOptions } from "./scheduled-client.js";
 
 /**
- * The spreadsheet row whose work is running, so the request events (`--verbose`) can name it without threading a row
- * number through every ChatGuru call. Read where a call starts, before it waits in the queue: the queue runs it
- * later from another row's context.
+ * The row's own view of the run's clients: every call names the spreadsheet row, so the request events (`--verbose`)
+ * can say which row a request was for. Passed explicitly rather than through AsyncLocalStorage: once used, that
+ * tracks every promise of the process (validate's too) for as long as it lives, a few % of the whole run.
  */
-const scope = new AsyncLocalStorage<number>();
-
-export function inRowScope<T>(rowNumber: number, work: () => Promise<T>): Promise<T> {
-  return scope.run(rowNumber, work);
+export function rowContext(ctx: ContactContext, rowNumber: number): ContactContext {
+  return {
+    ...ctx,
+    first: namingRow(ctx.first, rowNumber),
+    follow: namingRow(ctx.follow, rowNumber),
+    poll: namingRow(ctx.poll, rowNumber),
+  };
 }
 
-/** The row of the running work, if any (status polls and message refreshes may run outside a row). */
-export function currentRow(): number | undefined {
-  return scope.getStore();
+function namingRow(client: ChatGuruClient, rowNumber: number): ChatGuruClient {
+  return {
+    call: (action, params, options) => client.call(action, params, { ...options, rowNumber } as EngineCallOptions),
+    close: () => client.close(),
+  };
 }

@@ -7,7 +7,7 @@ import { known, syncContact, type ContactContext, type ContactResult } from "./c
 import { lastResult } from "./journal-result.js";
 import type { RowIdentity } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
-import { inRowScope } from "./row-scope.js";
+import { rowContext } from "./row-scope.js";
 import type { RunFailures } from "./run-failures.js";
 
 export interface RowRunDeps {
@@ -35,7 +35,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   const { seq, row, draft, hash, ident } = task;
   let result: ContactResult | undefined;
   try {
-    result = await inRowScope(row.rowNumber, () => syncContact(draft, hash, deps.ctx, { full: deps.full }));
+    result = await syncContact(draft, hash, rowContext(deps.ctx, row.rowNumber), { full: deps.full });
   } catch (error) {
     deps.failures.fromRow(error);
   }

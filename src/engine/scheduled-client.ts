@@ -11,7 +11,6 @@ import { RowFailure } from "./row-failure.js";
 import { sleep } from "../util/sleep.js";
 import { ChatGuruError } from "../chatguru/errors.js";
 import { isSyncError } from "../errors.js";
-import { currentRow } from "./row-scope.js";
 
 const errorCode = (error: unknown) => (isSyncError(error) ? error.code : undefined);
 
@@ -32,9 +31,11 @@ export interface ScheduledClientOptions {
 /**
  * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
  * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one);
- * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form).
+ * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form);
+ * `rowNumber` names the spreadsheet row in the request events (row-scope.ts).
  */
 export type EngineCallOptions = CallOptions & {
+  rowNumber?: number;
   beforeAttempt?: () => Promise<void>;
   lateParams?: (params: Record<string, string>) => Record<string, string>;
 };
@@ -85,7 +86,7 @@ export class ScheduledClient {
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
-    const rowNumber = currentRow();
+    const rowNumber = (options as EngineCallOptions).rowNumber;
     let failures = 0;
     for (;;) {
       if (this.#fatal) throw this.#fatal;
@@ -128,7 +129,7 @@ export class ScheduledClient {
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
-    const { beforeAttempt, lateParams, ...callOptions } = options as EngineCallOptions;
+    const { beforeAttempt, lateParams, rowNumber: _row, ...callOptions } = options as EngineCallOptions;
     if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
     if (lateParams) params = lateParams(params);
     options = callOptions;

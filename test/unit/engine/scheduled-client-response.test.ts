@@ -4,7 +4,9 @@ import type { ChatGuruClient } from "../../../src/chatguru/types.js";
 import type { SyncEvent } from "../../../src/engine/events.js";
 import { RequestQueue } from "../../../src/engine/request-queue.js";
 import { DEFAULT_RETRY_POLICY } from "../../../src/engine/retry-policy.js";
-import { inRowScope } from "../../../src/engine/row-scope.js";
+import { rowContext } from "../../../src/engine/row-scope.js";
+import { Priority } from "../../../src/engine/request-queue.js";
+import { context } from "./fakes.js";
 import { ScheduledClient } from "../../../src/engine/scheduled-client.js";
 
 function setup(answers: Array<Error | number>) {
@@ -20,7 +22,7 @@ function setup(answers: Array<Error | number>) {
   };
   const scheduled = new ScheduledClient({
     client,
-    // concurrency 1: the second row's call waits in the queue and is started from the first row's context.
+    // concurrency 1: the second row's call waits in the queue and is started by the first one's completion.
     queue: new RequestQueue({ concurrency: 1, rate: Infinity }),
     policy: { ...DEFAULT_RETRY_POLICY },
     random: () => 0,
@@ -34,9 +36,11 @@ function setup(answers: Array<Error | number>) {
 describe("ScheduledClient response events (--verbose)", () => {
   it("name the row whose call it was, its HTTP status and latency — also when the queue ran it later", async () => {
     const { scheduled, responses } = setup([201, 200]);
+    // Each row gets its own views of the run's clients (rowContext), as runRow gives them.
+    const run = context(scheduled.at(Priority.NEW_ROW), { follow: scheduled.at(Priority.FOLLOW_UP) });
     await Promise.all([
-      inRowScope(7, () => scheduled.call("chat_add", { key: "secret" })),
-      inRowScope(9, () => scheduled.call("note_add", { key: "secret" })),
+      rowContext(run, 7).first.call("chat_add", { key: "secret" }),
+      rowContext(run, 9).follow.call("note_add", { key: "secret" }),
     ]);
     expect(responses()).toEqual([
       { type: "response", action: "chat_add", attempt: 1, rowNumber: 7, status: 201, ms: expect.any(Number) },
