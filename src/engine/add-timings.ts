@@ -4,18 +4,22 @@ const MIN_SAMPLES = 5;
 const PENDING_MARGIN = 1.5;
 /** Recent settle times kept: the account's speed drifts during a long run. */
 const WINDOW = 100;
-/** First poll at this share of the adds settled: a poll at the median would miss half of them. */
-const FIRST_QUANTILE = 0.9;
+/** The first learnt poll goes this far past the slowest settle seen: those are upper bounds at a few poll times. */
+const START_MARGIN = 1.15;
+/** A first poll that found its add still pending moves every later first poll this much later. */
+const AFTER_MISS = 1.2;
+/** After this many first polls in a row that hit, the first poll moves a little earlier (DECREASE)… */
+const HITS_BEFORE_EARLIER = 20;
+const DECREASE = 0.95;
 /** A missed add is next polled when nearly every add had settled. */
 const LATER_QUANTILE = 0.98;
-/** Learnt first polls judged together before moving the first poll earlier (or back). */
-const JUDGE_EVERY = 20;
 
 /**
  * How long this account's chat_adds take, learnt from the run's own adds (SPEC §2: 1–30 s, sometimes minutes), so
- * most adds get a single chat_add_status (SPEC §5 "Requests per row"). A settle time is observed as an upper bound
- * (the poll that saw it settled); the first poll goes where ~90 % had settled, and moves earlier while nearly every
- * first poll hits. Shared by every row of the run; the waits themselves stay plain timers (no worker slot held).
+ * most adds get a single chat_add_status (SPEC §5 "Requests per row"). Under a rate cap a poll costs the run time
+ * while a later poll costs only that add's latency (no worker slot is held), so the first poll leans late: it starts
+ * past the slowest settle seen, moves 20 % later on every miss and 5 % earlier after 20 hits in a row — about one
+ * miss in 60 adds once settled. Shared by every row of the run; the waits themselves stay plain timers.
  *
  * Until enough adds have settled, adds poll one at a time ("scouting"), each waiting past the age at which the last
  * one was still pending: a burst of adds made together all polling at ~3 s would each miss where one miss is enough.
@@ -25,9 +29,9 @@ export class AddTimings {
   private scouting = false;
   /** The oldest age an add was seen pending at since the last settle (0: none). */
   private pendingFloor = 0;
-  private hits = 0;
-  private judged = 0;
-  private shrink = 1;
+  /** The first learnt poll's age, once set (from the settles, then moved by hits and misses). */
+  private firstPoll: number | undefined;
+  private hitStreak = 0;
   private waiters: Array<() => void> = [];
 
   get known(): boolean {
@@ -63,7 +67,7 @@ export class AddTimings {
 
   /** Milliseconds after the add's answer to poll at, for an add polled `polls` times already. Needs `known`. */
   pollAt(polls: number): number {
-    if (polls === 0) return quantile(this.settles, FIRST_QUANTILE) * this.shrink;
+    if (polls === 0) return (this.firstPoll ??= Math.max(...this.settles) * START_MARGIN);
     return quantile(this.settles, LATER_QUANTILE);
   }
 
@@ -72,25 +76,23 @@ export class AddTimings {
     this.pendingFloor = 0;
     this.settles.push(ageMs);
     if (this.settles.length > WINDOW) this.settles.shift();
-    if (learnt) this.judge(polls === 1);
+    if (learnt && polls === 1) this.hit();
     this.wake();
   }
 
-  /** A learnt first poll that found the add still pending. */
-  missed(): void {
-    this.judge(false);
+  /**
+   * A learnt first poll, made `ageMs` after its add's answer, that found the add still pending. Adds polled together
+   * miss together: only a miss at the current setting moves it, not the others of the same batch.
+   */
+  missed(ageMs: number): void {
+    this.hitStreak = 0;
+    if (this.firstPoll !== undefined && ageMs >= this.firstPoll) this.firstPoll *= AFTER_MISS;
   }
 
-  private judge(hit: boolean): void {
-    this.hits += hit ? 1 : 0;
-    this.judged += 1;
-    if (this.judged < JUDGE_EVERY) return;
-    const rate = this.hits / this.judged;
-    // Observed times are upper bounds: they never show that adds got faster. Nearly all hits → try earlier.
-    if (rate >= 0.95) this.shrink = Math.max(0.5, this.shrink * 0.9);
-    else if (rate < 0.8) this.shrink = Math.min(1, this.shrink / 0.9);
-    this.hits = 0;
-    this.judged = 0;
+  private hit(): void {
+    if (++this.hitStreak < HITS_BEFORE_EARLIER || this.firstPoll === undefined) return;
+    this.hitStreak = 0;
+    this.firstPoll *= DECREASE;
   }
 
   private wake(): void {

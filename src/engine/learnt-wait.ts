@@ -62,7 +62,7 @@ export async function waitLearnt(
         timings.endScout();
         scout = false;
       }
-      if (polls === 1 && learnt) timings.missed();
+      if (polls === 1 && learnt) timings.missed(now() - start);
       last = answer;
       if (now() >= options.deadline) return answer;
       lastPoll = now() - start;

@@ -77,7 +77,7 @@ describe("UpsertStrategy", () => {
 describe("learnt poll timing", () => {
   const schedule = { firstMs: 3000, factor: 1.5, maxMs: 30_000 };
 
-  it("polls once, near where the run's adds settled, once enough of them did", async () => {
+  it("polls once, a little past where the run's adds settled, once enough of them did", async () => {
     const timings = new AddTimings();
     for (const ms of [4000, 4200, 4400, 4100, 4300]) timings.settled(ms, 1, false);
     const time = fakeTime();
@@ -88,7 +88,8 @@ describe("learnt poll timing", () => {
     const answer = await waitForChatAdd(client, "a1", { deadline: time.now() + 60_000, schedule, timings, ...time });
     expect(answer.status).toBe("done");
     expect(client.calls).toHaveLength(1);
-    expect(time.sleeps).toEqual([4400]);
+    // The slowest settle seen (4.4 s, itself an upper bound) plus 15 %.
+    expect(time.sleeps).toEqual([5060]);
   });
 
   it("uses the default schedule (~3 s first) while nothing is known, one poll at a time", async () => {
@@ -101,6 +102,21 @@ describe("learnt poll timing", () => {
     expect(timings.tryScout()).toBe(false);
     timings.endScout();
     expect(timings.tryScout()).toBe(true);
+  });
+
+  it("a miss moves the first poll 20 % later (once per batch polled together); 20 hits in a row, 5 % earlier", () => {
+    const timings = new AddTimings();
+    for (const ms of [4000, 4000, 4000, 4000, 5000]) timings.settled(ms, 1, false);
+    expect(timings.pollAt(0)).toBe(5750);
+    timings.missed(5750);
+    timings.missed(5750); // same batch: judged at the old setting, not moved again
+    expect(timings.pollAt(0)).toBeCloseTo(6900);
+    for (let i = 0; i < 19; i++) timings.settled(6900, 1, true);
+    expect(timings.pollAt(0)).toBeCloseTo(6900);
+    timings.settled(6900, 1, true);
+    expect(timings.pollAt(0)).toBeCloseTo(6555);
+    // Second polls (a miss) go where nearly every add had settled.
+    expect(timings.pollAt(1)).toBe(6900);
   });
 
   it("after an add answered pending at 3 s, the others wait until 1.5× that age, until one settles", () => {
