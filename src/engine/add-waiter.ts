@@ -3,6 +3,7 @@ import type { ChatAddStatus, ChatGuruClient } from "../chatguru/types.js";
 import { sleep } from "../util/sleep.js";
 import type { AddTimings } from "./add-timings.js";
 import { waitLearnt } from "./learnt-wait.js";
+import type { EngineCallOptions } from "./scheduled-client.js";
 
 export interface PollSchedule {
   /** First poll after a fresh chat_add. SPEC §5: ~3 s. @default 3000 */
@@ -46,7 +47,11 @@ export async function waitForChatAdd(
   const now = options.now ?? Date.now;
   const wait = options.sleep ?? sleep;
   if (options.timings && !options.pollFirst) {
-    const answer = await waitLearnt(options.timings, () => getChatAddStatus(client, chatAddId), {
+    const poll = (onSend: () => void) => {
+      const sent: EngineCallOptions = { beforeAttempt: async () => onSend() };
+      return getChatAddStatus(client, chatAddId, sent);
+    };
+    const answer = await waitLearnt(options.timings, poll, {
       ...options,
       now,
       sleep: wait,

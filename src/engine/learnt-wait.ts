@@ -18,7 +18,8 @@ interface WaitOptions {
  */
 export async function waitLearnt(
   timings: AddTimings,
-  poll: () => Promise<ChatAddStatusResult>,
+  /** One chat_add_status; calls `onSend` when the request leaves the queue (a rate cap may hold it there). */
+  poll: (onSend: () => void) => Promise<ChatAddStatusResult>,
   options: WaitOptions,
 ): Promise<ChatAddStatusResult | { status: "pending" }> {
   const { now, schedule } = options;
@@ -51,18 +52,21 @@ export async function waitLearnt(
         if (!scout) await napOrChange(options, left, timings.changed());
         if (!scout) continue;
       }
-      const answer = await poll();
+      // What the poll saw was true when it was sent, not when its answer came back from a queue and a round trip.
+      let sentAt = now();
+      const answer = await poll(() => (sentAt = now()));
+      const seenAt = sentAt - start;
       polls += 1;
       if (answer.status !== "pending") {
-        timings.settled(now() - start, polls, learnt);
+        timings.settled(seenAt, polls, learnt);
         return answer;
       }
       if (scout) {
-        timings.pendingAt(now() - start);
+        timings.pendingAt(seenAt);
         timings.endScout();
         scout = false;
       }
-      if (polls === 1 && learnt) timings.missed(now() - start);
+      if (polls === 1 && learnt) timings.missed(seenAt);
       last = answer;
       if (now() >= options.deadline) return answer;
       lastPoll = now() - start;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AddTimings } from "../../../src/engine/add-timings.js";
 import { waitForChatAdd } from "../../../src/engine/add-waiter.js";
+import type { ChatGuruClient } from "../../../src/chatguru/types.js";
+import type { EngineCallOptions } from "../../../src/engine/scheduled-client.js";
 import { formsFromJournal, NumberForms } from "../../../src/engine/number-forms.js";
 import { UpsertStrategy } from "../../../src/engine/upsert-strategy.js";
 import { draft, fakeClient, fakeTime, ok } from "./fakes.js";
@@ -127,6 +129,24 @@ describe("learnt poll timing", () => {
     expect(timings.scoutAt(7500)).toBe(7500);
     timings.settled(4500, 1, false);
     expect(timings.scoutAt(3000)).toBe(3000);
+  });
+
+  it("learns from when a poll left the queue, not from when its answer came back", async () => {
+    const timings = new AddTimings();
+    const time = fakeTime();
+    const client: ChatGuruClient = {
+      async call(_action, _params, options) {
+        await time.sleep(2000); // held by the rate cap
+        await (options as EngineCallOptions).beforeAttempt?.();
+        await time.sleep(1000); // a slow answer
+        return ok({ chat_add_status: "pending" });
+      },
+      close: () => undefined,
+    };
+    const answer = await waitForChatAdd(client, "a1", { deadline: time.now() + 7000, schedule, timings, ...time });
+    expect(answer.status).toBe("pending");
+    // Pending when sent at 3 s + 2 s in the queue = 5 s (not 6 s, when the answer came): others wait until 7.5 s.
+    expect(timings.scoutAt(0)).toBe(7500);
   });
 
   it("a burst of adds made together spends one pending poll learning, not one per add", async () => {
