@@ -1,4 +1,5 @@
 import PQueue from "p-queue";
+import { StartPacer } from "./start-pacer.js";
 
 export interface RequestQueueOptions {
   /** Requests in flight at once. @default 4 */
@@ -15,11 +16,13 @@ export const Priority = {
 } as const;
 
 /**
- * One queue for every ChatGuru request (SPEC §5): bounded concurrency plus a strict sliding-window rate cap
- * (p-queue `strict`), and a GLOBAL pause on 429 — in-flight requests finish, nothing new starts until the pause ends.
+ * One queue for every ChatGuru request (SPEC §5): bounded concurrency (p-queue, by priority) plus a rate cap (starts
+ * evenly spaced, start-pacer.ts), and a GLOBAL pause on 429 — in-flight requests finish, nothing new starts until the
+ * pause ends.
  */
 export class RequestQueue {
   readonly #queue: PQueue;
+  readonly #pacer: StartPacer | undefined;
   #pausedUntil = 0;
   #resumeTimer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -32,7 +35,8 @@ export class RequestQueue {
       );
     }
     if (!(rate > 0)) throw new TypeError(`Expected \`rate\` to be a number above 0, got \`${rate}\` (${typeof rate})`);
-    this.#queue = Number.isFinite(rate) ? createRateCapped(concurrency, rate) : new PQueue({ concurrency });
+    this.#queue = new PQueue({ concurrency });
+    this.#pacer = Number.isFinite(rate) ? new StartPacer((1000 / rate) * RATE_GUARD) : undefined;
   }
 
   /**
@@ -41,7 +45,7 @@ export class RequestQueue {
    * `signal` option would reject running tasks too, losing the answer of a request that did reach ChatGuru.
    */
   run<T>(task: () => Promise<T>, priority: number = Priority.NEW_ROW, signal?: AbortSignal): Promise<T> {
-    if (!signal) return this.#queue.add(task, { priority }) as Promise<T>;
+    if (!signal) return this.#queue.add(async () => (await this.#pace(), task()), { priority }) as Promise<T>;
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
       let started = false;
@@ -52,9 +56,15 @@ export class RequestQueue {
       this.#queue
         .add(
           async () => {
+            // Dropped while waiting for its slot or its turn: the caller has its rejection; the slot frees at once.
+            if (
+              !(await this.#pace(signal).then(
+                () => !signal.aborted,
+                () => false,
+              ))
+            )
+              return undefined;
             signal.removeEventListener("abort", onAbort);
-            // Dropped while waiting: the caller has its rejection; the slot frees at once.
-            if (signal.aborted) return undefined;
             started = true;
             return task();
           },
@@ -62,6 +72,11 @@ export class RequestQueue {
         )
         .then((value) => resolve(value as T), reject);
     });
+  }
+
+  /** Inside the slot: waits for the rate's next start (and for a 429 pause begun meanwhile). */
+  async #pace(signal?: AbortSignal): Promise<void> {
+    await this.#pacer?.take(() => this.#pausedUntil, signal);
   }
 
   /** Stops starting requests for `ms` (extends a running pause, never shortens it). */
@@ -105,8 +120,4 @@ export class RequestQueue {
  * second as soon as network delay varies by a millisecond (measured: 48 arrivals in a second at --rate 40). Even
  * spacing keeps every rolling second at ≤ R on the server too, and still uses ~98 % of R.
  */
-function createRateCapped(concurrency: number, rate: number): PQueue {
-  return new PQueue({ concurrency, intervalCap: 1, interval: (1000 / rate) * RATE_GUARD, strict: true });
-}
-
 const RATE_GUARD = 1.02;
