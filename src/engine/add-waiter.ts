@@ -42,6 +42,8 @@ export async function waitForChatAdd(
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
     /** The run's learnt add times; without it (or for a resumed add, whose age is unknown) `schedule` alone. */
     timings?: AddTimings;
+    /** While true, the run waits on this add (the config gate): polled more closely until add times are known. */
+    urgent?: () => boolean;
   },
 ): Promise<AddWaitResult> {
   const now = options.now ?? Date.now;

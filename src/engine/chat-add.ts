@@ -86,7 +86,7 @@ export async function finishAdd(
   chatAddId: string,
   options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string; onAnswer?: (isNew: boolean) => void },
 ): Promise<ContactResult> {
-  const answer = await waitWithoutSlot(ctx, chatAddId, options);
+  const answer = await waitWithoutSlot(ctx, chatAddId, draft.key, options);
   if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
   if (answer.status === "pending") {
     const odd = answer.unexpectedStatus ?? options.unexpectedStatus;
@@ -122,6 +122,7 @@ export async function finishAdd(
 async function waitWithoutSlot(
   ctx: ContactContext,
   chatAddId: string,
+  key: string,
   options: { pollFirst: boolean; wait: boolean },
 ): Promise<AddWaitResult> {
   ctx.onAddWait?.(true);
@@ -131,6 +132,8 @@ async function waitWithoutSlot(
       deadline: options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1,
       schedule: ctx.pollSchedule,
       ...(ctx.addTimings ? { timings: ctx.addTimings } : {}),
+      // The rest of the run waits on this add to prove the mapping (config-gate.ts): worth a poll or two more.
+      ...(ctx.configGate ? { urgent: () => ctx.configGate!.holds(key) } : {}),
       pollFirst: options.pollFirst,
       now: ctx.now,
       sleep: ctx.sleep,

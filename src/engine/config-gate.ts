@@ -30,6 +30,11 @@ export class ConfigGate {
     );
   }
 
+  /** Whether the run is waiting on this row's add to prove the mapping. */
+  holds(key: string): boolean {
+    return !this.#proven && this.#holders.has(key);
+  }
+
   /** Waits, before the row's chat_add, while `limit` rows already have an add out on an unproven mapping. */
   async beforeAdd(draft: ContactDraft): Promise<void> {
     if (this.#proven || this.#holders.has(draft.key) || !ConfigGate.risky(draft)) return;

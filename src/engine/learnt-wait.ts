@@ -8,6 +8,7 @@ interface WaitOptions {
   signal?: AbortSignal;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  urgent?: () => boolean;
 }
 
 /**
@@ -36,7 +37,9 @@ export async function waitLearnt(
     for (;;) {
       const age = now() - start;
       const learnt = timings.known;
-      const target = learnt ? learntTarget(timings, polls, lastPoll, gap, minGap) : timings.scoutAt(nextDefault);
+      const target = learnt
+        ? learntTarget(timings, polls, lastPoll, gap, minGap)
+        : timings.scoutAt(nextDefault, options.urgent?.() === true);
       const left = options.deadline - now();
       if (left < 0) return last ?? { status: "pending" };
       const lastLook = left === 0;

@@ -23,9 +23,12 @@ describe("ConfigGate", () => {
     const gate = new ConfigGate(1);
     await gate.beforeAdd(row(1));
     const waiting = [gate.beforeAdd(row(2)), gate.beforeAdd(row(3))];
+    expect(gate.holds("k1")).toBe(true); // the run waits on row 1's add
+    expect(gate.holds("k2")).toBe(false);
     gate.rowDone("k9", "updated");
     await Promise.all(waiting);
     await gate.beforeAdd(row(4));
+    expect(gate.holds("k1")).toBe(false);
   });
 
   it("the same row passes again (a re-add) and a row with nothing ChatGuru could reject never waits", async () => {

@@ -126,6 +126,8 @@ describe("learnt poll timing", () => {
     expect(timings.scoutAt(3000)).toBe(3000);
     timings.pendingAt(3000);
     expect(timings.scoutAt(3000)).toBe(4500);
+    // An add the whole run waits on (the config gate) is polled more closely.
+    expect(timings.scoutAt(3000, true)).toBe(3600);
     expect(timings.scoutAt(7500)).toBe(7500);
     timings.settled(4500, 1, false);
     expect(timings.scoutAt(3000)).toBe(3000);
