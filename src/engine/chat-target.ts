@@ -22,22 +22,38 @@ export interface ProbeOptions {
  * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
  * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
  */
-export async function onFirstExistingNumber(
+export function onFirstExistingNumber(
   numbers: string[],
   request: (number: string) => Promise<unknown>,
 ): Promise<string> {
+  return firstExisting(numbers, async (planned) => {
+    await request(planned);
+    return planned;
+  });
+}
+
+/**
+ * The search itself: `attempt` tries the first of `remaining` — or, when it picks another of them late, reports that
+ * one through `sent` — and resolves with the number that worked. Any error but a miss passes through as is.
+ */
+async function firstExisting(
+  numbers: readonly string[],
+  attempt: (planned: string, remaining: readonly string[], sent: (number: string) => void) => Promise<string>,
+  stopAfterMiss?: (missed: string) => boolean,
+): Promise<string> {
+  const remaining = [...numbers];
   const tried: string[] = [];
-  for (const number of numbers) {
+  for (;;) {
+    let sent = remaining[0]!;
     try {
-      await request(number);
-      return number;
+      return await attempt(sent, remaining, (number) => (sent = number));
     } catch (error) {
-      tried.push(number);
-      if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") || tried.length === numbers.length)
-        throw chatNotFound(tried, error);
+      tried.push(sent);
+      remaining.splice(remaining.indexOf(sent), 1);
+      const stop = remaining.length === 0 || stopAfterMiss?.(sent) === true;
+      if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") || stop) throw chatNotFound(tried, error);
     }
   }
-  throw new RowFailure("CHATGURU_CHAT_NOT_FOUND", "no number to try");
 }
 
 /** The last miss, said with every number tried (any other error passes through as is). */
@@ -76,29 +92,26 @@ export class ChatTarget {
     this.client = this.follow;
   }
 
-  private async find(request: Request): Promise<string> {
-    const remaining = [...this.numbers];
-    const tried: string[] = [];
-    for (;;) {
-      const planned = remaining[0]!;
-      let sent = planned;
-      const client = this.probe.preferLearnt
-        ? withLateNumber(this.client, planned, () => (sent = this.preferred(remaining, planned)))
-        : this.client;
-      try {
-        await request(client, planned);
-        return sent;
-      } catch (error) {
-        tried.push(sent);
-        remaining.splice(remaining.indexOf(sent), 1);
-        const stop = remaining.length === 0 || this.probe.stopAfterMiss?.(sent) === true;
-        if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") || stop) throw chatNotFound(tried, error);
-      }
-    }
+  private find(request: Request): Promise<string> {
+    const late = this.probe.preferLearnt === true;
+    return firstExisting(
+      this.numbers,
+      async (planned, remaining, sent) => {
+        let number = planned;
+        const pick = () => {
+          number = this.preferred(remaining, planned);
+          sent(number);
+          return number;
+        };
+        await request(late ? withLateNumber(this.client, planned, pick) : this.client, planned);
+        return number;
+      },
+      this.probe.stopAfterMiss,
+    );
   }
 
   /** The form the area code turned out to be stored under, when it is still to be tried; else the planned one. */
-  private preferred(remaining: string[], planned: string): string {
+  private preferred(remaining: readonly string[], planned: string): string {
     const stored = this.draft ? this.forms?.storedForm(this.draft) : undefined;
     return stored !== undefined && remaining.includes(stored) ? stored : planned;
   }

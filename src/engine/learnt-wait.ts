@@ -51,9 +51,11 @@ export async function waitLearnt(
       }
       if (!learnt && !lastLook) {
         scout = timings.tryScout();
-        // Another add is polling: its answer decides when this one should.
-        if (!scout) await napOrChange(options, left, timings.changed());
-        if (!scout) continue;
+        if (!scout) {
+          // Another add is polling: its answer decides when this one should.
+          await napOrChange(options, left, timings.changed());
+          continue;
+        }
       }
       // What the poll saw was true when it was sent, not when its answer came back from a queue and a round trip.
       let sentAt = now();

@@ -57,13 +57,12 @@ export class RequestQueue {
         .add(
           async () => {
             // Dropped while waiting for its slot or its turn: the caller has its rejection; the slot frees at once.
-            if (
-              !(await this.#pace(signal).then(
-                () => !signal.aborted,
-                () => false,
-              ))
-            )
+            try {
+              await this.#pace(signal);
+            } catch {
               return undefined;
+            }
+            if (signal.aborted) return undefined;
             signal.removeEventListener("abort", onAbort);
             started = true;
             return task();

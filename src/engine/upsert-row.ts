@@ -4,6 +4,7 @@ import { createChat } from "./chat-add.js";
 import type { ContactContext, ContactResult } from "./contact-context.js";
 import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates } from "./contact-updates.js";
+import type { ProbeOptions } from "./chat-target.js";
 import { isRowFailure } from "./row-failure.js";
 import { sendsNothingVisible, type UpsertStrategy } from "./upsert-strategy.js";
 
@@ -25,11 +26,8 @@ export async function upsertRow(
       return await createChat(draft, hash, ctx, { reAdds: 0, onAnswer: choice.observe });
     }
     try {
-      const blank = !prior?.number && sendsNothingVisible(draft);
-      const number = await applyUpdates(draft, ctx, probeNumbers(draft, ctx, prior), ctx.first, {
-        stopAfterMiss: (missed) => blank && ctx.forms?.storedForm(draft) === missed,
-        preferLearnt: !prior?.number,
-      });
+      const { numbers, options } = probe(draft, ctx, prior);
+      const number = await applyUpdates(draft, ctx, numbers, ctx.first, options);
       choice.observe(false);
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
@@ -43,13 +41,24 @@ export async function upsertRow(
 }
 
 /**
- * The numbers to probe before adding. The probe of a blank add also stops after a miss on the form the area code
- * turned out to be stored under while it ran (rows probe concurrently: another row may have just learnt it). Once the run knows which 9th-digit form this area code is stored under, a
- * blank add skips the other form: should the chat be there after all, `chat_add` answers `fetched` with
- * `corrigido para` and nothing visible is sent. An add that sends something probes both forms first.
+ * The numbers to probe before adding, and how. A blank add probes the form its area code is stored under once the run
+ * knows it, and stops after a miss on that form — also when another row learnt it while this probe ran: should the
+ * chat be under the other form after all, `chat_add` answers `fetched` with `corrigido para` and nothing visible is
+ * sent. An add that sends something probes both forms first. Without a journal number, the form is re-picked when
+ * the request leaves the queue (chat-target.ts).
  */
-function probeNumbers(draft: ContactDraft, ctx: ContactContext, prior: RowState | undefined): string[] {
+function probe(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  prior: RowState | undefined,
+): { numbers: string[]; options: ProbeOptions } {
+  const blank = !prior?.number && sendsNothingVisible(draft);
   const stored = ctx.forms?.storedForm(draft);
-  if (stored && !prior?.number && sendsNothingVisible(draft)) return [stored];
-  return candidates(prior?.number, draft, ctx.forms);
+  return {
+    numbers: blank && stored ? [stored] : candidates(prior?.number, draft, ctx.forms),
+    options: {
+      stopAfterMiss: (missed) => blank && ctx.forms?.storedForm(draft) === missed,
+      preferLearnt: !prior?.number,
+    },
+  };
 }
