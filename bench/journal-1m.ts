@@ -26,21 +26,42 @@ function* journalLines(): Generator<string> {
   }
 }
 
-/** SPEC §9: a 1 000 000-row sync's journal keeps the process ≤ 400 MB RSS; re-opening it takes ≤ 3 s. */
+interface ChildReport {
+  ms: number;
+  keys: number;
+  closeMs: number;
+  maxRssBytes: number;
+}
+
+/**
+ * SPEC §9: a 1 000 000-row sync's journal keeps the process ≤ 400 MB RSS; re-opening it takes ≤ 3 s. Three processes:
+ * the first open after an upgrade (every line replayed), the sync-like open whose clean close writes the snapshot,
+ * and the next run's open from that snapshot — what a scheduled sync does every few minutes.
+ */
 export const journal1m: Bench = {
   name: "journal-1m",
-  title: "re-open the journal of a 1 000 000-row sync: time and peak RSS",
+  title: "re-open the journal of a 1 000 000-row sync (replayed, then from its snapshot): time and peak RSS",
   async run(dir) {
     const path = join(dir, "journal.ndjson");
     await writeLines(path, journalLines());
-    const r = await runTsChild<{ ms: number; keys: number; maxRssBytes: number }>(CHILD, [path]);
+    const child = (...args: string[]) => runTsChild<ChildReport>(CHILD, [path, ...args]);
+    const replayed = await child();
+    const closing = await child("--locked");
+    const snapshot = await child();
+    const within = (r: ChildReport) => r.ms <= REOPEN_BAR_MS && r.maxRssBytes <= RSS_BAR_BYTES && r.keys === KEYS;
     return {
       name: this.name,
       setup: `${KEYS / 1000}k keys ${mb(statSync(path).size)}`,
-      measured: `${fixed(r.ms / 1000, 2)} s, peak RSS ${mb(r.maxRssBytes)}`,
+      measured:
+        `${fixed(snapshot.ms / 1000, 2)} s, peak RSS ${mb(snapshot.maxRssBytes)} from the snapshot; ` +
+        `${fixed(replayed.ms / 1000, 2)} s, ${mb(replayed.maxRssBytes)} replayed`,
       ideal: `≤ ${REOPEN_BAR_MS / 1000} s, ≤ ${mb(RSS_BAR_BYTES)}`,
-      pass: r.ms <= REOPEN_BAR_MS && r.maxRssBytes <= RSS_BAR_BYTES && r.keys === KEYS,
-      notes: [`${r.keys} keys replayed`],
+      pass: within(replayed) && within(snapshot) && closing.maxRssBytes <= RSS_BAR_BYTES,
+      notes: [
+        `${replayed.keys} keys replayed; ${snapshot.keys} from the snapshot (${mb(statSync(`${path}.snap`).size)})`,
+        `a sync-like open + close that writes the snapshot: open ${fixed(closing.ms / 1000, 2)} s, close ` +
+          `${fixed(closing.closeMs / 1000, 2)} s, peak RSS ${mb(closing.maxRssBytes)}`,
+      ],
     };
   },
 };

@@ -3,6 +3,7 @@ import { open, readdir, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { writeAll } from "../util/durable-fs.js";
 import { recordLine } from "./journal-format.js";
+import { SNAPSHOT_TEMP_SUFFIX } from "./snapshot-file.js";
 import type { RowState } from "./state-store.js";
 
 /** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
@@ -50,7 +51,8 @@ export async function removeCompactionDebris(filePath: string): Promise<void> {
   const prefix = `.${path.basename(filePath)}.`;
   const names = await readdir(path.dirname(filePath));
   for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith(COMPACT_SUFFIX)) {
+    // The snapshot's temp files too (snapshot-file.ts): same lock, same leftovers of a kill.
+    if (name.startsWith(prefix) && (name.endsWith(COMPACT_SUFFIX) || name.endsWith(SNAPSHOT_TEMP_SUFFIX))) {
       await unlink(path.join(path.dirname(filePath), name)).catch(() => {});
     }
   }

@@ -1,3 +1,4 @@
+import type { SnapshotTable } from "./snapshot-table.js";
 import type { RowState } from "./state-store.js";
 
 /**
@@ -8,24 +9,39 @@ import type { RowState } from "./state-store.js";
  */
 export class JournalIndex {
   readonly #rows = new Map<string, RowState>();
+  /**
+   * Records read from the journal's snapshot (snapshot-table.ts), decoded on demand; `#rows` holds every key set
+   * since. A key of both is read from `#rows`.
+   */
+  readonly #base: SnapshotTable | undefined;
+  /** Keys in `#rows` that the base does not have. */
+  #added = 0;
   #lastStamp = "";
 
+  constructor(base?: SnapshotTable) {
+    this.#base = base;
+  }
+
   get size(): number {
-    return this.#rows.size;
+    return this.#base === undefined ? this.#rows.size : this.#base.count + this.#added;
   }
 
   has(key: string): boolean {
-    return this.#rows.has(key);
+    return this.#rows.has(key) || (this.#base !== undefined && this.#base.find(key) >= 0);
   }
 
   get(key: string): RowState | undefined {
-    return this.#rows.get(key);
+    // An unchanged re-run sets nothing: skip hashing every key for an empty map.
+    const row = this.#rows.size === 0 ? undefined : this.#rows.get(key);
+    if (row !== undefined || this.#base === undefined) return row;
+    const at = this.#base.find(key);
+    return at < 0 ? undefined : this.#base.row(at, key);
   }
 
   /** Stores a compact frozen copy and returns it. */
   set(record: RowState): RowState {
     const row = new Row(record.key, record, record.updatedAt);
-    this.#rows.set(row.key, row);
+    this.#put(row);
     return row;
   }
 
@@ -38,12 +54,32 @@ export class JournalIndex {
     // Lines written in one group commit carry the same millisecond (about 3 lines a stamp in a real sync's journal,
     // every line in a bulk rewrite): one shared string for a run of equal stamps, less to hold and less for the GC.
     if (t !== this.#lastStamp && typeof t === "string") this.#lastStamp = t;
-    this.#rows.set(key, new Row(key, line as Fields, typeof t === "string" ? this.#lastStamp : ""));
+    this.#put(new Row(key, line as Fields, typeof t === "string" ? this.#lastStamp : ""));
   }
 
-  values(): IterableIterator<RowState> {
-    return this.#rows.values();
+  #put(row: RowState): void {
+    if (this.#base !== undefined && !this.#rows.has(row.key) && this.#base.find(row.key) < 0) this.#added++;
+    this.#rows.set(row.key, row);
   }
+
+  /** Every record once, in the order keys first appeared (a base key keeps its place when set again). */
+  *values(): IterableIterator<RowState> {
+    const base = this.#base;
+    if (base === undefined) {
+      yield* this.#rows.values();
+      return;
+    }
+    for (let at = 0; at < base.count; at++) {
+      const key = base.keyAt(at);
+      yield this.#rows.get(key) ?? base.row(at, key);
+    }
+    for (const row of this.#rows.values()) if (base.find(row.key) < 0) yield row;
+  }
+}
+
+/** A frozen record as the index keeps it, from its fields (a snapshot's decoded record). */
+export function rowFrom(key: string, fields: Fields, updatedAt: string): RowState {
+  return new Row(key, fields, updatedAt);
 }
 
 /** Words that recur on every record: one shared string each instead of one per record. */
@@ -56,7 +92,7 @@ function shared(value: string | undefined): string | undefined {
 }
 
 /** A record's fields as a record or a journal line holds them (`null` in a line means absent). */
-type Fields = { [K in keyof RowState]?: RowState[K] | null };
+export type Fields = { [K in keyof RowState]?: RowState[K] | null };
 
 /**
  * A record as the index keeps it. The common fields are always present; a rare field is an own property only when it

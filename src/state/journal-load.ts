@@ -13,6 +13,8 @@ import {
 } from "./journal-format.js";
 import { JournalIndex } from "./journal-index.js";
 import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
+import { readSnapshot, type JournalHead } from "./snapshot-file.js";
+import type { SnapshotTable } from "./snapshot-table.js";
 
 /** What must happen to the file before the next append. */
 export interface Repair {
@@ -38,6 +40,8 @@ export interface LoadedJournal {
   cleanSize: number | undefined;
   /** Byte offset of the clean size's digits in the file, when the header has them. */
   cleanOffset: number | undefined;
+  /** The journal size its snapshot (snapshot-file.ts) covered, when one was read: only later lines were replayed. */
+  snapshotAt: number | undefined;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -46,9 +50,15 @@ const CHUNK_BYTES = 1 << 20;
  * Reads and replays the journal without changing it: repairs are only planned, never applied here. Streamed in 1 MB
  * chunks so a 1 000 000-key journal never sits in memory as one buffer plus one string.
  */
-export async function loadJournal(filePath: string, now: () => Date, headerExtra = ""): Promise<LoadedJournal> {
-  const replay = new Replay(filePath);
-  const size = await streamLines(filePath, (line, tail) => replay.line(line, tail));
+export async function loadJournal(
+  filePath: string,
+  now: () => Date,
+  headerExtra = "",
+  options: { snapshot?: boolean } = {},
+): Promise<LoadedJournal> {
+  const snapshot = options.snapshot ? await usableSnapshot(filePath) : undefined;
+  const replay = new Replay(filePath, snapshot);
+  const size = await streamLines(filePath, (line, tail) => replay.line(line, tail), snapshot?.table.info.journalSize);
   if (size === undefined) {
     const header = headerLine(now(), headerExtra);
     return {
@@ -60,15 +70,56 @@ export async function loadJournal(filePath: string, now: () => Date, headerExtra
       fileSize: 0,
       cleanSize: undefined,
       cleanOffset: cleanOffset(header),
+      snapshotAt: undefined,
     };
   }
   return replay.finish(size, now, headerExtra);
+}
+
+interface UsableSnapshot {
+  table: SnapshotTable;
+  /** The journal's header line, as the replay of the lines after the snapshot needs it. */
+  header: string;
+}
+
+/** The journal's snapshot when it still matches the journal (snapshot-file.ts), else undefined: replay it all. */
+async function usableSnapshot(filePath: string): Promise<UsableSnapshot | undefined> {
+  const head = await readHead(filePath);
+  if (head === undefined) return undefined;
+  const table = await readSnapshot(filePath, head);
+  return table && { table, header: head.text };
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The journal's header line and what a snapshot must agree with, or undefined (no file, no header: the replay says why). */
+export async function readHead(filePath: string): Promise<(JournalHead & { text: string }) | undefined> {
+  const handle = await open(filePath, "r").catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const { size: fileSize } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, fileSize));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (end < 0) return undefined;
+    const text = buffer.toString("utf8", 0, end);
+    const header = JSON.parse(text) as Record<string, unknown>;
+    if (header.type !== "header") return undefined;
+    const createdAt = typeof header.createdAt === "string" ? header.createdAt : undefined;
+    return { bytes: end + 1, createdAt, fileSize, text };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Calls `onLine` for every complete line; the unterminated tail (if any) is handed over last with `tail: true`. */
 async function streamLines(
   filePath: string,
   onLine: (line: string, tail: boolean) => void,
+  /** Where to start reading (a line boundary); the returned size still counts from 0. */
+  start = 0,
 ): Promise<number | undefined> {
   let handle;
   try {
@@ -83,11 +134,11 @@ async function streamLines(
     const decoder = new StringDecoder("utf8");
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let rest = "";
-    let size = 0;
+    let size = start;
     for (;;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null));
+        ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, size));
       } catch (error) {
         throw unreadable(filePath, errnoCode(error), error);
       }
@@ -122,8 +173,9 @@ function unreadable(filePath: string, code: string | undefined, error: unknown):
  * brace leaves invalid JSON), so every earlier line must parse and the last one is judged in `finish`.
  */
 class Replay {
-  readonly records = new JournalIndex();
+  readonly records: JournalIndex = new JournalIndex();
   recordLines = 0;
+  #snapshotAt: number | undefined;
   #lineNumber = 0;
   #held: string | undefined;
   #createdAt: string | undefined;
@@ -132,7 +184,19 @@ class Replay {
   #sawHeader = false;
   #tail = "";
 
-  constructor(readonly filePath: string) {}
+  constructor(
+    readonly filePath: string,
+    snapshot?: UsableSnapshot,
+  ) {
+    if (snapshot === undefined) return;
+    // The snapshot stands for every line up to its size; the header line is read again for its clean mark.
+    const { table, header } = snapshot;
+    this.records = new JournalIndex(table);
+    this.recordLines = table.info.recordLines;
+    this.#apply(header);
+    this.#lineNumber = table.info.lineCount;
+    this.#snapshotAt = table.info.journalSize;
+  }
 
   line(text: string, tail: boolean): void {
     if (tail) {
@@ -164,6 +228,7 @@ class Replay {
       fileSize: size,
       cleanSize: this.#sawHeader ? this.#cleanSize : undefined,
       cleanOffset: this.#sawHeader ? this.#cleanOffset : cleanOffset(append),
+      snapshotAt: this.#snapshotAt,
     };
   }
 

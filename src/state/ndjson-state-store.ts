@@ -5,8 +5,9 @@ import { appendDurably, syncDirectory, truncateDurably } from "../util/durable-f
 import { removeCompactionDebris, writeCompacted } from "./journal-compact.js";
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
-import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
+import { loadJournal, readHead, type LoadedJournal, type Repair } from "./journal-load.js";
 import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
+import { journalFingerprint, writeSnapshot } from "./snapshot-file.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 
@@ -28,11 +29,19 @@ export interface NdjsonStateStoreOptions {
    * by default so a bare store writes the plain format. @default false
    */
   mark?: boolean;
+  /**
+   * Keep `<path>.snap` (snapshot-file.ts) for journals of at least this many keys: written when a run that holds the
+   * lock closes the journal, read at open instead of replaying every line. @default 1000
+   */
+  snapshotMinRecords?: number;
 }
 
 export type NdjsonStateStore = StateStore;
 
 const DEFAULT_COMPACT_MIN_RECORDS = 1000;
+const DEFAULT_SNAPSHOT_MIN_RECORDS = 1000;
+/** Lines appended since the snapshot that the next open may replay rather than the snapshot be rewritten. */
+const SNAPSHOT_SLACK_BYTES = 256 * 1024;
 
 /**
  * Opens (creating if needed) the append-only NDJSON journal of SPEC §6: a header line, then one PATCH per line
@@ -53,7 +62,7 @@ export async function openNdjsonStateStore(
   }
   try {
     if (lock) await removeCompactionDebris(filePath);
-    const loaded = await loadJournal(filePath, now, options.mark ? cleanField() : "");
+    const loaded = await loadJournal(filePath, now, options.mark ? cleanField() : "", { snapshot: true });
     if (options.mark) checkCleanSize(filePath, loaded.cleanSize, loaded.fileSize);
     if (loaded.repair.truncateTo !== undefined) {
       warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
@@ -62,6 +71,7 @@ export async function openNdjsonStateStore(
       now,
       warn,
       compactMinRecords: options.compactMinRecords ?? DEFAULT_COMPACT_MIN_RECORDS,
+      snapshotMinRecords: options.snapshotMinRecords ?? DEFAULT_SNAPSHOT_MIN_RECORDS,
       mark: options.mark === true,
     });
     // Holding the lock, no one can be mid-write: repair now, so a journal that cannot be written fails at open.
@@ -78,6 +88,7 @@ interface StoreSettings {
   now: () => Date;
   warn: (message: string) => void;
   compactMinRecords: number;
+  snapshotMinRecords: number;
 }
 
 interface PendingLine {
@@ -105,6 +116,8 @@ class NdjsonStore implements StateStore {
   #compactNotBefore = 0;
   /** Where the header's clean size sits (journal-mark.ts); a compaction writes a new header. */
   #cleanOffset: number | undefined;
+  /** The journal size the snapshot on disk covers, while it still describes this journal (not after a compaction). */
+  #snapshotAt: number | undefined;
 
   constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
     this.path = filePath;
@@ -113,6 +126,7 @@ class NdjsonStore implements StateStore {
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
     this.#cleanOffset = loaded.cleanOffset;
+    this.#snapshotAt = loaded.snapshotAt;
     this.#lock = lock;
     this.#settings = settings;
   }
@@ -142,6 +156,37 @@ class NdjsonStore implements StateStore {
     if (!this.#settings.mark || !this.#handle || !this.#lock || this.#cleanOffset === undefined) return;
     const { size } = await this.#handle.stat();
     await writeCleanSize(this.path, this.#cleanOffset, size);
+  }
+
+  /**
+   * Writes `<path>.snap` for the next open, when this run holds the lock and the journal grew well past the snapshot
+   * it was opened from (a few lines more are cheaper to replay than a whole table to rewrite). A cache: when it
+   * cannot be written the next open replays the journal, as without it.
+   */
+  async #saveSnapshot(): Promise<void> {
+    if (!this.#lock || !this.#handle || this.#records.size < this.#settings.snapshotMinRecords) return;
+    try {
+      const { size } = await this.#handle.stat();
+      const covered = this.#snapshotAt;
+      if (covered !== undefined && size - covered <= Math.max(SNAPSHOT_SLACK_BYTES, covered / 20)) return;
+      const head = await readHead(this.path);
+      if (head === undefined) return;
+      const fingerprint = await journalFingerprint(this.path, head.bytes, size);
+      if (fingerprint === undefined) return;
+      const info = {
+        journalSize: size,
+        recordLines: this.#recordLines,
+        lineCount: this.#recordLines + 1,
+        fingerprint,
+        createdAt: head.createdAt,
+      };
+      await writeSnapshot(this.path, info, this.#records.values(), this.#records.size);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#settings.warn(
+        `state file ${this.path}: could not save its snapshot (${message}); the next run reads the whole file`,
+      );
+    }
   }
 
   get size(): number {
@@ -260,6 +305,7 @@ class NdjsonStore implements StateStore {
     const old = this.#handle;
     this.#handle = fresh;
     this.#cleanOffset = offset;
+    this.#snapshotAt = undefined;
     this.#recordLines = this.#records.size;
     await old?.close().catch(() => {});
   }
@@ -274,6 +320,7 @@ class NdjsonStore implements StateStore {
       while (this.#drain) await this.#drain;
       if (!this.#failure) await this.#compactIfNeeded();
       if (!this.#failure) await this.#markClean().catch(() => {});
+      if (!this.#failure) await this.#saveSnapshot();
       await this.#handle?.close();
     } finally {
       await this.#lock?.release();
