@@ -27,7 +27,8 @@ export class AtomicCsvFile {
   ) {
     this.temp = tempPathBeside(path);
     this.line = csvLine(delimiter);
-    this.file = createWriteStream(this.temp, { flags: "wx" });
+    // Room for a few chunks: with the default 16 KB every 64 KB chunk waited for its write, the run idle meanwhile.
+    this.file = createWriteStream(this.temp, { flags: "wx", highWaterMark: 4 * CHUNK_CHARS });
     this.file.on("error", (error: Error) => {
       this.failed ??= error;
     });

@@ -24,8 +24,11 @@ export function writeBackValue(result: RowResult, slot: keyof WriteBackColumns):
  * RAW, where a `'` would show.
  */
 export function asText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A look at the first character, not a regex: every write_back cell of every row passes here.
+  return value.length > 0 && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
+
+const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 export interface ResultLayout {
   /** Input headers, then the write_back columns that are not already among them. */
@@ -58,11 +61,15 @@ export function resultLayout(
   }
   const width = outputHeaders.length;
   const inputWidth = headers.length;
+  // Plain arrays of where and which field, read in a counted loop: this runs for every row of the file.
+  const at = resultAt.map((r) => r.index);
+  const fields = resultAt.map((r) => RESULT_FIELD[r.slot]);
   const record = (result: RowResult): string[] => {
     const cells = new Array<string>(width);
-    for (let i = 0; i < inputWidth; i++) cells[i] = result.values[headers[i]!] ?? "";
+    const values = result.values;
+    for (let i = 0; i < inputWidth; i++) cells[i] = values[headers[i]!] ?? "";
     for (let i = inputWidth; i < width; i++) cells[i] = "";
-    for (const { index, slot } of resultAt) cells[index] = asText(writeBackValue(result, slot));
+    for (let i = 0; i < at.length; i++) cells[at[i]!] = asText(result[fields[i]!] ?? "");
     return cells;
   };
   return { outputHeaders, resultAt, record };

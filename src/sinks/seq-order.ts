@@ -10,13 +10,14 @@ export class SeqOrder {
 
   /** Takes one result; returns the results now ready to write, in order (often none, often just this one). */
   add(result: RowResult): RowResult[] {
-    if (result.seq < this.nextSeq || this.pending.has(result.seq))
-      throw new Error(`results row seq ${result.seq} written twice`);
-    // The usual case (every row of an unchanged re-run arrives in order): no trip through the map.
+    // The usual case (every row of an unchanged re-run arrives in order): no trip through the map. Nothing is held,
+    // so this seq cannot have been written before.
     if (result.seq === this.nextSeq && this.pending.size === 0) {
       this.nextSeq++;
       return [result];
     }
+    if (result.seq < this.nextSeq || this.pending.has(result.seq))
+      throw new Error(`results row seq ${result.seq} written twice`);
     this.pending.set(result.seq, result);
     const ready: RowResult[] = [];
     for (let next = this.pending.get(this.nextSeq); next !== undefined; next = this.pending.get(this.nextSeq)) {

@@ -32,7 +32,11 @@ const MEMO_LIMIT = 4096;
  */
 export function localIsoTimeMemo(): (stamp: string) => string {
   const seen = new Map<string, string>();
+  let lastStamp = "";
+  let lastLocal = "";
   return (stamp) => {
+    // Rows written in one group commit share their stamp: the common case is the previous row's.
+    if (stamp === lastStamp) return lastLocal;
     if (!ISO_UTC.test(stamp)) return toLocalIsoTime(stamp);
     const second = stamp.slice(0, 19);
     let local = seen.get(second);
@@ -40,6 +44,8 @@ export function localIsoTimeMemo(): (stamp: string) => string {
       if (seen.size >= MEMO_LIMIT) seen.clear();
       seen.set(second, (local = toLocalIsoTime(stamp)));
     }
+    lastStamp = stamp;
+    lastLocal = local;
     return local;
   };
 }
