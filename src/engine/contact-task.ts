@@ -10,7 +10,7 @@ import { isRowFailure } from "./row-failure.js";
 import { resolveUncertainAdd } from "./uncertain-add.js";
 import { upsertRow } from "./upsert-row.js";
 
-export { known, type ContactContext, type ContactResult, type SyncMode } from "./contact-context.js";
+export { addKnown, known, type ContactContext, type ContactResult, type SyncMode } from "./contact-context.js";
 
 /** Everything the journal knows about a row's chat — dropped when the row's phone changes. */
 const FORGET_CONTACT: RowStatePatch = {

@@ -3,7 +3,7 @@ import type { RowResult } from "../core/row-result.js";
 import type { Sink } from "../sinks/sink.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
-import { known } from "./contact-task.js";
+import { addKnown } from "./contact-task.js";
 import { lastResult } from "./journal-result.js";
 import { decideRow, type DecideOptions, type RowDecision } from "./decide-row.js";
 import { refreshMessageStatus } from "./message-refresh.js";
@@ -112,11 +112,12 @@ function record(
       return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
     }
     case "unchanged": {
-      // The bulk of a scheduled re-run (SPEC §9): one object for the row's extra columns, no spreads.
-      const extra: Partial<RowResult> = known(decision.prior, localTime);
-      if (ident.keyOrdinal !== undefined) extra.keyOrdinal = ident.keyOrdinal;
-      extra.key = decision.draft.key;
-      return output.finish(seq, row, "unchanged", extra);
+      // The bulk of a scheduled re-run (SPEC §9): the row's result built in one object, no spreads or copies.
+      const result: RowResult = { seq, rowNumber: row.rowNumber, values: row.values, status: "unchanged" };
+      if (decision.prior) addKnown(result, decision.prior, localTime);
+      if (ident.keyOrdinal !== undefined) result.keyOrdinal = ident.keyOrdinal;
+      result.key = decision.draft.key;
+      return output.finishResult("unchanged", result);
     }
     case "plan":
       output.tally.add(decision.requests, decision.draft, decision.status);

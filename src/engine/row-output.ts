@@ -46,6 +46,13 @@ export class RowOutput {
     return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
   }
 
+  /** `finish` for a result the caller built whole (the unchanged path): counted, announced, written as is. */
+  finishResult(outcome: Outcome, result: RowResult): void | Promise<void> {
+    countOutcome(this.counts, outcome);
+    this.onEvent?.({ type: "row", seq: result.seq, rowNumber: result.rowNumber, outcome });
+    return this.sink.write(result);
+  }
+
   /**
    * A row the run stopped before reaching: not counted as an outcome, written with its last result from the journal
    * (`lastStatus`, `extra`) when there is one, else without a status, so the output still has every row.

@@ -60,7 +60,11 @@ export function createErrorsSink(options: ErrorsSinkOptions): Sink & { readonly 
     get rows() {
       return written;
     },
-    write: (result) => pass(order.add(result)),
+    // A row that is fine and in order needs nothing from this file: no array, no pass.
+    write: (result) => {
+      if (result.status !== undefined && TO_FIX.has(result.status)) return pass(order.add(result));
+      if (!order.next(result)) return pass(order.add(result));
+    },
     async close() {
       await pass(order.drain());
       if (file) return { location: (await file.close()).location };

@@ -29,7 +29,8 @@ export function orderedResultsSink(path: string, file: ResultsFileWriter): Sink 
       if (state !== "open") throw new Error(`results sink for ${path} is already ${state}`);
       if (file.failure) throw resultsWriteError(path, file.failure);
       let ok = true;
-      for (const ready of order.add(result)) ok = file.write(ready) && ok;
+      if (order.next(result)) ok = file.write(result);
+      else for (const ready of order.add(result)) ok = file.write(ready) && ok;
       if (!ok) return file.drained();
     },
     async close() {

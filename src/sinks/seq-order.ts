@@ -8,6 +8,16 @@ export class SeqOrder {
   private readonly pending = new Map<number, RowResult>();
   private nextSeq = 0;
 
+  /**
+   * The usual case of `add` without its array: true when `result` is next and nothing is held (it counts as released,
+   * the caller writes it now); false when `add` must take it. Every row of an unchanged re-run passes here twice.
+   */
+  next(result: RowResult): boolean {
+    if (result.seq !== this.nextSeq || this.pending.size !== 0) return false;
+    this.nextSeq++;
+    return true;
+  }
+
   /** Takes one result; returns the results now ready to write, in order (often none, often just this one). */
   add(result: RowResult): RowResult[] {
     // The usual case (every row of an unchanged re-run arrives in order): no trip through the map. Nothing is held,
