@@ -116,6 +116,8 @@ class NdjsonStore implements StateStore {
   #compactNotBefore = 0;
   /** Where the header's clean size sits (journal-mark.ts); a compaction writes a new header. */
   #cleanOffset: number | undefined;
+  /** The size the header's clean mark holds now. */
+  #cleanSize: number | undefined;
   /** The journal size the snapshot on disk covers, while it still describes this journal (not after a compaction). */
   #snapshotAt: number | undefined;
 
@@ -126,6 +128,7 @@ class NdjsonStore implements StateStore {
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
     this.#cleanOffset = loaded.cleanOffset;
+    this.#cleanSize = loaded.cleanSize;
     this.#snapshotAt = loaded.snapshotAt;
     this.#lock = lock;
     this.#settings = settings;
@@ -155,7 +158,10 @@ class NdjsonStore implements StateStore {
   async #markClean(): Promise<void> {
     if (!this.#settings.mark || !this.#handle || !this.#lock || this.#cleanOffset === undefined) return;
     const { size } = await this.#handle.stat();
+    // A run that changed nothing (a scheduled re-run of an unchanged sheet) skips the write and its fsync.
+    if (size === this.#cleanSize) return;
     await writeCleanSize(this.path, this.#cleanOffset, size);
+    this.#cleanSize = size;
   }
 
   /**
@@ -305,6 +311,7 @@ class NdjsonStore implements StateStore {
     const old = this.#handle;
     this.#handle = fresh;
     this.#cleanOffset = offset;
+    this.#cleanSize = 0;
     this.#snapshotAt = undefined;
     this.#recordLines = this.#records.size;
     await old?.close().catch(() => {});

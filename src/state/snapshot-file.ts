@@ -15,7 +15,7 @@ import type { RowState } from "./state-store.js";
  */
 export const SNAPSHOT_SUFFIX = ".snap";
 export const SNAPSHOT_TEMP_SUFFIX = ".snap.tmp";
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 4 << 20;
 
 export function snapshotPath(journalPath: string): string {
   return `${journalPath}${SNAPSHOT_SUFFIX}`;
@@ -55,14 +55,19 @@ export async function journalFingerprint(journalPath: string, from: number, to: 
   if (!handle) return undefined;
   try {
     const sha = createHash("sha1");
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    // Two buffers: the next read is in flight while this one is hashed.
+    const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+    const read = (at: number, i: number) => handle.read(buffers[i % 2]!, 0, Math.min(READ_BYTES, to - at), at);
     let last = -1;
-    for (let at = from; at < to;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(READ_BYTES, to - at), at);
+    let next = from < to ? read(from, 0) : undefined;
+    for (let at = from, i = 0; next; i++) {
+      const { bytesRead } = await next;
       if (bytesRead === 0) return undefined;
-      sha.update(buffer.subarray(0, bytesRead));
-      last = buffer[bytesRead - 1]!;
       at += bytesRead;
+      next = at < to ? read(at, i + 1) : undefined;
+      const bytes = buffers[i % 2]!.subarray(0, bytesRead);
+      sha.update(bytes);
+      last = bytes[bytesRead - 1]!;
     }
     return to > from && last !== 0x0a ? undefined : sha.digest();
   } catch {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -137,6 +137,17 @@ describe("journal snapshot (<journal>.snap)", () => {
     expect(existsSync(snapshotPath(journal))).toBe(false);
     await writeJournal(20);
     expect(existsSync(snapshotPath(journal))).toBe(true);
+  });
+
+  it("a run that appends nothing leaves the journal untouched: no clean-mark rewrite, no new snapshot", async () => {
+    await writeJournal(300);
+    const before = { journal: (await stat(journal)).mtimeMs, snap: (await stat(snapshotPath(journal))).mtimeMs };
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const store = await openNdjsonStateStore(journal, OPTIONS);
+    expect(store.get(keyOf(3))?.hash).toBe("hash-3-0");
+    await store.close();
+    expect((await stat(journal)).mtimeMs).toBe(before.journal);
+    expect((await stat(snapshotPath(journal))).mtimeMs).toBe(before.snap);
   });
 
   it("leaves no temp file, and removes one a killed run left", async () => {
