@@ -13,7 +13,7 @@ import {
 } from "./journal-format.js";
 import { JournalIndex } from "./journal-index.js";
 import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
-import { readSnapshot, type JournalHead } from "./snapshot-file.js";
+import { readHead, readSnapshot } from "./snapshot-file.js";
 import type { SnapshotTable } from "./snapshot-table.js";
 
 /** What must happen to the file before the next append. */
@@ -88,30 +88,6 @@ async function usableSnapshot(filePath: string): Promise<UsableSnapshot | undefi
   if (head === undefined) return undefined;
   const table = await readSnapshot(filePath, head);
   return table && { table, header: head.text };
-}
-
-const HEAD_BYTES = 64 * 1024;
-
-/** The journal's header line and what a snapshot must agree with, or undefined (no file, no header: the replay says why). */
-export async function readHead(filePath: string): Promise<(JournalHead & { text: string }) | undefined> {
-  const handle = await open(filePath, "r").catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    const { size: fileSize } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, fileSize));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (end < 0) return undefined;
-    const text = buffer.toString("utf8", 0, end);
-    const header = JSON.parse(text) as Record<string, unknown>;
-    if (header.type !== "header") return undefined;
-    const createdAt = typeof header.createdAt === "string" ? header.createdAt : undefined;
-    return { bytes: end + 1, createdAt, fileSize, text };
-  } catch {
-    return undefined;
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Calls `onLine` for every complete line; the unterminated tail (if any) is handed over last with `tail: true`. */

@@ -5,9 +5,9 @@ import { appendDurably, syncDirectory, truncateDurably } from "../util/durable-f
 import { removeCompactionDebris, writeCompacted } from "./journal-compact.js";
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
-import { loadJournal, readHead, type LoadedJournal, type Repair } from "./journal-load.js";
+import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
 import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
-import { journalFingerprint, writeSnapshot } from "./snapshot-file.js";
+import { saveSnapshot } from "./snapshot-file.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
 
@@ -40,8 +40,6 @@ export type NdjsonStateStore = StateStore;
 
 const DEFAULT_COMPACT_MIN_RECORDS = 1000;
 const DEFAULT_SNAPSHOT_MIN_RECORDS = 1000;
-/** Lines appended since the snapshot that the next open may replay rather than the snapshot be rewritten. */
-const SNAPSHOT_SLACK_BYTES = 256 * 1024;
 
 /**
  * Opens (creating if needed) the append-only NDJSON journal of SPEC §6: a header line, then one PATCH per line
@@ -173,20 +171,14 @@ class NdjsonStore implements StateStore {
     if (!this.#lock || !this.#handle || this.#records.size < this.#settings.snapshotMinRecords) return;
     try {
       const { size } = await this.#handle.stat();
-      const covered = this.#snapshotAt;
-      if (covered !== undefined && size - covered <= Math.max(SNAPSHOT_SLACK_BYTES, covered / 20)) return;
-      const head = await readHead(this.path);
-      if (head === undefined) return;
-      const fingerprint = await journalFingerprint(this.path, head.bytes, size);
-      if (fingerprint === undefined) return;
-      const info = {
-        journalSize: size,
+      const journal = {
+        path: this.path,
         recordLines: this.#recordLines,
-        lineCount: this.#recordLines + 1,
-        fingerprint,
-        createdAt: head.createdAt,
+        snapshotAt: this.#snapshotAt,
+        records: this.#records.values(),
+        count: this.#records.size,
       };
-      await writeSnapshot(this.path, info, this.#records.values(), this.#records.size);
+      await saveSnapshot(journal, size);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.#settings.warn(

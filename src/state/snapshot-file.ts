@@ -28,6 +28,32 @@ export interface JournalHead {
   createdAt: string | undefined;
   /** The journal's size as found. */
   fileSize: number;
+  /** The header line itself. */
+  text: string;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The journal's header line and what a snapshot must agree with, or undefined (no file, no header: the replay says why). */
+export async function readHead(filePath: string): Promise<JournalHead | undefined> {
+  const handle = await open(filePath, "r").catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const { size: fileSize } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, fileSize));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (end < 0) return undefined;
+    const text = buffer.toString("utf8", 0, end);
+    const header = JSON.parse(text) as Record<string, unknown>;
+    if (header.type !== "header") return undefined;
+    const createdAt = typeof header.createdAt === "string" ? header.createdAt : undefined;
+    return { bytes: end + 1, createdAt, fileSize, text };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The journal's snapshot when it still describes the journal's first bytes, else undefined. */
@@ -75,6 +101,40 @@ export async function journalFingerprint(journalPath: string, from: number, to: 
   } finally {
     await handle.close();
   }
+}
+
+/** The journal as a closing store knows it: what `saveSnapshot` needs besides the file itself. */
+export interface ClosingJournal {
+  path: string;
+  recordLines: number;
+  /** The size the snapshot on disk covers, while it still describes this journal. */
+  snapshotAt: number | undefined;
+  records: Iterable<RowState>;
+  count: number;
+}
+
+/** Lines appended since the snapshot that the next open may replay rather than the snapshot be rewritten. */
+const SNAPSHOT_SLACK_BYTES = 256 * 1024;
+
+/**
+ * Writes the journal's snapshot for the next open, unless the one on disk still covers all but a short tail (a few
+ * lines are cheaper to replay than a whole table to rewrite). `size`: the journal's size now (a line boundary).
+ */
+export async function saveSnapshot(journal: ClosingJournal, size: number): Promise<void> {
+  const covered = journal.snapshotAt;
+  if (covered !== undefined && size - covered <= Math.max(SNAPSHOT_SLACK_BYTES, covered / 20)) return;
+  const head = await readHead(journal.path);
+  if (head === undefined) return;
+  const fingerprint = await journalFingerprint(journal.path, head.bytes, size);
+  if (fingerprint === undefined) return;
+  const info = {
+    journalSize: size,
+    recordLines: journal.recordLines,
+    lineCount: journal.recordLines + 1,
+    fingerprint,
+    createdAt: head.createdAt,
+  };
+  await writeSnapshot(journal.path, info, journal.records, journal.count);
 }
 
 /** Writes the snapshot of `count` records (temp file, then rename: readers see the old one or the new one). */
