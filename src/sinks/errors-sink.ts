@@ -62,8 +62,8 @@ export function createErrorsSink(options: ErrorsSinkOptions): Sink & { readonly 
     },
     // A row that is fine and in order needs nothing from this file: no array, no pass.
     write: (result) => {
-      if (result.status !== undefined && TO_FIX.has(result.status)) return pass(order.add(result));
-      if (!order.next(result)) return pass(order.add(result));
+      const toFix = result.status !== undefined && TO_FIX.has(result.status);
+      if (toFix || !order.next(result)) return pass(order.add(result));
     },
     async close() {
       await pass(order.drain());

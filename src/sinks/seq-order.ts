@@ -22,10 +22,7 @@ export class SeqOrder {
   add(result: RowResult): RowResult[] {
     // The usual case (every row of an unchanged re-run arrives in order): no trip through the map. Nothing is held,
     // so this seq cannot have been written before.
-    if (result.seq === this.nextSeq && this.pending.size === 0) {
-      this.nextSeq++;
-      return [result];
-    }
+    if (this.next(result)) return [result];
     if (result.seq < this.nextSeq || this.pending.has(result.seq))
       throw new Error(`results row seq ${result.seq} written twice`);
     this.pending.set(result.seq, result);

@@ -149,7 +149,7 @@ function unreadable(filePath: string, code: string | undefined, error: unknown):
  * brace leaves invalid JSON), so every earlier line must parse and the last one is judged in `finish`.
  */
 class Replay {
-  readonly records: JournalIndex = new JournalIndex();
+  readonly records: JournalIndex;
   recordLines = 0;
   #snapshotAt: number | undefined;
   #lineNumber = 0;
@@ -164,10 +164,10 @@ class Replay {
     readonly filePath: string,
     snapshot?: UsableSnapshot,
   ) {
+    this.records = new JournalIndex(snapshot?.table);
     if (snapshot === undefined) return;
     // The snapshot stands for every line up to its size; the header line is read again for its clean mark.
     const { table, header } = snapshot;
-    this.records = new JournalIndex(table);
     this.recordLines = table.info.recordLines;
     this.#apply(header);
     this.#lineNumber = table.info.lineCount;
