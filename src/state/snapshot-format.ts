@@ -86,6 +86,8 @@ export interface SnapshotInfo {
   fingerprint: Buffer;
   /** The journal header's createdAt (a compaction writes a new one). */
   createdAt: string | undefined;
+  /** The journal file's identity when the snapshot was taken (snapshot-file.ts `journalIdentity`), if known. */
+  journalStat?: string | undefined;
 }
 
 /** FNV-1a over UTF-16 code units: cheap for the short keys of a journal (phone numbers). */

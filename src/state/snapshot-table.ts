@@ -68,6 +68,7 @@ export class SnapshotTable {
         lineCount: aligned.readDoubleLE(AT.lineCount),
         fingerprint: Buffer.from(aligned.subarray(AT.fingerprint, AT.fingerprint + FINGERPRINT_BYTES)),
         createdAt: meta.createdAt,
+        journalStat: meta.journalStat,
       },
       slots: new Uint32Array(aligned.buffer, aligned.byteOffset + at.slots, slotCount),
       words: new Uint32Array(aligned.buffer, aligned.byteOffset + at.records, WORDS * count),
@@ -146,11 +147,18 @@ export class SnapshotTable {
   }
 }
 
-function parseMeta(text: string): { createdAt: string | undefined; stamps: string[] } | undefined {
+interface Meta {
+  createdAt: string | undefined;
+  journalStat: string | undefined;
+  stamps: string[];
+}
+
+function parseMeta(text: string): Meta | undefined {
   try {
-    const meta = JSON.parse(text) as { createdAt?: unknown; stamps?: unknown };
+    const meta = JSON.parse(text) as { createdAt?: unknown; journalStat?: unknown; stamps?: unknown };
     if (!Array.isArray(meta.stamps) || !meta.stamps.every((s) => typeof s === "string")) return undefined;
-    return { createdAt: typeof meta.createdAt === "string" ? meta.createdAt : undefined, stamps: meta.stamps };
+    const str = (value: unknown) => (typeof value === "string" ? value : undefined);
+    return { createdAt: str(meta.createdAt), journalStat: str(meta.journalStat), stamps: meta.stamps };
   } catch {
     return undefined;
   }

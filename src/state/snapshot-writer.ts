@@ -97,7 +97,13 @@ export class SnapshotWriter {
       slots[slot] = at + 1;
     }
     const where = layout(this.#count, heapBytes, slotCount);
-    const meta = Buffer.from(JSON.stringify({ createdAt: info.createdAt ?? null, stamps: [...this.#stamps.keys()] }));
+    const meta = Buffer.from(
+      JSON.stringify({
+        createdAt: info.createdAt ?? null,
+        ...(info.journalStat !== undefined ? { journalStat: info.journalStat } : {}),
+        stamps: [...this.#stamps.keys()],
+      }),
+    );
     pieces.push(
       { at: where.heap + this.#heapBytes, bytes: Buffer.alloc(pad) },
       { at: where.slots, bytes: Buffer.from(slots.buffer) },

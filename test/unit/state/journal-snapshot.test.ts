@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadJournal } from "../../../src/state/journal-load.js";
 import { openNdjsonStateStore, type NdjsonStateStoreOptions } from "../../../src/state/ndjson-state-store.js";
 import { snapshotPath } from "../../../src/state/snapshot-file.js";
+import { AT } from "../../../src/state/snapshot-format.js";
 import type { RowStatePatch } from "../../../src/state/state-store.js";
 
 let dir: string;
@@ -99,6 +100,25 @@ describe("journal snapshot (<journal>.snap)", () => {
     expect(fast.snapshotAt).toBeUndefined();
     expect(fastRows).toEqual(fullRows);
     expect(fast.records.get(keyOf(150))?.hash).toBe("hash-150-X");
+  });
+
+  it("trusts a journal untouched since the snapshot by its file identity, and hashes it once anything touched it", async () => {
+    await writeJournal(300);
+    // Spoil the recorded SHA-1: a snapshot still used afterwards was trusted without hashing the journal.
+    const snap = await readFile(snapshotPath(journal));
+    snap.fill(0, AT.fingerprint, AT.fingerprint + 20);
+    await writeFile(snapshotPath(journal), snap);
+    // Written in a later clock tick than the journal's last change (see sameJournal): the racy case is excluded.
+    const later = new Date(Date.now() + 60_000);
+    await utimes(snapshotPath(journal), later, later);
+    const trusted = await loadJournal(journal, now, "", { snapshot: true });
+    expect(trusted.snapshotAt).toBe(trusted.fileSize);
+    expect([...trusted.records.values()]).toEqual([...(await loadJournal(journal, now, "")).records.values()]);
+
+    // Same bytes, but touched: the identity no longer matches, the spoilt SHA-1 is checked and the snapshot dropped.
+    const stamp = (await stat(journal)).mtime;
+    await utimes(journal, stamp, stamp);
+    expect((await loadJournal(journal, now, "", { snapshot: true })).snapshotAt).toBeUndefined();
   });
 
   it("is ignored after a compaction (a new header), for a shorter journal and when it is damaged", async () => {
