@@ -9,6 +9,8 @@ import { loadMapping } from "./mapping/load-mapping.js";
 import { normalizeSyncOptions, type SyncOptions } from "./options.js";
 import { createSink } from "./sinks/create-sink.js";
 import { createSource } from "./sources/create-source.js";
+import { AddTimings } from "./engine/add-timings.js";
+import { readAddTimes, writeAddTimes } from "./state/add-times-file.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { assertStatePathUsable } from "./state/state-path.js";
@@ -46,6 +48,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   const statePath = journal.path;
   let state: StateStore | undefined;
   let client: ChatGuruClient | undefined;
+  let addTimings: AddTimings | undefined;
   try {
     // A dry run reads an existing journal for its plan but never creates, locks or writes one.
     if (statePath && !dryRun) await assertStatePathUsable(statePath);
@@ -57,16 +60,34 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       });
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
+    if (state && statePath && !dryRun) addTimings = new AddTimings(await readAddTimes(statePath));
     const results = options.results;
     return await runSync(normalized, {
       source,
       mapping,
       ...(client ? { client } : {}),
       ...(state ? { state, statePath } : {}),
+      ...(addTimings ? { addTimings } : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {
     if (client && client !== options.client) client.close();
+    await saveAddTimes(statePath, addTimings, options);
     await state?.close();
+  }
+}
+
+/** Keeps what this run learnt of add times for the next one (while the journal's lock is still held). */
+async function saveAddTimes(statePath: string | undefined, timings: AddTimings | undefined, options: SyncOptions) {
+  const learnt = timings?.learnt();
+  if (!statePath || !learnt) return;
+  try {
+    await writeAddTimes(statePath, learnt);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    options.onEvent?.({
+      type: "warning",
+      message: `could not save how long adds took (${message}); the next run learns it again`,
+    });
   }
 }

@@ -1,3 +1,5 @@
+import type { LearntAddTimes } from "../state/add-times-file.js";
+
 /** Settled adds needed before their times replace the default schedule. */
 const MIN_SAMPLES = 5;
 /** While nothing is known, a poll that found an add pending at age A keeps the others from polling before A × this. */
@@ -25,9 +27,12 @@ const LATER_QUANTILE = 0.98;
  *
  * Until enough adds have settled, adds poll one at a time ("scouting"), each waiting past the age at which the last
  * one was still pending: a burst of adds made together all polling at ~3 s would each miss where one miss is enough.
+ * A scheduled run starts from what the last run learnt (state/add-times-file.ts), its tuned first poll included, so it
+ * neither scouts again nor drifts: restored settles are upper bounds at the old first poll, and a first poll rebuilt
+ * from them would move 15 % later every run.
  */
 export class AddTimings {
-  private readonly settles: number[] = [];
+  private readonly settles: number[];
   private scouting = false;
   /** The oldest age an add was seen pending at since the last settle (0: none). */
   private pendingFloor = 0;
@@ -35,6 +40,19 @@ export class AddTimings {
   private firstPoll: number | undefined;
   private hitStreak = 0;
   private waiters: Array<() => void> = [];
+  /** Whether this run saw an add settle (then what it learnt is worth saving). */
+  private learntNow = false;
+
+  constructor(restored?: LearntAddTimes) {
+    this.settles = restored ? restored.settles.slice(-WINDOW) : [];
+    if (restored?.firstPoll !== undefined && this.known) this.firstPoll = restored.firstPoll;
+  }
+
+  /** What to carry to the next run: undefined until known, or when this run added nothing. */
+  learnt(): LearntAddTimes | undefined {
+    if (!this.learntNow || !this.known) return undefined;
+    return { settles: [...this.settles], ...(this.firstPoll !== undefined ? { firstPoll: this.firstPoll } : {}) };
+  }
 
   get known(): boolean {
     return this.settles.length >= MIN_SAMPLES;
@@ -76,6 +94,7 @@ export class AddTimings {
   /** An add seen settled `ageMs` after its answer, at its poll number `polls` (1 = first). */
   settled(ageMs: number, polls: number, learnt: boolean): void {
     this.pendingFloor = 0;
+    this.learntNow = true;
     this.settles.push(ageMs);
     if (this.settles.length > WINDOW) this.settles.shift();
     if (learnt && polls === 1) this.hit();

@@ -35,6 +35,8 @@ export interface EnginePorts {
   state?: StateStore;
   /** Path of the state file, for the report. */
   statePath?: string;
+  /** What earlier runs learnt of this account's add times (state/add-times-file.ts); else learnt from scratch. */
+  addTimings?: AddTimings;
   /** Builds the sink once the source header is known. */
   createSink: (opened: OpenedSource) => Promise<Sink>;
   /** @default Date.now */
@@ -171,7 +173,7 @@ function rowRunDeps(run: Run, output: RowOutput) {
       : {
           upsert: new UpsertStrategy(),
           forms: formsFromJournal(ports.state!.entries()),
-          addTimings: new AddTimings(),
+          addTimings: ports.addTimings ?? new AddTimings(),
         }),
     uncertainProbeMs: options.uncertainProbeMs,
     signal: stop.signal,

@@ -3,6 +3,7 @@ import { open, readdir, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { writeAll } from "../util/durable-fs.js";
 import { recordLine } from "./journal-format.js";
+import { ADD_TIMES_TEMP_SUFFIX } from "./add-times-file.js";
 import { SNAPSHOT_TEMP_SUFFIX } from "./snapshot-file.js";
 import type { RowState } from "./state-store.js";
 
@@ -46,13 +47,15 @@ export async function writeCompacted(filePath: string, header: string, records: 
   }
 }
 
+const TEMP_SUFFIXES = [COMPACT_SUFFIX, SNAPSHOT_TEMP_SUFFIX, ADD_TIMES_TEMP_SUFFIX];
+
 /** A run killed mid-compaction leaves its temp file; with the lock held, no one else can be writing it. */
 export async function removeCompactionDebris(filePath: string): Promise<void> {
   const prefix = `.${path.basename(filePath)}.`;
   const names = await readdir(path.dirname(filePath));
   for (const name of names) {
-    // The snapshot's temp files too (snapshot-file.ts): same lock, same leftovers of a kill.
-    if (name.startsWith(prefix) && (name.endsWith(COMPACT_SUFFIX) || name.endsWith(SNAPSHOT_TEMP_SUFFIX))) {
+    // The snapshot's and add times' temp files too (snapshot-file.ts, add-times-file.ts): same lock, same leftovers.
+    if (name.startsWith(prefix) && TEMP_SUFFIXES.some((suffix) => name.endsWith(suffix))) {
       await unlink(path.join(path.dirname(filePath), name)).catch(() => {});
     }
   }

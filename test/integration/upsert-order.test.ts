@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { addTimesPath } from "../../src/state/add-times-file.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -115,5 +117,20 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
       expect(stored[0]!.fields, n).toEqual({ field__Etapa: "depois" });
       expect(stored[0]!.number, n).toBe(["48", "49"].includes(n.slice(2, 4)) ? twelve(n) : n);
     }
+  });
+
+  it("a scheduled run starts from the add times the last run learnt: one chat_add_status per add from its first add", async () => {
+    env = await createSyncEnv({ addDelayMs: 150 });
+    const polls = () => env.mock.state().requests.byAction.chat_add_status ?? 0;
+    const first = await run(csv(Array.from({ length: 8 }, (_, i) => mobile(i, "21"))), mapping());
+    expect(first.counts.created).toBe(8);
+    // Learning from scratch (FAST's first poll at 30 ms, adds taking 150 ms) costs polls that find adds pending.
+    const firstPolls = polls();
+    expect(firstPolls).toBeGreaterThan(8);
+    expect(existsSync(addTimesPath(first.state!))).toBe(true);
+
+    const second = await run(csv(Array.from({ length: 8 }, (_, i) => mobile(100 + i, "21"))), mapping());
+    expect(second.counts.created).toBe(8);
+    expect(polls() - firstPolls).toBe(8);
   });
 });

@@ -121,6 +121,18 @@ describe("learnt poll timing", () => {
     expect(timings.pollAt(1)).toBe(6900);
   });
 
+  it("starts from what an earlier run learnt, tuned first poll included, and hands on what this run added", () => {
+    const restored = new AddTimings({ settles: [4000, 4200, 4400, 4100, 4300], firstPoll: 4700 });
+    expect(restored.known).toBe(true);
+    // The earlier run's tuned first poll, not 15 % past the slowest settle (which would drift later every run).
+    expect(restored.pollAt(0)).toBe(4700);
+    expect(restored.learnt()).toBeUndefined();
+    restored.settled(4700, 1, true);
+    expect(restored.learnt()).toEqual({ settles: [4000, 4200, 4400, 4100, 4300, 4700], firstPoll: 4700 });
+    // Too few settles to know anything: scouting as from scratch.
+    expect(new AddTimings({ settles: [4000], firstPoll: 4700 }).known).toBe(false);
+  });
+
   it("after an add answered pending at 3 s, the others wait until 1.5× that age, until one settles", () => {
     const timings = new AddTimings();
     expect(timings.scoutAt(3000)).toBe(3000);
