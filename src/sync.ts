@@ -10,7 +10,8 @@ import { normalizeSyncOptions, type SyncOptions } from "./options.js";
 import { createSink } from "./sinks/create-sink.js";
 import { createSource } from "./sources/create-source.js";
 import { AddTimings } from "./engine/add-timings.js";
-import { readAddTimes, writeAddTimes } from "./state/add-times-file.js";
+import { UpsertStrategy } from "./engine/upsert-strategy.js";
+import { readLearnt, writeLearnt, type Learnt } from "./state/learnt-file.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { assertStatePathUsable } from "./state/state-path.js";
@@ -48,7 +49,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   const statePath = journal.path;
   let state: StateStore | undefined;
   let client: ChatGuruClient | undefined;
-  let addTimings: AddTimings | undefined;
+  let learners: Learners | undefined;
   try {
     // A dry run reads an existing journal for its plan but never creates, locks or writes one.
     if (statePath && !dryRun) await assertStatePathUsable(statePath);
@@ -60,34 +61,56 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       });
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
-    if (state && statePath && !dryRun) addTimings = new AddTimings(await readAddTimes(statePath));
+    if (state && statePath && !dryRun) learners = startLearners(await readLearnt(statePath));
     const results = options.results;
     return await runSync(normalized, {
       source,
       mapping,
       ...(client ? { client } : {}),
       ...(state ? { state, statePath } : {}),
-      ...(addTimings ? { addTimings } : {}),
+      ...learners,
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {
     if (client && client !== options.client) client.close();
-    await saveAddTimes(statePath, addTimings, options);
+    await saveLearnt(statePath, learners, options);
     await state?.close();
   }
 }
 
-/** Keeps what this run learnt of add times for the next one (while the journal's lock is still held). */
-async function saveAddTimes(statePath: string | undefined, timings: AddTimings | undefined, options: SyncOptions) {
-  const learnt = timings?.learnt();
-  if (!statePath || !learnt) return;
+interface Learners {
+  addTimings: AddTimings;
+  upsert: UpsertStrategy;
+}
+
+function startLearners(learnt: Learnt): Learners {
+  return {
+    addTimings: new AddTimings(learnt.addTimes?.value),
+    upsert: new UpsertStrategy("learn", learnt.newRows?.value),
+  };
+}
+
+/**
+ * Keeps what this run learnt for the next one (while the journal's lock is still held). A part this run learnt
+ * nothing new about is kept as it was, with its own date, so a run without new rows does not forget the add times.
+ */
+async function saveLearnt(statePath: string | undefined, learners: Learners | undefined, options: SyncOptions) {
+  if (!statePath || !learners) return;
+  const addTimes = learners.addTimings.learnt();
+  const newRows = learners.upsert.learnt();
+  if (!addTimes && !newRows) return;
   try {
-    await writeAddTimes(statePath, learnt);
+    const learntAt = new Date().toISOString();
+    await writeLearnt(statePath, {
+      ...(await readLearnt(statePath)),
+      ...(addTimes ? { addTimes: { value: addTimes, learntAt } } : {}),
+      ...(newRows ? { newRows: { value: newRows, learntAt } } : {}),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     options.onEvent?.({
       type: "warning",
-      message: `could not save how long adds took (${message}); the next run learns it again`,
+      message: `could not save what this run learnt of ChatGuru (${message}); the next run learns it again`,
     });
   }
 }

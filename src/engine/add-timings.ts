@@ -1,4 +1,4 @@
-import type { LearntAddTimes } from "../state/add-times-file.js";
+import type { LearntAddTimes } from "../state/learnt-file.js";
 
 /** Settled adds needed before their times replace the default schedule. */
 const MIN_SAMPLES = 5;
@@ -27,7 +27,7 @@ const LATER_QUANTILE = 0.98;
  *
  * Until enough adds have settled, adds poll one at a time ("scouting"), each waiting past the age at which the last
  * one was still pending: a burst of adds made together all polling at ~3 s would each miss where one miss is enough.
- * A scheduled run starts from what the last run learnt (state/add-times-file.ts), its tuned first poll included, so it
+ * A scheduled run starts from what the last run learnt (state/learnt-file.ts), its tuned first poll included, so it
  * neither scouts again nor drifts: restored settles are upper bounds at the old first poll, and a first poll rebuilt
  * from them would move 15 % later every run.
  */

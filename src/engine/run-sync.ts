@@ -35,8 +35,9 @@ export interface EnginePorts {
   state?: StateStore;
   /** Path of the state file, for the report. */
   statePath?: string;
-  /** What earlier runs learnt of this account's add times (state/add-times-file.ts); else learnt from scratch. */
+  /** Learners started from what earlier runs learnt (state/learnt-file.ts); else each learns from scratch. */
   addTimings?: AddTimings;
+  upsert?: UpsertStrategy;
   /** Builds the sink once the source header is known. */
   createSink: (opened: OpenedSource) => Promise<Sink>;
   /** @default Date.now */
@@ -171,7 +172,7 @@ function rowRunDeps(run: Run, output: RowOutput) {
     ...(options.upsertStrategy === "probe-first"
       ? {}
       : {
-          upsert: new UpsertStrategy(),
+          upsert: ports.upsert ?? new UpsertStrategy(),
           forms: formsFromJournal(ports.state!.entries()),
           addTimings: ports.addTimings ?? new AddTimings(),
         }),

@@ -17,6 +17,11 @@ const MAX_BLIND = 4;
 const ADD_FIRST_SHARE = 0.7;
 /** Recent rows weigh more: a sheet sorted old-to-new changes its mix as it goes. */
 const WINDOW = 64;
+/**
+ * Answers carried over from the last run (state/learnt-file.ts): enough to skip the blind start, few enough that this
+ * run's own answers outweigh them within a handful of rows when its mix differs.
+ */
+const CARRIED = 16;
 
 /** One row's choice; `observe` reports what the row found out (and lets rows waiting on the first answers go). */
 export interface UpsertChoice {
@@ -31,16 +36,30 @@ export interface UpsertChoice {
  * adding. A key the journal knows a number for is updated first; a run whose rows so far are mostly new adds first
  * (`chat_add` answers `fetched` for a chat that existed, with `corrigido para` when it is stored under the other
  * 9th-digit form) — but only when the add sends nothing visible (blank text, no dialog), so an existing chat never
- * gets a WhatsApp message from it. One object per run, shared by all rows.
+ * gets a WhatsApp message from it. One object per run, shared by all rows. A scheduled run starts from the last run's
+ * answers: the rows a journal does not know are then mostly new leads, which it adds at once instead of probing blind.
  */
 export class UpsertStrategy {
-  private readonly recent: boolean[] = [];
+  private readonly recent: boolean[];
+  /** Whether this run got an answer of its own (then the window is worth keeping for the next run). */
+  private answered = false;
   /** Rows started before enough answers, and those of them still waiting for theirs. */
   private blindStarted = 0;
   private blindOpen = 0;
   private waiters: Array<() => void> = [];
 
-  constructor(readonly kind: UpsertStrategyKind = "learn") {}
+  constructor(
+    readonly kind: UpsertStrategyKind = "learn",
+    /** The last run's answers, oldest first. */
+    carried: readonly boolean[] = [],
+  ) {
+    this.recent = carried.slice(-CARRIED);
+  }
+
+  /** The recent answers for the next run, or undefined when this run had none. */
+  learnt(): boolean[] | undefined {
+    return this.answered ? [...this.recent] : undefined;
+  }
 
   /** The share of new rows among the recent answers, or undefined while there are too few. */
   get newShare(): number | undefined {
@@ -77,6 +96,7 @@ export class UpsertStrategy {
       order,
       observe: (isNew) => {
         if (!open) return;
+        this.answered = true;
         this.recent.push(isNew);
         if (this.recent.length > WINDOW) this.recent.shift();
         release();

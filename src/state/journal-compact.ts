@@ -3,7 +3,7 @@ import { open, readdir, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { writeAll } from "../util/durable-fs.js";
 import { recordLine } from "./journal-format.js";
-import { ADD_TIMES_TEMP_SUFFIX } from "./add-times-file.js";
+import { LEARNT_TEMP_SUFFIX } from "./learnt-file.js";
 import { SNAPSHOT_TEMP_SUFFIX } from "./snapshot-file.js";
 import type { RowState } from "./state-store.js";
 
@@ -47,14 +47,14 @@ export async function writeCompacted(filePath: string, header: string, records: 
   }
 }
 
-const TEMP_SUFFIXES = [COMPACT_SUFFIX, SNAPSHOT_TEMP_SUFFIX, ADD_TIMES_TEMP_SUFFIX];
+const TEMP_SUFFIXES = [COMPACT_SUFFIX, SNAPSHOT_TEMP_SUFFIX, LEARNT_TEMP_SUFFIX];
 
 /** A run killed mid-compaction leaves its temp file; with the lock held, no one else can be writing it. */
 export async function removeCompactionDebris(filePath: string): Promise<void> {
   const prefix = `.${path.basename(filePath)}.`;
   const names = await readdir(path.dirname(filePath));
   for (const name of names) {
-    // The snapshot's and add times' temp files too (snapshot-file.ts, add-times-file.ts): same lock, same leftovers.
+    // The snapshot's and learnt file's temp files too (snapshot-file.ts, learnt-file.ts): same lock, same leftovers.
     if (name.startsWith(prefix) && TEMP_SUFFIXES.some((suffix) => name.endsWith(suffix))) {
       await unlink(path.join(path.dirname(filePath), name)).catch(() => {});
     }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { addTimesPath } from "../../src/state/add-times-file.js";
+import { learntPath, readLearnt } from "../../src/state/learnt-file.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -127,10 +127,24 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
     // Learning from scratch (FAST's first poll at 30 ms, adds taking 150 ms) costs polls that find adds pending.
     const firstPolls = polls();
     expect(firstPolls).toBeGreaterThan(8);
-    expect(existsSync(addTimesPath(first.state!))).toBe(true);
+    expect(existsSync(learntPath(first.state!))).toBe(true);
 
     const second = await run(csv(Array.from({ length: 8 }, (_, i) => mobile(100 + i, "21"))), mapping());
     expect(second.counts.created).toBe(8);
     expect(polls() - firstPolls).toBe(8);
+  });
+
+  it("a scheduled run adds its new leads first when the last run's unknown rows were new: no blind probes", async () => {
+    env = await createSyncEnv({ addDelayMs: 40 });
+    const map = mapping();
+    const first = await run(csv(Array.from({ length: 8 }, (_, i) => mobile(i, "21"))), map);
+    expect(first.counts.created).toBe(8);
+    expect((await readLearnt(first.state!)).newRows?.value.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+
+    // The same sheet with three new leads at the end: the journal's rows are unchanged, the new ones added at once.
+    const leads = Array.from({ length: 3 }, (_, i) => mobile(50 + i, "21"));
+    const second = await run(csv([...Array.from({ length: 8 }, (_, i) => mobile(i, "21")), ...leads]), map);
+    expect(second.counts).toMatchObject({ created: 3, unchanged: 8 });
+    for (const n of leads) expect(callsFor(n)).toEqual(["chat_add:13", "chat_update_custom_fields:13"]);
   });
 });

@@ -53,6 +53,18 @@ describe("UpsertStrategy", () => {
     expect((await fifth).order).toBe("add-first");
   });
 
+  it("starts from the last run's answers (its 16 latest), which this run's own answers soon outweigh", async () => {
+    const carried = new UpsertStrategy("learn", [...Array(20).fill(false), ...Array(16).fill(true)]);
+    expect(carried.newShare).toBe(1);
+    expect(carried.learnt()).toBeUndefined(); // nothing of its own yet: nothing new to keep
+    const first = await carried.choose(blank(), undefined);
+    expect(first.order).toBe("add-first");
+    // Existing chats after all: eight answers bring the share to 16/24, under the 0.7 that adding first needs.
+    for (let i = 0; i < 8; i++) (await carried.choose(blank(), undefined)).observe(false);
+    expect((await carried.choose(blank(), undefined)).order).toBe("update-first");
+    expect(carried.learnt()).toHaveLength(24);
+  });
+
   it("never adds first for a journal-known number or an add that sends something", async () => {
     const strategy = new UpsertStrategy();
     for (let i = 0; i < 4; i++) (await strategy.choose(blank(), undefined)).observe(true);

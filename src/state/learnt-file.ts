@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { open, readFile, rename, unlink } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * `<journal>.learnt.json` beside the journal: what the last run learnt about this account that makes the next one
+ * cheaper (SPEC §5 "Requests per row") — how long its chat_adds took to settle (engine/add-timings.ts), so a scheduled
+ * run polls its first adds at the learnt time instead of scouting from ~3 s again, and whether the rows the journal
+ * did not know turned out new (engine/upsert-strategy.ts), so the new leads of a scheduled run are added first instead
+ * of probed blind. A cache like the snapshot: missing, unreadable, stale or odd content only means starting afresh.
+ */
+export const LEARNT_SUFFIX = ".learnt.json";
+export const LEARNT_TEMP_SUFFIX = ".learnt.tmp";
+/** An account's speed and a sheet's mix drift: a week-old learning is dropped rather than trusted. */
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/** Ages beyond this are not add times (SPEC §2: 1–30 s, sometimes minutes). */
+const MAX_MS = 3600 * 1000;
+const MAX_ITEMS = 1000;
+
+export interface LearntAddTimes {
+  /** Ages (ms after the add's answer) at which adds were seen settled, oldest first. */
+  settles: number[];
+  /** The first poll's age the run had tuned, if it had one. */
+  firstPoll?: number;
+}
+
+/** One learning and when it was learnt (each part ages on its own: a run with no new rows keeps the add times). */
+export interface Stamped<T> {
+  value: T;
+  /** ISO time. */
+  learntAt: string;
+}
+
+export interface Learnt {
+  addTimes?: Stamped<LearntAddTimes>;
+  /** Rows unknown to the journal, oldest first: true when the row's chat turned out new. */
+  newRows?: Stamped<boolean[]>;
+}
+
+export function learntPath(journalPath: string): string {
+  return `${journalPath}${LEARNT_SUFFIX}`;
+}
+
+const isAge = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_MS;
+
+function addTimesOf(value: unknown): LearntAddTimes | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { settles, firstPoll } = value as { settles?: unknown; firstPoll?: unknown };
+  if (!Array.isArray(settles) || settles.length > MAX_ITEMS || !settles.every(isAge)) return undefined;
+  return { settles, ...(isAge(firstPoll) ? { firstPoll } : {}) };
+}
+
+function newRowsOf(value: unknown): boolean[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_ITEMS) return undefined;
+  return value.every((v) => typeof v === "boolean") ? value : undefined;
+}
+
+/** A part of the file when it is sound and under a week old. */
+function stamped<T>(part: unknown, read: (value: unknown) => T | undefined, now: number): Stamped<T> | undefined {
+  if (typeof part !== "object" || part === null) return undefined;
+  const { value, learntAt } = part as { value?: unknown; learntAt?: unknown };
+  if (typeof learntAt !== "string" || !(now - Date.parse(learntAt) <= MAX_AGE_MS)) return undefined;
+  const sound = read(value);
+  return sound === undefined ? undefined : { value: sound, learntAt };
+}
+
+/** What earlier runs learnt, each part only when it is sound and recent (no file: nothing). */
+export async function readLearnt(journalPath: string, now = Date.now()): Promise<Learnt> {
+  let saved: { addTimes?: unknown; newRows?: unknown };
+  try {
+    saved = JSON.parse(await readFile(learntPath(journalPath), "utf8")) as typeof saved;
+  } catch {
+    return {};
+  }
+  if (typeof saved !== "object" || saved === null) return {};
+  const addTimes = stamped(saved.addTimes, addTimesOf, now);
+  const newRows = stamped(saved.newRows, newRowsOf, now);
+  return { ...(addTimes ? { addTimes } : {}), ...(newRows ? { newRows } : {}) };
+}
+
+/** Replaces the file (temp + rename: a kill leaves the old one or the new one; the journal's open removes debris). */
+export async function writeLearnt(journalPath: string, learnt: Learnt): Promise<void> {
+  const temp = path.join(
+    path.dirname(journalPath),
+    `.${path.basename(journalPath)}.${process.pid}.${randomBytes(4).toString("hex")}${LEARNT_TEMP_SUFFIX}`,
+  );
+  const text = `${JSON.stringify(learnt)}\n`;
+  const handle = await open(temp, "wx");
+  try {
+    await handle.writeFile(text);
+    await handle.close();
+    await rename(temp, learntPath(journalPath));
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
