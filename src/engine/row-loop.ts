@@ -1,5 +1,7 @@
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { RowResult } from "../core/row-result.js";
+import type { SourceRow } from "../core/source-row.js";
+import type { RowClass } from "../mapping/row-classifier.js";
 import type { Sink } from "../sinks/sink.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import type { Admission } from "./admission.js";
@@ -32,6 +34,8 @@ export interface RowLoopDeps {
   onEvent?: SyncEventListener;
   /** Dry run of a mapping with messages: counts and samples what would go out. */
   messagePlan?: MessagePlan;
+  /** An errors file fed back: its unfixed duplicates stay duplicates (fed-back-duplicate.ts). */
+  fedBack?: ((row: SourceRow, verdict: RowClass) => RowClass) | undefined;
 }
 
 /** status: the row is finished, but its message's status may have moved; asked without holding up the reader. */
@@ -74,7 +78,7 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
   for await (const row of pipeline.opened.rows) {
     if (deps.limit !== undefined && seq >= deps.limit) break;
     const rowSeq = seq++;
-    const verdict = pipeline.classify(row);
+    const verdict = deps.fedBack ? deps.fedBack(row, pipeline.classify(row)) : pipeline.classify(row);
     const ident = pipeline.identify(row, verdict);
     if (stop.stopped || scheduled?.fatal) {
       await notReached(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);

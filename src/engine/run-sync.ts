@@ -20,6 +20,7 @@ import { RowOutput } from "./row-output.js";
 import { RunFailures } from "./run-failures.js";
 import { ScheduledClient } from "./scheduled-client.js";
 import { StopController } from "./stop-controller.js";
+import { fedBackDuplicates } from "./fed-back-duplicate.js";
 import { formsFromJournal } from "./number-forms.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
@@ -86,6 +87,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
       decide: { only: options.only, dryRun: options.dryRun, full: options.full, mode: run.mode },
       limit: options.limit,
       state: ports.state,
+      fedBack: fedBackDuplicates(ports.mapping, pipeline.opened.headers, (key) => ports.state?.get(key)),
       ...run,
       run: run.scheduled && ports.state ? rowRunDeps(run, output) : undefined,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),

@@ -77,6 +77,40 @@ describe("results files (CLI)", () => {
     expect(existsSync(join(env.dir, "leads.errors.errors.csv"))).toBe(false);
   });
 
+  it("an unfixed duplicate fed back in the errors file stays a duplicate: it never overwrites the row that won", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("leads.csv", SOURCE);
+    const mapping = env.mapping("m.json", MAPPING);
+    expect((await run(["sync", "--source", source, "--mapping", mapping, ...FLAGS])).code).toBe(1);
+    const errorsFile = join(env.dir, "leads.errors.csv");
+    const text = readFileSync(errorsFile, "utf8");
+    const ana = () => {
+      const state = env.mock.state();
+      const updates = state.log.filter(
+        (e) => e.action === "chat_update_custom_fields" && e.chatNumber === "5511987654321" && e.status === 200,
+      );
+      return [updates.length, state.chats.find((c) => c.number === "5511987654321")?.fields.field__Etapa];
+    };
+    expect(ana()).toEqual([1, "novo"]);
+
+    // Only the bad phone fixed: "Ana again" (same phone as Ana, already synced) is still a duplicate.
+    writeFileSync(errorsFile, text.replace("12345;", "11912340002;"));
+    const again = await run(["sync", "--source", errorsFile, "--mapping", mapping, ...FLAGS]);
+    expect(again.code).toBe(1);
+    const results = readFileSync(join(env.dir, "leads.errors.results.csv"), "utf8").split("\r\n");
+    expect(results[1]).toMatch(/^11912340002;"Bia; a bad phone";=1\+1;created;/);
+    expect(results[2]).toMatch(
+      /^11987654321;Ana again;x;duplicate;"ROW_DUPLICATE_KEY.*already synced from another row/,
+    );
+    expect(results[2]).toContain('clear its ""chatguru_status"" cell');
+    expect(ana()).toEqual([1, "novo"]);
+
+    // Its status cell cleared: the user means it, the row's values are synced.
+    writeFileSync(errorsFile, text.replace("12345;", "11912340002;").replace(";x;duplicate;", ";x;;"));
+    expect((await run(["sync", "--source", errorsFile, "--mapping", mapping, ...FLAGS])).code).toBe(0);
+    expect(ana()).toEqual([2, "x"]);
+  });
+
   it("a run with nothing to fix removes the errors file an earlier run left", async () => {
     env = await createSyncEnv();
     const source = env.csv("leads.csv", SOURCE);
