@@ -25,6 +25,16 @@ const invalid = (raw: string, reason: string): PhoneResult => ({
 });
 
 /**
+ * Excel shows a long number in a "Geral" column as 5,51199E+12 and a CSV saved from it keeps only that text: the last
+ * digits are gone, so it must not be read as a number (it would become 5511990000000, someone else's phone).
+ */
+const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+const SCIENTIFIC_REASON =
+  "Excel wrote it in scientific notation and its last digits were lost when the file was saved: in Excel, format the " +
+  "phone column so every digit shows (Formatar Células › Número with 0 casas decimais, or Texto) and save the CSV " +
+  "again, or use the .xlsx itself as the source";
+
+/**
  * Brazilian national number (area code + subscriber, no trunk 0) → canonical/alternate forms (SPEC §2, the 9th digit).
  * Mobiles: 13-digit canonical with the 9, 12-digit alternate without it; pre-2016 8-digit mobiles (first digit 6–9)
  * get the 9 added, because ChatGuru may hold either form. Landlines (first digit 2–5): canonical only.
@@ -98,6 +108,8 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = "BR"):
       }
       if (digits.length < 10) return invalid(raw, "too short");
     }
+  } else if (EXCEL_SCIENTIFIC.test(text)) {
+    return invalid(raw, SCIENTIFIC_REASON);
   } else if (/\p{L}/u.test(text.replace(/^0\s*xx/i, ""))) {
     // libphonenumber reads vanity numbers ("1-800-FLOWERS"); a spreadsheet cell with letters is a typo, not a phone.
     return invalid(raw, "contains letters");

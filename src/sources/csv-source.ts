@@ -7,6 +7,7 @@ import { openByteInput, sampleInput, type SampledInput } from "./csv-input.js";
 import { createRecordCursor } from "./csv-records.js";
 import { csvRows } from "./csv-rows.js";
 import type { OpenedSource, Source, SourceFormat } from "./source.js";
+import { detectOtherSpreadsheet, otherSpreadsheetError } from "./spreadsheet-formats.js";
 import { detectNotText, detectTextEncoding, findSepLine, notTextError } from "./text-detect.js";
 
 export interface CsvSourceOptions {
@@ -33,10 +34,13 @@ export function checkHeaderRow(value: number): number {
 }
 
 /**
- * Everything decided from the first bytes (SPEC §4.1): not-text files refused, encoding, `sep=` line, delimiter.
- * The `sep=` line is not a row: Excel hides it, so the rows (and `headerRow`) are counted after it.
+ * Everything decided from the first bytes (SPEC §4.1): other spreadsheet formats and not-text files refused,
+ * encoding, `sep=` line, delimiter. The `sep=` line is not a row: Excel hides it, so the rows (and `headerRow`) are
+ * counted after it.
  */
 function detectFormat(input: SampledInput, label: string, overrides: CsvSourceOptions): SourceFormat {
+  const spreadsheet = detectOtherSpreadsheet(input.sample, label);
+  if (spreadsheet) throw otherSpreadsheetError(label, spreadsheet);
   const detected = detectTextEncoding(input.sample, input.complete);
   const encoding = overrides.encoding ?? detected.encoding;
   const notText = detectNotText(input.sample, encoding);

@@ -13,7 +13,7 @@ export interface DetectedText {
   bom: boolean;
 }
 
-const startsWith = (bytes: Uint8Array, ...prefix: number[]) =>
+export const startsWith = (bytes: Uint8Array, ...prefix: number[]) =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 
 export function hasUtf8Bom(bytes: Uint8Array): boolean {
@@ -53,20 +53,17 @@ export interface NotText {
 
 const SAVE_AS_CSV = 'save it from the spreadsheet program as "CSV UTF-8" (or "CSV") and pass that file';
 
-function includesAscii(bytes: Uint8Array, text: string): boolean {
+export function includesAscii(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
 }
 
 function zipKind(sample: Uint8Array): NotText {
-  // The first entries of a zip sit in the first bytes: an .xlsx has "xl/…", an .ods names its mimetype.
+  // The first entries of a zip sit in the first bytes: an .xlsx has "xl/…".
   if (includesAscii(sample, "xl/") || includesAscii(sample, "[Content_Types].xml")) {
     return {
-      looksLike: "an Excel workbook (.xlsx) with a .csv name",
+      looksLike: "an Excel workbook (.xlsx) with another extension",
       todo: "pass it with its real .xlsx extension (workbooks are read directly), or " + SAVE_AS_CSV,
     };
-  }
-  if (includesAscii(sample, "opendocument.spreadsheet")) {
-    return { looksLike: "a LibreOffice spreadsheet (.ods)", todo: SAVE_AS_CSV };
   }
   return { looksLike: "a zip archive", todo: "unzip it and pass the CSV file inside" };
 }
@@ -83,17 +80,15 @@ function controlByteShare(sample: Uint8Array): number {
 }
 
 /**
- * Recognizes a file that is not delimited text from its first bytes: a zip (.xlsx, .ods), a PDF, an old binary Excel
- * .xls (OLE), an HTML page (what many systems export as ".xls"), or binary data (NUL bytes). `encoding` is the
- * encoding that will be used: UTF-16 text is full of NUL bytes, so the binary check does not apply to it.
+ * Recognizes a file that is not delimited text from its first bytes: a zip (an .xlsx), a PDF, an HTML page (what many
+ * systems export as ".xls"), or binary data (NUL bytes). Spreadsheet formats that are not read (.xls, .ods, Numbers)
+ * are recognized before, by spreadsheet-formats.ts. `encoding` is the encoding that will be used: UTF-16 text is full
+ * of NUL bytes, so the binary check does not apply to it.
  */
 export function detectNotText(sample: Uint8Array, encoding: string): NotText | undefined {
   if (startsWith(sample, 0x50, 0x4b, 0x03, 0x04) || startsWith(sample, 0x50, 0x4b, 0x05, 0x06)) return zipKind(sample);
   if (startsWith(sample, 0x25, 0x50, 0x44, 0x46)) {
     return { looksLike: "a PDF document", todo: "export the data from the original spreadsheet as CSV instead" };
-  }
-  if (startsWith(sample, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return { looksLike: "an old Excel 97-2003 workbook (.xls)", todo: "open it in Excel and " + SAVE_AS_CSV };
   }
   if (/^\s*(<!doctype html|<html|<table)/i.test(Buffer.from(sample.subarray(0, 256)).toString("latin1"))) {
     return {

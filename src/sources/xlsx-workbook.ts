@@ -31,6 +31,35 @@ function sheetNames(reader: ReaderInternals): string[] {
   return (reader.model?.sheets ?? []).map((s) => s.name);
 }
 
+interface Relationship {
+  Target?: unknown;
+}
+
+/** "/xl/worksheets/sheet1.xml" and "./worksheets/sheet1.xml" → "worksheets/sheet1.xml", the form Excel writes. */
+function relativeToXl(rel: Relationship): Relationship {
+  if (typeof rel.Target !== "string") return rel;
+  return { ...rel, Target: rel.Target.replace(/^\/xl\//, "").replace(/^\.\//, "") };
+}
+
+/**
+ * openpyxl and pandas write the workbook's relationship targets from the package root ("/xl/worksheets/sheet1.xml");
+ * Excel writes them relative to xl/. exceljs 4.4's streaming reader (workbook-reader.js, _parseWorksheet) finds a
+ * worksheet's name by comparing the target with "worksheets/sheetN.xml" verbatim, so with absolute targets every
+ * worksheet stays "Sheet1", "Sheet2"… and the person's "Leads" looks missing. The reader stores the parsed
+ * relationships in `workbookRels`; normalizing them as they are stored makes both spellings match.
+ */
+function normalizeRelTargets(reader: object): void {
+  let rels: unknown;
+  Object.defineProperty(reader, "workbookRels", {
+    configurable: true,
+    enumerable: true,
+    get: () => rels,
+    set: (value: unknown) => {
+      rels = Array.isArray(value) ? (value as Relationship[]).map(relativeToXl) : value;
+    },
+  });
+}
+
 /** An unzip or XML error from exceljs, said in words a person can act on. */
 export function unreadable(error: unknown, label: string): unknown {
   if (isSyncError(error)) return error;
@@ -65,6 +94,7 @@ export async function openWorksheet(path: string, label: string, wanted: string 
     worksheets: "emit",
     entries: "ignore",
   });
+  normalizeRelTargets(reader);
   const internals = reader as unknown as ReaderInternals;
   const sheets = reader[Symbol.asyncIterator]();
   const close = () => {
@@ -97,13 +127,27 @@ export async function openWorksheet(path: string, label: string, wanted: string 
     throw unreadable(error, label);
   }
   close();
-  const names = sheetNames(internals);
+  throw noWorksheetFound(internals, label, wanted);
+}
+
+/** Why the whole workbook went by without the worksheet wanted (or the first visible one) turning up. */
+function noWorksheetFound(internals: ReaderInternals, label: string, wanted: string | undefined): ConfigError {
   if (!internals.model) {
-    throw new ConfigError(
+    return new ConfigError(
       "SOURCE_NOT_XLSX",
       `${label} is a zip archive but not an Excel workbook (no workbook inside). Is it a .docx or .zip renamed? Open the data in Excel and save it as .xlsx.`,
     );
   }
-  if (wanted !== undefined) throw sheetNotFound(label, wanted, names);
-  throw new ConfigError("SOURCE_EMPTY", `${label} has no worksheet with rows: expected a header row and data rows.`);
+  const names = sheetNames(internals);
+  const target = wanted ?? firstVisible(internals);
+  if (target !== undefined && names.includes(target)) {
+    // Listed in the workbook, but no worksheet part was matched to it: the file's layout is not the one Excel writes.
+    return new ConfigError(
+      "SOURCE_XLSX_UNREADABLE",
+      `${label} lists a worksheet "${target}", but the workbook's structure could not be read to find its rows (it was probably saved by a program other than Excel). Open it in Excel, save it again (Arquivo › Salvar), and retry.`,
+      { context: { sheet: target, sheets: names } },
+    );
+  }
+  if (wanted !== undefined) return sheetNotFound(label, wanted, names);
+  return new ConfigError("SOURCE_EMPTY", `${label} has no worksheet with rows: expected a header row and data rows.`);
 }

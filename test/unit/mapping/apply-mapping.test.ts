@@ -126,6 +126,20 @@ describe("createRowMapper", () => {
     });
   });
 
+  it("a phone Excel saved as 5,51199E+12 is a row problem on the phone column that says what happened", () => {
+    expect(example(row(7, { Telefone: "5,51199E+12" }))).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 7,
+          column: "Telefone",
+          code: "ROW_PHONE_INVALID",
+          message: expect.stringMatching(/^"5,51199E\+12" is not a valid phone number \(Excel wrote it in scientific/),
+        },
+      ],
+    });
+  });
+
   it("a key column other than the phone: its trimmed value is the key; empty → ROW_VALUE_MISSING", () => {
     const map = mapper('{"phone": "Telefone", "key": "CPF"}');
     expect(map(row(2, { Telefone: "11987654321", CPF: " 123 " }))).toMatchObject({ ok: true, draft: { key: "123" } });

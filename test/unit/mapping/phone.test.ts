@@ -56,6 +56,20 @@ describe("normalizePhone", () => {
     expect(normalizePhone(raw)).toEqual({ ok: false, message });
   });
 
+  it.each(["5,51199E+12", "5.51199E+12", "5,51E+12", " 5,51199e+12 ", "5.51199E12"])(
+    "%j (Excel's scientific notation) is invalid with its own reason, never read as a number",
+    (raw) => {
+      const result = normalizePhone(raw);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.message).toBe(
+        `"${raw}" is not a valid phone number (Excel wrote it in scientific notation and its last digits were lost when ` +
+          "the file was saved: in Excel, format the phone column so every digit shows (Formatar Células › Número with " +
+          "0 casas decimais, or Texto) and save the CSV again, or use the .xlsx itself as the source)",
+      );
+    },
+  );
+
   it("the digit fast path agrees with libphonenumber on every valid Brazilian mobile and landline shape", () => {
     const areas = ["11", "21", "31", "41", "47", "48", "51", "61", "71", "81", "99"];
     let checked = 0;

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { crc32 } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { createSource } from "../../../src/sources/create-source.js";
@@ -213,6 +214,62 @@ describe("xlsx source: headers and odd sheets", () => {
     }
     expect(count).toBe(20_000);
     expect(last).toEqual({ rowNumber: 20_001, values: { Telefone: "5511900019999", Nome: "Nome 19999" } });
+  });
+});
+
+/** A copy of a workbook with its parts edited, as other programs write them. */
+async function rewritten(path: string, out: string, edit: (zip: JSZip) => Promise<unknown>): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  await edit(zip);
+  const written = join(dir, out);
+  // Deflated as openpyxl writes it (exceljs's streaming unzip intermittently drops entries of a stored zip).
+  writeFileSync(written, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return written;
+}
+
+const editText = async (zip: JSZip, part: string, edit: (xml: string) => string) =>
+  zip.file(part, edit(await zip.file(part)!.async("string")));
+const RELS = "xl/_rels/workbook.xml.rels";
+/** openpyxl and pandas name each part from the package root, where Excel writes it relative to xl/. */
+const absoluteTargets = (xml: string) => xml.replace(/Target="([^"/][^"]*)"/g, 'Target="/xl/$1"');
+
+describe("xlsx source: workbooks written by openpyxl/pandas (absolute relationship targets)", () => {
+  const twoSheets = () =>
+    workbook("two-sheets.xlsx", (wb) => {
+      wb.addWorksheet("Leads").addRows([
+        ["Telefone", "Nome"],
+        ["11987654321", "Ana"],
+      ]);
+      wb.addWorksheet("Resumo").addRows([
+        ["Total", "Mês"],
+        ["1", "março"],
+      ]);
+    });
+
+  it("reads the default worksheet and the one --sheet names", async () => {
+    const path = await rewritten(await twoSheets(), "pandas.xlsx", (zip) => editText(zip, RELS, absoluteTargets));
+    const first = await readAll(path);
+    expect(isOpenedXlsxSource(first.opened) && first.opened.sheetName).toBe("Leads");
+    expect(first.rows).toEqual([{ rowNumber: 2, values: { Telefone: "11987654321", Nome: "Ana" } }]);
+    const other = await readAll(path, { sheet: "Resumo" });
+    expect(isOpenedXlsxSource(other.opened) && other.opened.sheetName).toBe("Resumo");
+    expect(other.rows).toEqual([{ rowNumber: 2, values: { Total: "1", Mês: "março" } }]);
+  });
+
+  it("a listed worksheet whose part cannot be matched is a structure problem, not a missing sheet", async () => {
+    // A valid workbook whose second worksheet part is not named sheetN.xml, which the streaming reader never parses.
+    const path = await rewritten(await twoSheets(), "unmatched.xlsx", async (zip) => {
+      zip.file("xl/worksheets/resumo.xml", await zip.file("xl/worksheets/sheet2.xml")!.async("nodebuffer"));
+      zip.remove("xl/worksheets/sheet2.xml");
+      const rename = (xml: string) => xml.replace("worksheets/sheet2.xml", "worksheets/resumo.xml");
+      for (const part of [RELS, "[Content_Types].xml"]) await editText(zip, part, rename);
+    });
+    await expect(createXlsxSource(path, { sheet: "Resumo" }).open()).rejects.toMatchObject({
+      name: "ConfigError",
+      code: "SOURCE_XLSX_UNREADABLE",
+      message: expect.stringMatching(/unmatched\.xlsx lists a worksheet "Resumo".*could not be read.*save it again/),
+    });
+    expect((await readAll(path)).rows).toEqual([{ rowNumber: 2, values: { Telefone: "11987654321", Nome: "Ana" } }]);
   });
 });
 
