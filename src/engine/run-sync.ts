@@ -190,6 +190,27 @@ function rowRunDeps(run: Run, output: RowOutput) {
   return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
 }
 
+/**
+ * A run stopped by a run-level error (credentials, an unknown custom field…) before any row was created, updated or
+ * added leaves the results and errors files as they were: its rows only say that one error again, and a new journal
+ * (a typo in the account id, a copied mapping) knows nothing of earlier runs, so rewriting would blank the chat ids and
+ * statuses the team relies on. Said as a warning; the run's report carries the error. A first run (no results file
+ * yet) still writes one: its rows that met the error say so.
+ */
+async function keptAsItWas(run: Run, sink: Sink, output: RowOutput | undefined): Promise<boolean> {
+  const counts = output?.counts;
+  if (!counts || !sink.replacesExisting || run.stop.interrupted || run.failures.runError === undefined) return false;
+  if (counts.created + counts.updated + counts.pending > 0 || run.options.dryRun) return false;
+  await sink.discard();
+  run.options.onEvent?.({
+    type: "warning",
+    message:
+      "the results file was left as it was: the run stopped before anything changed in ChatGuru (fix the error " +
+      "below and run again)",
+  });
+  return true;
+}
+
 /** Closes the output and builds the report — or, when nothing reached ChatGuru, discards it and throws. */
 async function finish(
   run: Run,
@@ -207,7 +228,7 @@ async function finish(
   }
   let written: Awaited<ReturnType<Sink["close"]>> | undefined;
   try {
-    written = sink ? await sink.close() : undefined;
+    written = sink && !(await keptAsItWas(run, sink, output)) ? await sink.close() : undefined;
   } catch (error) {
     if (sent === 0) throw error;
     failure ??= error;

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
@@ -87,7 +88,8 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
       path: errorsPath(path, source),
       open: (at) => fileSink(at, ["status", "error"]),
     });
-    return withErrorsFile(fileSink(path, RESULT_COLUMNS), errors);
+    const sink = withErrorsFile(fileSink(path, RESULT_COLUMNS), errors);
+    return existsSync(path) ? { ...sink, replacesExisting: true } : sink;
   };
   if (!isOpenedSheetsSource(opened)) return withErrors(results ?? defaultResultsPath(source, cwd));
   const sheet = createSheetsSink({

@@ -7,6 +7,8 @@ import type { RowResult } from "../core/row-result.js";
 export interface Sink {
   /** The sink addresses rows by key and needs `key` + `keyOrdinal` on every result whose key cell parses. */
   readonly wantsKeyOrdinal?: boolean;
+  /** The results file already exists: close() replaces what an earlier run wrote (kept when a run changed nothing). */
+  readonly replacesExisting?: boolean;
   write(result: RowResult): void | Promise<void>;
   /** Finishes the output. Called on success AND on abort (rows never reached are written without a status). */
   close(): Promise<{

@@ -111,6 +111,25 @@ describe("results files (CLI)", () => {
     expect(ana()).toEqual([2, "x"]);
   });
 
+  it("a run stopped by a credentials error before anything changed leaves the results file as it was", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("leads.csv", SOURCE);
+    const mapping = env.mapping("m.json", MAPPING);
+    expect((await run(["sync", "--source", source, "--mapping", mapping, ...FLAGS])).code).toBe(1);
+    const results = join(env.dir, "leads.results.csv");
+    const errors = join(env.dir, "leads.errors.csv");
+    const before = [readFileSync(results, "utf8"), readFileSync(errors, "utf8")];
+
+    // A typo in the account id: another journal, which knows nothing of the run before.
+    const typo = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, ...FLAGS], {
+      env: { ...env.env, CHATGURU_ACCOUNT_ID: "typo-account" },
+      cwd: env.dir,
+    });
+    expect(typo.code).toBe(3);
+    expect(typo.stderr).toContain("the results file was left as it was");
+    expect([readFileSync(results, "utf8"), readFileSync(errors, "utf8")]).toEqual(before);
+  });
+
   it("a run with nothing to fix removes the errors file an earlier run left", async () => {
     env = await createSyncEnv();
     const source = env.csv("leads.csv", SOURCE);
