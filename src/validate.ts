@@ -5,7 +5,7 @@ import type { RowProblem } from "./core/row-problem.js";
 import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
 import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import { check, rules } from "./options.js";
-import { createCsvSink } from "./sinks/csv-sink.js";
+import { resultsFileSink } from "./sinks/create-sink.js";
 import type { Sink } from "./sinks/sink.js";
 import type { Source } from "./sources/source.js";
 
@@ -76,13 +76,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
     (opened) =>
       options.resultsPath === undefined
         ? undefined
-        : createCsvSink({
-            path: options.resultsPath,
-            headers: opened.headers,
-            delimiter: opened.format?.delimiter ?? ",",
-            columns: ["status", "error"],
-            writeBack: mapping.write_back,
-          }),
+        : resultsFileSink(opened, mapping.write_back)(options.resultsPath, ["status", "error"]),
     (event) => {
       readAs = event.message;
       options.onRead?.(event.message);

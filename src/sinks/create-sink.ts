@@ -37,6 +37,12 @@ const SHEETS_FLUSH_EVERY_ROWS = 5_000;
  * The write_back columns of a results (and errors) file. The message slots have no column name unless the mapping
  * sends messages, and are then left out (result-layout).
  */
+/**
+ * A CSV written for a workbook or a sheet has no source delimiter to follow: `;`, the list separator of Excel in
+ * Portuguese (Brazil), so the file opens in columns rather than as one.
+ */
+export const EXCEL_BR_DELIMITER = ";";
+
 const RESULT_COLUMNS: Array<keyof WriteBackColumns> = [
   "status",
   "chat_add_id",
@@ -46,6 +52,26 @@ const RESULT_COLUMNS: Array<keyof WriteBackColumns> = [
   "message_id",
   "message_status",
 ];
+
+/** A results-like file's sink; its format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise. */
+export function resultsFileSink(opened: OpenedSource, writeBack: WriteBackColumns) {
+  return (path: string, columns: Array<keyof WriteBackColumns>): Sink =>
+    extname(path).toLowerCase() === ".xlsx"
+      ? createXlsxSink({
+          path,
+          headers: opened.headers,
+          ...(isOpenedXlsxSource(opened) ? { sheetName: opened.sheetName } : {}),
+          columns,
+          writeBack,
+        })
+      : createCsvSink({
+          path,
+          headers: opened.headers,
+          delimiter: opened.format?.delimiter ?? EXCEL_BR_DELIMITER,
+          columns,
+          writeBack,
+        });
+}
 
 /**
  * Results go to a file beside the source (or --results) with `<source>.errors.csv` beside it, or — for a Google
@@ -59,23 +85,7 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const results = options.results ? resolve(cwd, options.results) : undefined;
   // Checked before anything is sent: a device, a folder or the source itself is never the results file.
   const sourcePath = source.path && source.path !== "-" ? resolve(cwd, source.path) : undefined;
-  // The file's format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise.
-  const fileSink = (path: string, columns: Array<keyof WriteBackColumns>): Sink =>
-    extname(path).toLowerCase() === ".xlsx"
-      ? createXlsxSink({
-          path,
-          headers: opened.headers,
-          ...(isOpenedXlsxSource(opened) ? { sheetName: opened.sheetName } : {}),
-          columns,
-          writeBack,
-        })
-      : createCsvSink({
-          path,
-          headers: opened.headers,
-          delimiter: opened.format?.delimiter ?? ",",
-          columns,
-          writeBack,
-        });
+  const fileSink = resultsFileSink(opened, writeBack);
   if (options.dryRun) {
     // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);

@@ -32,9 +32,15 @@ export function errorsPath(resultsPath: string, source: Source): string {
   return path;
 }
 
-/** A dry run's plan: `<source>.plan.csv` beside the source, else beside `--results`, else in the working directory. */
+/**
+ * A dry run's plan: `<source>.plan.csv` beside the source, else beside `--results`, else in the working directory.
+ * A workbook's plan is a workbook, as its results are (unless `--results` names a `.csv`): a CSV opened in Excel shows
+ * a 13-digit phone as 5,51E+12.
+ */
 export function planPath(source: Source, cwd: string, results?: string): string {
-  if (hasPath(source)) return join(dirname(source.path), `${stem(source.path)}.plan.csv`);
-  if (results) return join(dirname(results), `${stem(results)}.plan.csv`);
-  return join(cwd, "chatguru-sync.plan.csv");
+  const workbook = results !== undefined ? extname(results).toLowerCase() === ".xlsx" : source.kind === "xlsx";
+  const name = `plan.${workbook ? "xlsx" : "csv"}`;
+  if (hasPath(source)) return join(dirname(source.path), `${stem(source.path)}.${name}`);
+  if (results) return join(dirname(results), `${stem(results)}.${name}`);
+  return join(cwd, `chatguru-sync.${name}`);
 }

@@ -175,5 +175,18 @@ describe("results files (CLI)", () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(-2)).toEqual(["chatguru_status", "chatguru_error"]);
     expect(String(ws.getRow(2).getCell(header.length - 1).value)).toBe("invalid");
+
+    // Its dry-run plan is a workbook too; a CSV asked for with --results uses `;` (Excel in Portuguese).
+    expect((await run(["sync", "--source", "leads.xlsx", "--mapping", mapping, "--dry-run", ...FLAGS])).code).toBe(1);
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(join(env.dir, "leads.plan.xlsx"));
+    expect((plan.worksheets[0]!.getRow(1).values as unknown[]).slice(-2)).toEqual([
+      "chatguru_status",
+      "chatguru_error",
+    ]);
+    expect(existsSync(join(env.dir, "leads.plan.csv"))).toBe(false);
+    const checked = await run(["validate", "--source", "leads.xlsx", "--mapping", mapping, "--results", "v.csv"]);
+    expect(checked.code).toBe(1);
+    expect(readFileSync(join(env.dir, "v.csv"), "utf8")).toMatch(/^\uFEFFNome;Telefone;Celular;/);
   });
 });

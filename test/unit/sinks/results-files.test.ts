@@ -57,7 +57,8 @@ describe("results paths", () => {
     const book = source("/d/leads.xlsx", "xlsx");
     expect(defaultResultsPath(book, "/cwd")).toBe("/d/leads.results.xlsx");
     expect(errorsPath("/d/leads.results.xlsx", book)).toBe("/d/leads.errors.xlsx");
-    expect(planPath(book, "/cwd")).toBe("/d/leads.plan.csv");
+    expect(planPath(book, "/cwd")).toBe("/d/leads.plan.xlsx");
+    expect(planPath(book, "/cwd", "/out/run.csv")).toBe("/d/leads.plan.csv");
   });
 
   it("--results elsewhere, a sheet, stdin; never the source itself", () => {
