@@ -7,6 +7,7 @@ import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Sourc
 export { defaultResultsPath } from "./results-paths.js";
 import { createCsvSink } from "./csv-sink.js";
 import { assertResultsPath } from "./results-path.js";
+import { removeStaleTemps } from "./stale-temps.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { type Sink } from "./sink.js";
 import { DEFAULT_WRITE_BACK, type WriteBackColumns } from "../core/row-result.js";
@@ -90,10 +91,13 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
     // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);
     await assertResultsPath(plan, sourcePath);
+    await removeStaleTemps(plan);
     return fileSink(plan, ["status", "error"]);
   }
   const withErrors = async (path: string): Promise<Sink> => {
     await assertResultsPath(path, sourcePath);
+    await removeStaleTemps(path);
+    await removeStaleTemps(errorsPath(path, source));
     const errors = createErrorsSink({
       path: errorsPath(path, source),
       open: (at) => fileSink(at, ["status", "error"]),
