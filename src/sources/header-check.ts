@@ -25,12 +25,18 @@ export function checkHeader(cells: readonly string[], place: HeaderPlace): strin
     });
   }
   const column = (i: number) => `column ${i + 1} (${columnLetter(i)})`;
+  // `--header-row 2` kept from the original export and used on the errors file, whose names are on row 1: row 2 is
+  // then a data row, and its empty or repeated cells are not what needs fixing.
+  const elsewhere =
+    row > 1
+      ? ` If the column names are on another row (row 1 in a results or errors file this tool wrote), pass that row with --header-row, or leave --header-row out for row 1.`
+      : "";
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     if (name === "") {
       throw new ConfigError(
         "SOURCE_HEADER_EMPTY",
-        `${label}: header ${column(i)} has no name (cell ${a1Cell(i, row)}). Give every column a name in row ${row}, or delete the empty column.`,
+        `${label}: header ${column(i)} has no name (cell ${a1Cell(i, row)}). Give every column a name in row ${row}, or delete the empty column.${elsewhere}`,
         { context: { column: i + 1, cell: a1Cell(i, row) } },
       );
     }
@@ -38,7 +44,7 @@ export function checkHeader(cells: readonly string[], place: HeaderPlace): strin
     if (first !== undefined) {
       throw new ConfigError(
         "SOURCE_HEADER_DUPLICATE",
-        `${label}: header "${printable(name)}" appears twice, in ${column(first)} and ${column(i)} (cells ${a1Cell(first, row)} and ${a1Cell(i, row)}). Rename one of them.`,
+        `${label}: header "${printable(name)}" appears twice, in ${column(first)} and ${column(i)} (cells ${a1Cell(first, row)} and ${a1Cell(i, row)}). Rename one of them.${elsewhere}`,
         { context: { column: i + 1, cell: a1Cell(i, row), name: printable(name) } },
       );
     }

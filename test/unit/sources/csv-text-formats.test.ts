@@ -148,5 +148,9 @@ describe("what Excel and LibreOffice write (SPEC §4.1)", () => {
     const error = await openError(file("Título\nTelefone;;Nome\n"), { headerRow: 2 });
     expect(error.code).toBe("SOURCE_HEADER_EMPTY");
     expect(error.message).toContain("header column 2 (B) has no name (cell B2)");
+    // --header-row 2 on a file whose names are on row 1 (an errors file): the way out is said too.
+    expect(error.message).toContain("leave --header-row out for row 1");
+    const plain = await openError(file("Telefone;;Nome\n"));
+    expect(plain.message).not.toContain("--header-row");
   });
 });
