@@ -121,11 +121,16 @@ function stopReason(parts: ReportParts): { exitCode: number; error: { code: stri
   if (parts.failure !== undefined) {
     // Requests were already sent, so this is not "nothing was sent" (exit 2): the run stopped part-way (exit 3).
     const failure = parts.failure;
+    const message = (failure as Error).message ?? String(failure);
+    // The results file not replaced at the very end: every row ran, and its message already says what to do.
+    const atTheEnd = isSyncError(failure) && failure.context.step === "replace";
     return {
       exitCode: ExitCode.ABORTED,
       error: {
         code: isSyncError(failure) ? failure.code : "INTERNAL",
-        message: `${(failure as Error).message ?? String(failure)} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
+        message: atTheEnd
+          ? message
+          : `${message} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
       },
     };
   }
