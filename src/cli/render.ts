@@ -191,10 +191,8 @@ export class SyncRenderer {
         `  ${addsPending} chat${addsPending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${addsPending > 1 ? "them" : "it"}.`,
       );
     }
-    if (report.notReached)
-      out(
-        `  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`,
-      );
+    const notReached = notReachedLine(report);
+    if (notReached) out(`  ${notReached}`);
     if (this.problems.length > 0) {
       out(
         `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
@@ -213,11 +211,35 @@ export function responseLine(event: Extract<SyncEvent, { type: "response" }>): s
   return `${row} ${event.action}${attempt} → ${answer} in ${event.ms} ms${event.code ? ` (${event.code})` : ""}`;
 }
 
+/**
+ * `8 rows` — every row read: the counts cover only rows that got an outcome, and a stopped run would otherwise print
+ * "3 rows" for an 8-row file.
+ */
+function rowsRead(report: SyncReport): string {
+  const rows = report.counts.total + (report.notReached ?? 0);
+  return `${rows} row${rows === 1 ? "" : "s"}`;
+}
+
 /** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
 export function countsLine(report: SyncReport, dryRun: boolean): string {
   const parts = outcomeParts(report);
-  const c = report.counts;
-  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
+
+/** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
+function notReachedLine(report: SyncReport): string | undefined {
+  const missed = report.notReached ?? 0;
+  if (missed === 0) return undefined;
+  const kept = report.notReachedKept ?? 0;
+  const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
+  if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;
+  if (kept === missed)
+    return `${rows} not reached: ${missed === 1 ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
+  const blank = missed - kept;
+  return (
+    `${rows} not reached: ${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run, ` +
+    `${blank} ${blank === 1 ? "has" : "have"} no status in the results; run again to continue.`
+  );
 }
 
 function outcomeParts(report: SyncReport): string[] {
@@ -234,12 +256,12 @@ function outcomeParts(report: SyncReport): string[] {
     ] as const
   )
     .filter(([, n]) => n > 0)
-    .map(([name, n]) => `${n} ${name}`);
+    .map(([name, n]) => `${n} ${name}`)
+    .concat(report.notReached ? [`${report.notReached} not reached`] : []);
 }
 
 export function summaryLine(report: SyncReport, dryRun: boolean): string {
-  const c = report.counts;
   const parts = outcomeParts(report);
   const seconds = (report.durationMs / 1000).toFixed(1);
-  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
 }

@@ -35,6 +35,8 @@ export interface SyncReport {
   /** Only when the run stopped early: why, and how many rows were never reached (they have no status). */
   error?: { code: string; message: string };
   notReached?: number;
+  /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
+  notReachedKept?: number;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
 }
@@ -81,6 +83,8 @@ export interface ReportParts {
   startedAt: number;
   dryRun: boolean;
   notReached: number;
+  /** Of `notReached`, the rows written with their last result from the journal. @default 0 */
+  notReachedKept?: number;
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
@@ -110,6 +114,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.errors ? { errors: parts.errors } : {}),
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
+    ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
   };
 }
