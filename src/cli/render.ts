@@ -115,7 +115,9 @@ export class SyncRenderer {
         this.#log(event.message);
         break;
       case "aborting":
-        this.#log(`stopping: ${event.reason}`);
+        // A run-level stop (credentials, unknown field, too many failures) is told once, by the summary's `error:`
+        // line with its advice. Ctrl-C gets its line now: the wait for requests in flight follows it.
+        if (this.#io.signal.aborted) this.#log(`stopping: ${event.reason}`);
         break;
       case "messages-plan":
       case "messages-sent":
