@@ -21,7 +21,11 @@ export interface RendererOptions {
   verbose?: boolean;
   /** `sync leads.csv`: what the one --quiet summary line names. @default "sync" */
   label?: string;
+  /** The `status` command: it runs only the rows an earlier run left pending. @default false */
+  pendingOnly?: boolean;
 }
+
+const NOTHING_PENDING = "No rows are pending: nothing to finish.";
 
 export class SyncRenderer {
   readonly #io: CliIO;
@@ -38,12 +42,16 @@ export class SyncRenderer {
   #problemCount = 0;
   #pauses = 0;
   #requests = 0;
+  readonly #pendingOnly: boolean;
+  /** Rows this run sent requests for; `status` leaves every other row as the last run had it. */
+  #ran = 0;
 
   constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
     this.#quiet = options.quiet;
     this.#verbose = options.verbose ?? false;
     this.#label = options.label ?? "sync";
+    this.#pendingOnly = options.pendingOnly ?? false;
     if (options.progress && !options.quiet && io.stderr.isTTY) {
       this.#bar = new cliProgress.SingleBar(
         {
@@ -78,6 +86,7 @@ export class SyncRenderer {
       case "row":
         this.#done += 1;
         if (this.#done > this.#total) this.#total = this.#done;
+        if (event.outcome !== "skipped" && event.outcome !== "invalid" && event.outcome !== "duplicate") this.#ran += 1;
         if (
           event.error &&
           (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")
@@ -163,19 +172,22 @@ export class SyncRenderer {
   summary(report: SyncReport, options: { dryRun: boolean }): void {
     this.stop();
     const out = (line = "") => this.#io.stderr.write(`${line}\n`);
+    // status with no pending row: its counts ("2 unchanged") would only hide that it had nothing to do.
+    const idle = this.#pendingOnly && this.#ran === 0 && !report.notReached && !report.error;
     if (this.#quiet) {
       // A cron log (`--quiet >> sync.log`) gets one line per run, and the error when there is one.
       out(
-        `${localIsoTime(Date.now())} ${this.#label}: ${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
+        `${localIsoTime(Date.now())} ${this.#label}: ${idle ? "nothing pending; " : ""}${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
       );
       if (report.error) out(`error: ${report.error.message}`);
       return;
     }
-    out(summaryLine(report, options.dryRun));
+    out(idle ? NOTHING_PENDING : summaryLine(report, options.dryRun));
+    if (idle) for (const line of idleLines(report)) out(`  ${line}`);
     const byAction = Object.entries(report.requests.byAction)
       .map(([action, n]) => `${action} ${n}`)
       .join(", ");
-    if (!options.dryRun)
+    if (!options.dryRun && !idle)
       out(
         `  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`,
       );
@@ -203,6 +215,24 @@ export class SyncRenderer {
     }
     if (report.error) out(`error: ${report.error.message}`);
   }
+}
+
+/** What a `status` with nothing pending still did, and why it may still exit 1 (SPEC §3: invalid rows count). */
+function idleLines(report: SyncReport): string[] {
+  const lines: string[] = [];
+  const asked = report.requests.byAction.message_status ?? 0;
+  if (asked > 0)
+    lines.push(`message status: asked ChatGuru about ${asked} message${asked === 1 ? "" : "s"} sent earlier.`);
+  const c = report.counts;
+  const toFix = [
+    ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),
+    ...(c.duplicate > 0 ? [`${c.duplicate} duplicate`] : []),
+  ];
+  if (toFix.length > 0 && report.exitCode !== 0)
+    lines.push(
+      `rows to fix (${toFix.join(", ")}) still make the exit code 1: fix them and sync, or pass --fail-on failed.`,
+    );
+  return lines;
 }
 
 /** `row 14 chat_add → 201 in 132 ms`; never parameters, so never a phone's custom values or the key. */

@@ -161,7 +161,13 @@ export async function runRendered(
   const label = `${command} ${String(args.source)}`;
   const quiet = Boolean(args.quiet) && !json;
   const verbose = Boolean(args.verbose);
-  const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json, verbose, label });
+  const renderer = new SyncRenderer(io, {
+    quiet: Boolean(args.quiet),
+    progress: !json,
+    verbose,
+    label,
+    pendingOnly: options.onlyPending === true,
+  });
   if (
     renderer.drawsProgress &&
     typeof options.source === "string" &&
