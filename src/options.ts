@@ -39,7 +39,7 @@ export interface OptionNaming {
 }
 
 /** A check plus how to say what it expects, for developers (p-queue style) and in plain words for the CLI. */
-interface Rule {
+export interface Rule {
   ok(value: unknown): boolean;
   expected: string;
   plain: string;
@@ -77,15 +77,24 @@ export const rules = {
 };
 
 /**
+ * A rejected flag value quoted as typed; a Brazilian decimal comma ("2,5") gets its fix, since that is what a
+ * spreadsheet user types first.
+ */
+export function typedValue(value: unknown): string {
+  const text = String(value).trim();
+  return /^[+-]?\d*,\d+$/.test(text) ? `"${text}": use a dot: ${text.replace(",", ".")}` : `"${text}"`;
+}
+
+/**
  * Throws a UsageError unless `rule` accepts `value`: "Expected `concurrency` to be an integer from 1 and up, got `0`
- * (number)" — or, in plain words for a CLI flag, "--concurrency must be a whole number from 1 up, got `0`.".
+ * (number)" — or, in plain words for a CLI flag, '--concurrency must be a whole number from 1 up, got "abc".'.
  */
 export function check<T>(name: string, value: unknown, rule: Rule, naming: OptionNaming = {}): T {
   if (rule.ok(value)) return value as T;
   const flag = naming.flags?.[name];
   throw new UsageError(
     flag
-      ? `${flag} must be ${rule.plain}, got \`${String(value)}\`.`
+      ? `${flag} must be ${rule.plain}, got ${typedValue(value)}.`
       : `Expected \`${name}\` to be ${rule.expected}, got \`${String(value)}\` (${typeof value})`,
   );
 }

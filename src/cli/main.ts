@@ -5,6 +5,10 @@ import type { CliCommand, CliIO } from "./command.js";
 import { commands } from "./commands/index.js";
 import { loadEnvironment } from "./env.js";
 import { exitCodeOf } from "./exit-code.js";
+import { rejectRepeatedFlags } from "./flag-values.js";
+
+/** The only flags meant to be given more than once: `call --param`/`-p`, declared `array: true`. */
+const REPEATABLE_FLAGS = ["param", "p"];
 
 /** Secrets that must never be printed, whatever went wrong. */
 function secretsOf(io: CliIO, argv: string[]): string[] {
@@ -51,7 +55,8 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
       .exitProcess(false)
       .fail((message: string | undefined, error: Error | undefined) => {
         throw error ?? new UsageFailure(message ?? "Invalid usage.");
-      });
+      })
+      .middleware((args) => rejectRepeatedFlags(args, REPEATABLE_FLAGS));
     for (const command of commands as CliCommand[]) {
       parser = parser.command(
         command.command,

@@ -21,7 +21,11 @@ export interface RendererOptions {
   verbose?: boolean;
   /** `sync leads.csv`: what the one --quiet summary line names. @default "sync" */
   label?: string;
+  /** The `status` command: it runs only the rows an earlier run left pending. @default false */
+  pendingOnly?: boolean;
 }
+
+const NOTHING_PENDING = "No rows are pending: nothing to finish.";
 
 export class SyncRenderer {
   readonly #io: CliIO;
@@ -38,12 +42,16 @@ export class SyncRenderer {
   #problemCount = 0;
   #pauses = 0;
   #requests = 0;
+  readonly #pendingOnly: boolean;
+  /** Rows this run sent requests for; `status` leaves every other row as the last run had it. */
+  #ran = 0;
 
   constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
     this.#quiet = options.quiet;
     this.#verbose = options.verbose ?? false;
     this.#label = options.label ?? "sync";
+    this.#pendingOnly = options.pendingOnly ?? false;
     if (options.progress && !options.quiet && io.stderr.isTTY) {
       this.#bar = new cliProgress.SingleBar(
         {
@@ -78,6 +86,7 @@ export class SyncRenderer {
       case "row":
         this.#done += 1;
         if (this.#done > this.#total) this.#total = this.#done;
+        if (event.outcome !== "skipped" && event.outcome !== "invalid" && event.outcome !== "duplicate") this.#ran += 1;
         if (
           event.error &&
           (event.outcome === "invalid" || event.outcome === "duplicate" || event.outcome === "failed")
@@ -115,7 +124,9 @@ export class SyncRenderer {
         this.#log(event.message);
         break;
       case "aborting":
-        this.#log(`stopping: ${event.reason}`);
+        // A run-level stop (credentials, unknown field, too many failures) is told once, by the summary's `error:`
+        // line with its advice. Ctrl-C gets its line now: the wait for requests in flight follows it.
+        if (this.#io.signal.aborted) this.#log(`stopping: ${event.reason}`);
         break;
       case "messages-plan":
       case "messages-sent":
@@ -161,19 +172,22 @@ export class SyncRenderer {
   summary(report: SyncReport, options: { dryRun: boolean }): void {
     this.stop();
     const out = (line = "") => this.#io.stderr.write(`${line}\n`);
+    // status with no pending row: its counts ("2 unchanged") would only hide that it had nothing to do.
+    const idle = this.#pendingOnly && this.#ran === 0 && !report.notReached && !report.error;
     if (this.#quiet) {
       // A cron log (`--quiet >> sync.log`) gets one line per run, and the error when there is one.
       out(
-        `${localIsoTime(Date.now())} ${this.#label}: ${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
+        `${localIsoTime(Date.now())} ${this.#label}: ${idle ? "nothing pending; " : ""}${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
       );
       if (report.error) out(`error: ${report.error.message}`);
       return;
     }
-    out(summaryLine(report, options.dryRun));
+    out(idle ? NOTHING_PENDING : summaryLine(report, options.dryRun));
+    if (idle) for (const line of idleLines(report)) out(`  ${line}`);
     const byAction = Object.entries(report.requests.byAction)
       .map(([action, n]) => `${action} ${n}`)
       .join(", ");
-    if (!options.dryRun)
+    if (!options.dryRun && !idle)
       out(
         `  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`,
       );
@@ -191,10 +205,8 @@ export class SyncRenderer {
         `  ${addsPending} chat${addsPending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${addsPending > 1 ? "them" : "it"}.`,
       );
     }
-    if (report.notReached)
-      out(
-        `  ${report.notReached} row${report.notReached > 1 ? "s were" : " was"} not reached (no status in the results): run again to continue.`,
-      );
+    const notReached = notReachedLine(report);
+    if (notReached) out(`  ${notReached}`);
     if (this.problems.length > 0) {
       out(
         `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
@@ -205,6 +217,24 @@ export class SyncRenderer {
   }
 }
 
+/** What a `status` with nothing pending still did, and why it may still exit 1 (SPEC §3: invalid rows count). */
+function idleLines(report: SyncReport): string[] {
+  const lines: string[] = [];
+  const asked = report.requests.byAction.message_status ?? 0;
+  if (asked > 0)
+    lines.push(`message status: asked ChatGuru about ${asked} message${asked === 1 ? "" : "s"} sent earlier.`);
+  const c = report.counts;
+  const toFix = [
+    ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),
+    ...(c.duplicate > 0 ? [`${c.duplicate} duplicate`] : []),
+  ];
+  if (toFix.length > 0 && report.exitCode !== 0)
+    lines.push(
+      `rows to fix (${toFix.join(", ")}) still make the exit code 1: fix them and sync, or pass --fail-on failed.`,
+    );
+  return lines;
+}
+
 /** `row 14 chat_add → 201 in 132 ms`; never parameters, so never a phone's custom values or the key. */
 export function responseLine(event: Extract<SyncEvent, { type: "response" }>): string {
   const row = event.rowNumber !== undefined ? `row ${event.rowNumber}` : "row -";
@@ -213,11 +243,35 @@ export function responseLine(event: Extract<SyncEvent, { type: "response" }>): s
   return `${row} ${event.action}${attempt} → ${answer} in ${event.ms} ms${event.code ? ` (${event.code})` : ""}`;
 }
 
+/**
+ * `8 rows` — every row read: the counts cover only rows that got an outcome, and a stopped run would otherwise print
+ * "3 rows" for an 8-row file.
+ */
+function rowsRead(report: SyncReport): string {
+  const rows = report.counts.total + (report.notReached ?? 0);
+  return `${rows} row${rows === 1 ? "" : "s"}`;
+}
+
 /** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
 export function countsLine(report: SyncReport, dryRun: boolean): string {
   const parts = outcomeParts(report);
-  const c = report.counts;
-  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
+
+/** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
+function notReachedLine(report: SyncReport): string | undefined {
+  const missed = report.notReached ?? 0;
+  if (missed === 0) return undefined;
+  const kept = report.notReachedKept ?? 0;
+  const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
+  if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;
+  if (kept === missed)
+    return `${rows} not reached: ${missed === 1 ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
+  const blank = missed - kept;
+  return (
+    `${rows} not reached: ${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run, ` +
+    `${blank} ${blank === 1 ? "has" : "have"} no status in the results; run again to continue.`
+  );
 }
 
 function outcomeParts(report: SyncReport): string[] {
@@ -234,12 +288,12 @@ function outcomeParts(report: SyncReport): string[] {
     ] as const
   )
     .filter(([, n]) => n > 0)
-    .map(([name, n]) => `${n} ${name}`);
+    .map(([name, n]) => `${n} ${name}`)
+    .concat(report.notReached ? [`${report.notReached} not reached`] : []);
 }
 
 export function summaryLine(report: SyncReport, dryRun: boolean): string {
-  const c = report.counts;
   const parts = outcomeParts(report);
   const seconds = (report.durationMs / 1000).toFixed(1);
-  return `${dryRun ? "dry run: " : ""}${c.total} row${c.total === 1 ? "" : "s"} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
 }

@@ -1,12 +1,12 @@
 import { check, rules } from "../options.js";
+import { numberFlag } from "./flag-values.js";
 import { CLI_NAMING } from "./naming.js";
 
 /** The flags that say how to read a source, shared by sync, status, validate and init. */
 export const sourceFormatOptions = {
   sheet: { type: "string", describe: "Tab title (Google Sheets) or worksheet name (.xlsx; default: the first)" },
   "header-row": {
-    // A string, so a bad value is echoed as typed ("got `abc`") rather than as NaN.
-    type: "string",
+    // Untyped: numberFlag() reads it and a bad value is quoted as typed, not as NaN.
     describe: "Row number of the column names; rows above it (report titles) are ignored [default: the first row]",
   },
   delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
@@ -20,16 +20,9 @@ export interface CliSourceFlags {
   headerRow?: number | undefined;
 }
 
-/** `--header-row` as a number when it reads as one, else as typed (so the check's message shows it). */
-export function headerRowFlag(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : value;
-}
-
 /** The source flags, checked: `--header-row` must be a whole number from 1 (UsageError, exit 2). */
 export function readSourceFlags(args: Record<string, unknown>): CliSourceFlags {
-  const headerRow = headerRowFlag(args["header-row"]);
+  const headerRow = numberFlag(args, "header-row");
   return {
     ...(args.delimiter !== undefined ? { delimiter: String(args.delimiter) } : {}),
     ...(args.encoding !== undefined ? { encoding: String(args.encoding) } : {}),

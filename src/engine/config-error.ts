@@ -56,7 +56,7 @@ function fieldOf(description: string, draft: ContactDraft): string {
 function stop(code: ErrorCode & ConstructorParameters<typeof RunAbortedError>[0], what: string, facts: FailureFacts) {
   const said = `${facts.action ?? "ChatGuru"} answered "${descriptionOf(facts)}"`;
   const message = withHint(
-    `ChatGuru does not know ${what}: ${said}. Every row would fail the same way, so the run stopped before creating more chats (rows not reached have no status; run again once fixed)`,
+    `ChatGuru does not know ${what}: ${said}. Every row would fail the same way, so the run stopped before creating more chats (rows not reached keep their last result, if any; run again once fixed)`,
     code,
   );
   return {

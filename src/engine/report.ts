@@ -35,6 +35,8 @@ export interface SyncReport {
   /** Only when the run stopped early: why, and how many rows were never reached (they have no status). */
   error?: { code: string; message: string };
   notReached?: number;
+  /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
+  notReachedKept?: number;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
 }
@@ -81,6 +83,8 @@ export interface ReportParts {
   startedAt: number;
   dryRun: boolean;
   notReached: number;
+  /** Of `notReached`, the rows written with their last result from the journal. @default 0 */
+  notReachedKept?: number;
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
@@ -110,6 +114,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.errors ? { errors: parts.errors } : {}),
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
+    ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
   };
 }
@@ -121,11 +126,16 @@ function stopReason(parts: ReportParts): { exitCode: number; error: { code: stri
   if (parts.failure !== undefined) {
     // Requests were already sent, so this is not "nothing was sent" (exit 2): the run stopped part-way (exit 3).
     const failure = parts.failure;
+    const message = (failure as Error).message ?? String(failure);
+    // The results file not replaced at the very end: every row ran, and its message already says what to do.
+    const atTheEnd = isSyncError(failure) && failure.context.step === "replace";
     return {
       exitCode: ExitCode.ABORTED,
       error: {
         code: isSyncError(failure) ? failure.code : "INTERNAL",
-        message: `${(failure as Error).message ?? String(failure)} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
+        message: atTheEnd
+          ? message
+          : `${message} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
       },
     };
   }

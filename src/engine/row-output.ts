@@ -18,6 +18,8 @@ export class RowOutput {
   readonly tally = new PlanTally();
   /** Rows the run stopped before; they are written with their last result from the journal, if any. */
   notReached = 0;
+  /** Of `notReached`, those that had a last result to keep. */
+  notReachedKept = 0;
 
   constructor(
     private readonly sink: Sink,
@@ -59,6 +61,7 @@ export class RowOutput {
    */
   notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>, lastStatus?: string): void | Promise<void> {
     this.notReached += 1;
+    if (lastStatus) this.notReachedKept += 1;
     return this.write(seq, row, lastStatus, extra);
   }
 

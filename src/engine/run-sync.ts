@@ -246,6 +246,7 @@ async function finish(
     startedAt,
     dryRun: options.dryRun,
     notReached: output!.notReached,
+    notReachedKept: output!.notReachedKept,
     results: written?.location,
     errors: written?.errors,
     statePath: run.ports.statePath,

@@ -140,20 +140,25 @@ describe("messages through the CLI against the mock", () => {
     expect((await t.run()).code).toBe(0);
     expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["scheduled", "scheduled"]);
     await new Promise((r) => setTimeout(r, 500));
-    const status = await runCliInProcess(
-      ["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0", "--json"],
-      { env: env.env, cwd: env.dir },
-    );
+    const status = await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
+      env: env.env,
+      cwd: env.dir,
+    });
     expect(status.code, status.stderr).toBe(0);
     expect(env.mock.state().requests.byAction.message_status).toBe(2);
     expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["sent", "sent"]);
     expect(t.results().map((r) => r.chatguru_status)).toEqual(["created", "created"]);
+    expect(status.stderr).toContain(
+      "No rows are pending: nothing to finish.\n  message status: asked ChatGuru about 2 messages sent earlier.\n",
+    );
     // Settled statuses are not asked again.
-    await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
+    const again = await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
       env: env.env,
       cwd: env.dir,
     });
     expect(env.mock.state().requests.byAction.message_status).toBe(2);
+    expect(again.stderr).toContain("No rows are pending: nothing to finish.\n");
+    expect(again.stderr).not.toContain("message status:");
   }, 30_000);
 });
 

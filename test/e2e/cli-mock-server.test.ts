@@ -39,7 +39,7 @@ describe("chatguru-sync mock-server", () => {
   it("rejects out-of-range flags with exit 2 and a clear message", async () => {
     const r = await runCliInProcess(["mock-server", "--fail-rate", "1.5"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Expected --fail-rate to be a probability from 0 to 1, got `1.5`.");
+    expect(r.stderr).toContain('--fail-rate must be a probability from 0 to 1, got "1.5".');
     const r2 = await runCliInProcess(["mock-server", "--existing", "+55 11 98765-4321"]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/--existing/);

@@ -57,7 +57,7 @@ describe("sync --fail-on", () => {
     env = await createSyncEnv();
     const r = await sync(MIXED, ["--fail-on", "sometimes"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: --fail-on must be one of invalid, failed, never, got `sometimes`.\n");
+    expect(r.stderr).toBe('error: --fail-on must be one of invalid, failed, never, got "sometimes".\n');
     expect(env.mock.state().requests.total).toBe(0);
   });
 });
@@ -96,9 +96,9 @@ describe("sync --header-row and how the source was read", () => {
   });
 
   it.each([
-    ["0", "`0`"],
-    ["abc", "`abc`"],
-    ["2.5", "`2.5`"],
+    ["0", '"0"'],
+    ["abc", '"abc"'],
+    ["2.5", '"2.5"'],
   ])("--header-row %s is exit 2 with the exact message", async (value, shown) => {
     env = await createSyncEnv();
     const r = await sync(TITLED, ["--header-row", value]);

@@ -99,7 +99,7 @@ describe("validate says how it read the source", () => {
       "0",
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: --header-row must be a whole number from 1 up, got `0`.\n");
+    expect(r.stderr).toBe('error: --header-row must be a whole number from 1 up, got "0".\n');
   });
 });
 
@@ -121,7 +121,7 @@ describe("init reads with the same flags", () => {
   it("--header-row abc is exit 2 with the exact message", async () => {
     const r = await run(["init", "--source", "fixtures/csv/title-rows.csv", "--header-row", "abc", "--out", "y.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: --header-row must be a whole number from 1 up, got `abc`.\n");
+    expect(r.stderr).toBe('error: --header-row must be a whole number from 1 up, got "abc".\n');
   });
 });
 

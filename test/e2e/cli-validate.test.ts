@@ -81,7 +81,7 @@ describe("chatguru-sync validate", () => {
     ],
     [
       ["--source", "fixtures/contacts.csv", "--mapping", "mapping.example.json", "--limit", "0"],
-      /--limit must be a whole number from 1 up, got `0`/,
+      /--limit must be a whole number from 1 up, got "0"/,
     ],
     [["--mapping", "mapping.example.json"], /Missing required argument: source/],
   ])("exit 2 for %j", async (args, message) => {

@@ -44,8 +44,8 @@ describe("sync() options, through normalizeSyncOptions", () => {
     };
     const args = ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING)];
     expect(await runCli([...args, "--rate", "-1"], io)).toBe(2);
-    expect(out.join("")).toContain("error: --rate must be a number from 0 up (0 = no cap), got `-1`.");
+    expect(out.join("")).toContain('error: --rate must be a number from 0 up (0 = no cap), got "-1".');
     expect(await runCli([...args, "--add-timeout", "-3"], io)).toBe(2);
-    expect(out.join("")).toContain("error: --add-timeout must be a number of seconds from 0 up, got `-3`.");
+    expect(out.join("")).toContain('error: --add-timeout must be a number of seconds from 0 up, got "-3".');
   });
 });

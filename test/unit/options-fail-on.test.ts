@@ -18,7 +18,7 @@ describe("normalizeSyncOptions: failOn and headerRow", () => {
       "Expected `failOn` to be one of `invalid`, `failed`, `never`, got `always` (string)",
     );
     expect(() => normalize({ failOn: "always" }, CLI_NAMING)).toThrow(
-      "--fail-on must be one of invalid, failed, never, got `always`.",
+      '--fail-on must be one of invalid, failed, never, got "always".',
     );
   });
   it("headerRow: a whole number from 1, handed on unchanged", () => {
@@ -28,7 +28,7 @@ describe("normalizeSyncOptions: failOn and headerRow", () => {
       "Expected `headerRow` to be an integer from 1 and up, got `0` (number)",
     );
     expect(() => normalize({ headerRow: 1.5 }, CLI_NAMING)).toThrow(
-      "--header-row must be a whole number from 1 up, got `1.5`.",
+      '--header-row must be a whole number from 1 up, got "1.5".',
     );
   });
 });

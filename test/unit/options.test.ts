@@ -118,13 +118,13 @@ describe("normalizeSyncOptions", () => {
   it("names CLI flags in plain words when asked", () => {
     const naming = { flags: { concurrency: "--concurrency", rate: "--rate" } };
     expect(() => normalizeSyncOptions({ ...base, concurrency: 0 }, naming)).toThrow(
-      "--concurrency must be a whole number from 1 up, got `0`.",
+      '--concurrency must be a whole number from 1 up, got "0".',
     );
     expect(() => normalizeSyncOptions({ ...base, rate: -2 }, naming)).toThrow(
-      "--rate must be a number from 0 up (0 = no cap), got `-2`.",
+      '--rate must be a number from 0 up (0 = no cap), got "-2".',
     );
     expect(() => check("timeout", 0, rules.numberAbove(0, " of seconds"), { flags: { timeout: "--timeout" } })).toThrow(
-      "--timeout must be a number of seconds above 0, got `0`.",
+      '--timeout must be a number of seconds above 0, got "0".',
     );
   });
 });

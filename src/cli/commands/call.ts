@@ -4,6 +4,9 @@ import { ChatGuruError, isChatGuruError } from "../../chatguru/errors.js";
 import { redact, UsageError } from "../../errors.js";
 import type { CliCommand } from "../command.js";
 import { exitCodeOf } from "../exit-code.js";
+import { numberFlag } from "../flag-values.js";
+import { CLI_NAMING } from "../naming.js";
+import { check, rules } from "../../options.js";
 import { connectionOptions, resolveConnection, type ConnectionFlags } from "../env.js";
 
 /** `k=v` pairs; a value may itself contain `=` (URLs, base64), so only the first `=` splits. */
@@ -44,7 +47,8 @@ export const callCommand: CliCommand = {
           describe: "Action parameter key=value (repeatable)",
           default: [] as string[],
         },
-        timeout: { type: "number", describe: "Request timeout in seconds", default: 30 },
+        // Untyped and without a yargs default: see numberFlag(). The client's own default is 30 s.
+        timeout: { describe: "Request timeout in seconds", defaultDescription: "30" },
       })
       .example("$0 call chat_add_status -p chat_add_id=5dd69c2300078e1be17fffd4", "check a pending chat_add")
       .example(
@@ -68,10 +72,11 @@ export const callCommand: CliCommand = {
     const params = parseParams(args.param);
     // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).
     if (action === "chat_add" && params.text === undefined) params.text = " ";
-    const timeout = args.timeout as number | undefined;
-    if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-      throw new UsageError(`Expected --timeout to be a number of seconds above 0, got \`${String(timeout)}\`.`);
-    }
+    const typedTimeout = numberFlag(args, "timeout");
+    const timeout =
+      typedTimeout === undefined
+        ? undefined
+        : check<number>("timeout", typedTimeout, rules.numberAbove(0, " of seconds"), CLI_NAMING);
     const flags: ConnectionFlags = {
       apiUrl: args.apiUrl as string | undefined,
       apiKey: args.apiKey as string | undefined,

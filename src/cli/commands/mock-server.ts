@@ -1,5 +1,7 @@
 import { startMockServer, type MockServerOptions } from "../../chatguru/mock/mock-server.js";
 import { UsageError } from "../../errors.js";
+import { check, type Rule } from "../../options.js";
+import { numberFlag } from "../flag-values.js";
 import type { CliCommand } from "../command.js";
 
 function list(value: unknown): string[] | undefined {
@@ -10,20 +12,17 @@ function list(value: unknown): string[] | undefined {
     .filter((s) => s !== "");
 }
 
+/** A numeric flag read as typed (numberFlag) and checked, so a bad one is quoted as typed rather than as NaN. */
 function number(
   args: Record<string, unknown>,
   flag: string,
-  expected: string,
+  plain: string,
   ok: (n: number) => boolean,
 ): number | undefined {
-  const value = args[flag];
+  const value = numberFlag(args, flag);
   if (value === undefined) return undefined;
-  if (typeof value !== "number" || !ok(value)) {
-    throw new UsageError(`Expected --${flag} to be ${expected}, got \`${String(value)}\`.`, {
-      code: "USAGE_FLAG_INVALID",
-    });
-  }
-  return value;
+  const rule: Rule = { ok: (v) => typeof v === "number" && ok(v), expected: plain, plain };
+  return check<number>(flag, value, rule, { flags: { [flag]: `--${flag}` } });
 }
 
 const probability = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= 1;
@@ -38,16 +37,16 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   };
   set(
     "port",
-    number(args, "port", "an integer from 0 to 65535", (n) => integerFrom0(n) && n <= 65535),
+    number(args, "port", "a whole number from 0 to 65535", (n) => integerFrom0(n) && n <= 65535),
   );
-  set("latencyMs", number(args, "latency", "milliseconds from 0 and up", milliseconds));
-  set("addDelayMs", number(args, "add-delay", "milliseconds from 0 and up", milliseconds));
-  set("addDelayMaxMs", number(args, "add-delay-max", "milliseconds from 0 and up", milliseconds));
+  set("latencyMs", number(args, "latency", "milliseconds from 0 up", milliseconds));
+  set("addDelayMs", number(args, "add-delay", "milliseconds from 0 up", milliseconds));
+  set("addDelayMaxMs", number(args, "add-delay-max", "milliseconds from 0 up", milliseconds));
   set("failRate", number(args, "fail-rate", "a probability from 0 to 1", probability));
-  set("rateLimit", number(args, "rate-limit", "an integer from 0 (no limit) and up", integerFrom0));
+  set("rateLimit", number(args, "rate-limit", "a whole number from 0 (no limit) up", integerFrom0));
   set("resetRate", number(args, "reset-rate", "a probability from 0 to 1", probability));
   set("timeoutRate", number(args, "timeout-rate", "a probability from 0 to 1", probability));
-  set("seed", number(args, "seed", "an integer", Number.isInteger));
+  set("seed", number(args, "seed", "a whole number", Number.isInteger));
   set("customFields", list(args.fields));
   const existing = list(args.existing);
   if (existing) {
@@ -68,15 +67,16 @@ export const mockServerCommand: CliCommand = {
   describe: "Run the embedded fake ChatGuru API on 127.0.0.1 (for demos and tests)",
   builder: (y) =>
     y.options({
-      port: { type: "number", describe: "Port (0 = any free port)", default: 0 },
-      latency: { type: "number", describe: "Delay every API response by MS" },
-      "add-delay": { type: "number", describe: "chat_add stays pending for MS" },
-      "add-delay-max": { type: "number", describe: "Each add pending a seeded-random MS from --add-delay up to this" },
-      "fail-rate": { type: "number", describe: "Probability 0..1 of a 5xx with an HTML body" },
-      "rate-limit": { type: "number", describe: "Answer 429 + Retry-After above N requests/second" },
-      "reset-rate": { type: "number", describe: "Probability 0..1 of a connection reset" },
-      "timeout-rate": { type: "number", describe: "Probability 0..1 of never answering" },
-      seed: { type: "number", describe: "Seed of the fault generator (reproducible faults)" },
+      // Numbers are untyped and without yargs defaults: see numberFlag(). No --port is port 0.
+      port: { describe: "Port (0 = any free port)", defaultDescription: "0" },
+      latency: { describe: "Delay every API response by MS" },
+      "add-delay": { describe: "chat_add stays pending for MS" },
+      "add-delay-max": { describe: "Each add pending a seeded-random MS from --add-delay up to this" },
+      "fail-rate": { describe: "Probability 0..1 of a 5xx with an HTML body" },
+      "rate-limit": { describe: "Answer 429 + Retry-After above N requests/second" },
+      "reset-rate": { describe: "Probability 0..1 of a connection reset" },
+      "timeout-rate": { describe: "Probability 0..1 of never answering" },
+      seed: { describe: "Seed of the fault generator (reproducible faults)" },
       fields: {
         type: "string",
         describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")',

@@ -16,7 +16,8 @@ import { connectionOptions, resolveConnection } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
 import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
-import { headerRowFlag, sourceFormatOptions } from "../source-flags.js";
+import { sourceFormatOptions } from "../source-flags.js";
+import { numberFlag } from "../flag-values.js";
 import { InFlightRows, reportOnForcedExit } from "../in-flight-rows.js";
 
 export const sourceOptions = {
@@ -33,12 +34,13 @@ export const sourceOptions = {
 
 export const runOptions = {
   ...connectionOptions,
-  concurrency: { type: "number", default: 4, describe: "Requests in flight at once" },
-  rate: { type: "number", default: 5, describe: "Requests per second across all actions (0 = no cap)" },
+  // Numbers are untyped and their defaults applied by normalizeSyncOptions(): see numberFlag().
+  concurrency: { describe: "Requests in flight at once", defaultDescription: "4" },
+  rate: { describe: "Requests per second across all actions (0 = no cap)", defaultDescription: "5" },
   results: { type: "string", describe: "Results CSV (default: <source>.results.csv beside the source)" },
   state: { type: "string", describe: "State journal (default: .chatguru-sync/<id>.ndjson)" },
   wait: { type: "boolean", default: true, describe: "Wait for pending chat_add (--no-wait leaves them pending)" },
-  "add-timeout": { type: "number", default: 600, describe: "Seconds to wait for a chat_add before leaving it pending" },
+  "add-timeout": { describe: "Seconds to wait for a chat_add before leaving it pending", defaultDescription: "600" },
   json: { type: "boolean", default: false, describe: "Print exactly one JSON report on stdout" },
   quiet: { type: "boolean", default: false, describe: "One summary line per run on stderr, and errors" },
   verbose: {
@@ -52,11 +54,10 @@ export const runOptions = {
     describe: "Which rows make the exit code 1: invalid (invalid, duplicate or failed), failed, never",
     defaultDescription: "invalid",
   },
-  timeout: { type: "number", describe: "Seconds before one ChatGuru request times out (default 30)" },
+  timeout: { describe: "Seconds before one ChatGuru request times out (default 30)" },
   "max-messages": {
-    type: "number",
-    default: 500,
     describe: "At most N message_send/message_file_send per run; the rest stay pending for the next run",
+    defaultDescription: "500",
   },
   "release-held": {
     type: "boolean",
@@ -67,15 +68,35 @@ export const runOptions = {
 
 export { CLI_NAMING } from "../naming.js";
 
-/** The source flags as sync() options; `headerRow` as typed, so normalizeSyncOptions() names a bad one exactly. */
+/** The source flags as sync() options. */
 function sourceFlagsFor(args: Record<string, unknown>): Partial<SyncOptions> {
-  const headerRow = headerRowFlag(args["header-row"]);
   return {
     ...(args.sheet ? { sheet: args.sheet as string } : {}),
     ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
     ...(args.encoding ? { encoding: args.encoding as string } : {}),
-    ...(headerRow !== undefined ? { headerRow: headerRow as number } : {}),
   };
+}
+
+/**
+ * The numeric flags as typed (numberFlag), so normalizeSyncOptions() quotes a bad one exactly; an absent one is left
+ * out and takes the library's default.
+ */
+function numberFlagsFor(args: Record<string, unknown>): Partial<SyncOptions> {
+  const options: Record<string, number | string> = {};
+  const flags = {
+    concurrency: "concurrency",
+    // 0 = no cap, as in the library.
+    rate: "rate",
+    limit: "limit",
+    "add-timeout": "addTimeoutSeconds",
+    "max-messages": "maxMessages",
+    "header-row": "headerRow",
+  } as const;
+  for (const [flag, key] of Object.entries(flags)) {
+    const value = numberFlag(args, flag);
+    if (value !== undefined) options[key] = value;
+  }
+  return options as Partial<SyncOptions>;
 }
 
 /**
@@ -91,20 +112,15 @@ export function buildSyncOptions(
     source: args.source as string,
     mapping: args.mapping as string,
     ...(args.mode !== undefined ? { mode: args.mode as SyncOptions["mode"] } : {}),
-    concurrency: args.concurrency as number,
-    // 0 = no cap, as in the library.
-    rate: args.rate as number,
+    ...numberFlagsFor(args),
     dryRun: Boolean(args["dry-run"]),
-    ...(args.limit !== undefined ? { limit: args.limit as number } : {}),
     ...(args.results ? { results: args.results as string } : {}),
     ...(args.state ? { state: args.state as string } : {}),
     full: Boolean(args.full),
     retryFailed: Boolean(args["retry-failed"]),
     wait: args.wait !== false,
-    addTimeoutSeconds: args["add-timeout"] as number,
     ...sourceFlagsFor(args),
     ...(args["fail-on"] !== undefined ? { failOn: args["fail-on"] as SyncOptions["failOn"] } : {}),
-    maxMessages: args["max-messages"] as number,
     releaseHeld: Boolean(args["release-held"]),
     env: io.env,
     cwd: io.cwd,
@@ -112,10 +128,11 @@ export function buildSyncOptions(
     ...extra,
   };
   normalizeSyncOptions(options, CLI_NAMING);
+  const typedTimeout = numberFlag(args, "timeout");
   const timeout =
-    args.timeout === undefined
+    typedTimeout === undefined
       ? undefined
-      : check<number>("timeout", args.timeout, rules.numberAbove(0, " of seconds"), CLI_NAMING);
+      : check<number>("timeout", typedTimeout, rules.numberAbove(0, " of seconds"), CLI_NAMING);
   const flags = {
     apiUrl: args["api-url"] as string | undefined,
     apiKey: args["api-key"] as string | undefined,
@@ -144,7 +161,13 @@ export async function runRendered(
   const label = `${command} ${String(args.source)}`;
   const quiet = Boolean(args.quiet) && !json;
   const verbose = Boolean(args.verbose);
-  const renderer = new SyncRenderer(io, { quiet: Boolean(args.quiet), progress: !json, verbose, label });
+  const renderer = new SyncRenderer(io, {
+    quiet: Boolean(args.quiet),
+    progress: !json,
+    verbose,
+    label,
+    pendingOnly: options.onlyPending === true,
+  });
   if (
     renderer.drawsProgress &&
     typeof options.source === "string" &&
@@ -196,10 +219,10 @@ export const syncCommand: CliCommand = {
       .options({
         mode: { type: "string", choices: ["create", "update", "upsert"], describe: "Overrides the mapping's mode" },
         "dry-run": { type: "boolean", default: false, describe: "Validate and plan; send nothing" },
-        limit: { type: "number", describe: "Only the first N data rows (canary)" },
+        limit: { describe: "Only the first N data rows (canary)" },
         full: { type: "boolean", default: false, describe: "Ignore change detection: send every row" },
         "retry-failed": { type: "boolean", default: false, describe: "Only rows whose last outcome was failed" },
-        watch: { type: "number", describe: "Re-run every N seconds until interrupted" },
+        watch: { describe: "Re-run every N seconds until interrupted" },
       })
       .example("$0 sync --source leads.csv --mapping mapping.json", "one-off import")
       .example("$0 sync --source leads.csv --mapping mapping.json --dry-run", "see what would happen")
@@ -209,8 +232,9 @@ export const syncCommand: CliCommand = {
       ),
   run: async (args, io) => {
     const options = buildSyncOptions(args, io);
-    if (args.watch === undefined) return (await runRendered(options, args, io)).code;
-    const every = check<number>("watch", args.watch, rules.numberFrom(1, " of seconds"), CLI_NAMING);
+    const typedWatch = numberFlag(args, "watch");
+    if (typedWatch === undefined) return (await runRendered(options, args, io)).code;
+    const every = check<number>("watch", typedWatch, rules.numberFrom(1, " of seconds"), CLI_NAMING);
     return watch(options, every, args, io);
   },
 };

@@ -6,6 +6,7 @@ import { createSource } from "../../sources/create-source.js";
 import type { Source } from "../../sources/source.js";
 import { validate, type ValidateReport } from "../../validate.js";
 import type { CliCommand, CliIO } from "../command.js";
+import { numberFlag } from "../flag-values.js";
 import { CLI_NAMING } from "../naming.js";
 import { readSourceFlags, sourceFormatOptions, type CliSourceFlags } from "../source-flags.js";
 
@@ -64,15 +65,16 @@ export const validateCommand: CliCommand = {
         },
         mapping: { type: "string", demandOption: true, describe: "Mapping file (JSON with comments)" },
         results: { type: "string", describe: "Write every row with its status and error to this CSV" },
-        limit: { type: "number", describe: "Check only the first N rows" },
+        limit: { describe: "Check only the first N rows" },
         ...sourceFormatOptions,
         json: { type: "boolean", default: false, describe: "Print one JSON report on stdout" },
         quiet: { type: "boolean", default: false, describe: "Print nothing on stderr (exit code only)" },
       })
       .example("$0 validate --source contatos.csv --mapping mapping.json", "check a file before syncing"),
   run: async (args, io) => {
+    const typedLimit = numberFlag(args, "limit");
     const limit =
-      args.limit === undefined ? undefined : check<number>("limit", args.limit, rules.integerFrom(1), CLI_NAMING);
+      typedLimit === undefined ? undefined : check<number>("limit", typedLimit, rules.integerFrom(1), CLI_NAMING);
     const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
     let readAs: string | undefined;
     let report: ValidateReport;

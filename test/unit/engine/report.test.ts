@@ -44,6 +44,17 @@ describe("buildReport", () => {
     );
   });
 
+  it("a results file not replaced at the end keeps its own message: every row ran", () => {
+    const failure = new ConfigError("RESULTS_WRITE_FAILED", 'Could not replace "r.csv" (EBUSY): close it.', {
+      context: { path: "/r.csv", step: "replace" },
+    });
+    expect(buildReport(parts({ failure })).error).toEqual({
+      code: "RESULTS_WRITE_FAILED",
+      message: 'Could not replace "r.csv" (EBUSY): close it.',
+    });
+    expect(buildReport(parts({ failure })).exitCode).toBe(3);
+  });
+
   it("an interrupt is exit 130", () => {
     expect(buildReport(parts({ interrupted: true }))).toMatchObject({ exitCode: 130, error: { code: "INTERRUPTED" } });
   });

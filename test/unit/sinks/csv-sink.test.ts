@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -114,5 +114,20 @@ describe("createCsvSink", () => {
     const sink = createCsvSink({ path, headers, columns: ["status"], writeBack: DEFAULT_WRITE_BACK });
     await expect(sink.close()).rejects.toMatchObject({ code: "RESULTS_WRITE_FAILED" });
     expect(existsSync(path)).toBe(false);
+  });
+
+  it("a destination that became a folder during the run fails on close naming the file, not the temp file", async () => {
+    const dir = freshDir();
+    const path = join(dir, "leads.results.csv");
+    const sink = createCsvSink({ path, headers, columns: ["status"], writeBack: DEFAULT_WRITE_BACK });
+    await sink.write(result(0, { status: "created" }));
+    mkdirSync(join(path, "inside"), { recursive: true });
+    const failure = await sink.close().catch((error: Error) => error);
+    expect(failure).toMatchObject({ code: "RESULTS_WRITE_FAILED" });
+    expect((failure as Error).message).toMatch(
+      /^Could not replace "leads\.results\.csv" \((EISDIR|ENOTEMPTY|EEXIST)\): /,
+    );
+    expect((failure as Error).message).not.toContain(".tmp");
+    expect(readdirSync(dir)).toEqual(["leads.results.csv"]);
   });
 });

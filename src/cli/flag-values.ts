@@ -1,0 +1,43 @@
+import { UsageError } from "../errors.js";
+
+/** `--flag was given twice: 2 and abc.` — yargs would silently join the values into `2,abc`. */
+function givenTwice(flag: string, values: unknown[]): UsageError {
+  const shown = values.map((v) => String(v));
+  const times = values.length === 2 ? "twice" : `${values.length} times`;
+  const list = `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+  return new UsageError(`--${flag} was given ${times}: ${list}. Give it once.`, { code: "USAGE_FLAG_INVALID" });
+}
+
+/**
+ * Throws for the first flag given more than once (yargs keeps every value in an array). `repeatable` lists the flags
+ * declared as lists (`call --param`); camelCase keys are yargs' copies of the dashed ones.
+ */
+export function rejectRepeatedFlags(args: Record<string, unknown>, repeatable: readonly string[]): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (key === "_" || /[A-Z]/.test(key) || repeatable.includes(key)) continue;
+    if (Array.isArray(value)) throw givenTwice(key, value);
+  }
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * A numeric flag as typed: a number when the text reads as one, else the text itself, so the range check that
+ * follows quotes what was typed ("abc", "2,5") instead of NaN. The flags are declared without a yargs type and
+ * without a yargs default for that reason: a `number` type turns "abc" into NaN, and a default silently fills a
+ * flag given without its value. Missing and repeated values are usage errors naming the flag.
+ */
+export function numberFlag(args: Record<string, unknown>, flag: string): number | string | undefined {
+  const value = args[flag];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) throw givenTwice(flag, value);
+  // yargs gives `true` for a bare untyped flag, `false` for --no-<flag> and "" for --flag=.
+  if (typeof value === "boolean" || (typeof value === "string" && value.trim() === "")) {
+    throw new UsageError(`--${flag} was given without a value: write a number right after it.`, {
+      code: "USAGE_FLAG_INVALID",
+    });
+  }
+  if (typeof value === "number") return value;
+  const text = String(value).trim();
+  return DECIMAL.test(text) ? Number(text) : text;
+}

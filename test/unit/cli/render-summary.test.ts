@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { countsLine, SyncRenderer, summaryLine } from "../../../src/cli/render.js";
+import { emptyCounts, type SyncReport } from "../../../src/engine/report.js";
+
+/** A run on an 8-row file that stopped after 2 invalid and 1 duplicate rows: 5 rows not reached. */
+const stopped = (extra: Partial<SyncReport> = {}): SyncReport => ({
+  ok: false,
+  exitCode: 3,
+  counts: { ...emptyCounts(), total: 3, invalid: 2, duplicate: 1 },
+  requests: { total: 1, retries: 0, byAction: { chat_add: 1 } },
+  durationMs: 4600,
+  notReached: 5,
+  error: { code: "CHATGURU_AUTH", message: "ChatGuru rejected the credentials." },
+  ...extra,
+});
+
+function summary(report: SyncReport): string[] {
+  let text = "";
+  const io = {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => (text += s), isTTY: false },
+    env: {},
+    cwd: "/",
+    signal: new AbortController().signal,
+  };
+  new SyncRenderer(io, { quiet: false, progress: false }).summary(report, { dryRun: false });
+  return text.trimEnd().split("\n");
+}
+
+describe("the summary of a run that stopped early", () => {
+  it("counts every row read and says how many were not reached", () => {
+    expect(summaryLine(stopped(), false)).toBe("8 rows in 4.6 s — 2 invalid, 1 duplicate, 5 not reached");
+    expect(countsLine(stopped(), false)).toBe("8 rows — 2 invalid, 1 duplicate, 5 not reached");
+    expect(
+      summaryLine(stopped({ notReached: undefined, counts: { ...emptyCounts(), total: 1, created: 1 } }), false),
+    ).toBe("1 row in 4.6 s — 1 created");
+  });
+
+  it("not-reached rows that kept their last result from the journal are said to, not to have no status", () => {
+    const lines = summary(stopped({ notReachedKept: 5 }));
+    expect(lines[0]).toBe("8 rows in 4.6 s — 2 invalid, 1 duplicate, 5 not reached");
+    expect(lines).toContain(
+      "  5 rows were not reached: they keep their last result from an earlier run in the results; run again to continue.",
+    );
+    expect(lines.join("\n")).not.toContain("no status");
+  });
+
+  it("a mix says how many kept one and how many have none; none kept keeps the old line", () => {
+    expect(summary(stopped({ notReachedKept: 4 }))).toContain(
+      "  5 rows were not reached: 4 keep their last result from an earlier run, 1 has no status in the results; run again to continue.",
+    );
+    expect(summary(stopped({ notReached: 1, notReachedKept: 1 }))).toContain(
+      "  1 row was not reached: it keeps its last result from an earlier run in the results; run again to continue.",
+    );
+    expect(summary(stopped())).toContain(
+      "  5 rows were not reached (no status in the results): run again to continue.",
+    );
+  });
+});
