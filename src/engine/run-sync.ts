@@ -191,15 +191,17 @@ function rowRunDeps(run: Run, output: RowOutput) {
 }
 
 /**
- * A run stopped by a run-level error (credentials, an unknown custom field…) before any row was created, updated or
- * added leaves the results and errors files as they were: its rows only say that one error again, and a new journal
- * (a typo in the account id, a copied mapping) knows nothing of earlier runs, so rewriting would blank the chat ids and
- * statuses the team relies on. Said as a warning; the run's report carries the error. A first run (no results file
- * yet) still writes one: its rows that met the error say so.
+ * A run on a journal it just created (a typo in the account id, a copied mapping: the journal is per mapping + account)
+ * stopped by a run-level error (credentials, an unknown custom field…) before any row was created, updated or added
+ * leaves an existing results file as it was: that journal knows nothing of earlier runs, so rewriting would blank the
+ * chat ids and statuses the team relies on, for rows that only met that one error. Said as a warning; the report
+ * carries the error. With its usual journal a stopped run still rewrites (rows not reached keep their last result),
+ * and a first run with no results file yet still writes one.
  */
 async function keptAsItWas(run: Run, sink: Sink, output: RowOutput | undefined): Promise<boolean> {
   const counts = output?.counts;
-  if (!counts || !sink.replacesExisting || run.stop.interrupted || run.failures.runError === undefined) return false;
+  if (!counts || !sink.replacesExisting || !run.followUps.journalFresh) return false;
+  if (run.stop.interrupted || run.failures.runError === undefined) return false;
   if (counts.created + counts.updated + counts.pending > 0 || run.options.dryRun) return false;
   await sink.discard();
   run.options.onEvent?.({
