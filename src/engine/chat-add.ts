@@ -6,6 +6,7 @@ import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, executeDialogOnce, hasUpdates } from "./contact-updates.js";
 import { holdIfNeeded } from "./held-actions.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
+import type { EngineCallOptions } from "./scheduled-client.js";
 import { MAX_BLANK_READDS, resolveUncertainAdd, uncertainMessage } from "./uncertain-add.js";
 
 /**
@@ -28,18 +29,25 @@ export async function createChat(
   });
   let chatAddId: string;
   let unexpectedStatus: string | undefined;
+  // Under a rate cap many adds wait in the queue, intent journaled, when a run stops: those never went out.
+  let notSent = false;
+  const leaving: EngineCallOptions = { onNotSent: () => void (notSent = true) };
   try {
-    const added = await chatAdd(options.reAdds > 0 ? ctx.follow : ctx.first, {
-      chatNumber: draft.phone.canonical,
-      name: draft.name,
-      text: draft.chatAdd.text,
-      ...(draft.chatAdd.userId ? { userId: draft.chatAdd.userId } : {}),
-      ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
-    });
+    const added = await chatAdd(
+      options.reAdds > 0 ? ctx.follow : ctx.first,
+      {
+        chatNumber: draft.phone.canonical,
+        name: draft.name,
+        text: draft.chatAdd.text,
+        ...(draft.chatAdd.userId ? { userId: draft.chatAdd.userId } : {}),
+        ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
+      },
+      leaving,
+    );
     chatAddId = added.chatAddId;
     unexpectedStatus = added.unexpectedStatus;
   } catch (error) {
-    return await afterLostAdd(draft, hash, ctx, error, options.reAdds);
+    return await afterLostAdd(draft, hash, ctx, error, { reAdds: options.reAdds, notSent });
   }
   await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
   ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
@@ -57,10 +65,12 @@ async function afterLostAdd(
   hash: string,
   ctx: ContactContext,
   error: unknown,
-  reAdds: number,
+  { reAdds, notSent }: { reAdds: number; notSent: boolean },
 ): Promise<ContactResult> {
-  // Only an answer proves the add was not applied: a 4xx, or retries that all failed before reaching ChatGuru.
-  if (isRowFailure(error) && error.code !== "ADD_OUTCOME_UNKNOWN") {
+  // Only an answer proves the add was not applied: a 4xx, or retries that all failed before reaching ChatGuru — or
+  // the queue's word that no attempt went out (dropped when the run stopped): then the add is not "may exist" either.
+  const refused = isRowFailure(error) && error.code !== "ADD_OUTCOME_UNKNOWN";
+  if (refused || notSent) {
     await ctx.state.update(draft.key, { addStatus: null });
     throw error;
   }

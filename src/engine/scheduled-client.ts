@@ -32,11 +32,13 @@ export interface ScheduledClientOptions {
  * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
  * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one);
  * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form);
- * `rowNumber` names the spreadsheet row in the request events (row-scope.ts).
+ * `rowNumber` names the spreadsheet row in the request events (row-scope.ts); `onNotSent` is told when the call ends
+ * (a stop, a run-level error) before any attempt went out — dropped in the queue, so ChatGuru never saw it.
  */
 export type EngineCallOptions = CallOptions & {
   rowNumber?: number;
   beforeAttempt?: () => Promise<void>;
+  onNotSent?: () => void;
   lateParams?: (params: Record<string, string>) => Record<string, string>;
 };
 
@@ -85,6 +87,22 @@ export class ScheduledClient {
     priority: number = Priority.NEW_ROW,
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
+    const sent = { any: false };
+    try {
+      return await this.#call(action, params, priority, options, sent);
+    } catch (error) {
+      if (!sent.any) (options as EngineCallOptions).onNotSent?.();
+      throw error;
+    }
+  }
+
+  async #call(
+    action: string,
+    params: Record<string, string>,
+    priority: number,
+    options: CallOptions,
+    sent: { any: boolean },
+  ): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
     const rowNumber = (options as EngineCallOptions).rowNumber;
     let failures = 0;
@@ -93,7 +111,7 @@ export class ScheduledClient {
       signal?.throwIfAborted();
       let error: unknown;
       try {
-        const attempt = () => this.#attempt(action, params, options, failures, rowNumber);
+        const attempt = () => this.#attempt(action, params, options, failures, rowNumber, sent);
         const response = await queue.run(attempt, priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
@@ -126,12 +144,14 @@ export class ScheduledClient {
     options: CallOptions,
     failures: number,
     rowNumber: number | undefined,
+    sent: { any: boolean },
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
-    const { beforeAttempt, lateParams, rowNumber: _row, ...callOptions } = options as EngineCallOptions;
+    const { beforeAttempt, lateParams, rowNumber: _row, onNotSent: _n, ...callOptions } = options as EngineCallOptions;
     if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
     if (lateParams) params = lateParams(params);
+    sent.any = true;
     options = callOptions;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;

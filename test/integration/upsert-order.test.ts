@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { learntPath, readLearnt } from "../../src/state/learnt-file.js";
+import { openNdjsonStateStore } from "../../src/state/ndjson-state-store.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -146,5 +147,30 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
     const second = await run(csv([...Array.from({ length: 8 }, (_, i) => mobile(i, "21")), ...leads]), map);
     expect(second.counts).toMatchObject({ created: 3, unchanged: 8 });
     for (const n of leads) expect(callsFor(n)).toEqual(["chat_add:13", "chat_update_custom_fields:13"]);
+  });
+
+  it("adds still waiting in the queue when the run stops never went out: not pending, nothing to check next run", async () => {
+    env = await createSyncEnv({ addDelayMs: 40 });
+    const map = mapping();
+    const first = await run(csv(Array.from({ length: 8 }, (_, i) => mobile(i, "21"))), map);
+    expect(first.counts.created).toBe(8);
+
+    // New leads, added first at once (the last run's were new), under a rate cap: stopped (Ctrl-C) while most of
+    // their adds still wait in the queue. Those never went out: the rows were not reached, no add to check later.
+    const leads = Array.from({ length: 16 }, (_, i) => mobile(60 + i, "21"));
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 5_000);
+    const second = await run(csv(leads), map, { rate: 2, signal: stop.signal, graceMs: 200 });
+    expect(second.exitCode).toBe(130);
+    expect(second.counts.pending).toBeLessThanOrEqual(4);
+    const added = new Set(Object.keys(env.mock.state().chatAddsByNumber));
+    const neverSent = leads.filter((n) => !added.has(n));
+    expect(neverSent.length).toBeGreaterThanOrEqual(4);
+    const store = await openNdjsonStateStore(second.state!, { lock: false });
+    const journaled = neverSent.map((n) => store.get(n)?.addStatus ?? null);
+    await store.close();
+    expect(journaled).toEqual(neverSent.map(() => null));
+    const statuses = env.results(second.results!).filter((row) => neverSent.includes(row.Telefone!));
+    expect(statuses.map((row) => row.chatguru_status)).toEqual(neverSent.map(() => ""));
   });
 });
