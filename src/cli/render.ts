@@ -38,7 +38,7 @@ export class SyncRenderer {
   #done = 0;
   #total = 0;
   #started = Date.now();
-  readonly problems: Array<{ row: number; text: string }> = [];
+  readonly problems: Array<{ row: number; text: string; code: string }> = [];
   #problemCount = 0;
   #pauses = 0;
   #requests = 0;
@@ -96,6 +96,7 @@ export class SyncRenderer {
             this.problems.push({
               row: event.rowNumber,
               text: formatProblem({ row: event.rowNumber, message: `${event.outcome} — ${event.error}` }),
+              code: event.error.split(":", 1)[0]!,
             });
         }
         this.#tick();
@@ -207,11 +208,18 @@ export class SyncRenderer {
     }
     const notReached = notReachedLine(report);
     if (notReached) out(`  ${notReached}`);
+    const later = limitLine(report.beyondLimit ?? 0, options.dryRun === true);
+    if (later) out(`  ${later}`);
     if (this.problems.length > 0) {
       out(
         `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
       );
-      for (const p of [...this.problems].sort((a, b) => a.row - b.row)) out(`  ${p.text}`);
+      // Rows that met the error that stopped the run say it once, as the last line does, not once per row.
+      const stopper = report.error?.code;
+      const sorted = [...this.problems].sort((a, b) => a.row - b.row);
+      for (const p of sorted) if (p.code !== stopper) out(`  ${p.text}`);
+      const met = sorted.filter((p) => p.code === stopper).map((p) => p.row);
+      if (met.length > 0) out(`  ${met.length > 1 ? "Rows" : "Row"} ${met.join(", ")}: failed — the error below`);
     }
     if (report.error) out(`error: ${report.error.message}`);
   }
@@ -259,6 +267,15 @@ export function countsLine(report: SyncReport, dryRun: boolean): string {
 }
 
 /** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
+/** Rows after --limit: in the results with their last result (a canary does not shrink the file), not synced. */
+function limitLine(rows: number, dryRun: boolean): string | undefined {
+  if (rows === 0) return undefined;
+  const what = rows === 1 ? "1 more row was" : `${rows} more rows were`;
+  if (dryRun) return `${what} left out by --limit (not planned); run without --limit to plan every row.`;
+  const they = rows === 1 ? "it keeps its" : "they keep their";
+  return `${what} left out by --limit: ${they} last result in the results; run without --limit to sync ${rows === 1 ? "it" : "them"}.`;
+}
+
 function notReachedLine(report: SyncReport): string | undefined {
   const missed = report.notReached ?? 0;
   if (missed === 0) return undefined;

@@ -3,6 +3,7 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { RowState } from "../state/state-store.js";
 import type { SyncMode } from "./contact-context.js";
 import type { PlanCounts } from "./report.js";
+import { MAX_BLIND, sendsNothingVisible } from "./upsert-strategy.js";
 import { textHash } from "./values-hash.js";
 
 /** What a dry run says a real run will cost (SPEC §5: requests are paid in time, the rate cap is the bound). */
@@ -74,9 +75,25 @@ export class PlanTally {
   requests = 0;
   readonly preview: PlannedRow[] = [];
 
-  add(requests: number, draft: ContactDraft, status: string): void {
+  /** New rows an upsert run would start before it knows whether its rows are new (upsert-strategy.ts). */
+  #blind = 0;
+
+  add(requests: number, draft: ContactDraft, status: string, planned?: keyof PlanCounts): void {
+    requests += this.#upsertProbes(planned, status, draft);
     this.requests += requests;
     if (requests > 0 && this.preview.length < PREVIEW_ROWS) this.preview.push(plannedRow(draft, status));
+  }
+
+  /**
+   * An upsert checks a chat it does not know before adding it (SPEC §5), on both 9th-digit forms: always when the add
+   * sends something visible, else only for the first rows of the run, until their answers show the rows are new.
+   */
+  #upsertProbes(planned: keyof PlanCounts | undefined, status: string, draft: ContactDraft): number {
+    if (planned !== "new" || status !== "would-upsert") return 0;
+    if (!sendsNothingVisible(draft)) return 2;
+    if (this.#blind >= MAX_BLIND) return 0;
+    this.#blind += 1;
+    return 2;
   }
 
   estimate(rate: number, concurrency: number): PlanEstimate {

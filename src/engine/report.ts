@@ -37,6 +37,8 @@ export interface SyncReport {
   notReached?: number;
   /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
   notReachedKept?: number;
+  /** Rows after `--limit N`: left to a later run, written with their last result (additive to SPEC §3). */
+  beyondLimit?: number;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
 }
@@ -85,6 +87,8 @@ export interface ReportParts {
   notReached: number;
   /** Of `notReached`, the rows written with their last result from the journal. @default 0 */
   notReachedKept?: number;
+  /** Rows after --limit, passed through with their last result. @default 0 */
+  beyondLimit?: number;
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
@@ -115,6 +119,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
+    ...(parts.beyondLimit ? { beyondLimit: parts.beyondLimit } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
   };
 }

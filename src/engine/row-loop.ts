@@ -76,10 +76,13 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
   const localTime = localIsoTimeMemo();
   let seq = 0;
   for await (const row of pipeline.opened.rows) {
-    if (deps.limit !== undefined && seq >= deps.limit) break;
     const rowSeq = seq++;
     const verdict = deps.fedBack ? deps.fedBack(row, pipeline.classify(row)) : pipeline.classify(row);
     const ident = pipeline.identify(row, verdict);
+    if (deps.limit !== undefined && rowSeq >= deps.limit) {
+      await beyondLimit(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
+      continue;
+    }
     if (stop.stopped || scheduled?.fatal) {
       await notReached(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
       continue;
@@ -124,7 +127,7 @@ function record(
       return output.finishResult("unchanged", result);
     }
     case "plan":
-      output.tally.add(decision.requests, decision.draft, decision.status);
+      output.tally.add(decision.requests, decision.draft, decision.status, decision.planned);
       return output.planned(seq, row, decision.planned, decision.status, { ...ident, key: decision.draft.key });
   }
 }
@@ -144,6 +147,12 @@ async function admit(task: RowToRun, deps: RowLoopDeps): Promise<void> {
     (error) => failures.fromOutput(error),
   );
   failures.fromScheduler(scheduled?.fatal);
+}
+
+/** A row after --limit: it keeps the result the journal has from an earlier run (a dry run's plan shows none). */
+function beyondLimit(seq: number, row: RowToRun["row"], ident: RowToRun["ident"], deps: RowLoopDeps) {
+  const last = ident.key !== undefined && !deps.decide.dryRun ? lastResult(deps.state?.get(ident.key)) : { extra: {} };
+  return deps.output.beyondLimitRow(seq, row, { ...ident, ...last.extra }, last.status);
 }
 
 /** A row the run stopped before: it keeps the result the journal has from an earlier run (none for a new row). */

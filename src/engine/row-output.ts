@@ -20,6 +20,8 @@ export class RowOutput {
   notReached = 0;
   /** Of `notReached`, those that had a last result to keep. */
   notReachedKept = 0;
+  /** Rows after `--limit`, passed through with their last result. */
+  beyondLimit = 0;
 
   constructor(
     private readonly sink: Sink,
@@ -62,6 +64,15 @@ export class RowOutput {
   notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>, lastStatus?: string): void | Promise<void> {
     this.notReached += 1;
     if (lastStatus) this.notReachedKept += 1;
+    return this.write(seq, row, lastStatus, extra);
+  }
+
+  /**
+   * A row after `--limit`: not this run's, written with its last result (none on a dry run, whose plan says only what
+   * it would do), so a canary run does not shrink the results file to its first rows.
+   */
+  beyondLimitRow(seq: number, row: SourceRow, extra: Partial<RowResult>, lastStatus?: string): void | Promise<void> {
+    this.beyondLimit += 1;
     return this.write(seq, row, lastStatus, extra);
   }
 

@@ -248,6 +248,7 @@ async function finish(
     startedAt,
     dryRun: options.dryRun,
     notReached: output!.notReached,
+    beyondLimit: output!.beyondLimit,
     notReachedKept: output!.notReachedKept,
     results: written?.location,
     errors: written?.errors,

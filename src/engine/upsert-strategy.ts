@@ -9,7 +9,7 @@ export type UpsertOrder = "update-first" | "add-first";
 /** Rows whose new-or-existing answer the run waits for before it trusts the share of new rows. */
 const MIN_OBSERVED = 4;
 /** Rows allowed to start blind (before MIN_OBSERVED answers); later ones wait a moment for those answers. */
-const MAX_BLIND = 4;
+export const MAX_BLIND = 4;
 /**
  * Adding first costs an existing chat chat_add + poll + update (~3.2 requests) instead of 1; updating first costs a
  * new chat one extra probe. Adding first wins once more than ~1 - 1/3.2 ≈ 0.69 of the rows are new.

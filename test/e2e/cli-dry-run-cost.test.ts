@@ -29,14 +29,25 @@ describe("sync --dry-run cost and preview (CLI)", () => {
     );
     expect(r.code).toBe(0);
     expect(env.mock.state().requests.total).toBe(0);
-    // New rows: chat_add + ≈1 chat_add_status + the update + the note = 4 each.
-    expect(r.stderr).toContain("cost: about 600 requests, ≈ 2 min at --rate 5 (--concurrency 4");
+    // New rows: chat_add + ≈1 chat_add_status + the update + the note = 4 each; the first 4 rows of an upsert are
+    // also checked on both number forms before adding (the run does not know yet that its rows are new).
+    expect(r.stderr).toContain("cost: about 608 requests, ≈ 2 min at --rate 5 (--concurrency 4");
     expect(r.stderr).toContain("first 3 rows as they will be sent:");
     expect(r.stderr).toContain(
       'row 2 (would-upsert): 5511970001001 "Pessoa 0" · field__Etapa_do_funil="lead 0", field__Origem="planilha" · note "Importado: Pessoa 0"',
     );
     expect(r.stderr).toContain("row 4 (would-upsert)");
     expect(r.stderr).not.toContain("row 5 (");
+  });
+
+  it("the estimate is what the real run then sends (new rows, blank adds, ChatGuru adding at once)", async () => {
+    env = await createSyncEnv();
+    const args = ["sync", "--source", source(20), "--mapping", env.mapping("m.json", MAPPING), "--rate", "0"];
+    const plan = await runCliInProcess([...args, "--dry-run", "--json"], { env: env.env, cwd: env.dir });
+    const estimate = JSON.parse(plan.stdout).plan.estimate.requests as number;
+    expect(estimate).toBe(88);
+    const real = await runCliInProcess([...args, "--json"], { env: env.env, cwd: env.dir });
+    expect(JSON.parse(real.stdout).requests.total).toBe(estimate);
   });
 
   it("--json: report.plan keeps its counts and adds estimate and preview; the SPEC §3 keys stay", async () => {
@@ -66,7 +77,7 @@ describe("sync --dry-run cost and preview (CLI)", () => {
       changed: 0,
       unchanged: 0,
       retry: 0,
-      estimate: { requests: 40, seconds: 20, rate: 2, concurrency: 3 },
+      estimate: { requests: 48, seconds: 24, rate: 2, concurrency: 3 },
     });
     expect(report.plan.preview).toHaveLength(3);
     expect(report.plan.preview[0]).toEqual({

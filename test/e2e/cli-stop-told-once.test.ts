@@ -31,6 +31,9 @@ describe("the reason a run stopped is printed once", () => {
     expect(told(r.stderr)).toEqual([
       expect.stringMatching(/^error: .*rejected the credentials.*check CHATGURU_API_KEY/),
     ]);
+    // The rows that met it are listed by number, not each with the same message again.
+    expect(r.stderr.split("rejected the credentials")).toHaveLength(2);
+    expect(r.stderr).toMatch(/^ {2}Rows? [\d, ]+: failed — the error below$/m);
   });
 
   it("--json: the error goes to stderr once", async () => {

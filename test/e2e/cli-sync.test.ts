@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 import { runCliInProcess, spawnCli } from "../helpers/cli.js";
@@ -125,6 +126,28 @@ describe("chatguru-sync sync (CLI)", () => {
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 3, error: { code: "CHATGURU_AUTH" } });
     expect(r.stdout + r.stderr).not.toContain("definitely-wrong-key");
+  });
+
+  it("--limit N syncs the first N rows; the results file keeps every row, the rest with their last result", async () => {
+    env = await createSyncEnv();
+    const lines = ["Telefone,Nome,Etapa", ...[1, 2, 3, 4].map((i) => `1198765432${i},P${i},novo`)];
+    const source = env.csv("l.csv", lines.join("\n"));
+    const mapping = env.mapping("m.json", MAPPING);
+    const args = ["sync", "--source", source, "--mapping", mapping, ...FAST_FLAGS];
+    expect((await runCliInProcess([...args, "--limit", "3"], { env: env.env, cwd: env.dir })).code).toBe(0);
+    // A canary of the next change: 1 row synced, the other 3 keep what the first run wrote, the 4th still none.
+    writeFileSync(source, lines.join("\n").replaceAll("novo", "quente"));
+    const canary = await runCliInProcess([...args, "--limit", "1"], { env: env.env, cwd: env.dir });
+    expect(canary.code).toBe(0);
+    expect(canary.stderr).toContain("3 more rows were left out by --limit: they keep their last result in the results");
+    const statuses = env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status);
+    expect(statuses).toEqual(["updated", "created", "created", ""]);
+    expect(
+      JSON.parse((await runCliInProcess([...args, "--limit", "1", "--json"], { env: env.env, cwd: env.dir })).stdout),
+    ).toMatchObject({
+      counts: { total: 1, unchanged: 1 },
+      beyondLimit: 3,
+    });
   });
 
   it("--dry-run plans from the journal and sends nothing", async () => {
