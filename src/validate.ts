@@ -5,7 +5,9 @@ import type { RowProblem } from "./core/row-problem.js";
 import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
 import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import { check, rules } from "./options.js";
-import { resultsFileSink } from "./sinks/create-sink.js";
+import { extname } from "node:path";
+import { createCsvSink, EXCEL_BR_DELIMITER } from "./sinks/csv-sink.js";
+import type { OpenedSource } from "./sources/source.js";
 import type { Sink } from "./sinks/sink.js";
 import type { Source } from "./sources/source.js";
 
@@ -73,10 +75,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
   const pipeline = await openRowPipeline(
     options.source,
     mapping,
-    (opened) =>
-      options.resultsPath === undefined
-        ? undefined
-        : resultsFileSink(opened, mapping.write_back)(options.resultsPath, ["status", "error"]),
+    (opened) => (options.resultsPath === undefined ? undefined : validateSink(opened, mapping, options.resultsPath)),
     (event) => {
       readAs = event.message;
       options.onRead?.(event.message);
@@ -105,6 +104,20 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
 }
 
 const INTERRUPTED = "Interrupted: validation stopped, no results file written.";
+
+/**
+ * `--results`: a workbook for `.xlsx` as sync writes it, else CSV. The workbook writer (exceljs) is loaded only then:
+ * a plain validate of a million rows keeps its memory for the rows (SPEC §9: ≤ 200 MB).
+ */
+async function validateSink(opened: OpenedSource, mapping: LoadedMapping, path: string): Promise<Sink> {
+  const columns: Array<"status" | "error"> = ["status", "error"];
+  if (extname(path).toLowerCase() === ".xlsx") {
+    const { resultsFileSink } = await import("./sinks/create-sink.js");
+    return resultsFileSink(opened, mapping.write_back)(path, columns);
+  }
+  const delimiter = opened.format?.delimiter ?? EXCEL_BR_DELIMITER;
+  return createCsvSink({ path, headers: opened.headers, delimiter, columns, writeBack: mapping.write_back });
+}
 
 type Tally = Pick<ValidateReport, "counts" | "problems" | "problemCount">;
 

@@ -5,7 +5,7 @@ import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Source } from "../sources/source.js";
 
 export { defaultResultsPath } from "./results-paths.js";
-import { createCsvSink } from "./csv-sink.js";
+import { createCsvSink, EXCEL_BR_DELIMITER } from "./csv-sink.js";
 import { assertResultsPath } from "./results-path.js";
 import { removeStaleTemps } from "./stale-temps.js";
 import { createSheetsSink } from "./sheets-sink.js";
@@ -38,12 +38,6 @@ const SHEETS_FLUSH_EVERY_ROWS = 5_000;
  * The write_back columns of a results (and errors) file. The message slots have no column name unless the mapping
  * sends messages, and are then left out (result-layout).
  */
-/**
- * A CSV written for a workbook or a sheet has no source delimiter to follow: `;`, the list separator of Excel in
- * Portuguese (Brazil), so the file opens in columns rather than as one.
- */
-export const EXCEL_BR_DELIMITER = ";";
-
 const RESULT_COLUMNS: Array<keyof WriteBackColumns> = [
   "status",
   "chat_add_id",

@@ -4,6 +4,12 @@ import { AtomicCsvFile } from "./atomic-csv-file.js";
 import { resultLayout } from "./result-layout.js";
 import { orderedResultsSink } from "./ordered-results-sink.js";
 
+/**
+ * A CSV written for a workbook or a sheet has no source delimiter to follow: `;`, the list separator of Excel in
+ * Portuguese (Brazil), so the file opens in columns rather than as one.
+ */
+export const EXCEL_BR_DELIMITER = ";";
+
 export interface CsvSinkOptions {
   /** Destination results file; replaced atomically on close. */
   path: string;
