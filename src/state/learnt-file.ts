@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { replaceBesideJournal } from "./journal-sidecar.js";
 
 /**
  * `<journal>.learnt.json` beside the journal: what the last run learnt about this account that makes the next one
@@ -81,19 +80,8 @@ export async function readLearnt(journalPath: string, now = Date.now()): Promise
 
 /** Replaces the file (temp + rename: a kill leaves the old one or the new one; the journal's open removes debris). */
 export async function writeLearnt(journalPath: string, learnt: Learnt): Promise<void> {
-  const temp = path.join(
-    path.dirname(journalPath),
-    `.${path.basename(journalPath)}.${process.pid}.${randomBytes(4).toString("hex")}${LEARNT_TEMP_SUFFIX}`,
-  );
   const text = `${JSON.stringify(learnt)}\n`;
-  const handle = await open(temp, "wx");
-  try {
-    await handle.writeFile(text);
-    await handle.close();
-    await rename(temp, learntPath(journalPath));
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await replaceBesideJournal(journalPath, learntPath(journalPath), LEARNT_TEMP_SUFFIX, (handle) =>
+    handle.writeFile(text),
+  );
 }

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
-import { open, readFile, rename, stat, unlink, type FileHandle } from "node:fs/promises";
-import path from "node:path";
+import { createHash } from "node:crypto";
+import { open, readFile, stat, type FileHandle } from "node:fs/promises";
+import { replaceBesideJournal } from "./journal-sidecar.js";
 import type { SnapshotInfo } from "./snapshot-format.js";
 import { SnapshotTable } from "./snapshot-table.js";
 import { SnapshotWriter, type Piece } from "./snapshot-writer.js";
@@ -181,22 +181,11 @@ export async function writeSnapshot(
   count: number,
 ): Promise<void> {
   const writer = new SnapshotWriter(count);
-  const temp = path.join(
-    path.dirname(journalPath),
-    `.${path.basename(journalPath)}.${process.pid}.${randomBytes(4).toString("hex")}${SNAPSHOT_TEMP_SUFFIX}`,
-  );
-  const handle = await open(temp, "wx");
-  try {
+  await replaceBesideJournal(journalPath, snapshotPath(journalPath), SNAPSHOT_TEMP_SUFFIX, async (handle) => {
     for (const record of records) for (const piece of writer.add(record)) await writeAt(handle, piece);
     for (const piece of writer.finish(info)) await writeAt(handle, piece);
     await handle.datasync();
-    await handle.close();
-    await rename(temp, snapshotPath(journalPath));
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  });
 }
 
 /** A piece at its position; `write` may write fewer bytes than asked. */
