@@ -7,6 +7,9 @@ import type { CliIO } from "./command.js";
 import { planLines } from "./render-plan.js";
 import { formatDuration, remainingSeconds } from "./format-duration.js";
 import { localIsoTime } from "../util/local-time.js";
+import { countsLine, idleLines, limitLine, notReachedLine, summaryLine } from "./summary-lines.js";
+
+export { countsLine, summaryLine };
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -225,92 +228,10 @@ export class SyncRenderer {
   }
 }
 
-/** What a `status` with nothing pending still did, and why it may still exit 1 (SPEC §3: invalid rows count). */
-function idleLines(report: SyncReport): string[] {
-  const lines: string[] = [];
-  const asked = report.requests.byAction.message_status ?? 0;
-  if (asked > 0)
-    lines.push(`message status: asked ChatGuru about ${asked} message${asked === 1 ? "" : "s"} sent earlier.`);
-  const c = report.counts;
-  const toFix = [
-    ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),
-    ...(c.duplicate > 0 ? [`${c.duplicate} duplicate`] : []),
-  ];
-  if (toFix.length > 0 && report.exitCode !== 0)
-    lines.push(
-      `rows to fix (${toFix.join(", ")}) still make the exit code 1: fix them and sync, or pass --fail-on failed.`,
-    );
-  return lines;
-}
-
 /** `row 14 chat_add → 201 in 132 ms`; never parameters, so never a phone's custom values or the key. */
 export function responseLine(event: Extract<SyncEvent, { type: "response" }>): string {
   const row = event.rowNumber !== undefined ? `row ${event.rowNumber}` : "row -";
   const attempt = event.attempt > 1 ? ` (attempt ${event.attempt})` : "";
   const answer = event.status !== undefined ? `${event.status}` : "no answer";
   return `${row} ${event.action}${attempt} → ${answer} in ${event.ms} ms${event.code ? ` (${event.code})` : ""}`;
-}
-
-/**
- * `8 rows` — every row read: the counts cover only rows that got an outcome, and a stopped run would otherwise print
- * "3 rows" for an 8-row file.
- */
-function rowsRead(report: SyncReport): string {
-  const rows = report.counts.total + (report.notReached ?? 0);
-  return `${rows} row${rows === 1 ? "" : "s"}`;
-}
-
-/** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
-export function countsLine(report: SyncReport, dryRun: boolean): string {
-  const parts = outcomeParts(report);
-  return `${dryRun ? "dry run: " : ""}${rowsRead(report)}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
-}
-
-/** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
-/** Rows after --limit: in the results with their last result (a canary does not shrink the file), not synced. */
-function limitLine(rows: number, dryRun: boolean): string | undefined {
-  if (rows === 0) return undefined;
-  const what = rows === 1 ? "1 more row was" : `${rows} more rows were`;
-  if (dryRun) return `${what} left out by --limit (not planned); run without --limit to plan every row.`;
-  const they = rows === 1 ? "it keeps its" : "they keep their";
-  return `${what} left out by --limit: ${they} last result in the results; run without --limit to sync ${rows === 1 ? "it" : "them"}.`;
-}
-
-function notReachedLine(report: SyncReport): string | undefined {
-  const missed = report.notReached ?? 0;
-  if (missed === 0) return undefined;
-  const kept = report.notReachedKept ?? 0;
-  const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
-  if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;
-  if (kept === missed)
-    return `${rows} not reached: ${missed === 1 ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
-  const blank = missed - kept;
-  return (
-    `${rows} not reached: ${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run, ` +
-    `${blank} ${blank === 1 ? "has" : "have"} no status in the results; run again to continue.`
-  );
-}
-
-function outcomeParts(report: SyncReport): string[] {
-  const c = report.counts;
-  return (
-    [
-      ["created", c.created],
-      ["updated", c.updated],
-      ["unchanged", c.unchanged],
-      ["pending", c.pending],
-      ["invalid", c.invalid],
-      ["duplicate", c.duplicate],
-      ["failed", c.failed],
-    ] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([name, n]) => `${n} ${name}`)
-    .concat(report.notReached ? [`${report.notReached} not reached`] : []);
-}
-
-export function summaryLine(report: SyncReport, dryRun: boolean): string {
-  const parts = outcomeParts(report);
-  const seconds = (report.durationMs / 1000).toFixed(1);
-  return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
 }

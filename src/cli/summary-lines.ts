@@ -1,0 +1,85 @@
+import type { SyncReport } from "../engine/report.js";
+
+/** The summary's lines after a run (render.ts prints them): counts, rows not reached or left out, a quiet `status`. */
+
+/** What a `status` with nothing pending still did, and why it may still exit 1 (SPEC §3: invalid rows count). */
+export function idleLines(report: SyncReport): string[] {
+  const lines: string[] = [];
+  const asked = report.requests.byAction.message_status ?? 0;
+  if (asked > 0)
+    lines.push(`message status: asked ChatGuru about ${asked} message${asked === 1 ? "" : "s"} sent earlier.`);
+  const c = report.counts;
+  const toFix = [
+    ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),
+    ...(c.duplicate > 0 ? [`${c.duplicate} duplicate`] : []),
+  ];
+  if (toFix.length > 0 && report.exitCode !== 0)
+    lines.push(
+      `rows to fix (${toFix.join(", ")}) still make the exit code 1: fix them and sync, or pass --fail-on failed.`,
+    );
+  return lines;
+}
+
+/**
+ * `8 rows` — every row read: the counts cover only rows that got an outcome, and a stopped run would otherwise print
+ * "3 rows" for an 8-row file.
+ */
+function rowsRead(report: SyncReport): string {
+  const rows = report.counts.total + (report.notReached ?? 0);
+  return `${rows} row${rows === 1 ? "" : "s"}`;
+}
+
+/** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
+export function countsLine(report: SyncReport, dryRun: boolean): string {
+  const parts = outcomeParts(report);
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
+
+/** Rows after --limit: in the results with their last result (a canary does not shrink the file), not synced. */
+export function limitLine(rows: number, dryRun: boolean): string | undefined {
+  if (rows === 0) return undefined;
+  const what = rows === 1 ? "1 more row was" : `${rows} more rows were`;
+  if (dryRun) return `${what} left out by --limit (not planned); run without --limit to plan every row.`;
+  const they = rows === 1 ? "it keeps its" : "they keep their";
+  return `${what} left out by --limit: ${they} last result in the results; run without --limit to sync ${rows === 1 ? "it" : "them"}.`;
+}
+
+/** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
+export function notReachedLine(report: SyncReport): string | undefined {
+  const missed = report.notReached ?? 0;
+  if (missed === 0) return undefined;
+  const kept = report.notReachedKept ?? 0;
+  const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
+  if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;
+  if (kept === missed)
+    return `${rows} not reached: ${missed === 1 ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
+  const blank = missed - kept;
+  return (
+    `${rows} not reached: ${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run, ` +
+    `${blank} ${blank === 1 ? "has" : "have"} no status in the results; run again to continue.`
+  );
+}
+
+function outcomeParts(report: SyncReport): string[] {
+  const c = report.counts;
+  return (
+    [
+      ["created", c.created],
+      ["updated", c.updated],
+      ["unchanged", c.unchanged],
+      ["pending", c.pending],
+      ["invalid", c.invalid],
+      ["duplicate", c.duplicate],
+      ["failed", c.failed],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n} ${name}`)
+    .concat(report.notReached ? [`${report.notReached} not reached`] : []);
+}
+
+export function summaryLine(report: SyncReport, dryRun: boolean): string {
+  const parts = outcomeParts(report);
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
