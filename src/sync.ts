@@ -9,9 +9,7 @@ import { loadMapping } from "./mapping/load-mapping.js";
 import { normalizeSyncOptions, type SyncOptions } from "./options.js";
 import { createSink } from "./sinks/create-sink.js";
 import { createSource } from "./sources/create-source.js";
-import { AddTimings } from "./engine/add-timings.js";
-import { UpsertStrategy } from "./engine/upsert-strategy.js";
-import { readLearnt, writeLearnt, type Learnt } from "./state/learnt-file.js";
+import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { assertStatePathUsable } from "./state/state-path.js";
@@ -61,7 +59,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       });
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
-    if (state && statePath && !dryRun) learners = startLearners(await readLearnt(statePath));
+    if (state && statePath && !dryRun) learners = await startLearners(statePath);
     const results = options.results;
     return await runSync(normalized, {
       source,
@@ -73,44 +71,9 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     });
   } finally {
     if (client && client !== options.client) client.close();
-    await saveLearnt(statePath, learners, options);
+    if (statePath && learners) {
+      await saveLearners(statePath, learners, (message) => options.onEvent?.({ type: "warning", message }));
+    }
     await state?.close();
-  }
-}
-
-interface Learners {
-  addTimings: AddTimings;
-  upsert: UpsertStrategy;
-}
-
-function startLearners(learnt: Learnt): Learners {
-  return {
-    addTimings: new AddTimings(learnt.addTimes?.value),
-    upsert: new UpsertStrategy("learn", learnt.newRows?.value),
-  };
-}
-
-/**
- * Keeps what this run learnt for the next one (while the journal's lock is still held). A part this run learnt
- * nothing new about is kept as it was, with its own date, so a run without new rows does not forget the add times.
- */
-async function saveLearnt(statePath: string | undefined, learners: Learners | undefined, options: SyncOptions) {
-  if (!statePath || !learners) return;
-  const addTimes = learners.addTimings.learnt();
-  const newRows = learners.upsert.learnt();
-  if (!addTimes && !newRows) return;
-  try {
-    const learntAt = new Date().toISOString();
-    await writeLearnt(statePath, {
-      ...(await readLearnt(statePath)),
-      ...(addTimes ? { addTimes: { value: addTimes, learntAt } } : {}),
-      ...(newRows ? { newRows: { value: newRows, learntAt } } : {}),
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    options.onEvent?.({
-      type: "warning",
-      message: `could not save what this run learnt of ChatGuru (${message}); the next run learns it again`,
-    });
   }
 }

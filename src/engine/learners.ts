@@ -1,0 +1,43 @@
+import { readLearnt, writeLearnt } from "../state/learnt-file.js";
+import { AddTimings } from "./add-timings.js";
+import { UpsertStrategy } from "./upsert-strategy.js";
+
+/** The run's learners (SPEC §5 "Requests per row"), started from what earlier runs learnt (state/learnt-file.ts). */
+export interface Learners {
+  addTimings: AddTimings;
+  upsert: UpsertStrategy;
+}
+
+export async function startLearners(journalPath: string): Promise<Learners> {
+  const learnt = await readLearnt(journalPath);
+  return {
+    addTimings: new AddTimings(learnt.addTimes?.value),
+    upsert: new UpsertStrategy("learn", learnt.newRows?.value),
+  };
+}
+
+/**
+ * Keeps what this run learnt for the next one (while the journal's lock is still held). A part this run learnt
+ * nothing new about is kept as it was, with its own date, so a run without new rows does not forget the add times.
+ * A cache: when it cannot be written, the next run learns again (said as a warning).
+ */
+export async function saveLearners(
+  journalPath: string,
+  learners: Learners,
+  warn: (message: string) => void,
+): Promise<void> {
+  const addTimes = learners.addTimings.learnt();
+  const newRows = learners.upsert.learnt();
+  if (!addTimes && !newRows) return;
+  try {
+    const learntAt = new Date().toISOString();
+    await writeLearnt(journalPath, {
+      ...(await readLearnt(journalPath)),
+      ...(addTimes ? { addTimes: { value: addTimes, learntAt } } : {}),
+      ...(newRows ? { newRows: { value: newRows, learntAt } } : {}),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    warn(`could not save what this run learnt of ChatGuru (${message}); the next run learns it again`);
+  }
+}
