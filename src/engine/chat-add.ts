@@ -30,8 +30,8 @@ export async function createChat(
   let chatAddId: string;
   let unexpectedStatus: string | undefined;
   // Under a rate cap many adds wait in the queue, intent journaled, when a run stops: those never went out.
-  let notSent = false;
-  const leaving: EngineCallOptions = { onNotSent: () => void (notSent = true) };
+  let notApplied = false;
+  const leaving: EngineCallOptions = { onNotApplied: () => void (notApplied = true) };
   try {
     const added = await chatAdd(
       options.reAdds > 0 ? ctx.follow : ctx.first,
@@ -47,7 +47,7 @@ export async function createChat(
     chatAddId = added.chatAddId;
     unexpectedStatus = added.unexpectedStatus;
   } catch (error) {
-    return await afterLostAdd(draft, hash, ctx, error, { reAdds: options.reAdds, notSent });
+    return await afterLostAdd(draft, hash, ctx, error, { reAdds: options.reAdds, notApplied });
   }
   await ctx.state.update(draft.key, { chatAddId, addStatus: "pending" });
   ctx.onEvent?.({ type: "add-pending", rowNumber: draft.rowNumber, chatAddId });
@@ -65,12 +65,13 @@ async function afterLostAdd(
   hash: string,
   ctx: ContactContext,
   error: unknown,
-  { reAdds, notSent }: { reAdds: number; notSent: boolean },
+  { reAdds, notApplied }: { reAdds: number; notApplied: boolean },
 ): Promise<ContactResult> {
   // Only an answer proves the add was not applied: a 4xx, or retries that all failed before reaching ChatGuru — or
-  // the queue's word that no attempt went out (dropped when the run stopped): then the add is not "may exist" either.
+  // the scheduled client's word that it did not take effect (dropped in the queue when the run stopped, or refused
+  // for its credentials): then the add is not "may exist" either.
   const refused = isRowFailure(error) && error.code !== "ADD_OUTCOME_UNKNOWN";
-  if (refused || notSent) {
+  if (refused || notApplied) {
     await ctx.state.update(draft.key, { addStatus: null });
     throw error;
   }

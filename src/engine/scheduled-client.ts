@@ -32,13 +32,14 @@ export interface ScheduledClientOptions {
  * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
  * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one);
  * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form);
- * `rowNumber` names the spreadsheet row in the request events (row-scope.ts); `onNotSent` is told when the call ends
- * (a stop, a run-level error) before any attempt went out — dropped in the queue, so ChatGuru never saw it.
+ * `rowNumber` names the spreadsheet row in the request events (row-scope.ts); `onNotApplied` is told when the call
+ * fails and ChatGuru certainly did not apply it: no attempt went out (dropped in the queue at a stop or a run-level
+ * error) or every one that did was refused for its credentials.
  */
 export type EngineCallOptions = CallOptions & {
   rowNumber?: number;
   beforeAttempt?: () => Promise<void>;
-  onNotSent?: () => void;
+  onNotApplied?: () => void;
   lateParams?: (params: Record<string, string>) => Record<string, string>;
 };
 
@@ -87,11 +88,11 @@ export class ScheduledClient {
     priority: number = Priority.NEW_ROW,
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
-    const sent = { any: false };
+    const sent = { mayHaveApplied: false };
     try {
       return await this.#call(action, params, priority, options, sent);
     } catch (error) {
-      if (!sent.any) (options as EngineCallOptions).onNotSent?.();
+      if (!sent.mayHaveApplied) (options as EngineCallOptions).onNotApplied?.();
       throw error;
     }
   }
@@ -101,7 +102,7 @@ export class ScheduledClient {
     params: Record<string, string>,
     priority: number,
     options: CallOptions,
-    sent: { any: boolean },
+    sent: { mayHaveApplied: boolean },
   ): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
     const rowNumber = (options as EngineCallOptions).rowNumber;
@@ -144,14 +145,19 @@ export class ScheduledClient {
     options: CallOptions,
     failures: number,
     rowNumber: number | undefined,
-    sent: { any: boolean },
+    sent: { mayHaveApplied: boolean },
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
     if (this.#fatal) throw this.#fatal;
-    const { beforeAttempt, lateParams, rowNumber: _row, onNotSent: _n, ...callOptions } = options as EngineCallOptions;
+    const {
+      beforeAttempt,
+      lateParams,
+      rowNumber: _row,
+      onNotApplied: _n,
+      ...callOptions
+    } = options as EngineCallOptions;
     if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
     if (lateParams) params = lateParams(params);
-    sent.any = true;
     options = callOptions;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
@@ -174,6 +180,8 @@ export class ScheduledClient {
       answered(typeof response.code === "number" ? response.code : undefined);
       return response;
     } catch (failure) {
+      // A credentials refusal is ChatGuru's answer that it did nothing; anything else (a 5xx, no answer) may have.
+      if (classifyChatGuruError(failure).kind !== "auth") sent.mayHaveApplied = true;
       answered(failure instanceof ChatGuruError ? failure.httpStatus : undefined, errorCode(failure));
       this.#reactBeforeSlotFrees(failure);
       throw failure;
