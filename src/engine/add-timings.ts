@@ -15,6 +15,13 @@ const AFTER_MISS = 1.2;
 /** After this many first polls in a row that hit, the first poll moves a little earlier (DECREASE)… */
 const HITS_BEFORE_EARLIER = 20;
 const DECREASE = 0.95;
+/**
+ * A first poll carried from the last run starts this much earlier. Settles are only seen at poll times (upper bounds),
+ * so a first poll that hits can only learn "no later than this": carried as it was, misses would push it later run
+ * after run and nothing would bring it back when adds are fast again (seen: 7.9 s for adds of 2–4 s). Starting a bit
+ * earlier each run and moving later on a miss keeps it near the slowest adds, at about one miss a run.
+ */
+const CARRIED_EARLIER = 0.85;
 /** A missed add is next polled when nearly every add had settled. */
 const LATER_QUANTILE = 0.98;
 
@@ -27,9 +34,9 @@ const LATER_QUANTILE = 0.98;
  *
  * Until enough adds have settled, adds poll one at a time ("scouting"), each waiting past the age at which the last
  * one was still pending: a burst of adds made together all polling at ~3 s would each miss where one miss is enough.
- * A scheduled run starts from what the last run learnt (state/learnt-file.ts), its tuned first poll included, so it
- * neither scouts again nor drifts: restored settles are upper bounds at the old first poll, and a first poll rebuilt
- * from them would move 15 % later every run.
+ * A scheduled run starts from what the last run learnt (state/learnt-file.ts), its tuned first poll included (a bit
+ * earlier, CARRIED_EARLIER), so it neither scouts again nor drifts: restored settles are upper bounds at the old first
+ * poll, and a first poll rebuilt from them would move 15 % later every run.
  */
 export class AddTimings {
   private readonly settles: number[];
@@ -45,7 +52,7 @@ export class AddTimings {
 
   constructor(restored?: LearntAddTimes) {
     this.settles = restored ? restored.settles.slice(-WINDOW) : [];
-    if (restored?.firstPoll !== undefined && this.known) this.firstPoll = restored.firstPoll;
+    if (restored?.firstPoll !== undefined && this.known) this.firstPoll = restored.firstPoll * CARRIED_EARLIER;
   }
 
   /** What to carry to the next run: undefined until known, or when this run added nothing. */
