@@ -7,7 +7,7 @@ import type { CliIO } from "./command.js";
 import { planLines } from "./render-plan.js";
 import { formatDuration, remainingSeconds } from "./format-duration.js";
 import { localIsoTime } from "../util/local-time.js";
-import { countsLine, idleLines, limitLine, notReachedLine, summaryLine } from "./summary-lines.js";
+import { countsLine, idleLines, limitLine, notReachedLine, notSyncedLine, summaryLine } from "./summary-lines.js";
 
 export { countsLine, summaryLine };
 
@@ -213,6 +213,8 @@ export class SyncRenderer {
     if (notReached) out(`  ${notReached}`);
     const later = limitLine(report.beyondLimit ?? 0, options.dryRun === true);
     if (later) out(`  ${later}`);
+    const never = notSyncedLine(report.notSynced ?? 0);
+    if (never) out(`  ${never}`);
     if (this.problems.length > 0) {
       out(
         `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,

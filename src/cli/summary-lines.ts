@@ -44,6 +44,13 @@ export function limitLine(rows: number, dryRun: boolean): string | undefined {
   return `${what} left out by --limit: ${they} last result in the results; run without --limit to sync ${rows === 1 ? "it" : "them"}.`;
 }
 
+/** `status` / --retry-failed after an interrupted import: the rows no run has synced are said, not called unchanged. */
+export function notSyncedLine(rows: number): string | undefined {
+  if (rows === 0) return undefined;
+  const what = rows === 1 ? "1 row was" : `${rows} rows were`;
+  return `${what} never synced (this command only finishes what sync started): run "chatguru-sync sync" to send ${rows === 1 ? "it" : "them"}.`;
+}
+
 /** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
 export function notReachedLine(report: SyncReport): string | undefined {
   const missed = report.notReached ?? 0;

@@ -39,6 +39,8 @@ export interface SyncReport {
   notReachedKept?: number;
   /** Rows after `--limit N`: left to a later run, written with their last result (additive to SPEC §3). */
   beyondLimit?: number;
+  /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
+  notSynced?: number;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
 }
@@ -89,6 +91,8 @@ export interface ReportParts {
   notReachedKept?: number;
   /** Rows after --limit, passed through with their last result. @default 0 */
   beyondLimit?: number;
+  /** Rows a filtering command left to sync because no run synced them yet. @default 0 */
+  notSynced?: number;
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
@@ -120,6 +124,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
     ...(parts.beyondLimit ? { beyondLimit: parts.beyondLimit } : {}),
+    ...(parts.notSynced ? { notSynced: parts.notSynced } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
   };
 }

@@ -116,7 +116,9 @@ function record(
       return output.finish(seq, row, decision.kind, ident, decision.error);
     case "filtered": {
       const last = lastResult(decision.prior);
-      return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
+      const extra = { ...ident, key: decision.draft.key, ...last.extra };
+      if (last.status === undefined) return output.notSyncedRow(seq, row, extra);
+      return output.skipped(seq, row, last.status, extra);
     }
     case "unchanged": {
       // The bulk of a scheduled re-run (SPEC §9): the row's result built in one object, no spreads or copies.

@@ -22,6 +22,8 @@ export class RowOutput {
   notReachedKept = 0;
   /** Rows after `--limit`, passed through with their last result. */
   beyondLimit = 0;
+  /** Rows another filter owns (status, --retry-failed) that no run has synced yet: written without a status. */
+  notSynced = 0;
 
   constructor(
     private readonly sink: Sink,
@@ -88,6 +90,15 @@ export class RowOutput {
     if (planned === "unchanged") countOutcome(this.counts, "unchanged");
     else this.counts.total += 1;
     return this.write(seq, row, status, extra);
+  }
+
+  /**
+   * A row another filter owns (status, --retry-failed) that no run has synced: not counted as an outcome nor called
+   * unchanged (after an interrupted import, `status` must not look like the rest was done), written without a status.
+   */
+  notSyncedRow(seq: number, row: SourceRow, extra: Partial<RowResult>): void | Promise<void> {
+    this.notSynced += 1;
+    return this.write(seq, row, undefined, extra);
   }
 
   /** A row another filter owns (--retry-failed, status): counted unchanged, reported `skipped`, last status kept. */

@@ -249,6 +249,7 @@ async function finish(
     dryRun: options.dryRun,
     notReached: output!.notReached,
     beyondLimit: output!.beyondLimit,
+    notSynced: output!.notSynced,
     notReachedKept: output!.notReachedKept,
     results: written?.location,
     errors: written?.errors,

@@ -56,4 +56,21 @@ describe("status with nothing pending", () => {
     expect(r.stderr).toMatch(/^1 row in [\d.]+ s — 1 created$/m);
     expect(r.stderr).not.toContain("No rows are pending");
   });
+
+  it("rows no run has synced (an import stopped early) are said to need sync, not called unchanged", async () => {
+    env = await createSyncEnv();
+    env.csv("l.csv", ["Telefone,Nome", ...[1, 2, 3, 4, 5].map((i) => `1198765432${i},P${i}`)].join("\n"));
+    env.mapping("m.json", MAPPING);
+    expect((await run("sync", ["--limit", "2"])).code).toBe(0);
+
+    const r = await run("status", ["--json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ exitCode: 0, notSynced: 3, counts: { unchanged: 2 } });
+    const human = await run("status");
+    expect(human.stderr).toContain(
+      '3 rows were never synced (this command only finishes what sync started): run "chatguru-sync sync" to send them.',
+    );
+    const statuses = env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status);
+    expect(statuses).toEqual(["created", "created", "", "", ""]);
+  });
 });
