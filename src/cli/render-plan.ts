@@ -29,7 +29,9 @@ export function planLines(plan: PlanReport): string[] {
     `  plan: ${plan.new} new (update or create), ${plan.changed} changed → update, ${plan.retry} to retry, ${plan.unchanged} unchanged`,
   ];
   const { estimate, preview } = plan;
-  if (estimate) {
+  if (estimate && estimate.requests === 0) {
+    lines.push("  cost: nothing to send (every row is unchanged, invalid or a duplicate)");
+  } else if (estimate) {
     const time =
       estimate.seconds !== undefined && estimate.rate !== undefined
         ? `≈ ${roughDuration(estimate.seconds)} at --rate ${estimate.rate}`
@@ -39,7 +41,9 @@ export function planLines(plan: PlanReport): string[] {
     );
   }
   if (preview && preview.length > 0) {
-    lines.push(`  first ${preview.length === 1 ? "row" : `${preview.length} rows`} as they will be sent:`);
+    lines.push(
+      `  ${preview.length === 1 ? "the one row to send, as it will be sent" : `first ${preview.length} rows as they will be sent`}:`,
+    );
     for (const row of preview) lines.push(previewLine(row));
   }
   return lines;

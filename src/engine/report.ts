@@ -41,6 +41,8 @@ export interface SyncReport {
   beyondLimit?: number;
   /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
   notSynced?: number;
+  /** The run stopped before changing anything, on a new journal: the results file was left as it was (additive). */
+  resultsKept?: boolean;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
 }
@@ -93,6 +95,8 @@ export interface ReportParts {
   beyondLimit?: number;
   /** Rows a filtering command left to sync because no run synced them yet. @default 0 */
   notSynced?: number;
+  /** The results file was left as it was (run-sync.ts keptAsItWas). */
+  resultsKept?: boolean;
   /** Where the sink wrote the results. */
   results?: string | undefined;
   statePath?: string | undefined;
@@ -125,6 +129,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
     ...(parts.beyondLimit ? { beyondLimit: parts.beyondLimit } : {}),
     ...(parts.notSynced ? { notSynced: parts.notSynced } : {}),
+    ...(parts.resultsKept ? { resultsKept: true } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
   };
 }

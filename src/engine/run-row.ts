@@ -78,7 +78,15 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   switch (state?.addStatus) {
     case "pending":
       if (!state.chatAddId) break;
-      await deps.output.finish(seq, row, "pending", base);
+      await deps.output.finish(
+        seq,
+        row,
+        "pending",
+        base,
+        interrupted(
+          "ChatGuru is adding the chat; its custom fields/note are sent when it is done (run status or the next sync)",
+        ),
+      );
       await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
       return;
     case "done":

@@ -229,8 +229,10 @@ async function finish(
     throw failure;
   }
   let written: Awaited<ReturnType<Sink["close"]>> | undefined;
+  let resultsKept = false;
   try {
-    written = sink && !(await keptAsItWas(run, sink, output)) ? await sink.close() : undefined;
+    resultsKept = sink !== undefined && (await keptAsItWas(run, sink, output));
+    written = sink && !resultsKept ? await sink.close() : undefined;
   } catch (error) {
     if (sent === 0) throw error;
     failure ??= error;
@@ -250,6 +252,7 @@ async function finish(
     notReached: output!.notReached,
     beyondLimit: output!.beyondLimit,
     notSynced: output!.notSynced,
+    resultsKept,
     notReachedKept: output!.notReachedKept,
     results: written?.location,
     errors: written?.errors,

@@ -24,7 +24,8 @@ export function defaultResultsPath(source: Source, cwd: string): string {
  * Never the source itself: a re-run on `leads.errors.csv` with `--results leads.csv` must not overwrite its input.
  */
 export function errorsPath(resultsPath: string, source: Source): string {
-  const ext = extname(resultsPath).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
+  // A workbook's rows to fix stay a workbook even beside `--results out.csv`: they are fixed in Excel.
+  const ext = extname(resultsPath).toLowerCase() === ".xlsx" || source.kind === "xlsx" ? "xlsx" : "csv";
   const path = join(dirname(resultsPath), `${stem(resultsPath)}.errors.${ext}`);
   if (hasPath(source) && resolve(source.path) === resolve(path)) {
     return join(dirname(resultsPath), `${stem(resultsPath)}.errors.errors.${ext}`);
@@ -34,11 +35,11 @@ export function errorsPath(resultsPath: string, source: Source): string {
 
 /**
  * A dry run's plan: `<source>.plan.csv` beside the source, else beside `--results`, else in the working directory.
- * A workbook's plan is a workbook, as its results are (unless `--results` names a `.csv`): a CSV opened in Excel shows
- * a 13-digit phone as 5,51E+12.
+ * A workbook's plan is a workbook (whatever `--results` names), as its errors file is: a CSV opened in Excel shows a
+ * 13-digit phone as 5,51E+12.
  */
 export function planPath(source: Source, cwd: string, results?: string): string {
-  const workbook = results !== undefined ? extname(results).toLowerCase() === ".xlsx" : source.kind === "xlsx";
+  const workbook = source.kind === "xlsx" || (results !== undefined && extname(results).toLowerCase() === ".xlsx");
   const name = `plan.${workbook ? "xlsx" : "csv"}`;
   if (hasPath(source)) return join(dirname(source.path), `${stem(source.path)}.${name}`);
   if (results) return join(dirname(results), `${stem(results)}.${name}`);

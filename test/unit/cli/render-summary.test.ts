@@ -56,4 +56,18 @@ describe("the summary of a run that stopped early", () => {
       "  5 rows were not reached (no status in the results): run again to continue.",
     );
   });
+
+  it("when the results file was left as it was, its rows are said to keep what earlier runs wrote", () => {
+    const lines = summary(stopped({ resultsKept: true }));
+    expect(lines).toContain(
+      "  5 rows were not reached: the results file keeps what earlier runs wrote; fix the error below and run again.",
+    );
+    expect(lines.join("\n")).not.toContain("no status");
+  });
+
+  it("status after an interrupted import: rows never synced are said to need sync", () => {
+    expect(summary(stopped({ notReached: undefined, notSynced: 9 }))).toContain(
+      '  9 rows were never synced (this command only finishes what sync started): run "chatguru-sync sync" to send them.',
+    );
+  });
 });

@@ -58,7 +58,8 @@ describe("results paths", () => {
     expect(defaultResultsPath(book, "/cwd")).toBe("/d/leads.results.xlsx");
     expect(errorsPath("/d/leads.results.xlsx", book)).toBe("/d/leads.errors.xlsx");
     expect(planPath(book, "/cwd")).toBe("/d/leads.plan.xlsx");
-    expect(planPath(book, "/cwd", "/out/run.csv")).toBe("/d/leads.plan.csv");
+    expect(planPath(book, "/cwd", "/out/run.csv")).toBe("/d/leads.plan.xlsx");
+    expect(errorsPath("/out/run.csv", book)).toBe("/out/run.errors.xlsx");
   });
 
   it("--results elsewhere, a sheet, stdin; never the source itself", () => {
