@@ -19,6 +19,24 @@ export function rejectRepeatedFlags(args: Record<string, unknown>, repeatable: r
   }
 }
 
+/**
+ * A text flag as typed, or undefined when absent. Given without a value it is a usage error, not silently ignored: an
+ * unquoted `--delimiter ;` is cut by the shell at the `;` and would otherwise read the file with a guessed delimiter.
+ */
+export function textFlag(args: Record<string, unknown>, flag: string): string | undefined {
+  const value = args[flag];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) throw givenTwice(flag, value);
+  const text = typeof value === "boolean" ? "" : String(value);
+  if (text.trim() === "" && !(flag === "delimiter" && text === "\t")) {
+    const quote = flag === "delimiter" ? ` in quotes (--delimiter ";"): the shell cuts an unquoted ;` : "";
+    throw new UsageError(`--${flag} was given without a value: write it right after the flag${quote}.`, {
+      code: "USAGE_FLAG_INVALID",
+    });
+  }
+  return text;
+}
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /**

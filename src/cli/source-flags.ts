@@ -1,5 +1,5 @@
 import { check, rules } from "../options.js";
-import { numberFlag } from "./flag-values.js";
+import { numberFlag, textFlag } from "./flag-values.js";
 import { CLI_NAMING } from "./naming.js";
 
 /** The flags that say how to read a source, shared by sync, status, validate and init. */
@@ -23,10 +23,15 @@ export interface CliSourceFlags {
 /** The source flags, checked: `--header-row` must be a whole number from 1 (UsageError, exit 2). */
 export function readSourceFlags(args: Record<string, unknown>): CliSourceFlags {
   const headerRow = numberFlag(args, "header-row");
+  const [delimiter, encoding, sheet] = [
+    textFlag(args, "delimiter"),
+    textFlag(args, "encoding"),
+    textFlag(args, "sheet"),
+  ];
   return {
-    ...(args.delimiter !== undefined ? { delimiter: String(args.delimiter) } : {}),
-    ...(args.encoding !== undefined ? { encoding: String(args.encoding) } : {}),
-    ...(args.sheet !== undefined ? { sheet: String(args.sheet) } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
     ...(headerRow !== undefined
       ? { headerRow: check<number>("headerRow", headerRow, rules.integerFrom(1), CLI_NAMING) }
       : {}),

@@ -43,6 +43,21 @@ describe("numeric flags quote what was typed, never NaN", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("--delimiter, --encoding and --sheet without a value are usage errors too (an unquoted ; is cut by the shell)", async () => {
+    const cut = await dryRun(["--delimiter"]);
+    expect([cut.code, cut.stderr]).toEqual([
+      2,
+      'error: --delimiter was given without a value: write it right after the flag in quotes (--delimiter ";"): the shell cuts an unquoted ;.\n',
+    ]);
+    const sheet = await run(["validate", "--source", "leads.csv", "--mapping", "m.json", "--sheet="]);
+    expect([sheet.code, sheet.stderr]).toEqual([
+      2,
+      "error: --sheet was given without a value: write it right after the flag.\n",
+    ]);
+    expect((await dryRun(["--encoding", "--json"])).code).toBe(2);
+    expect((await dryRun(["--delimiter", ","])).code).toBe(0);
+  });
+
   it("a flag given twice says so, with both values", async () => {
     const r = await dryRun(["--header-row", "2", "--header-row", "abc"]);
     expect(r.code).toBe(2);

@@ -17,7 +17,7 @@ import { estimateRows } from "../estimate-rows.js";
 import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
 import { sourceFormatOptions } from "../source-flags.js";
-import { numberFlag } from "../flag-values.js";
+import { numberFlag, textFlag } from "../flag-values.js";
 import { InFlightRows, reportOnForcedExit } from "../in-flight-rows.js";
 
 export const sourceOptions = {
@@ -70,10 +70,15 @@ export { CLI_NAMING } from "../naming.js";
 
 /** The source flags as sync() options. */
 function sourceFlagsFor(args: Record<string, unknown>): Partial<SyncOptions> {
+  const [sheet, delimiter, encoding] = [
+    textFlag(args, "sheet"),
+    textFlag(args, "delimiter"),
+    textFlag(args, "encoding"),
+  ];
   return {
-    ...(args.sheet ? { sheet: args.sheet as string } : {}),
-    ...(args.delimiter ? { delimiter: args.delimiter as string } : {}),
-    ...(args.encoding ? { encoding: args.encoding as string } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
   };
 }
 
