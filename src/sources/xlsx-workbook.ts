@@ -141,10 +141,11 @@ function noWorksheetFound(internals: ReaderInternals, label: string, wanted: str
   const names = sheetNames(internals);
   const target = wanted ?? firstVisible(internals);
   if (target !== undefined && names.includes(target)) {
-    // Listed in the workbook, but no worksheet part was matched to it: the file's layout is not the one Excel writes.
+    // Listed in the workbook, but no worksheet part was matched to it: the file's layout is not the one Excel writes —
+    // or, now and then, an empty worksheet that exceljs's streaming reader passed over. The message covers both.
     return new ConfigError(
       "SOURCE_XLSX_UNREADABLE",
-      `${label} lists a worksheet "${target}", but the workbook's structure could not be read to find its rows (it was probably saved by a program other than Excel). Open it in Excel, save it again (Arquivo › Salvar), and retry.`,
+      `${label} lists a worksheet "${target}", but no rows of it could be read: it is empty, or the workbook's structure could not be read (it was probably saved by a program other than Excel). Check it in Excel, save it again (Arquivo › Salvar), and retry.`,
       { context: { sheet: target, sheets: names } },
     );
   }
