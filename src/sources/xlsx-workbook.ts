@@ -9,7 +9,7 @@ interface ReaderInternals {
 }
 interface WorksheetInternals {
   name?: string;
-  iterator?: { destroy?: () => void };
+  iterator?: { destroy?: () => void; on?: (event: "error", listener: () => void) => unknown };
 }
 
 export interface OpenedWorksheet {
@@ -111,7 +111,10 @@ export async function openWorksheet(path: string, label: string, wanted: string 
         throw sheetNotFound(label, wanted, names);
       const target = wanted ?? firstVisible(internals) ?? worksheet.name;
       if (worksheet.name !== target) {
-        // Not this one: release its parked temp file now rather than at exit.
+        // Not this one: release its parked temp file now rather than at exit. exceljs unlinks that file as soon as we
+        // move on, while the read stream it made for it may still be opening (slow under load): the ENOENT it then
+        // emits had no listener and became an uncaught exception. Whatever it says, this sheet is not read.
+        worksheet.iterator?.on?.("error", () => undefined);
         worksheet.iterator?.destroy?.();
         continue;
       }
