@@ -66,7 +66,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       mapping,
       ...(client ? { client } : {}),
       ...(state ? { state, statePath } : {}),
-      ...learners,
+      ...(learners ? { addTimings: learners.addTimings, upsert: learners.upsert } : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {

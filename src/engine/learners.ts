@@ -1,4 +1,4 @@
-import { readLearnt, writeLearnt } from "../state/learnt-file.js";
+import { readLearnt, writeLearnt, type Learnt } from "../state/learnt-file.js";
 import { AddTimings } from "./add-timings.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
@@ -6,13 +6,16 @@ import { UpsertStrategy } from "./upsert-strategy.js";
 export interface Learners {
   addTimings: AddTimings;
   upsert: UpsertStrategy;
+  /** What the file held at the start (the run holds the journal's lock: nobody else writes it meanwhile). */
+  carried: Learnt;
 }
 
 export async function startLearners(journalPath: string): Promise<Learners> {
-  const learnt = await readLearnt(journalPath);
+  const carried = await readLearnt(journalPath);
   return {
-    addTimings: new AddTimings(learnt.addTimes?.value),
-    upsert: new UpsertStrategy("learn", learnt.newRows?.value),
+    addTimings: new AddTimings(carried.addTimes?.value),
+    upsert: new UpsertStrategy("learn", carried.newRows?.value),
+    carried,
   };
 }
 
@@ -32,7 +35,7 @@ export async function saveLearners(
   try {
     const learntAt = new Date().toISOString();
     await writeLearnt(journalPath, {
-      ...(await readLearnt(journalPath)),
+      ...learners.carried,
       ...(addTimes ? { addTimes: { value: addTimes, learntAt } } : {}),
       ...(newRows ? { newRows: { value: newRows, learntAt } } : {}),
     });

@@ -74,18 +74,13 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   const { seq, row, draft, hash, ident } = task;
   const state = deps.state.get(draft.key);
   const base = { ...ident, key: draft.key, ...known(state) };
-  const interrupted = (message: string) => formatProblem({ code: "INTERRUPTED", message });
+  const pending = (message: string) =>
+    deps.output.finish(seq, row, "pending", base, formatProblem({ code: "INTERRUPTED", message }));
   switch (state?.addStatus) {
     case "pending":
       if (!state.chatAddId) break;
-      await deps.output.finish(
-        seq,
-        row,
-        "pending",
-        base,
-        interrupted(
-          "ChatGuru is adding the chat; its custom fields/note are sent when it is done (run status or the next sync)",
-        ),
+      await pending(
+        "ChatGuru is adding the chat; its custom fields/note are sent when it is done (run status or the next sync)",
       );
       await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
       return;
@@ -93,25 +88,13 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
     case "fetched":
       // pendingHash is set with the add's intent and cleared when its follow-ups succeed: an older add does not count.
       if (state.pendingHash !== hash) break;
-      await deps.output.finish(
-        seq,
-        row,
-        "pending",
-        base,
-        interrupted(
-          "the chat was added, but the run stopped before its custom fields/note were sent; run again to finish",
-        ),
+      await pending(
+        "the chat was added, but the run stopped before its custom fields/note were sent; run again to finish",
       );
       return;
     case "intent":
     case "uncertain":
-      await deps.output.finish(
-        seq,
-        row,
-        "pending",
-        base,
-        interrupted("the run stopped while ChatGuru was adding the chat; the next run checks it before adding again"),
-      );
+      await pending("the run stopped while ChatGuru was adding the chat; the next run checks it before adding again");
       return;
     default:
       break;
