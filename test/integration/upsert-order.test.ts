@@ -162,9 +162,10 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
     setTimeout(() => stop.abort(), 5_000);
     const second = await run(csv(leads), map, { rate: 2, signal: stop.signal, graceMs: 200 });
     expect(second.exitCode).toBe(130);
-    expect(second.counts.pending).toBeLessThanOrEqual(4);
     const added = new Set(Object.keys(env.mock.state().chatAddsByNumber));
     const neverSent = leads.filter((n) => !added.has(n));
+    // Only rows whose add reached ChatGuru may be pending (how many went out depends on the machine's speed).
+    expect(second.counts.pending).toBeLessThanOrEqual(leads.length - neverSent.length);
     expect(neverSent.length).toBeGreaterThanOrEqual(4);
     const store = await openNdjsonStateStore(second.state!, { lock: false });
     const journaled = neverSent.map((n) => store.get(n)?.addStatus ?? null);
