@@ -51,7 +51,13 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
     async open(): Promise<OpenedXlsxSource> {
       await assertSourceFile(absolute, label, "an Excel workbook");
       await assertXlsxFile(absolute, label);
-      const worksheet = await openWorksheet(absolute, label, sheet);
+      // exceljs's streaming reader now and then trips over its own order of parts under load (a worksheet parsed before
+      // the workbook: "reading 'sheets' of undefined"); the file is fine, so a TypeError from inside it gets one retry.
+      const worksheet = await openWorksheet(absolute, label, sheet).catch((error: unknown) =>
+        error instanceof Error && error.cause instanceof TypeError
+          ? openWorksheet(absolute, label, sheet)
+          : Promise.reject(error),
+      );
       const where = `${label} (worksheet "${worksheet.name}")`;
       let closed = false;
       const close = async () => {
