@@ -186,6 +186,29 @@ describe("mock server: faults", () => {
     expect(Date.now() - started).toBeLessThan(100);
   });
 
+  it("applyThenFailRate → the request IS carried out, then answered 500/502/504 (only the listed actions)", async () => {
+    const chat = "5511987654321";
+    const server = await mockWith({
+      existingChats: [chat],
+      applyThenFailRate: 1,
+      applyThenFailActions: ["message_send"],
+    });
+    const client = clientFor(server);
+    const error = await client.call("message_send", { chat_number: chat, text: "Oi" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatGuruBadResponseError);
+    expect([500, 502, 504]).toContain((error as ChatGuruBadResponseError).httpStatus);
+    expect(classifyChatGuruError(error).kind).toBe("unknown-outcome");
+    expect(server.state().chats[0]!.sentMessages).toMatchObject([{ via: "message_send", text: "Oi" }]);
+    expect(server.state().log[0]).toMatchObject({ action: "message_send", chatNumber: chat, fault: "apply-then-fail" });
+    // Not listed: answered normally. A refused request (nothing carried out) is never "applied then failed".
+    await expect(client.call("note_add", { chat_number: chat, note_text: "n" })).resolves.toMatchObject({ code: 200 });
+    server.configure({ applyThenFailActions: [], applyThenFailStatuses: [500] });
+    const refused = await client.call("message_send", { chat_number: "5511900000001", text: "x" }).catch((e) => e);
+    expect(refused).toMatchObject({ code: "CHATGURU_CHAT_NOT_FOUND" });
+    expect(() => server.configure({ applyThenFailStatuses: [404] })).toThrow(/applyThenFailStatuses/);
+    expect(() => server.configure({ applyThenFailRate: 2 })).toThrow(/applyThenFailRate/);
+  });
+
   it("the same seed gives the same fault sequence", async () => {
     const sequence = async () => {
       const server = await mockWith({ existingChats: ["5511987654321"], failRate: 0.5, seed: 99 });

@@ -66,6 +66,14 @@ export async function handleApi(
     log(0, decision.kind);
     return loseResponse(runtime, req, decision.kind);
   }
+  // Only a request that was carried out (a 2xx) can be "applied, then failed".
+  const late = reply.status < 300 ? faults.applyThenFail(runtime.behaviour, action) : undefined;
+  if (late !== undefined) {
+    log(late, "apply-then-fail");
+    res.writeHead(late, { "Content-Type": "text/html" });
+    res.end(gatewayErrorPage(late));
+    return;
+  }
   log(reply.status);
   sendJson(res, reply);
 }

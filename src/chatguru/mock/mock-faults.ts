@@ -22,19 +22,39 @@ export type FaultDecision =
 
 const FAIL_STATUSES = [500, 502, 503] as const;
 
+/** A second sequence for apply-then-fail, so enabling it leaves the other faults' sequence as it was. */
+const APPLY_THEN_FAIL_SALT = 0x5bd1e995;
+
 /** Decides, per API request, which fault (if any) it suffers. */
 export class FaultInjector {
   private random: () => number;
+  private lateRandom: () => number;
   /** Arrival times of admitted requests within the last second (sliding window). */
   private window: number[] = [];
 
   constructor(seed: number) {
     this.random = mulberry32(seed);
+    this.lateRandom = mulberry32(seed ^ APPLY_THEN_FAIL_SALT);
   }
 
   reseed(seed: number): void {
     this.random = mulberry32(seed);
+    this.lateRandom = mulberry32(seed ^ APPLY_THEN_FAIL_SALT);
     this.window = [];
+  }
+
+  /**
+   * For a request the mock is about to carry out: the 5xx to answer AFTER applying it (the work is done, the answer
+   * says it failed), or undefined to answer normally.
+   */
+  applyThenFail(behaviour: Readonly<MockBehaviour>, action: string): number | undefined {
+    if (behaviour.applyThenFailRate <= 0) return undefined;
+    const actions = behaviour.applyThenFailActions;
+    if (actions.length > 0 && !actions.includes(action)) return undefined;
+    const [draw, statusDraw] = [this.lateRandom(), this.lateRandom()];
+    if (draw >= behaviour.applyThenFailRate) return undefined;
+    const statuses = behaviour.applyThenFailStatuses;
+    return statuses[Math.floor(statusDraw * statuses.length)];
   }
 
   decide(behaviour: Readonly<MockBehaviour>, now: number): FaultDecision {
@@ -66,6 +86,8 @@ export function gatewayErrorPage(status: number): string {
       ? "502 Bad Gateway"
       : status === 503
         ? "503 Service Temporarily Unavailable"
-        : "500 Internal Server Error";
+        : status === 504
+          ? "504 Gateway Time-out"
+          : `${status} Internal Server Error`;
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }

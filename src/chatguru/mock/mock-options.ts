@@ -49,6 +49,16 @@ export interface MockBehaviour {
   resetRate: number;
   /** Probability of never answering; half of them after the effect was applied. @default 0 */
   timeoutRate: number;
+  /**
+   * Probability that a request ChatGuru carried out is answered with a 500/502/504 anyway — a server that crashed, or
+   * a proxy that gave up, after the work was done (a message sent, a note added). What makes resending a send
+   * dangerous. Drawn from its own seeded sequence, so turning it on does not shift the other faults. @default 0
+   */
+  applyThenFailRate: number;
+  /** Actions `applyThenFailRate` applies to (e.g. `["message_send"]`); empty = every action. @default [] */
+  applyThenFailActions: string[];
+  /** The statuses an applied-then-failed request is answered with, picked at random. @default [500, 502, 504] */
+  applyThenFailStatuses: number[];
   /** Seed of the fault PRNG, so a faulty run is reproducible. @default 1 */
   seed: number;
 }
@@ -88,6 +98,9 @@ export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
   rateLimit: 0,
   resetRate: 0,
   timeoutRate: 0,
+  applyThenFailRate: 0,
+  applyThenFailActions: [],
+  applyThenFailStatuses: [500, 502, 504],
   seed: 1,
 });
 
@@ -110,6 +123,8 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
     customFields: [...base.customFields],
     twelveDigitAreaCodes: [...base.twelveDigitAreaCodes],
     refusedNumbers: [...base.refusedNumbers],
+    applyThenFailActions: [...base.applyThenFailActions],
+    applyThenFailStatuses: [...base.applyThenFailStatuses],
   };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -123,6 +138,7 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
       case "failRate":
       case "resetRate":
       case "timeoutRate":
+      case "applyThenFailRate":
         if (typeof value !== "number" || !(value >= 0 && value <= 1)) invalid(k, "a number from 0 to 1", value);
         next[k] = value;
         break;
@@ -149,9 +165,19 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
         if (typeof value !== "boolean") invalid(k, "a boolean", value);
         next[k] = value;
         break;
+      case "applyThenFailStatuses":
+        if (
+          !Array.isArray(value) ||
+          value.length === 0 ||
+          !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 500 && v <= 599)
+        )
+          invalid(k, "a non-empty array of HTTP statuses from 500 to 599", value);
+        next[k] = [...(value as number[])];
+        break;
       case "customFields":
       case "twelveDigitAreaCodes":
       case "refusedNumbers":
+      case "applyThenFailActions":
         if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== ""))
           invalid(k, "an array of non-empty strings", value);
         next[k] = value.map((v: string) => v.trim());

@@ -38,7 +38,8 @@ export interface MockLogEntry {
   chatNumber?: string;
   /** HTTP status; 0 when the connection was reset or never answered (see `fault`). */
   status: number;
-  fault?: "rate-limit" | "fail" | "reset" | "timeout";
+  /** `apply-then-fail`: the request WAS carried out, then answered with `status` (a 5xx). */
+  fault?: "rate-limit" | "fail" | "reset" | "timeout" | "apply-then-fail";
 }
 
 export interface MockState {

@@ -46,6 +46,8 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   set("rateLimit", number(args, "rate-limit", "a whole number from 0 (no limit) up", integerFrom0));
   set("resetRate", number(args, "reset-rate", "a probability from 0 to 1", probability));
   set("timeoutRate", number(args, "timeout-rate", "a probability from 0 to 1", probability));
+  set("applyThenFailRate", number(args, "apply-then-fail-rate", "a probability from 0 to 1", probability));
+  set("applyThenFailActions", list(args.applyThenFailActions));
   set("seed", number(args, "seed", "a whole number", Number.isInteger));
   set("customFields", list(args.fields));
   const existing = list(args.existing);
@@ -76,6 +78,13 @@ export const mockServerCommand: CliCommand = {
       "rate-limit": { describe: "Answer 429 + Retry-After above N requests/second" },
       "reset-rate": { describe: "Probability 0..1 of a connection reset" },
       "timeout-rate": { describe: "Probability 0..1 of never answering" },
+      "apply-then-fail-rate": {
+        describe: "Probability 0..1 of carrying a request out, then answering 500/502/504 (a crash after the work)",
+      },
+      "apply-then-fail-actions": {
+        type: "string",
+        describe: "Limit --apply-then-fail-rate to these actions, comma-separated (e.g. message_send)",
+      },
       seed: { describe: "Seed of the fault generator (reproducible faults)" },
       fields: {
         type: "string",
