@@ -30,6 +30,7 @@ export {
   ChatGuruError,
   ChatGuruApiError,
   ChatGuruAuthError,
+  ChatGuruRedirectError,
   ChatGuruRateLimitError,
   ChatGuruNetworkError,
   ChatGuruTimeoutError,
@@ -39,6 +40,7 @@ export {
   isChatGuruError,
   isChatGuruApiError,
   isChatGuruAuthError,
+  isChatGuruRedirectError,
   isChatGuruRateLimitError,
   isChatGuruNetworkError,
   isChatGuruTimeoutError,
@@ -47,8 +49,8 @@ export {
   isChatGuruParamError,
 } from "./chatguru/errors.js";
 export type { ChatGuruErrorDetails } from "./chatguru/errors.js";
-export { classifyChatGuruError } from "./chatguru/classify-error.js";
-export type { ChatGuruErrorClass } from "./chatguru/classify-error.js";
+export { classifyChatGuruError, isSendRequest } from "./chatguru/classify-error.js";
+export type { ChatGuruErrorClass, ClassifyContext } from "./chatguru/classify-error.js";
 export { toFieldApiName } from "./chatguru/field-names.js";
 export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock/mock-server.js";
 export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock/mock-server.js";

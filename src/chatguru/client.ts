@@ -1,7 +1,6 @@
 import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
-import { withHint } from "../core/error-hints.js";
 import { redact } from "../errors.js";
 import {
   ChatGuruAbortedError,
@@ -10,8 +9,10 @@ import {
   ChatGuruBadResponseError,
   ChatGuruParamError,
   ChatGuruRateLimitError,
+  ChatGuruRedirectError,
   ChatGuruTimeoutError,
   isAuthDescription,
+  isThrottlingDescription,
 } from "./errors.js";
 import { sanitizeCause, toNetworkError } from "./network-error.js";
 import { parseRetryAfter } from "../util/retry-after.js";
@@ -136,7 +137,7 @@ export function createChatGuruClient(
     async call(action, params, callOptions: CallOptions = {}): Promise<ChatGuruResponse> {
       const body = formBody(connection, action, params);
       const response = await timedPost({ ...base, action }, body, callOptions.signal);
-      return parseResponse(response, action, secrets);
+      return parseResponse(response, action, secrets, connection.apiUrl);
     },
     close() {
       for (const agent of ownedAgents) agent.destroy();
@@ -149,9 +150,19 @@ export function parseResponse(
   response: { status: number; data: unknown; headers: Record<string, unknown> | { get?: unknown } },
   action: string,
   secrets: ReadonlyArray<string>,
+  /** The URL the request went to, to resolve a relative Location. */
+  requestUrl?: string,
 ): ChatGuruResponse {
   const status = response.status;
   const headers = response.headers as Record<string, unknown>;
+  if (status >= 300 && status < 400) {
+    const location = headerValue(headers, "location");
+    throw new ChatGuruRedirectError({
+      action,
+      httpStatus: status,
+      location: location === undefined ? undefined : redact(resolveLocation(location, requestUrl), secrets),
+    });
+  }
   const contentType = headerValue(headers, "content-type");
   const text =
     typeof response.data === "string"
@@ -161,9 +172,12 @@ export function parseResponse(
         : String(response.data);
   const parsed = parseEnvelope(redact(text, secrets));
 
-  if (status === 429) {
+  // ChatGuru has been seen throttling with a 400 "Limite de requisições excedido": the same as a 429.
+  const throttled = status !== 429 && parsed?.result !== "success" && isThrottlingDescription(describeOrEmpty(parsed));
+  if (status === 429 || throttled) {
     return throwing(
       new ChatGuruRateLimitError({
+        ...(throttled ? { httpStatus: status } : {}),
         action,
         retryAfterMs: parseRetryAfter(headerValue(headers, "retry-after")),
         ...(parsed?.description !== undefined ? { description: parsed.description } : {}),
@@ -198,19 +212,6 @@ export function parseResponse(
       reason: 'JSON without result "success" or "error"',
     });
   }
-  if (status >= 300 && status < 400) {
-    const location = headerValue(headers, "location");
-    throw new ChatGuruApiError({
-      action,
-      httpStatus: status,
-      description,
-      body: parsed,
-      message: withHint(
-        `ChatGuru ${action} answered ${status} (redirect${location ? ` to ${redact(location, secrets)}` : ""})`,
-        "CHATGURU_REDIRECT",
-      ),
-    });
-  }
   throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });
 }
 
@@ -228,6 +229,19 @@ function parseEnvelope(text: string): ChatGuruResponse | undefined {
     return value as ChatGuruResponse;
   } catch {
     return undefined;
+  }
+}
+
+function describeOrEmpty(body: ChatGuruResponse | undefined): string {
+  return body === undefined ? "" : describe(body);
+}
+
+/** A Location as an absolute URL when it can be (a relative one is resolved against the request's URL). */
+function resolveLocation(location: string, requestUrl: string | undefined): string {
+  try {
+    return new URL(location, requestUrl).href;
+  } catch {
+    return location;
   }
 }
 

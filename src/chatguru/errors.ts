@@ -111,18 +111,49 @@ export class ChatGuruRateLimitError extends ChatGuruError {
     retryAfterMs: number | undefined;
     description?: string;
     body?: ChatGuruResponse;
+    /** The status it came with when not 429 (a 400 "Limite de requisições excedido"). @default 429 */
+    httpStatus?: number;
   }) {
     const wait =
       details.retryAfterMs === undefined
         ? "no Retry-After given"
         : `Retry-After ${Math.round(details.retryAfterMs)} ms`;
+    const httpStatus = details.httpStatus ?? 429;
+    const answered =
+      httpStatus === 429 ? "429 Too Many Requests" : `${httpStatus} "${details.description ?? ""}" (throttling)`;
     super(
       "CHATGURU_RATE_LIMITED",
-      withHint(`ChatGuru ${details.action} answered 429 Too Many Requests (${wait})`, "CHATGURU_RATE_LIMITED"),
-      { ...details, httpStatus: 429 },
+      withHint(`ChatGuru ${details.action} answered ${answered} (${wait})`, "CHATGURU_RATE_LIMITED"),
+      { ...details, httpStatus },
     );
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
+  }
+}
+
+/**
+ * A 3xx. Redirects are never followed: a POST replayed by a redirect loses its body (and may be sent twice), and an
+ * old endpoint (an `app.zap.guru` URL that moved) answers every call the same way, so the run stops at the first one.
+ */
+export class ChatGuruRedirectError extends ChatGuruError {
+  override name = "ChatGuruRedirectError" as const;
+  declare readonly httpStatus: number;
+  /** Where the server says the endpoint is now (Location, resolved against the configured URL), if it said. */
+  readonly location: string | undefined;
+
+  constructor(details: { action: string; httpStatus: number; location: string | undefined }) {
+    const where = details.location
+      ? `the API moved to ${details.location}`
+      : "a redirect without a Location header (the API URL is outdated)";
+    super(
+      "CHATGURU_REDIRECT",
+      withHint(
+        `ChatGuru ${details.action} answered ${details.httpStatus}: ${where}; redirects are not followed`,
+        "CHATGURU_REDIRECT",
+      ),
+      details,
+    );
+    this.location = details.location;
   }
 }
 
@@ -227,6 +258,7 @@ export const isChatGuruApiError = (e: unknown): e is ChatGuruApiError => e insta
 export const isChatGuruAuthError = (e: unknown): e is ChatGuruAuthError => e instanceof ChatGuruAuthError;
 export const isChatGuruRateLimitError = (e: unknown): e is ChatGuruRateLimitError =>
   e instanceof ChatGuruRateLimitError;
+export const isChatGuruRedirectError = (e: unknown): e is ChatGuruRedirectError => e instanceof ChatGuruRedirectError;
 export const isChatGuruNetworkError = (e: unknown): e is ChatGuruNetworkError => e instanceof ChatGuruNetworkError;
 export const isChatGuruTimeoutError = (e: unknown): e is ChatGuruTimeoutError => e instanceof ChatGuruTimeoutError;
 export const isChatGuruBadResponseError = (e: unknown): e is ChatGuruBadResponseError =>
@@ -244,10 +276,16 @@ export const isChatGuruParamError = (e: unknown): e is ChatGuruParamError => e i
  */
 export const AUTH_DESCRIPTION =
   /^\s*(?:key ou account_id n[aã]o informados?(?:\(s\))?|(?:key|chave|account_id|phone_id) (?:inv[aá]lid[ao]|n[aã]o informad[ao](?:\(s\))?))\s*[.!]?\s*$/i;
+/** ChatGuru's throttling answer when it comes as a 400 instead of a 429 ("Limite de requisições excedido"). */
+const THROTTLING = /limite de requisi/i;
 const CHAT_NOT_FOUND = /chat não (encontrado|existe)|chat nao (encontrado|existe)/i;
 const FIELD_NOT_CONFIGURED = /nenhum campo personalizado/i;
 const INITIAL_MESSAGE_INVALID = /mensagem inicial inv[aá]lida/i;
 const DIALOG_CONTEXT = /contexto n[aã]o foi validado/i;
+
+export function isThrottlingDescription(description: string): boolean {
+  return THROTTLING.test(description);
+}
 
 export function isAuthDescription(description: string): boolean {
   return AUTH_DESCRIPTION.test(description);

@@ -1,4 +1,10 @@
-import { ChatGuruAbortedError, ChatGuruAuthError, ChatGuruError, ChatGuruParamError } from "../chatguru/errors.js";
+import {
+  ChatGuruAbortedError,
+  ChatGuruAuthError,
+  ChatGuruError,
+  ChatGuruParamError,
+  ChatGuruRedirectError,
+} from "../chatguru/errors.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-code.js";
 import { ConfigError, InterruptedError, RunAbortedError, UsageError } from "../errors.js";
 
@@ -11,7 +17,8 @@ export function exitCodeOf(error: unknown): ExitCodeValue {
   if (error instanceof UsageError || error instanceof ConfigError) return ExitCode.USAGE;
   if (error instanceof RunAbortedError) return ExitCode.ABORTED;
   if (error instanceof InterruptedError) return ExitCode.INTERRUPTED;
-  if (error instanceof ChatGuruAuthError) return ExitCode.ABORTED;
+  // Like a refused key, a moved endpoint is a connection setting to fix; a sync stops on it as a run abort (3).
+  if (error instanceof ChatGuruAuthError || error instanceof ChatGuruRedirectError) return ExitCode.ABORTED;
   if (error instanceof ChatGuruAbortedError) return ExitCode.INTERRUPTED;
   if (error instanceof ChatGuruParamError) return ExitCode.USAGE;
   if (error instanceof ChatGuruError) return ExitCode.ROW_FAILURES;

@@ -23,7 +23,7 @@ export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
   CHATGURU_SERVER_ERROR: "ChatGuru had a server error; retry later",
   CHATGURU_RATE_LIMITED: "lower --rate or --concurrency",
   CHATGURU_BAD_RESPONSE: "check that CHATGURU_API_URL is the API endpoint (…/api/v1)",
-  CHATGURU_REDIRECT: "set CHATGURU_API_URL to the final endpoint URL",
+  CHATGURU_REDIRECT: "set CHATGURU_API_URL (or --api-url) to the new endpoint URL and run again",
 };
 
 /** The hint for a code, or undefined when the message alone says what to do. */

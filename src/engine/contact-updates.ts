@@ -7,7 +7,7 @@ import type { ContactContext } from "./contact-context.js";
 import type { NumberForms } from "./number-forms.js";
 import { ChatTarget, type ProbeOptions } from "./chat-target.js";
 import { holdIfNeeded } from "./held-actions.js";
-import { isRowFailure } from "./row-failure.js";
+import { isRowFailure, RowFailure } from "./row-failure.js";
 import { textHash } from "./values-hash.js";
 
 /** The row maps something to send besides the add itself. */
@@ -79,7 +79,7 @@ async function atMostOnce(
   try {
     await target.send(request);
   } catch (error) {
-    if (isRowFailure(error, "OUTCOME_UNKNOWN")) return lostAnswer(draft, ctx, target, action);
+    if (isRowFailure(error, "OUTCOME_UNKNOWN")) lostAnswer(draft, target, action);
     const neverSent =
       isRowFailure(error) ||
       isRunAbortedError(error) ||
@@ -106,12 +106,18 @@ async function afterAnswer(
   await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
 }
 
-function lostAnswer(draft: ContactDraft, ctx: ContactContext, target: ChatTarget, action: string): void {
+/**
+ * The dialog may have run (a 500/502/504, a timeout or a reset after the request went out): it stays journaled as
+ * done, so it never runs again, and the row fails so the person sees it and checks the chat.
+ */
+function lostAnswer(draft: ContactDraft, target: ChatTarget, action: string): never {
   const where = target.number ? ` for ${target.number}` : "";
-  ctx.onEvent?.({
-    type: "warning",
-    message: `Row ${draft.rowNumber}: the answer to ${action}${where} was lost; it was not sent again (check the chat in ChatGuru).`,
-  });
+  throw new RowFailure(
+    "MESSAGE_UNCERTAIN",
+    `the answer to ${action}${where} was lost, so the dialog may or may not have reached the contact; it ` +
+      `was NOT run again and never will be for this dialog. Check the chat in ChatGuru (row ${draft.rowNumber}).`,
+    action,
+  );
 }
 
 /** SPEC §2: dialog_execute may answer "contexto não foi validado"; one immediate retry succeeds. */

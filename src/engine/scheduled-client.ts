@@ -1,4 +1,9 @@
-import { classifyChatGuruError, NOT_REPEATABLE_ACTIONS } from "../chatguru/classify-error.js";
+import {
+  classifyChatGuruError,
+  isSendRequest,
+  NOT_REPEATABLE_ACTIONS,
+  type ChatGuruErrorClass,
+} from "../chatguru/classify-error.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
 import { withHint } from "../core/error-hints.js";
@@ -106,13 +111,15 @@ export class ScheduledClient {
   ): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
     const rowNumber = (options as EngineCallOptions).rowNumber;
+    // Decided on the planned params: lateParams only changes the number form, never the text or the dialog.
+    const send = isSendRequest(action, params);
     let failures = 0;
     for (;;) {
       if (this.#fatal) throw this.#fatal;
       signal?.throwIfAborted();
       let error: unknown;
       try {
-        const attempt = () => this.#attempt(action, params, options, failures, rowNumber, sent);
+        const attempt = () => this.#attempt(action, params, options, { failures, rowNumber, send }, sent);
         const response = await queue.run(attempt, priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
@@ -122,7 +129,7 @@ export class ScheduledClient {
       }
       if (error instanceof BeforeAttemptError) throw error.cause;
       if (error === this.#fatal || signal?.aborted || hardSignal?.aborted) throw error;
-      if (this.#route(error, action) === "again") continue;
+      if (this.#route(classifyChatGuruError(error, { send }), error, action) === "again") continue;
       failures += 1;
       if (failures >= policy.maxAttempts) {
         throw new RowFailure(
@@ -143,8 +150,7 @@ export class ScheduledClient {
     action: string,
     params: Record<string, string>,
     options: CallOptions,
-    failures: number,
-    rowNumber: number | undefined,
+    { failures, rowNumber, send }: { failures: number; rowNumber: number | undefined; send: boolean },
     sent: { mayHaveApplied: boolean },
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
@@ -180,10 +186,12 @@ export class ScheduledClient {
       answered(typeof response.code === "number" ? response.code : undefined);
       return response;
     } catch (failure) {
-      // A credentials refusal is ChatGuru's answer that it did nothing; anything else (a 5xx, no answer) may have.
-      if (classifyChatGuruError(failure).kind !== "auth") sent.mayHaveApplied = true;
+      const verdict = classifyChatGuruError(failure, { send });
+      // A credentials refusal or a redirect is an answer that nothing was done; anything else (a 5xx, no answer) may
+      // have been applied.
+      if (verdict.kind !== "auth" && verdict.kind !== "moved") sent.mayHaveApplied = true;
       answered(failure instanceof ChatGuruError ? failure.httpStatus : undefined, errorCode(failure));
-      this.#reactBeforeSlotFrees(failure);
+      this.#reactBeforeSlotFrees(verdict, failure);
       throw failure;
     }
   }
@@ -192,10 +200,10 @@ export class ScheduledClient {
    * What a failed request means: thrown when it ends the call (a row problem, a lost answer that must not be resent,
    * a run-level stop); "again" for a 429 (it does not spend an attempt); "backoff" for a retryable failure.
    */
-  #route(error: unknown, action: string): "again" | "backoff" {
-    const verdict = classifyChatGuruError(error);
+  #route(verdict: ChatGuruErrorClass, error: unknown, action: string): "again" | "backoff" {
     switch (verdict.kind) {
       case "auth":
+      case "moved":
         throw this.#fatal ?? error;
       case "retry-after":
         // Already paused by #reactBeforeSlotFrees; a 429 does not spend an attempt.
@@ -215,9 +223,9 @@ export class ScheduledClient {
         if (verdict.code !== "CHATGURU_CHAT_NOT_FOUND") this.#countFailure(error);
         throw new RowFailure(verdict.code, (error as Error).message, action);
       case "unknown-outcome":
-        // SPEC §5: a chat_add whose response was lost is never resent blindly; neither is anything that adds a
-        // note or sends a message. The row pipeline decides. Checked before counting, so a 20th failure that
-        // aborts the run still leaves the add marked uncertain.
+        // A chat_add whose response was lost is never resent blindly, and no send (message, file, dialog, an add
+        // with visible text) is resent after a 500/502/504, a timeout or a reset: the row pipeline decides. Checked
+        // before counting, so a 20th failure that aborts the run still leaves the add marked uncertain.
         if (action === "chat_add") {
           try {
             this.#countFailure(error);
@@ -240,9 +248,11 @@ export class ScheduledClient {
    * Runs while the failed request still holds its queue slot, so no other request starts in between: an auth error
    * stops the run, and a 429 pauses the whole queue (SPEC §5) before the freed slot could start something new.
    */
-  #reactBeforeSlotFrees(error: unknown): void {
-    const verdict = classifyChatGuruError(error);
-    if (verdict.kind === "auth") {
+  #reactBeforeSlotFrees(verdict: ChatGuruErrorClass, error: unknown): void {
+    if (verdict.kind === "moved") {
+      // Every call goes to the same outdated URL: stop at once, like a credentials refusal.
+      this.#abort(new RunAbortedError("CHATGURU_REDIRECT", verdict.message, { cause: error }));
+    } else if (verdict.kind === "auth") {
       this.#abort(
         new RunAbortedError(
           "CHATGURU_AUTH",

@@ -9,6 +9,7 @@ import {
   ChatGuruBadResponseError,
   ChatGuruNetworkError,
   ChatGuruRateLimitError,
+  ChatGuruRedirectError,
   ChatGuruTimeoutError,
 } from "../../src/chatguru/errors.js";
 import { classifyChatGuruError } from "../../src/chatguru/classify-error.js";
@@ -230,9 +231,37 @@ describe("createChatGuruClient: responses become typed errors", () => {
       res.end('{"code":301,"result":"error","description":"Moved"}');
     });
     const e = await failure(client(server.url).call("note_add", {}));
-    expect(e).toBeInstanceOf(ChatGuruApiError);
+    expect(e).toBeInstanceOf(ChatGuruRedirectError);
     expect(e.message).toContain("https://s15.chatguru.app/api/v1");
     expect(server.requests).toHaveLength(1);
+    expect(classifyChatGuruError(e)).toMatchObject({ kind: "moved", location: "https://s15.chatguru.app/api/v1" });
+    expect(exitCodeOf(e)).toBe(3);
+  });
+
+  it("an old host's 301 with an HTML page names the Location (a relative one resolved), never 'not ChatGuru JSON'", async () => {
+    const server = await rawServer((_q, res) => {
+      res.writeHead(301, { Location: "/v2/api", "Content-Type": "text/html" });
+      res.end("<html><body><h1>301 Moved Permanently</h1></body></html>");
+    });
+    const e = (await failure(client(server.url).call("message_send", {}))) as ChatGuruRedirectError;
+    expect(e).toBeInstanceOf(ChatGuruRedirectError);
+    expect(e.code).toBe("CHATGURU_REDIRECT");
+    expect(e.location).toBe(`${new URL(server.url).origin}/v2/api`);
+    expect(e.message).toContain(`moved to ${new URL(server.url).origin}/v2/api`);
+    expect(e.message).not.toMatch(/not ChatGuru JSON/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a 400 "Limite de requisições excedido" is throttling: a rate-limit error with its Retry-After', async () => {
+    const server = await rawServer((_q, res) => {
+      res.writeHead(400, { "Content-Type": "application/json", "Retry-After": "7" });
+      res.end('{"code":400,"result":"error","description":"Limite de requisições excedido"}');
+    });
+    const e = (await failure(client(server.url).call("message_send", {}))) as ChatGuruRateLimitError;
+    expect(e).toBeInstanceOf(ChatGuruRateLimitError);
+    expect(e.retryAfterMs).toBe(7000);
+    expect(e.httpStatus).toBe(400);
+    expect(classifyChatGuruError(e)).toEqual({ kind: "retry-after", ms: 7000 });
   });
 });
 

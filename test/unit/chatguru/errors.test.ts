@@ -13,7 +13,7 @@ import {
   isChatGuruAuthError,
   isChatGuruError,
 } from "../../../src/chatguru/errors.js";
-import { classifyChatGuruError } from "../../../src/chatguru/classify-error.js";
+import { classifyChatGuruError, isSendRequest } from "../../../src/chatguru/classify-error.js";
 import { parseRetryAfter } from "../../../src/util/retry-after.js";
 import { ExitCode } from "../../../src/core/exit-code.js";
 import { isSyncError } from "../../../src/errors.js";
@@ -112,7 +112,8 @@ describe("classifyChatGuruError", () => {
     expect(classifyChatGuruError(other)).toMatchObject({ kind: "row", code: "CHATGURU_REJECTED" });
   });
   it("retry for 5xx, 408 and connections that never reached the server", () => {
-    expect(classifyChatGuruError(api("chat_add", 500, "erro"))).toEqual({ kind: "retry" });
+    expect(classifyChatGuruError(api("chat_add", 500, "erro"), { send: false })).toEqual({ kind: "retry" });
+    expect(classifyChatGuruError(api("note_add", 500, "erro"))).toEqual({ kind: "retry" });
     expect(classifyChatGuruError(api("chat_update_custom_fields", 408, "timeout"))).toEqual({ kind: "retry" });
     expect(
       classifyChatGuruError(
@@ -141,6 +142,34 @@ describe("classifyChatGuruError", () => {
       ).toBe("unknown-outcome");
     }
     expect(classifyChatGuruError(api("chat_add", 503, "indisponível")).kind).toBe("retry");
+  });
+  it("a send is retried only on an answer proving it was not processed: 429, 503, a connection never made", () => {
+    const sends = ["message_send", "message_file_send", "dialog_execute", "chat_add"];
+    for (const action of sends) {
+      for (const status of [500, 502, 504, 408, 520]) {
+        expect(classifyChatGuruError(api(action, status, "erro")).kind, `${action} ${status}`).toBe("unknown-outcome");
+        const html = new ChatGuruBadResponseError({ action, httpStatus: status, excerpt: "<html>" });
+        expect(classifyChatGuruError(html).kind, `${action} ${status} html`).toBe("unknown-outcome");
+      }
+      // A body that is not ChatGuru's, whatever its status: nothing says the send did not go out.
+      const odd = new ChatGuruBadResponseError({ action, httpStatus: 404, excerpt: "Not Found" });
+      expect(classifyChatGuruError(odd).kind, `${action} 404 html`).toBe("unknown-outcome");
+      expect(classifyChatGuruError(api(action, 503, "indisponível")).kind, `${action} 503`).toBe("retry");
+      const page503 = new ChatGuruBadResponseError({ action, httpStatus: 503, excerpt: "Service Unavailable" });
+      expect(classifyChatGuruError(page503).kind).toBe("retry");
+      expect(classifyChatGuruError(new ChatGuruRateLimitError({ action, retryAfterMs: 1 })).kind).toBe("retry-after");
+      const refused = { endpoint: "http://x", errorCode: "ECONNREFUSED", mayHaveReachedServer: false };
+      expect(classifyChatGuruError(new ChatGuruNetworkError({ action, ...refused })).kind).toBe("retry");
+      // ChatGuru's own refusal (a JSON 400) proves nothing went out: a row error, as before.
+      expect(classifyChatGuruError(api(action, 400, "Chat não encontrado.")).kind).toBe("row");
+    }
+    // A chat_add that sends nothing visible is not a send: its 500 is retried like a field update.
+    const blank = { send: isSendRequest("chat_add", { chat_number: "1", name: "A", text: " " }) };
+    expect(classifyChatGuruError(api("chat_add", 500, "erro"), blank)).toEqual({ kind: "retry" });
+    expect(isSendRequest("chat_add", { text: "Oi!" })).toBe(true);
+    expect(isSendRequest("chat_add", { text: " ", dialog_id: "d1" })).toBe(true);
+    for (const action of ["chat_update_custom_fields", "note_add", "chat_add_status", "message_status"])
+      expect(classifyChatGuruError(api(action, 500, "erro")).kind, action).toBe("retry");
   });
   it("retry-after for 429, with or without Retry-After", () => {
     expect(classifyChatGuruError(new ChatGuruRateLimitError({ action: "note_add", retryAfterMs: 1000 }))).toEqual({

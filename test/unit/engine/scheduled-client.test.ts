@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ChatGuruApiError,
   ChatGuruAuthError,
+  ChatGuruBadResponseError,
   ChatGuruRateLimitError,
+  ChatGuruRedirectError,
   ChatGuruTimeoutError,
 } from "../../../src/chatguru/errors.js";
 import type { ChatGuruClient } from "../../../src/chatguru/types.js";
@@ -120,6 +122,69 @@ describe("ScheduledClient", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(client.count).toBe(2);
     expect(events).toContainEqual({ type: "rate-limited", pauseMs: 100 });
+    queue.close();
+  });
+
+  it("a send answered 500/502/504 is never resent: its outcome is unknown after one attempt", async () => {
+    for (const status of [500, 502, 504]) {
+      for (const action of ["message_send", "message_file_send", "dialog_execute"]) {
+        const page = new ChatGuruBadResponseError({ action, httpStatus: status, excerpt: "<html>" });
+        const { scheduled, client } = setup([page, "ok"]);
+        await expect(scheduled.call(action, { chat_number: "1" })).rejects.toMatchObject({ code: "OUTCOME_UNKNOWN" });
+        expect(client.count, `${action} ${status}`).toBe(1);
+      }
+    }
+  });
+
+  it("a chat_add with visible text or a dialog answered 500 is not resent; a blank one is", async () => {
+    const visible: Array<Record<string, string>> = [{ text: "Olá!" }, { text: " ", dialog_id: "d1" }];
+    for (const params of visible) {
+      const { scheduled, client } = setup([http500("chat_add"), "ok"]);
+      await expect(scheduled.call("chat_add", params)).rejects.toMatchObject({ code: "ADD_OUTCOME_UNKNOWN" });
+      expect(client.count).toBe(1);
+    }
+    const { scheduled, client } = setup([http500("chat_add"), "ok"]);
+    await expect(scheduled.call("chat_add", { text: " " })).resolves.toMatchObject({ result: "success" });
+    expect(client.count).toBe(2);
+  });
+
+  it("a send answered 503 (not processed) is retried", async () => {
+    const busy = new ChatGuruApiError({ action: "message_send", httpStatus: 503, description: "indisponível" });
+    const { scheduled, client } = setup([busy, "ok"]);
+    await expect(scheduled.call("message_send", { chat_number: "1" })).resolves.toMatchObject({ result: "success" });
+    expect(client.count).toBe(2);
+  });
+
+  it("a redirect stops the run at once, naming the Location; later calls fail fast without a request", async () => {
+    const moved = new ChatGuruRedirectError({
+      action: "chat_update_custom_fields",
+      httpStatus: 301,
+      location: "https://s15.chatguru.app/api/v1",
+    });
+    const { scheduled, client } = setup([moved, "ok"]);
+    const onNotApplied = vi.fn();
+    const error = await scheduled
+      .call("chat_update_custom_fields", {}, undefined, { onNotApplied } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBe(scheduled.fatal);
+    expect(scheduled.fatal).toMatchObject({ code: "CHATGURU_REDIRECT", name: "RunAbortedError" });
+    expect(scheduled.fatal?.message).toContain("https://s15.chatguru.app/api/v1");
+    expect(onNotApplied).toHaveBeenCalledOnce();
+    await expect(scheduled.call("note_add", {})).rejects.toBe(scheduled.fatal);
+    expect(client.count).toBe(1);
+  });
+
+  it('a 400 "Limite de requisições excedido" pauses the queue like a 429 and the request goes through after', async () => {
+    const throttled = new ChatGuruRateLimitError({
+      action: "note_add",
+      retryAfterMs: 120,
+      httpStatus: 400,
+      description: "Limite de requisições excedido",
+    });
+    const { scheduled, client, events, queue } = setup([throttled, "ok"], { maxAttempts: 1 });
+    await expect(scheduled.call("note_add", {})).resolves.toMatchObject({ result: "success" });
+    expect(client.count).toBe(2);
+    expect(events).toContainEqual({ type: "rate-limited", pauseMs: 120 });
     queue.close();
   });
 });
