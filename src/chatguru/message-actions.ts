@@ -1,4 +1,5 @@
 import { ChatGuruParamError } from "./errors.js";
+import { toWireFileUrl } from "./file-url.js";
 import { toContextVarName } from "./field-names.js";
 import { namedParams, requireString, stringOr } from "./response-fields.js";
 import { toSendDate } from "./send-date.js";
@@ -40,7 +41,10 @@ export async function getMessageStatus(
 
 export interface SendFileInput {
   chatNumber: string;
-  /** Public URL whose path ends in the file extension (ChatGuru infers the type from it). */
+  /**
+   * Public URL whose path ends in the file extension (ChatGuru infers the type from it). Sent percent-encoded where
+   * needed (`Boleto Março.pdf` → `Boleto%20Mar%C3%A7o.pdf`); already-encoded parts are kept.
+   */
   fileUrl: string;
   caption?: string;
 }
@@ -51,7 +55,7 @@ export async function sendFile(
   options?: CallOptions,
 ): Promise<{ messageId: string | undefined; status: string | undefined }> {
   assertFileUrl(input.fileUrl);
-  const params: Record<string, string> = { chat_number: input.chatNumber, file_url: input.fileUrl };
+  const params: Record<string, string> = { chat_number: input.chatNumber, file_url: toWireFileUrl(input.fileUrl) };
   if (input.caption !== undefined) params.caption = input.caption;
   const response = await client.call("message_file_send", params, options);
   return {

@@ -19,7 +19,7 @@ export function checkFileUrl(raw: string): { ok: true; url: string } | { ok: fal
       message: `"${printable(url)}" is not an http(s) link: ChatGuru downloads the file from the web`,
     };
   }
-  const last = decodeURIComponent(parsed.pathname.split("/").pop() ?? "");
+  const last = decodedOrRaw(parsed.pathname.split("/").pop() ?? "");
   if (!/\.[A-Za-z0-9]{1,5}$/.test(last)) {
     return {
       ok: false,
@@ -27,4 +27,13 @@ export function checkFileUrl(raw: string): { ok: true; url: string } | { ok: fal
     };
   }
   return { ok: true, url };
+}
+
+/** A stray `%` (`100%.pdf`) makes decodeURIComponent throw; the name is then read as it is (sent as `%25`). */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
