@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PATCH_FIELDS } from "./journal-format.js";
 
 /**
@@ -14,10 +15,15 @@ import { PATCH_FIELDS } from "./journal-format.js";
  * 4 outcome and add-status codes · 5 rowNumber · 6 updatedAt stamp · 7 syncedAt stamp · 8 bytes of the JSON of every
  * other field. A field that does not fit its slot (over 255 bytes, an outcome this release does not know) goes to
  * that JSON; the heap holds, in order: key, hash, chatAddId, number, JSON.
+ *
+ * The header ends with the file's own checksum (snapshotChecksum): the journal's fingerprint proves the snapshot was
+ * taken from this journal, not that its bytes are still the ones written. One flipped bit in a record could change a
+ * message hash (a message sent again) or break a JSON field (a crash); any mismatch means a full replay.
  */
 export const HEADER_BYTES = 96;
 export const MAGIC = "CGSSNAP1";
-export const VERSION = 1;
+/** 2: the header carries the checksum. A version-1 file is not read (its journal is replayed, then it is rewritten). */
+export const VERSION = 2;
 export const WORDS = 10;
 export const NONE = 0xffffffff;
 /** Longest string (bytes) a record keeps in a slot of its own. */
@@ -35,8 +41,10 @@ export const AT = {
   lineCount: 40,
   heapBytes: 48,
   fingerprint: 56,
+  checksum: 76,
 } as const;
 export const FINGERPRINT_BYTES = 20;
+export const CHECKSUM_BYTES = 20;
 
 export const FLAG = {
   keyAscii: 1,
@@ -111,4 +119,12 @@ export function layout(count: number, heapBytes: number, slotCount: number) {
   const slots = heap + heapBytes;
   const meta = slots + 4 * slotCount;
   return { records, heap, slots, meta };
+}
+
+/**
+ * SHA-1 of the header (up to the checksum), then of the records' words, then of everything after them (heap, slots,
+ * meta) — two running digests, because the writer streams words and heap interleaved, each part in file order.
+ */
+export function snapshotChecksum(headerStart: Buffer, recordsDigest: Buffer, restDigest: Buffer): Buffer {
+  return createHash("sha1").update(headerStart).update(recordsDigest).update(restDigest).digest();
 }

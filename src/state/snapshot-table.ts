@@ -1,7 +1,9 @@
 import { rowFrom, type Fields } from "./journal-index.js";
+import { createHash } from "node:crypto";
 import {
   ADD_STATUSES,
   AT,
+  CHECKSUM_BYTES,
   FINGERPRINT_BYTES,
   FLAG,
   HEADER_BYTES,
@@ -11,6 +13,7 @@ import {
   NONE,
   OUTCOMES,
   slotsFor,
+  snapshotChecksum,
   VERSION,
   WORDS,
   type SnapshotInfo,
@@ -46,8 +49,19 @@ export class SnapshotTable {
     this.#stamps = parts.stamps;
   }
 
-  /** The table in `file`, or undefined when it is not a complete snapshot this release wrote (then: replay). */
+  /**
+   * The table in `file`, or undefined when it is not a complete, intact snapshot this release wrote (then: replay).
+   * Never throws: whatever the bytes, the journal is there to replay.
+   */
   static parse(file: Buffer): SnapshotTable | undefined {
+    try {
+      return SnapshotTable.#parse(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  static #parse(file: Buffer): SnapshotTable | undefined {
     if (file.length < HEADER_BYTES || file.toString("latin1", AT.magic, AT.magic + 8) !== MAGIC) return undefined;
     if (file.readUInt32LE(AT.version) !== VERSION) return undefined;
     const count = file.readUInt32LE(AT.count);
@@ -56,6 +70,7 @@ export class SnapshotTable {
     const heapBytes = file.readDoubleLE(AT.heapBytes);
     const at = layout(count, heapBytes, slotCount);
     if (heapBytes % 4 !== 0 || slotCount !== slotsFor(count) || at.meta + metaBytes !== file.length) return undefined;
+    if (!intact(file, at.heap)) return undefined;
     // Typed-array views need 4-byte alignment: a buffer from a pool may start anywhere.
     const aligned = file.byteOffset % 4 === 0 ? file : Buffer.from(file);
     const meta = parseMeta(aligned.toString("utf8", at.meta, at.meta + metaBytes));
@@ -145,6 +160,14 @@ export class SnapshotTable {
   #text(from: number, to: number, ascii: boolean): string {
     return this.#heap.toString(ascii ? "latin1" : "utf8", from, to);
   }
+}
+
+/** The file's checksum matches its bytes (snapshot-format.ts snapshotChecksum); `heapAt`: where the words end. */
+function intact(file: Buffer, heapAt: number): boolean {
+  const records = createHash("sha1").update(file.subarray(HEADER_BYTES, heapAt)).digest();
+  const rest = createHash("sha1").update(file.subarray(heapAt)).digest();
+  const expected = snapshotChecksum(file.subarray(0, AT.checksum), records, rest);
+  return expected.equals(file.subarray(AT.checksum, AT.checksum + CHECKSUM_BYTES));
 }
 
 interface Meta {

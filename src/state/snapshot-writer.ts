@@ -1,6 +1,8 @@
+import { createHash, type Hash } from "node:crypto";
 import {
   ADD_STATUSES,
   AT,
+  CHECKSUM_BYTES,
   FINGERPRINT_BYTES,
   FLAG,
   HEADER_BYTES,
@@ -12,6 +14,7 @@ import {
   OUTCOMES,
   SHORT,
   slotsFor,
+  snapshotChecksum,
   VERSION,
   WORDS,
   type SnapshotInfo,
@@ -48,6 +51,9 @@ export class SnapshotWriter {
   #heap = "";
   #heapBytes = 0;
   #heapWritten = 0;
+  /** Running digests of the two parts, in file order (snapshot-format.ts snapshotChecksum). */
+  readonly #recordsSha: Hash = createHash("sha1");
+  readonly #restSha: Hash = createHash("sha1");
 
   constructor(count: number) {
     this.#count = count;
@@ -104,11 +110,20 @@ export class SnapshotWriter {
         stamps: [...this.#stamps.keys()],
       }),
     );
+    const tail = [Buffer.alloc(pad), Buffer.from(slots.buffer), meta];
+    for (const bytes of tail) this.#restSha.update(bytes);
+    const head = header(info, this.#count, slotCount, meta.length, heapBytes);
+    snapshotChecksum(head.subarray(0, AT.checksum), this.#recordsSha.digest(), this.#restSha.digest()).copy(
+      head,
+      AT.checksum,
+      0,
+      CHECKSUM_BYTES,
+    );
     pieces.push(
-      { at: where.heap + this.#heapBytes, bytes: Buffer.alloc(pad) },
-      { at: where.slots, bytes: Buffer.from(slots.buffer) },
+      { at: where.heap + this.#heapBytes, bytes: tail[0]! },
+      { at: where.slots, bytes: tail[1]! },
       { at: where.meta, bytes: meta },
-      { at: 0, bytes: header(info, this.#count, slotCount, meta.length, heapBytes) },
+      { at: 0, bytes: head },
     );
     return pieces;
   }
@@ -130,7 +145,9 @@ export class SnapshotWriter {
     const records = this.#added - this.#batchStart;
     const at = HEADER_BYTES + 4 * WORDS * this.#batchStart;
     this.#batchStart = this.#added;
-    return { at, bytes: Buffer.from(this.#words.buffer, 0, 4 * WORDS * records) };
+    const bytes = Buffer.from(this.#words.buffer, 0, 4 * WORDS * records);
+    this.#recordsSha.update(bytes);
+    return { at, bytes };
   }
 
   #takeHeap(): Piece {
@@ -142,6 +159,7 @@ export class SnapshotWriter {
     const at = HEADER_BYTES + 4 * WORDS * this.#count + this.#heapWritten;
     this.#heapWritten += bytes.length;
     this.#heap = "";
+    this.#restSha.update(bytes);
     return { at, bytes };
   }
 

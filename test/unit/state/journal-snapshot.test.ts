@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadJournal } from "../../../src/state/journal-load.js";
 import { openNdjsonStateStore, type NdjsonStateStoreOptions } from "../../../src/state/ndjson-state-store.js";
 import { snapshotPath } from "../../../src/state/snapshot-file.js";
-import { AT } from "../../../src/state/snapshot-format.js";
+import { AT, HEADER_BYTES, layout, snapshotChecksum } from "../../../src/state/snapshot-format.js";
+import { createHash } from "node:crypto";
 import type { RowStatePatch } from "../../../src/state/state-store.js";
 
 let dir: string;
@@ -107,7 +108,7 @@ describe("journal snapshot (<journal>.snap)", () => {
     // Spoil the recorded SHA-1: a snapshot still used afterwards was trusted without hashing the journal.
     const snap = await readFile(snapshotPath(journal));
     snap.fill(0, AT.fingerprint, AT.fingerprint + 20);
-    await writeFile(snapshotPath(journal), snap);
+    await writeFile(snapshotPath(journal), reseal(snap));
     // Written in a later clock tick than the journal's last change (see sameJournal): the racy case is excluded.
     const later = new Date(Date.now() + 60_000);
     await utimes(snapshotPath(journal), later, later);
@@ -203,3 +204,20 @@ describe("journal snapshot (<journal>.snap)", () => {
     expect(fastRows).toEqual(fullRows);
   });
 });
+
+/** Recomputes a snapshot's own checksum after a test edited it on purpose (its content then reads as intact). */
+function reseal(snap: Buffer): Buffer {
+  const heapAt = layout(
+    snap.readUInt32LE(AT.count),
+    snap.readDoubleLE(AT.heapBytes),
+    snap.readUInt32LE(AT.slotCount),
+  ).heap;
+  const digest = (bytes: Buffer) => createHash("sha1").update(bytes).digest();
+  const sum = snapshotChecksum(
+    snap.subarray(0, AT.checksum),
+    digest(snap.subarray(HEADER_BYTES, heapAt)),
+    digest(snap.subarray(heapAt)),
+  );
+  sum.copy(snap, AT.checksum);
+  return snap;
+}

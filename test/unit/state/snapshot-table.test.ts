@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../../src/chatguru/mock/mock-faults.js";
 import { JournalIndex } from "../../../src/state/journal-index.js";
+import { AT } from "../../../src/state/snapshot-format.js";
 import { SnapshotTable, type SnapshotInfo } from "../../../src/state/snapshot-table.js";
 import { SnapshotWriter } from "../../../src/state/snapshot-writer.js";
 import type { RowState } from "../../../src/state/state-store.js";
@@ -116,5 +117,25 @@ describe("SnapshotTable", () => {
     file.copy(shifted, 1);
     const table = SnapshotTable.parse(shifted.subarray(1))!;
     expect(table.row(table.find(rows[42]!.key))).toEqual(asIndexed(rows)[42]);
+  });
+
+  it("refuses a file with any one bit flipped, wherever it is, and never throws", () => {
+    const file = snapshotOf(records(40));
+    expect(SnapshotTable.parse(file)).toBeDefined();
+    for (let offset = 0; offset < file.length; offset++) {
+      const damaged = Buffer.from(file);
+      damaged[offset] = damaged[offset]! ^ (1 << (offset % 8));
+      expect(() => SnapshotTable.parse(damaged), `byte ${offset}`).not.toThrow();
+      expect(SnapshotTable.parse(damaged), `byte ${offset}`).toBeUndefined();
+    }
+  });
+
+  it("refuses a version-1 file (written before the checksum) and one whose checksum was zeroed", () => {
+    const file = snapshotOf(records(5));
+    const v1 = Buffer.from(file);
+    v1.writeUInt32LE(1, AT.version);
+    expect(SnapshotTable.parse(v1)).toBeUndefined();
+    const zeroed = Buffer.from(file).fill(0, AT.checksum, AT.checksum + 20);
+    expect(SnapshotTable.parse(zeroed)).toBeUndefined();
   });
 });
