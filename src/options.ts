@@ -27,6 +27,11 @@ export interface SyncOptions extends SourceOptions, RunOptions {
   state?: string;
   /** Working directory for relative paths. @default process.cwd() */
   cwd?: string;
+  /**
+   * Start a new journal where the old one's records are gone (emptied, or deleted while its snapshot or learnt file
+   * remain), which is otherwise refused with STATE_LOST: notes may then be added again. @default false
+   */
+  newJournal?: boolean;
 }
 
 /** SyncOptions after normalizeSyncOptions(): what sync() wires up. */
@@ -192,6 +197,7 @@ export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming 
     failOn: optional<FailOn>("failOn", options.failOn, rules.oneOf(FAIL_ON_VALUES), "invalid", naming),
     maxMessages: optional("maxMessages", options.maxMessages, rules.integerFrom(0), 500, naming),
     releaseHeld: optional("releaseHeld", options.releaseHeld, rules.boolean, false, naming),
+    newJournal: optional("newJournal", options.newJournal, rules.boolean, false, naming),
   };
 }
 

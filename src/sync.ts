@@ -12,6 +12,7 @@ import { createSource } from "./sources/create-source.js";
 import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
+import { findLostJournal, lostJournalError } from "./state/journal-lost.js";
 import { assertStatePathUsable } from "./state/state-path.js";
 import type { StateStore } from "./state/state-store.js";
 
@@ -55,8 +56,13 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       state = await openNdjsonStateStore(statePath, {
         lock: !dryRun,
         mark: true,
+        replaceLost: normalized.newJournal === true,
         onWarning: (message) => options.onEvent?.({ type: "warning", message }),
       });
+    } else if (statePath && !normalized.newJournal) {
+      // A dry run plans without opening a missing journal; it still says what the real run would refuse.
+      const lost = await findLostJournal(statePath, "none");
+      if (lost) throw lostJournalError(lost);
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
     if (state && statePath && !dryRun) learners = await startLearners(statePath);

@@ -10,6 +10,8 @@ import type { RowState } from "./state-store.js";
 /** Compaction writes in slices so a 100 000-key snapshot never sits in memory as one string. */
 const COMPACT_CHUNK_CHARS = 1 << 20;
 const COMPACT_SUFFIX = ".compact.tmp";
+/** A new journal's temp file (ndjson-state-store.ts creates it whole). */
+export const CREATE_SUFFIX = ".create.tmp";
 
 /**
  * Writes `header` + one full record line per key to a temp file beside the journal, datasyncs it and renames it over
@@ -47,7 +49,7 @@ export async function writeCompacted(filePath: string, header: string, records: 
   }
 }
 
-const TEMP_SUFFIXES = [COMPACT_SUFFIX, SNAPSHOT_TEMP_SUFFIX, LEARNT_TEMP_SUFFIX];
+const TEMP_SUFFIXES = [COMPACT_SUFFIX, CREATE_SUFFIX, SNAPSHOT_TEMP_SUFFIX, LEARNT_TEMP_SUFFIX];
 
 /** A run killed mid-compaction leaves its temp file; with the lock held, no one else can be writing it. */
 export async function removeCompactionDebris(filePath: string): Promise<void> {

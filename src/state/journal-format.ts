@@ -60,8 +60,8 @@ export function corrupt(filePath: string, lineNumber: number, what: string): Con
   return new ConfigError(
     "STATE_CORRUPT",
     `state file ${filePath} is damaged at line ${lineNumber}: ${what}. Nothing was changed. To start with a fresh ` +
-      `state, move the file away (e.g. rename it to ${path.basename(filePath)}.bad); every row will then be treated ` +
-      `as never synced.`,
+      `state, move the file away (e.g. rename it to ${path.basename(filePath)}.bad) and run again with ` +
+      `--new-journal; every row will then be treated as never synced (notes may be added again).`,
     { context: { file: filePath, line: lineNumber } },
   );
 }

@@ -13,6 +13,7 @@ import {
 } from "./journal-format.js";
 import { JournalIndex } from "./journal-index.js";
 import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
+import type { JournalFound } from "./journal-lost.js";
 import { readHead, readSnapshot } from "./snapshot-file.js";
 import type { SnapshotTable } from "./snapshot-table.js";
 
@@ -42,6 +43,8 @@ export interface LoadedJournal {
   cleanOffset: number | undefined;
   /** The journal size its snapshot (snapshot-file.ts) covered, when one was read: only later lines were replayed. */
   snapshotAt: number | undefined;
+  /** What the file held: a journal, nothing (no file), no content at all, or only the start of a header. */
+  found: JournalFound;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -71,6 +74,7 @@ export async function loadJournal(
       cleanSize: undefined,
       cleanOffset: cleanOffset(header),
       snapshotAt: undefined,
+      found: "none",
     };
   }
   return replay.finish(size, now, headerExtra);
@@ -158,6 +162,7 @@ class Replay {
   #cleanSize: number | undefined;
   #cleanOffset: number | undefined;
   #sawHeader = false;
+  #tornHeader = false;
   #tail = "";
 
   constructor(
@@ -205,6 +210,7 @@ class Replay {
       cleanSize: this.#sawHeader ? this.#cleanSize : undefined,
       cleanOffset: this.#sawHeader ? this.#cleanOffset : cleanOffset(append),
       snapshotAt: this.#snapshotAt,
+      found: this.#sawHeader ? "journal" : this.#tornHeader ? "torn-header" : "empty",
     };
   }
 
@@ -220,6 +226,7 @@ class Replay {
     if (this.#lineNumber === 0 && !tornHeader) {
       throw corrupt(this.filePath, 1, "this is not a chatguru-sync state file (no header line)");
     }
+    if (this.#lineNumber === 0) this.#tornHeader = true;
     return true;
   }
 

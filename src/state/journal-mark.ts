@@ -53,8 +53,9 @@ export function checkCleanSize(journalPath: string, cleanSize: number | undefine
     "STATE_CORRUPT",
     `state file ${journalPath} is damaged: it is ${fileSize} bytes but was ${cleanSize} bytes when a run last closed ` +
       `it, so records are missing (the file was cut short or replaced by an older copy). Nothing was sent. Restore ` +
-      `the full file if you can. Otherwise move it away: the next run then starts a new journal and HOLDS dialogs ` +
-      `and messages for chats that already exist (release them with --release-held once you have checked them).`,
+      `the full file if you can. Otherwise move it away and run again with --new-journal: a new journal is started, ` +
+      `notes may be added again, and dialogs and messages for chats that already exist are HELD (release them with ` +
+      `--release-held once you have checked them).`,
     { context: { file: journalPath } },
   );
 }

@@ -1,11 +1,13 @@
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { InternalError, RunAbortedError, SyncError } from "../errors.js";
-import { appendDurably, syncDirectory, truncateDurably } from "../util/durable-fs.js";
-import { removeCompactionDebris, writeCompacted } from "./journal-compact.js";
+import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
+import { CREATE_SUFFIX, removeCompactionDebris, writeCompacted } from "./journal-compact.js";
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
 import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
+import { findLostJournal, lostJournalError } from "./journal-lost.js";
 import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
 import { saveSnapshot } from "./snapshot-file.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
@@ -34,6 +36,12 @@ export interface NdjsonStateStoreOptions {
    * lock closes the journal, read at open instead of replaying every line. @default 1000
    */
   snapshotMinRecords?: number;
+  /**
+   * A journal whose records are gone (journal-lost.ts: emptied, or missing while its snapshot or learnt file remain)
+   * is refused with STATE_LOST unless this is set; then a new journal replaces it and the store says `lost`. The
+   * `--new-journal` flag. @default false
+   */
+  replaceLost?: boolean;
 }
 
 export type NdjsonStateStore = StateStore;
@@ -61,11 +69,14 @@ export async function openNdjsonStateStore(
   try {
     if (lock) await removeCompactionDebris(filePath);
     const loaded = await loadJournal(filePath, now, options.mark ? cleanField() : "", { snapshot: true });
+    const lost = await findLostJournal(filePath, loaded.found);
+    if (lost && !options.replaceLost) throw lostJournalError(lost);
+    if (lost) warn(`state file ${filePath}: ${lost.how}; started a new journal in its place (--new-journal)`);
     if (options.mark) checkCleanSize(filePath, loaded.cleanSize, loaded.fileSize);
     if (loaded.repair.truncateTo !== undefined) {
       warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     }
-    const store = new NdjsonStore(filePath, loaded, lock, {
+    const store = new NdjsonStore(filePath, loaded, lock, lost !== undefined, {
       now,
       warn,
       compactMinRecords: options.compactMinRecords ?? DEFAULT_COMPACT_MIN_RECORDS,
@@ -99,6 +110,7 @@ interface PendingLine {
 class NdjsonStore implements StateStore {
   readonly path: string;
   readonly fresh: boolean;
+  readonly lost: boolean;
   /** Opened by the first write (or at open when locked); a reader never touches the file. */
   #handle: FileHandle | undefined;
   #repair: Repair;
@@ -119,9 +131,16 @@ class NdjsonStore implements StateStore {
   /** The journal size the snapshot on disk covers, while it still describes this journal (not after a compaction). */
   #snapshotAt: number | undefined;
 
-  constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
+  constructor(
+    filePath: string,
+    loaded: LoadedJournal,
+    lock: StateLock | undefined,
+    lost: boolean,
+    settings: StoreSettings,
+  ) {
     this.path = filePath;
     this.fresh = loaded.records.size === 0;
+    this.lost = lost;
     this.#records = loaded.records;
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
@@ -138,10 +157,12 @@ class NdjsonStore implements StateStore {
     const { truncateTo, append, create } = this.#repair;
     const dir = path.dirname(this.path);
     if (create) await mkdir(dir, { recursive: true });
+    // Created whole, header included: a kill can never leave an empty journal, which is therefore always damage.
+    if (create) await createWhole(this.path, append);
     if (truncateTo !== undefined) await truncateDurably(this.path, truncateTo);
     const handle = await open(this.path, "a");
     try {
-      if (append) await appendDurably(handle, append);
+      if (append && !create) await appendDurably(handle, append);
       if (create) await syncDirectory(dir);
     } catch (error) {
       await handle.close().catch(() => {});
@@ -324,5 +345,24 @@ class NdjsonStore implements StateStore {
     } finally {
       await this.#lock?.release();
     }
+  }
+}
+
+/** Writes `content` to a temp file beside `filePath`, flushes it and renames it into place. */
+async function createWhole(filePath: string, content: string): Promise<void> {
+  const temp = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString("hex")}${CREATE_SUFFIX}`,
+  );
+  const handle = await open(temp, "wx");
+  try {
+    await writeAll(handle, content);
+    await handle.datasync();
+    await handle.close();
+    await rename(temp, filePath);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
   }
 }

@@ -63,6 +63,12 @@ export interface StateStore {
    * cache eviction, a deleted file). Then nothing proves which dialogs and messages went out before. @default false
    */
   readonly fresh?: boolean;
+  /**
+   * This journal replaced one whose records were lost (emptied, or deleted while files beside it remained), on the
+   * person's explicit word (`--new-journal`): a journal existed, so sends to chats that already exist may have gone
+   * out before. @default false
+   */
+  readonly lost?: boolean;
   get(key: string): RowState | undefined;
   update(key: string, patch: RowStatePatch): Promise<RowState>;
   entries(): IterableIterator<RowState>;

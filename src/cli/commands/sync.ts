@@ -64,6 +64,12 @@ export const runOptions = {
     default: false,
     describe: "Send the dialogs and messages held because the journal was new or lost while the chat existed",
   },
+  "new-journal": {
+    type: "boolean",
+    default: false,
+    describe:
+      "Start a new journal where the old one is empty or was deleted (refused otherwise: notes may be added again)",
+  },
 } as const;
 
 export { CLI_NAMING } from "../naming.js";
@@ -127,6 +133,7 @@ export function buildSyncOptions(
     ...sourceFlagsFor(args),
     ...(args["fail-on"] !== undefined ? { failOn: args["fail-on"] as SyncOptions["failOn"] } : {}),
     releaseHeld: Boolean(args["release-held"]),
+    ...(args["new-journal"] === true ? { newJournal: true } : {}),
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,

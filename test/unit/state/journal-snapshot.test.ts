@@ -131,7 +131,9 @@ describe("journal snapshot (<journal>.snap)", () => {
     expect((await loadJournal(journal, now, "", { snapshot: true })).snapshotAt).toBeUndefined();
     await expect(openNdjsonStateStore(journal, OPTIONS)).rejects.toMatchObject({ code: "STATE_CORRUPT" });
 
+    // A journal deleted beside its snapshot is refused (journal-lost.ts): start over without either.
     await rm(journal);
+    await rm(snapshotPath(journal));
     await writeJournal(300);
     await writeFile(snapshotPath(journal), snap.subarray(0, snap.length - 3));
     expect((await loadJournal(journal, now, "", { snapshot: true })).snapshotAt).toBeUndefined();

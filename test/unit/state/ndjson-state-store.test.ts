@@ -214,6 +214,66 @@ describe("openNdjsonStateStore: damaged files", () => {
     expect(await readFile(statePath, "utf8")).toBe(HEADER);
   });
 
+  async function lostError(): Promise<ConfigError> {
+    const error = await openStore().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(exitCodeOf(error)).toBe(2);
+    return error as ConfigError;
+  }
+
+  it("refuses an empty (0-byte) or blank journal as lost, never as a first run; the file stays as it was", async () => {
+    for (const content of ["", "\n", "  \n\n"]) {
+      await seed(content);
+      const error = await lostError();
+      expect(error.code).toBe("STATE_LOST");
+      expect(error.message).toContain(statePath);
+      expect(error.message).toMatch(/is empty.*--new-journal/s);
+      expect(await readFile(statePath, "utf8")).toBe(content);
+      // The lock was released: the person can fix it and retry at once.
+      expect(await readdir(path.dirname(statePath))).toEqual(["s.ndjson"]);
+    }
+  });
+
+  it("refuses a missing journal, or one with only a torn header, when its snapshot or learnt file remain", async () => {
+    await mkdir(path.dirname(statePath), { recursive: true });
+    await writeFile(`${statePath}.learnt.json`, "{}");
+    let error = await lostError();
+    expect(error).toMatchObject({ code: "STATE_LOST", context: { how: "missing" } });
+    expect(error.message).toMatch(/is missing, but s\.ndjson\.learnt\.json beside it shows/);
+    await writeFile(`${statePath}.snap`, "x");
+    await seed('{"v":1,"type":"hea');
+    error = await lostError();
+    expect(error).toMatchObject({ code: "STATE_LOST", context: { how: "torn" } });
+    expect(error.message).toContain("s.ndjson.snap and s.ndjson.learnt.json");
+  });
+
+  it("replaceLost (--new-journal) starts a new journal in place of a lost one and says so", async () => {
+    await seed("");
+    const warnings: string[] = [];
+    const store = await openStore({ replaceLost: true, onWarning: (m) => warnings.push(m), now: fixedClock() });
+    expect(store.lost).toBe(true);
+    expect(store.fresh).toBe(true);
+    expect(warnings).toEqual([expect.stringMatching(/new journal/)]);
+    await store.update("a", { hash: "1" });
+    await store.close();
+    expect((await openStore()).get("a")?.hash).toBe("1");
+  });
+
+  it("creates a new journal whole (header included) through a temp file: never an empty file, no temp left", async () => {
+    const store = await openStore({ now: fixedClock() });
+    expect(store.lost).toBe(false);
+    expect(await lines()).toHaveLength(1);
+    expect((await readdir(path.dirname(statePath))).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await store.close();
+    // A temp file a run killed mid-create left is removed by the next open.
+    await writeFile(path.join(path.dirname(statePath), ".s.ndjson.123.abcd.create.tmp"), "");
+    await (await openStore()).close();
+    expect((await readdir(path.dirname(statePath))).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   async function expectCorrupt(content: string, line: number, detail: RegExp): Promise<void> {
     await seed(content);
     const error = await openNdjsonStateStore(statePath).then(

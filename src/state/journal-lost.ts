@@ -1,0 +1,70 @@
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError } from "../errors.js";
+import { learntPath } from "./learnt-file.js";
+import { snapshotPath } from "./snapshot-file.js";
+
+/**
+ * A journal whose records are gone although a journal existed: the file is empty (0 bytes, or only blank lines), or
+ * it is missing (or holds only the start of a header) while files that only a run which wrote records leaves beside
+ * it — its snapshot, what it learnt — are still there.
+ *
+ * Why it is refused: the journal is the only record of which notes were added and which dialogs and messages went
+ * out (ChatGuru offers no list to check against). Taken as a first run, every note would be added again. This tool
+ * never leaves such a file itself — it creates a journal whole (temp file, then rename) and only appends to it — so
+ * an empty one was emptied by something else (a `> file`, a failed copy or sync, a file system that lost its content).
+ * A torn header alone with nothing beside it is still recovered: that is a journal an older release was creating when
+ * it was killed, before any record. The lock file does not count: a run killed before creating the journal leaves one.
+ */
+export interface LostJournal {
+  path: string;
+  how: "empty" | "missing" | "torn";
+  /** The files beside it that show a journal existed. */
+  beside: string[];
+}
+
+/** What the journal file looked like at open (journal-load.ts). */
+export type JournalFound = "journal" | "none" | "empty" | "torn-header";
+
+/** The journal's loss, or undefined when it is a journal, or a first run with nothing beside it. */
+export async function findLostJournal(journalPath: string, found: JournalFound): Promise<LostJournal | undefined> {
+  if (found === "journal") return undefined;
+  const beside = await besideJournal(journalPath);
+  if (found === "empty") return { path: journalPath, how: "empty", beside };
+  if (beside.length === 0) return undefined;
+  return { path: journalPath, how: found === "none" ? "missing" : "torn", beside };
+}
+
+/** Files a run that wrote records leaves beside its journal. */
+export async function besideJournal(journalPath: string): Promise<string[]> {
+  const candidates = [snapshotPath(journalPath), learntPath(journalPath)];
+  const present = await Promise.all(
+    candidates.map((file) =>
+      access(file).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return candidates.filter((_, i) => present[i]);
+}
+
+/** STATE_LOST (exit 2): nothing was sent; restore the journal, or start a new one knowingly. */
+export function lostJournalError(lost: LostJournal): ConfigError {
+  const names = lost.beside.map((file) => path.basename(file)).join(" and ");
+  const show = lost.beside.length === 1 ? "shows" : "show";
+  const what =
+    lost.how === "empty"
+      ? `state file ${lost.path} is empty, so the record of what earlier runs sent is gone`
+      : lost.how === "missing"
+        ? `state file ${lost.path} is missing, but ${names} beside it ${show} that earlier runs kept a journal there`
+        : `state file ${lost.path} holds only the start of its first line, but ${names} beside it ${show} that earlier runs kept a journal there`;
+  return new ConfigError(
+    "STATE_LOST",
+    `${what}. Nothing was sent: starting over would add every note again and could repeat dialogs and messages. ` +
+      `Restore the file from a backup if you can (a cache, a copy, version control). Otherwise run again with ` +
+      `--new-journal to start a new journal: notes may then be added again, and dialogs and messages to chats that ` +
+      `already exist are held until you check them and run with --release-held.`,
+    { context: { file: lost.path, how: lost.how, ...(lost.beside.length > 0 ? { beside: lost.beside } : {}) } },
+  );
+}
