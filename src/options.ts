@@ -32,6 +32,12 @@ export interface SyncOptions extends SourceOptions, RunOptions {
    * remain), which is otherwise refused with STATE_LOST: notes may then be added again. @default false
    */
   newJournal?: boolean;
+  /**
+   * Folder of the machine-wide lock that makes runs for one ChatGuru account and phone take turns (state/account-lock.ts),
+   * or `false` for none (a caller that coordinates its runs itself). @default `env.CHATGURU_SYNC_LOCK_DIR`, else
+   * `$XDG_STATE_HOME/chatguru-sync/locks`, else `~/.local/state/chatguru-sync/locks`
+   */
+  lockDir?: string | false;
 }
 
 /** SyncOptions after normalizeSyncOptions(): what sync() wires up. */
@@ -158,6 +164,14 @@ function checkInputs(options: SyncOptions, naming: OptionNaming): void {
   const timeoutMs = options.connection?.timeoutMs;
   if (timeoutMs !== undefined) check("connection.timeoutMs", timeoutMs, rules.numberAbove(0), naming);
   if (options.headerRow !== undefined) check("headerRow", options.headerRow, rules.integerFrom(1), naming);
+  if (options.lockDir !== undefined && options.lockDir !== false) {
+    const folder = {
+      ok: (v: unknown) => typeof v === "string" && v !== "",
+      expected: "a folder or false",
+      plain: "a folder",
+    };
+    check("lockDir", options.lockDir, folder, naming);
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ import { saveLearners, startLearners, type Learners } from "./engine/learners.js
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { findLostJournal, lostJournalError } from "./state/journal-lost.js";
+import { acquireAccountLock, defaultLockDir } from "./state/account-lock.js";
+import type { StateLock } from "./state/state-lock.js";
 import { assertStatePathUsable } from "./state/state-path.js";
 import type { StateStore } from "./state/state-store.js";
 
@@ -49,9 +51,18 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   let state: StateStore | undefined;
   let client: ChatGuruClient | undefined;
   let learners: Learners | undefined;
+  let accountLock: StateLock | undefined;
   try {
     // A dry run reads an existing journal for its plan but never creates, locks or writes one.
     if (statePath && !dryRun) await assertStatePathUsable(statePath);
+    // Besides the journal's own lock: a copy of the mapping in another folder has another journal (account-lock.ts).
+    if (!dryRun && normalized.connection && normalized.lockDir !== false) {
+      accountLock = await acquireAccountLock(normalized.connection, {
+        dir: normalized.lockDir ?? defaultLockDir(options.env),
+        ...(statePath ? { journal: statePath } : {}),
+        onWarning: (message) => options.onEvent?.({ type: "warning", message }),
+      });
+    }
     if (statePath && (!dryRun || existsSync(statePath))) {
       state = await openNdjsonStateStore(statePath, {
         lock: !dryRun,
@@ -80,6 +91,10 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     if (statePath && learners) {
       await saveLearners(statePath, learners, (message) => options.onEvent?.({ type: "warning", message }));
     }
-    await state?.close();
+    try {
+      await state?.close();
+    } finally {
+      await accountLock?.release();
+    }
   }
 }

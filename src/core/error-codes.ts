@@ -83,7 +83,13 @@ export type SheetsErrorCode =
 
 /** The run journal and its lock. */
 export type StateErrorCode =
-  "STATE_UNREADABLE" | "STATE_CORRUPT" | "STATE_LOST" | "STATE_WRITE_FAILED" | "STATE_LOCKED" | "STATE_PATH_UNUSABLE";
+  | "STATE_UNREADABLE"
+  | "STATE_CORRUPT"
+  | "STATE_LOST"
+  | "STATE_WRITE_FAILED"
+  | "STATE_LOCKED"
+  | "ACCOUNT_LOCKED"
+  | "STATE_PATH_UNUSABLE";
 
 /** What ChatGuru's description says went wrong with one request (SPEC §2). */
 export type ChatGuruApiErrorCode =

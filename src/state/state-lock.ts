@@ -20,10 +20,20 @@ export interface StateLockOptions {
   now?: () => Date;
 }
 
-interface LockOwner {
+/** A lock file of any kind: the journal's own, or the machine-wide one per ChatGuru account (account-lock.ts). */
+export interface LockFileOptions extends StateLockOptions {
+  /** Written into the lock beside the owner's pid, for the message a second run gets (never a secret). */
+  note?: string;
+  /** The error a second run gets while the holder is alive. @default the journal's STATE_LOCKED */
+  lockedError?: (lockPath: string, owner: LockOwner) => RunAbortedError;
+}
+
+export interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
+  /** What the holder wrote about itself (LockFileOptions.note), e.g. its journal. */
+  note?: string;
   /** Linux: the holder process's start time in clock ticks since boot (/proc/<pid>/stat field 22). */
   procStart?: string;
   /** Linux: /proc/sys/kernel/random/boot_id of the holder's boot. */
@@ -48,15 +58,21 @@ const GUARD_STALE_MS = 10_000;
  * with STATE_LOCKED, exit 3.
  */
 export async function acquireStateLock(statePath: string, options: StateLockOptions = {}): Promise<StateLock> {
-  const lockPath = `${statePath}.lock`;
+  return await acquireLockFile(`${statePath}.lock`, options);
+}
+
+/** Takes `lockPath` (created with O_EXCL); a dead holder's lock is taken over, a live one's refused. */
+export async function acquireLockFile(lockPath: string, options: LockFileOptions = {}): Promise<StateLock> {
   const warn = options.onWarning ?? (() => {});
   const now = options.now ?? (() => new Date());
+  const refuse = options.lockedError ?? lockedError;
   const content = JSON.stringify({
     pid: process.pid,
     hostname: os.hostname(),
     startedAt: now().toISOString(),
     procStart: procStartOf(process.pid),
     bootId: currentBootId(),
+    ...(options.note !== undefined ? { note: options.note } : {}),
   });
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -66,7 +82,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
     if (seen === "missing") continue; // the holder released between our create and our read
     if (seen.owner) {
       const { owner } = seen;
-      if (holderAlive(lockPath, owner)) throw lockedError(lockPath, owner);
+      if (holderAlive(lockPath, owner)) throw refuse(lockPath, owner);
       warn(
         `state lock ${lockPath}: took over from pid ${owner.pid} (started ${owner.startedAt}), which is no longer running`,
       );
@@ -134,7 +150,7 @@ function parseOwner(raw: string): LockOwner | undefined {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
-    const { pid, hostname, startedAt, procStart, bootId } = value as Record<string, unknown>;
+    const { pid, hostname, startedAt, procStart, bootId, note } = value as Record<string, unknown>;
     if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || typeof hostname !== "string") return undefined;
     return {
       pid,
@@ -142,6 +158,7 @@ function parseOwner(raw: string): LockOwner | undefined {
       startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time",
       ...(typeof procStart === "string" ? { procStart } : {}),
       ...(typeof bootId === "string" ? { bootId } : {}),
+      ...(typeof note === "string" ? { note } : {}),
     };
   } catch {
     return undefined;

@@ -31,6 +31,8 @@ export async function createSyncEnv(mockOptions: MockServerOptions = {}): Promis
       CHATGURU_API_KEY: mock.credentials.key,
       CHATGURU_ACCOUNT_ID: mock.credentials.accountId,
       CHATGURU_PHONE_ID: mock.credentials.phoneId,
+      // The machine-wide account lock of this test's runs, inside its own folder (not the developer's home).
+      CHATGURU_SYNC_LOCK_DIR: join(dir, "locks"),
     },
     csv(name, text) {
       const path = join(dir, name);

@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { RunAbortedError } from "../errors.js";
+import { acquireLockFile, type LockOwner, type StateLock } from "./state-lock.js";
+
+/**
+ * One lock per ChatGuru (endpoint, account, phone) on this machine, in the user's state folder, besides the journal's
+ * own lock. Two copies of one mapping in two folders each keep their own journal, so the journal's lock cannot see
+ * the other run: both added the same chats and both added every note. ChatGuru's rate limit is per account too, so
+ * two runs would also fight over it. Runs against one account and phone therefore take turns: the second one stops
+ * at once (exit 3, naming the holder) rather than waiting — a schedule simply runs again at its next turn, and a
+ * waiting run would pile up behind a long import.
+ */
+
+/** The environment variables that say where the locks live, read from the CLI's environment (never process.env). */
+export type LockEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `CHATGURU_SYNC_LOCK_DIR`, else `$XDG_STATE_HOME/chatguru-sync/locks`, else `~/.local/state/chatguru-sync/locks`.
+ */
+export function defaultLockDir(env: LockEnv = {}): string {
+  if (env.CHATGURU_SYNC_LOCK_DIR) return env.CHATGURU_SYNC_LOCK_DIR;
+  const base = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), ".local", "state");
+  return path.join(base, "chatguru-sync", "locks");
+}
+
+export interface AccountIdentity {
+  apiUrl: string;
+  accountId: string;
+  phoneId: string;
+}
+
+/** `<dir>/<hash>.lock`; the hash hides the account id and makes `https://X/api/v1/` and `https://x/api/v1` one. */
+export function accountLockPath(dir: string, account: AccountIdentity): string {
+  const hash = createHash("sha256")
+    .update(`${endpointOf(account.apiUrl)}\n${account.accountId.trim()}\n${account.phoneId.trim()}`)
+    .digest("hex")
+    .slice(0, 24);
+  return path.join(dir, `${hash}.lock`);
+}
+
+function endpointOf(apiUrl: string): string {
+  try {
+    const url = new URL(apiUrl.trim());
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return apiUrl.trim();
+  }
+}
+
+export interface AccountLockOptions {
+  dir: string;
+  /** The journal this run uses, named to a second run so it knows which copy is running. */
+  journal?: string;
+  onWarning?: (message: string) => void;
+  now?: () => Date;
+}
+
+/** Takes the account's lock (a dead holder's is taken over), or throws ACCOUNT_LOCKED (exit 3). */
+export async function acquireAccountLock(account: AccountIdentity, options: AccountLockOptions): Promise<StateLock> {
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  return await acquireLockFile(accountLockPath(options.dir, account), {
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.journal !== undefined ? { note: options.journal } : {}),
+    lockedError: accountLocked,
+  });
+}
+
+function accountLocked(lockPath: string, owner: LockOwner): RunAbortedError {
+  const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
+  const journal = owner.note ? ` with the journal ${owner.note}` : "";
+  return new RunAbortedError(
+    "ACCOUNT_LOCKED",
+    `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}${journal}) is syncing to this ` +
+      `ChatGuru account and phone. Runs for one account and phone take turns (two copies of a mapping would add ` +
+      `the same chats and notes twice, and ChatGuru's rate limit is per account): wait for it to finish and run ` +
+      `again. Nothing was sent. If no such run is going on, delete ${lockPath}`,
+    { context: { file: lockPath, pid: owner.pid, hostname: owner.hostname, startedAt: owner.startedAt } },
+  );
+}
