@@ -64,14 +64,14 @@ export async function acquireAccountLock(account: AccountIdentity, options: Acco
   return await acquireLockFile(accountLockPath(options.dir, account), {
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.now ? { now: options.now } : {}),
-    ...(options.journal !== undefined ? { note: options.journal } : {}),
+    ...(options.journal !== undefined ? { journal: options.journal } : {}),
     lockedError: accountLocked,
   });
 }
 
 function accountLocked(lockPath: string, owner: LockOwner): RunAbortedError {
   const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
-  const journal = owner.note ? ` with the journal ${owner.note}` : "";
+  const journal = owner.journal ? ` with the journal ${owner.journal}` : "";
   return new RunAbortedError(
     "ACCOUNT_LOCKED",
     `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}${journal}) is syncing to this ` +

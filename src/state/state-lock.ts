@@ -22,8 +22,8 @@ export interface StateLockOptions {
 
 /** A lock file of any kind: the journal's own, or the machine-wide one per ChatGuru account (account-lock.ts). */
 export interface LockFileOptions extends StateLockOptions {
-  /** Written into the lock beside the owner's pid, for the message a second run gets (never a secret). */
-  note?: string;
+  /** The holder's journal, written into the lock for the message a second run gets. */
+  journal?: string;
   /** The error a second run gets while the holder is alive. @default the journal's STATE_LOCKED */
   lockedError?: (lockPath: string, owner: LockOwner) => RunAbortedError;
 }
@@ -32,8 +32,8 @@ export interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
-  /** What the holder wrote about itself (LockFileOptions.note), e.g. its journal. */
-  note?: string;
+  /** The holder's journal (LockFileOptions.journal), when it wrote one. */
+  journal?: string;
   /** Linux: the holder process's start time in clock ticks since boot (/proc/<pid>/stat field 22). */
   procStart?: string;
   /** Linux: /proc/sys/kernel/random/boot_id of the holder's boot. */
@@ -72,7 +72,7 @@ export async function acquireLockFile(lockPath: string, options: LockFileOptions
     startedAt: now().toISOString(),
     procStart: procStartOf(process.pid),
     bootId: currentBootId(),
-    ...(options.note !== undefined ? { note: options.note } : {}),
+    ...(options.journal !== undefined ? { journal: options.journal } : {}),
   });
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -150,7 +150,7 @@ function parseOwner(raw: string): LockOwner | undefined {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
-    const { pid, hostname, startedAt, procStart, bootId, note } = value as Record<string, unknown>;
+    const { pid, hostname, startedAt, procStart, bootId, journal } = value as Record<string, unknown>;
     if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || typeof hostname !== "string") return undefined;
     return {
       pid,
@@ -158,7 +158,7 @@ function parseOwner(raw: string): LockOwner | undefined {
       startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time",
       ...(typeof procStart === "string" ? { procStart } : {}),
       ...(typeof bootId === "string" ? { bootId } : {}),
-      ...(typeof note === "string" ? { note } : {}),
+      ...(typeof journal === "string" ? { journal } : {}),
     };
   } catch {
     return undefined;
