@@ -28,6 +28,11 @@ export function messageLines(event: MessagesEvent): string[] {
     return lines;
   }
   const parts = [`${event.sent} sent`];
+  if (event.uncertain > 0) {
+    parts.push(
+      `${event.uncertain} of them uncertain (ChatGuru's answer was lost; never sent again: check those rows' chats in ChatGuru)`,
+    );
+  }
   if (event.deferred > 0) parts.push(`${event.deferred} wait for the next run (--max-messages ${event.maxMessages})`);
   if (event.heldRows > 0) parts.push(`${event.heldRows} row(s) held: check them, then re-run with --release-held`);
   return [`messages: ${parts.join(", ")}.`];

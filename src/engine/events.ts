@@ -33,7 +33,15 @@ export type SyncEvent =
   /** Dry run of a mapping with messages: what would go out (SPEC §4.2). */
   | { type: "messages-plan"; plan: MessagePlanSummary }
   /** A run of a mapping with messages: sent, put off by --max-messages, rows held (new or lost journal). */
-  | { type: "messages-sent"; sent: number; deferred: number; heldRows: number; maxMessages: number }
+  | {
+      type: "messages-sent";
+      sent: number;
+      /** Of `sent`: ChatGuru's answer was lost (500/502/504, timeout, reset), so they may or may not have gone out. */
+      uncertain: number;
+      deferred: number;
+      heldRows: number;
+      maxMessages: number;
+    }
   | { type: "end"; report: SyncReport };
 
 export type SyncEventListener = (event: SyncEvent) => void;

@@ -9,6 +9,8 @@ export class MessageBudget {
   sent = 0;
   /** Sends put off to the next run because the cap was reached. */
   deferred = 0;
+  /** Of `sent`, those whose answer left it unknown whether they went out (never sent again). */
+  uncertain = 0;
 
   constructor(readonly max: number) {
     this.#left = max;

@@ -161,6 +161,7 @@ async function sendOnce(
     return "sent";
   } catch (error) {
     if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
+      if (budget) budget.uncertain += 1;
       await ctx.state.update(draft.key, { [f.status]: "uncertain" });
       return "uncertain";
     }

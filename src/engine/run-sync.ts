@@ -119,6 +119,7 @@ function announceMessages(run: Run): void {
   run.options.onEvent?.({
     type: "messages-sent",
     sent: budget.sent,
+    uncertain: budget.uncertain,
     deferred: budget.deferred,
     heldRows: held.rows,
     maxMessages: budget.max,

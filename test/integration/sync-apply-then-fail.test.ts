@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { MockState } from "../../src/chatguru/mock/mock-server.js";
+import type { SyncEvent } from "../../src/engine/events.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -49,9 +50,12 @@ describe("a send answered 500/502/504 after ChatGuru carried it out", () => {
       cwd: env.dir,
       ...FAST,
     };
-    const report = await sync(options);
+    const events: SyncEvent[] = [];
+    const report = await sync({ ...options, onEvent: (e) => events.push(e) });
     const state = env.mock.state();
     const faulted = appliedThenFailed(state, "message_send");
+    // The summary says how many of the messages sent are uncertain.
+    expect(events.find((e) => e.type === "messages-sent")).toMatchObject({ sent: ROWS, uncertain: faulted.size });
     expect(faulted.size).toBeGreaterThan(5);
     for (const [number, count] of sendsPerChat(state, "message_send")) expect(count, number).toBeLessThanOrEqual(1);
     // Every message went out exactly once: the faulted ones too (the mock carried them out).
