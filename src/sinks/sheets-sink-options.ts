@@ -16,7 +16,7 @@ export interface SheetsSinkOptions {
   /** Normalizes a raw key cell exactly as the mapping does, so it yields `RowResult.key` for that row. */
   keyOf: (rawCell: string) => string | undefined;
   writeBack: WriteBackColumns;
-  /** Which write_back columns to fill. @default all five */
+  /** Which write_back columns to fill. @default all of them (the message pair only when the mapping names it) */
   columns?: Array<keyof WriteBackColumns>;
   /** Flush when this long has passed since the last flush (checked on write; no timer). @default 5000 */
   flushEveryMs?: number;
@@ -26,7 +26,19 @@ export interface SheetsSinkOptions {
   now?: () => number;
 }
 
-const ALL_COLUMNS: Array<keyof WriteBackColumns> = ["status", "chat_add_id", "chat_number", "error", "synced_at"];
+/**
+ * The message pair is part of the default: a mapping that sends messages names those columns (the others' slots have
+ * no name and are filtered out below), and a sheet must show which message went out as a results file does.
+ */
+const ALL_COLUMNS: Array<keyof WriteBackColumns> = [
+  "status",
+  "chat_add_id",
+  "chat_number",
+  "error",
+  "synced_at",
+  "message_id",
+  "message_status",
+];
 
 /** The options with defaults applied and checked, plus what the first flush needs to know. */
 export interface SheetsSinkSettings {

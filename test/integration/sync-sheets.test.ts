@@ -198,4 +198,32 @@ describe("sync with a Google Sheet as source and write-back target", () => {
     expect(grid[2]![3]).toBe("updated");
     expect(env.mock.state().chats[0]!.fields.field__Email).toBe("1990-02-01");
   });
+
+  it("a mapping that sends messages gets chatguru_message_id and chatguru_message_status in the sheet", async () => {
+    const google = await setup([
+      ["Telefone", "Nome"],
+      ["11911110001", "Ana"],
+      ["11911110002", "Bia"],
+    ]);
+    const mapping = env.mapping("m.json", { phone: "Telefone", name: "Nome", message: { text: "Nome" } });
+    const report = await sync({
+      source: URL_SPEC,
+      mapping,
+      connection: env.connection,
+      env: google,
+      cwd: env.dir,
+      ...FAST,
+    });
+    expect(report.counts).toMatchObject({ created: 2 });
+    const grid = sheets.getSheet(ID, "Leads SP");
+    const at = (name: string) => grid[0]!.indexOf(name);
+    expect(at("chatguru_message_id")).toBeGreaterThan(0);
+    expect(at("chatguru_message_status")).toBeGreaterThan(0);
+    const ids = env.mock.state().chats.flatMap((c) => c.sentMessages.filter((m) => m.via === "message_send"));
+    expect(ids).toHaveLength(2);
+    expect([grid[1]![at("chatguru_message_id")], grid[2]![at("chatguru_message_id")]].sort()).toEqual(
+      ids.map((m) => m.id).sort(),
+    );
+    expect(grid[1]![at("chatguru_message_status")]).toBe("scheduled");
+  });
 });
