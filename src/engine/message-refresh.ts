@@ -1,5 +1,6 @@
 import { getMessageStatus } from "../chatguru/actions.js";
 import type { ChatGuruClient } from "../chatguru/types.js";
+import { isRunAbortedError } from "../errors.js";
 import type { RowState, RowStatePatch, StateStore } from "../state/state-store.js";
 
 /** Statuses after which a message does not change any more (or that have no id to ask about). */
@@ -14,23 +15,40 @@ export function needsStatusRefresh(prior: RowState | undefined): boolean {
   return open(prior?.messageId, prior?.messageStatus) || open(prior?.fileId, prior?.fileStatus);
 }
 
+/** What one refresh learnt, and the first lookup that failed (the caller decides whether it stops the run). */
+export interface RefreshOutcome {
+  state: RowState;
+  error?: unknown;
+}
+
 /**
  * The `status` command (SPEC §3): asks message_status for the row's message and file sent earlier and journals what
- * ChatGuru says, so the results and the sheet show it. A failed lookup keeps the last known status.
+ * ChatGuru says, so the results and the sheet show it. Each part stands alone: a file whose lookup fails keeps its
+ * last known status without costing the message the fresh one ChatGuru just gave (and the other way round). Only a
+ * run-level stop (credentials refused, too many failures) skips the lookups still to make.
  */
 export async function refreshMessageStatus(
   key: string,
   prior: RowState,
   client: ChatGuruClient,
   state: StateStore,
-): Promise<RowState> {
+): Promise<RefreshOutcome> {
   const patch: RowStatePatch = {};
-  if (open(prior.messageId, prior.messageStatus)) {
-    patch.messageStatus = (await getMessageStatus(client, prior.messageId)).status;
+  let error: unknown;
+  const parts = [
+    { id: prior.messageId, status: prior.messageStatus, field: "messageStatus" },
+    { id: prior.fileId, status: prior.fileStatus, field: "fileStatus" },
+  ] as const;
+  for (const part of parts) {
+    if (!open(part.id, part.status)) continue;
+    try {
+      const fresh = (await getMessageStatus(client, part.id)).status;
+      if (fresh !== undefined && fresh !== part.status) patch[part.field] = fresh;
+    } catch (caught) {
+      error ??= caught;
+      if (isRunAbortedError(caught)) break;
+    }
   }
-  if (open(prior.fileId, prior.fileStatus)) patch.fileStatus = (await getMessageStatus(client, prior.fileId)).status;
-  const changed =
-    (patch.messageStatus !== undefined && patch.messageStatus !== prior.messageStatus) ||
-    (patch.fileStatus !== undefined && patch.fileStatus !== prior.fileStatus);
-  return changed ? await state.update(key, patch) : prior;
+  const learnt = Object.keys(patch).length > 0 ? await state.update(key, patch) : prior;
+  return error === undefined ? { state: learnt } : { state: learnt, error };
 }

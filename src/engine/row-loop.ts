@@ -56,14 +56,10 @@ async function admitRefresh(
   admission.start(
     decision.draft.phone.canonical,
     async () => {
-      let now = decision.prior;
-      try {
-        now = await refreshMessageStatus(decision.draft.key, decision.prior, run.ctx.poll, run.state);
-      } catch (error) {
-        // A status ChatGuru cannot give keeps the last one known; a run-level stop (auth…) still stops the run.
-        if (!isChatGuruError(error)) failures.fromRow(error);
-      }
-      await write(now);
+      const { state, error } = await refreshMessageStatus(decision.draft.key, decision.prior, run.ctx.poll, run.state);
+      // A status ChatGuru cannot give keeps the last one known; a run-level stop (auth…) still stops the run.
+      if (error !== undefined && !isChatGuruError(error)) failures.fromRow(error);
+      await write(state);
     },
     (error) => failures.fromOutput(error),
   );
