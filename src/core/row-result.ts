@@ -44,6 +44,8 @@ export interface RowResult {
   chatNumber?: string;
   /** `CODE: message` — never contains the API key. */
   error?: string;
+  /** The code alone of `error` (what the errors file and the run's own bookkeeping read); not a column. */
+  errorCode?: string;
   /** ISO time the row was last successfully synced. */
   syncedAt?: string;
   /** The row's message (message_send / message_file_send), when the mapping sends one. */

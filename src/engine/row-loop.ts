@@ -79,8 +79,10 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
       await beyondLimit(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
       continue;
     }
-    if (stop.stopped || scheduled?.fatal) {
-      await notReached(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
+    // Invalid and duplicate rows are known without a request: a stopped run still labels them so (a blank, or the
+    // result of the row whose key a duplicate repeats, would be a label this run never earned).
+    if ((stop.stopped || scheduled?.fatal) && verdict.kind === "valid") {
+      await notReached(rowSeq, row, { ...ident, key: verdict.draft.key }, deps);
       continue;
     }
     const decision = decideRow(verdict, priorOf, deps.decide);

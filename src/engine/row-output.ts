@@ -24,6 +24,8 @@ export class RowOutput {
   beyondLimit = 0;
   /** Rows another filter owns (status, --retry-failed) that no run has synced yet: written without a status. */
   notSynced = 0;
+  /** Failed rows by error code: a run stopped by an outage tells rows that met it from rows ChatGuru answered. */
+  readonly failedBy = new Map<string, number>();
 
   constructor(
     private readonly sink: Sink,
@@ -48,6 +50,10 @@ export class RowOutput {
     said: string | undefined = error,
   ): void | Promise<void> {
     countOutcome(this.counts, outcome);
+    if (outcome === "failed") {
+      const code = extra?.errorCode ?? "";
+      this.failedBy.set(code, (this.failedBy.get(code) ?? 0) + 1);
+    }
     this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(said ? { error: said } : {}) });
     return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
   }

@@ -52,6 +52,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
     const extra = {
       ...ident,
       key: draft.key,
+      ...(result.errorCode ? { errorCode: result.errorCode } : {}),
       ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
       ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
       ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),

@@ -191,25 +191,41 @@ function rowRunDeps(run: Run, output: RowOutput) {
   return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
 }
 
+/** A row that failed on one of these may have changed something in ChatGuru (a send whose answer was lost). */
+const MAY_HAVE_APPLIED: ReadonlySet<string> = new Set(["MESSAGE_UNCERTAIN", "ADD_UNCERTAIN", "ADD_OUTCOME_UNKNOWN"]);
+
 /**
- * A run on a journal it just created (a typo in the account id, a copied mapping: the journal is per mapping + account)
- * stopped by a run-level error (credentials, an unknown custom field…) before any row was created, updated or added
- * leaves an existing results file as it was: that journal knows nothing of earlier runs, so rewriting would blank the
- * chat ids and statuses the team relies on, for rows that only met that one error. Said as a warning; the report
- * carries the error. With its usual journal a stopped run still rewrites (rows not reached keep their last result),
- * and a first run with no results file yet still writes one.
+ * Whether ChatGuru did anything for any row this run: a request it answered with success, or a row whose outcome says
+ * it may have (pending in ChatGuru's hands, an uncertain send). Refused connections, timeouts on reads and refusals
+ * (credentials, an unknown field) are not.
+ */
+function reachedAnyRow(run: Run, output: RowOutput): boolean {
+  if ((run.scheduled?.succeeded ?? 0) > 0) return true;
+  const { created, updated, pending } = output.counts;
+  let uncertain = 0;
+  for (const code of MAY_HAVE_APPLIED) uncertain += output.failedBy.get(code) ?? 0;
+  return created + updated + pending + uncertain > 0;
+}
+
+/**
+ * A run stopped by a run-level error (ChatGuru unreachable, credentials refused, a custom field it does not know)
+ * before ChatGuru answered for any row changes no file a person trusts (SPEC §5): the results and errors files stay
+ * as they were — or absent, on a first run — instead of showing blanks, `failed` for rows that only met the outage,
+ * or a row list cut short. Said as a warning; the report carries the error. A run that reached some row writes its
+ * results (rows not reached keep their last result from the journal).
  */
 async function keptAsItWas(run: Run, sink: Sink, output: RowOutput | undefined): Promise<boolean> {
-  const counts = output?.counts;
-  if (!counts || !sink.replacesExisting || !run.followUps.journalFresh) return false;
-  if (run.stop.interrupted || run.failures.runError === undefined) return false;
-  if (counts.created + counts.updated + counts.pending > 0 || run.options.dryRun) return false;
+  const runError = run.failures.runError;
+  if (!output || run.options.dryRun || runError === undefined || run.stop.interrupted) return false;
+  if (reachedAnyRow(run, output)) return false;
   await sink.discard();
   run.options.onEvent?.({
     type: "warning",
-    message:
-      "the results file was left as it was: the run stopped before anything changed in ChatGuru (fix the error " +
-      "below and run again)",
+    message: sink.replacesExisting
+      ? "the results were left as they were (and the errors file with them): the run stopped before ChatGuru " +
+        "answered for any row (fix the error below and run again)"
+      : "no results file was written: the run stopped before ChatGuru answered for any row (fix the error below " +
+        "and run again)",
   });
   return true;
 }

@@ -63,6 +63,8 @@ class BeforeAttemptError extends Error {
  */
 export class ScheduledClient {
   readonly requests: RequestCounts = { total: 0, retries: 0, byAction: {} };
+  /** Calls ChatGuru answered with success: none means the run changed nothing there (run-sync.ts keptAsItWas). */
+  succeeded = 0;
   #fatal: RunAbortedError | undefined;
   #consecutiveFailures = 0;
   #consecutive429 = 0;
@@ -123,6 +125,7 @@ export class ScheduledClient {
         const response = await queue.run(attempt, priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
+        this.succeeded += 1;
         return response;
       } catch (caught) {
         error = caught;

@@ -76,6 +76,8 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
 
   return {
     wantsKeyOrdinal: true,
+    // The sheet holds earlier results in its write_back columns: a run that reached no row leaves them alone.
+    replacesExisting: true,
     write(result) {
       if (closing || failure !== undefined) return;
       // A row the run never reached keeps what the last run wrote: a blank would erase a real earlier outcome.

@@ -4,6 +4,7 @@ import type { Sink } from "./sink.js";
 export function teeSink(first: Sink, second: Sink): Sink {
   return {
     wantsKeyOrdinal: Boolean(first.wantsKeyOrdinal || second.wantsKeyOrdinal),
+    ...(first.replacesExisting || second.replacesExisting ? { replacesExisting: true } : {}),
     async write(result) {
       await Promise.all([first.write(result), second.write(result)]);
     },

@@ -98,7 +98,7 @@ describe("configuration errors stop the run (CLI)", () => {
     expect(report.counts.failed + report.notReached).toBe(30);
   });
 
-  it("a stop after an earlier run: every row is counted, and the rows not reached keep their last result", async () => {
+  it("a stop after an earlier run that reached no row: every row is counted, the results stay as they were", async () => {
     env = await createSyncEnv({ existingChats: phones(30).map((p) => `55${p}`) });
     const source = env.csv("l.csv", csv(phones(30)));
     const args = ["sync", "--source", source, "--mapping", `${env.dir}/m.json`, "--concurrency", "1", "--rate", "0"];
@@ -108,15 +108,14 @@ describe("configuration errors stop the run (CLI)", () => {
     const r = await runCliInProcess([...args, "--json"], { env: env.env, cwd: env.dir });
     const report = JSON.parse(r.stdout);
     expect(report.notReached).toBeGreaterThanOrEqual(10);
-    expect(report.notReachedKept).toBe(report.notReached);
+    expect(report.resultsKept).toBe(true);
+    // ChatGuru changed nothing for any row (the field is unknown): the results are the first run's, untouched.
     const rows = env.results(`${env.dir}/l.results.csv`);
-    expect(rows.filter((row) => row.chatguru_status === "updated")).toHaveLength(report.notReached);
+    expect(rows.filter((row) => row.chatguru_status === "updated")).toHaveLength(30);
 
     const human = await runCliInProcess(args, { env: env.env, cwd: env.dir });
     expect(human.stderr).toMatch(/^30 rows in [\d.]+ s — \d+ failed, \d+ not reached$/m);
-    expect(human.stderr).toMatch(
-      /^ {2}\d+ rows were not reached: they keep their last result from an earlier run in the results; run again/m,
-    );
+    expect(human.stderr).toMatch(/^ {2}\d+ rows were not reached: the results file keeps what earlier runs wrote/m);
   });
 
   it("an unknown dialog id stops the run at the first dialog_execute, naming the id and Chatbot → Diálogos once", async () => {

@@ -126,7 +126,7 @@ describe("results files (CLI)", () => {
       cwd: env.dir,
     });
     expect(typo.code).toBe(3);
-    expect(typo.stderr).toContain("the results file was left as it was");
+    expect(typo.stderr).toContain("the results were left as they were");
     expect(typo.stderr).not.toContain("no status in the results");
     expect([readFileSync(results, "utf8"), readFileSync(errors, "utf8")]).toEqual(before);
   });

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGuruClient } from "../../src/chatguru/client.js";
 import { ChatGuruApiError, ChatGuruRateLimitError, ChatGuruTimeoutError } from "../../src/chatguru/errors.js";
@@ -144,11 +146,10 @@ describe("sync under faults", () => {
     expect(report.requests.total).toBeLessThanOrEqual(4); // at most the requests already in flight
     expect(report.notReached).toBeGreaterThan(20);
     expect(JSON.stringify(report)).not.toContain("wrong-key-123456");
-    // The results file is still complete: every input row, unreached ones without a status.
-    const results = env.results(report.results!);
-    expect(results).toHaveLength(30);
-    expect(results.filter((r) => r.chatguru_status === "").length).toBe(report.notReached);
-    expect(env.read(report.results!)).not.toContain("wrong-key-123456");
+    // The run reached no row: no results file full of blank statuses (SPEC §5), on this first run none at all.
+    expect(report.resultsKept).toBe(true);
+    expect(report.results).toBeUndefined();
+    expect(existsSync(join(env.dir, "l.results.csv"))).toBe(false);
   });
 
   it("20 consecutive failed requests abort the run (exit 3)", async () => {
