@@ -6,6 +6,7 @@ import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from
 
 export type { FailOn } from "./engine/engine-options.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
+import { RowSelection } from "./engine/row-selection.js";
 import { UsageError } from "./errors.js";
 import type { LoadedMapping } from "./mapping/load-mapping.js";
 import type { SourceOptions } from "./sources/create-source.js";
@@ -80,6 +81,12 @@ export const rules = {
     plain: "a number from 0 up (0 = no cap)",
   } satisfies Rule,
   boolean: { ok: (v) => typeof v === "boolean", expected: "a boolean", plain: "true or false" } satisfies Rule,
+  rows: {
+    ok: (v) =>
+      typeof v === "boolean" || (Array.isArray(v) && v.every((n) => isNumber(n) && Number.isInteger(n) && n >= 1)),
+    expected: "a boolean or an array of row numbers (integers from 1 and up)",
+    plain: "row numbers such as 5,12,20-25",
+  } satisfies Rule,
   oneOf: (values: readonly string[]): Rule => ({
     ok: (v) => typeof v === "string" && values.includes(v),
     expected: `one of ${values.map((v) => `\`${v}\``).join(", ")}`,
@@ -210,7 +217,8 @@ export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming 
     graceMs: optional("graceMs", options.graceMs, rules.numberFrom(0), 10_000, naming),
     failOn: optional<FailOn>("failOn", options.failOn, rules.oneOf(FAIL_ON_VALUES), "invalid", naming),
     maxMessages: optional("maxMessages", options.maxMessages, rules.integerFrom(0), 500, naming),
-    releaseHeld: optional("releaseHeld", options.releaseHeld, rules.boolean, false, naming),
+    releaseHeld: RowSelection.of(optional("releaseHeld", options.releaseHeld, rules.rows, false, naming)),
+    resolve: RowSelection.of(optional("resolve", options.resolve, rules.rows, false, naming)),
     newJournal: optional("newJournal", options.newJournal, rules.boolean, false, naming),
   };
 }

@@ -7,12 +7,14 @@ import { runSync } from "./engine/run-sync.js";
 import { ConfigError } from "./errors.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { normalizeSyncOptions, type SyncOptions } from "./options.js";
-import { createSink } from "./sinks/create-sink.js";
+import { createSink, defaultResultsPath } from "./sinks/create-sink.js";
+import { priorResults } from "./sinks/prior-results.js";
+
 import { createSource } from "./sources/create-source.js";
 import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
-import { findLostJournal, lostJournalError } from "./state/journal-lost.js";
+import { filesLeftBehind, findLostJournal, lostJournalError } from "./state/journal-lost.js";
 import { acquireAccountLock, defaultLockDir } from "./state/account-lock.js";
 import type { StateLock } from "./state/state-lock.js";
 import { assertStatePathUsable } from "./state/state-path.js";
@@ -68,6 +70,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
         lock: !dryRun,
         mark: true,
         replaceLost: normalized.newJournal === true,
+        detectLost: !dryRun,
         onWarning: (message) => options.onEvent?.({ type: "warning", message }),
       });
     } else if (statePath && !normalized.newJournal) {
@@ -78,11 +81,31 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
     if (state && statePath && !dryRun) learners = await startLearners(statePath);
     const results = options.results;
+    const warn = (message: string) => options.onEvent?.({ type: "warning", message });
+    const resultsPath = results
+      ? resolve(cwd, results)
+      : source.kind === "sheets"
+        ? undefined
+        : defaultResultsPath(source, cwd);
+    const opened = state;
     return await runSync(normalized, {
       source,
       mapping,
       ...(client ? { client } : {}),
       ...(state ? { state, statePath } : {}),
+      ...(resultsPath
+        ? {
+            priorResults: priorResults(
+              resultsPath,
+              () => createSource(resultsPath).open(),
+              mapping,
+              (key) => opened?.get(key) === undefined,
+              warn,
+            ),
+          }
+        : {}),
+      // A dry run with no journal yet: would the journal a real run starts be one after a lost journal?
+      ...(dryRun && !state && statePath && (await filesLeftBehind(statePath)).length > 0 ? { lostJournal: true } : {}),
       ...(learners ? { addTimings: learners.addTimings, upsert: learners.upsert } : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });

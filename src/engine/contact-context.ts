@@ -85,5 +85,7 @@ export function addKnown<T extends KnownColumns>(into: T, prior: RowState, local
   const messageStatus = prior.messageHash ? prior.messageStatus : prior.fileStatus;
   if (messageId) into.messageId = messageId;
   if (messageStatus) into.messageStatus = messageStatus;
+  // A row waiting for a person to release what was held says so where the message's status goes.
+  if (prior.held === true && prior.errorCode === "MESSAGE_HELD") into.messageStatus = "held";
   return into;
 }

@@ -1,55 +1,97 @@
 import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
-import { toLocalIsoTime } from "../util/local-time.js";
 import { configStopOf } from "./config-error.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
-import { deferRow } from "./held-actions.js";
-import { hasFollowUps, runFollowUps } from "./message-step.js";
+import { heldParts } from "./held-actions.js";
+import { hasFollowUps, runFollowUps, type FollowUpResult } from "./message-step.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
+import { uncertainText, unsettledSends } from "./uncertain-sends.js";
 
-/** The row reached ChatGuru and holds its values now: journaled as the last values applied (SPEC §6). */
+/** Why a row whose chat and fields are in place is not finished: the one problem its result shows. */
+interface FollowUpProblem {
+  outcome: "pending" | "failed";
+  code: "MESSAGE_UNCERTAIN" | "ROW_SEND_DATE_PAST" | "MESSAGE_HELD" | "MESSAGE_CAPPED";
+  message: string;
+}
+
+/**
+ * What stops the row short of `created`/`updated` once its fields went through, most serious first: a send whose
+ * outcome nobody knows (journaled `sending`/`uncertain`, this run or an earlier one: failed until a person settles it),
+ * a message whose send date passed (failed: only the message stopped), then a send held or put off (pending).
+ */
+function followUpProblem(draft: ContactDraft, ctx: ContactContext, number: string, follow?: FollowUpResult) {
+  const open = unsettledSends(ctx.state.get(draft.key));
+  if (open.length > 0) {
+    const message = uncertainText(draft.rowNumber, number, open);
+    return { outcome: "failed", code: "MESSAGE_UNCERTAIN", message } satisfies FollowUpProblem;
+  }
+  if (follow?.late !== undefined) {
+    const message = `the custom fields, note and name were sent, but not the message: ${follow.late}`;
+    return { outcome: "failed", code: "ROW_SEND_DATE_PAST", message } satisfies FollowUpProblem;
+  }
+  const deferred = follow?.deferred;
+  return deferred ? ({ outcome: "pending", ...deferred } satisfies FollowUpProblem) : undefined;
+}
+
+/**
+ * The row reached ChatGuru and holds its values now: journaled as the last values applied (SPEC §6) — also when a
+ * send of the row is held, put off, uncertain or late, so a later run sends only what is left (contact-task.ts).
+ * `fieldsSent` = this call sent the row's fields (false when a run only went on with the row's sends): synced_at moves
+ * only when something of the row was synced.
+ */
 export async function succeed(
   draft: ContactDraft,
   hash: string,
   ctx: ContactContext,
   outcome: "created" | "updated",
   reached: string,
+  fieldsSent = true,
 ): Promise<ContactResult> {
   let number = reached;
+  let follow: FollowUpResult | undefined;
   // The chat exists now, whatever the path: messages, files, name and context go here (message-step.ts).
   if (hasFollowUps(draft, ctx)) {
-    const follow = await runFollowUps(draft, ctx, number, outcome === "created");
+    follow = await runFollowUps(draft, ctx, number, outcome === "created");
     number = follow.number;
-    if (follow.uncertain.length > 0) throw uncertainMessage(draft, follow.uncertain, number);
-    if (follow.deferred) return await deferRow(draft, hash, ctx, number, follow.deferred);
   }
-  // The journal keeps UTC (it shares the string with its own `updatedAt`); results show local time (SPEC §5).
-  const syncedAt = new Date(ctx.now()).toISOString();
+  const problem = followUpProblem(draft, ctx, number, follow);
   const before = ctx.state.get(draft.key);
+  // The journal keeps UTC (it shares the string with its own `updatedAt`); results show local time (SPEC §5).
+  const syncedAt = fieldsSent || problem === undefined ? new Date(ctx.now()).toISOString() : before?.syncedAt;
   const state = await ctx.state.update(draft.key, {
     number,
     phone: draft.phone.canonical,
     hash,
-    lastOutcome: outcome,
+    lastOutcome: problem?.outcome ?? outcome,
     syncedAt,
     rowNumber: draft.rowNumber,
     // Clear only what is there: the journal line stays short on the common path.
     ...(before?.pendingHash !== undefined ? { pendingHash: null } : {}),
-    ...(before?.errorCode !== undefined ? { errorCode: null } : {}),
-    ...(before?.error !== undefined ? { error: null } : {}),
-    ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "done" as const } : {}),
+    ...(problem ? { errorCode: problem.code, error: problem.message } : {}),
+    ...(!problem && before?.errorCode !== undefined ? { errorCode: null } : {}),
+    ...(!problem && before?.error !== undefined ? { error: null } : {}),
+    // The chat exists: the add is settled — `done` unless a send is held (that would tell the hold rule we created it).
+    ...(before?.addStatus === "intent" || before?.addStatus === "uncertain"
+      ? { addStatus: problem?.code === "MESSAGE_HELD" ? ("fetched" as const) : ("done" as const) }
+      : {}),
   });
-  return { ...known(state), outcome, chatNumber: number, syncedAt: toLocalIsoTime(syncedAt) };
+  listProblem(draft, ctx, number, problem);
+  const result: ContactResult = { ...known(state), outcome: problem?.outcome ?? outcome, chatNumber: number };
+  return problem ? { ...result, errorCode: problem.code, error: problem.message } : result;
 }
 
-function uncertainMessage(draft: ContactDraft, actions: string[], number: string): RowFailure {
-  return new RowFailure(
-    "MESSAGE_UNCERTAIN",
-    `the answer to ${actions.join(" and ")} for ${number} was lost, so it may or may not have reached the contact; ` +
-      `it was NOT sent again and never will be for this text. Check the chat in ChatGuru (row ${draft.rowNumber}).`,
-    actions[0],
-  );
+/** Held and uncertain rows are named in the summary (the results and errors files carry every one). */
+function listProblem(draft: ContactDraft, ctx: ContactContext, number: string, problem?: FollowUpProblem): void {
+  const settings = ctx.followUps;
+  if (!settings || !problem) return;
+  const state = ctx.state.get(draft.key);
+  if (problem.code === "MESSAGE_HELD") {
+    settings.held.add({ rowNumber: draft.rowNumber, number, what: heldParts(draft, state) });
+  } else if (problem.code === "MESSAGE_UNCERTAIN") {
+    const what = unsettledSends(state).map((send) => send.action);
+    settings.uncertain.add({ rowNumber: draft.rowNumber, number, what });
+  }
 }
 
 /** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */

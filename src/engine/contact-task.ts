@@ -1,5 +1,5 @@
 import type { ContactDraft } from "../mapping/contact.js";
-import type { RowStatePatch } from "../state/state-store.js";
+import type { RowState, RowStatePatch } from "../state/state-store.js";
 import { createChat, finishAdd } from "./chat-add.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
 import { fail, succeed } from "./contact-outcome.js";
@@ -8,6 +8,7 @@ import { hasFollowUps } from "./message-step.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure } from "./row-failure.js";
 import { resolveUncertainAdd } from "./uncertain-add.js";
+import { settleByPerson } from "./uncertain-sends.js";
 import { upsertRow } from "./upsert-row.js";
 
 export { addKnown, known, type ContactContext, type ContactResult, type SyncMode } from "./contact-context.js";
@@ -54,9 +55,13 @@ async function syncOrThrow(
   let prior = ctx.state.get(draft.key);
   if (prior?.phone !== undefined && prior.phone !== draft.phone.canonical) {
     // The row's phone was edited: the remembered number, add and note belong to the old contact. Start over.
-    prior = await ctx.state.update(draft.key, { phone: draft.phone.canonical, ...FORGET_CONTACT });
+    await ctx.state.update(draft.key, { phone: draft.phone.canonical, ...FORGET_CONTACT });
   }
+  // A person's word on an uncertain send (--resolve, --release-held ROW) comes first: the steps below act on it.
+  await settleByPerson(draft, ctx);
+  prior = ctx.state.get(draft.key);
   if (isUnchanged(prior, hash, options.full)) return { outcome: "unchanged", ...known(prior) };
+  if (onlySendsLeft(prior, hash, options.full)) return await sendsOnly(draft, hash, ctx, prior);
   // An add from an earlier run is still in ChatGuru's hands: poll it, never add again.
   if (prior?.addStatus === "pending" && prior.chatAddId) {
     return await finishAdd(draft, hash, ctx, prior.chatAddId, { pollFirst: true, wait: ctx.waitForAdds });
@@ -86,4 +91,43 @@ async function syncOrThrow(
     return { outcome: "unchanged", ...known(prior) };
   }
   return await createChat(draft, hash, ctx, { reAdds: 0 });
+}
+
+/** Row outcomes that leave the row's fields in place and only its sends to finish (contact-outcome.ts). */
+const SENDS_LEFT: ReadonlySet<string> = new Set([
+  "MESSAGE_HELD",
+  "MESSAGE_CAPPED",
+  "MESSAGE_UNCERTAIN",
+  "ROW_SEND_DATE_PAST",
+]);
+
+/**
+ * The row's values went through already (journaled `hash`) and only a send was held, put off, uncertain or late: a
+ * re-run — with --release-held or not — goes on with the sends alone, and never sends the fields or note again.
+ */
+function onlySendsLeft(
+  prior: RowState | undefined,
+  hash: string,
+  full: boolean,
+): prior is RowState & { number: string } {
+  return (
+    !full &&
+    prior?.hash === hash &&
+    prior.number !== undefined &&
+    prior.errorCode !== undefined &&
+    SENDS_LEFT.has(prior.errorCode)
+  );
+}
+
+async function sendsOnly(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  prior: RowState & { number: string },
+): Promise<ContactResult> {
+  // The dialog is the only send among the updates: fields and note stay out.
+  const sends: ContactDraft = { ...draft, fields: {} };
+  delete sends.note;
+  const number = await applyUpdates(sends, ctx, candidates(prior.number, draft, ctx.forms), ctx.follow);
+  return await succeed(draft, hash, ctx, "updated", number, false);
 }

@@ -7,7 +7,7 @@ import type { ContactContext } from "./contact-context.js";
 import type { NumberForms } from "./number-forms.js";
 import { ChatTarget, type ProbeOptions } from "./chat-target.js";
 import { holdIfNeeded } from "./held-actions.js";
-import { isRowFailure, RowFailure } from "./row-failure.js";
+import { isRowFailure } from "./row-failure.js";
 import { textHash } from "./values-hash.js";
 
 /** The row maps something to send besides the add itself. */
@@ -49,12 +49,12 @@ export async function applyUpdates(
     await afterAnswer(draft, ctx, target, { noteHash }, (client, n) => addNote(client, n, draft.note!));
   }
   const dialogHash = draft.dialogId !== undefined ? textHash(draft.dialogId) : undefined;
-  // Issue 15 item 6: a new or lost journal and a chat that already existed → held, never run a second time.
+  // A dialog an earlier run may have run, whose journal is gone, is held (held-actions.ts), never run a second time.
   if (dialogHash !== undefined && prior?.dialogHash !== dialogHash && !(await holdIfNeeded(draft, ctx))) {
-    const undo = { dialogHash: prior?.dialogHash ?? null };
-    await atMostOnce(draft, ctx, target, { dialogHash }, undo, "dialog_execute", (client, n) =>
-      executeDialogOnce(client, n, draft.dialogId!),
-    );
+    const undo = { dialogHash: prior?.dialogHash ?? null, dialogStatus: prior?.dialogStatus ?? null };
+    // `sending` until the answer: one left behind by a kill makes the row say its dialog is uncertain.
+    const mark = { dialogHash, dialogStatus: "sending" };
+    await atMostOnce(draft, ctx, target, mark, undo, (client, n) => executeDialogOnce(client, n, draft.dialogId!));
   }
   return target.number ?? numbers[0]!;
 }
@@ -72,14 +72,20 @@ async function atMostOnce(
   target: ChatTarget,
   mark: RowStatePatch,
   unmark: RowStatePatch,
-  action: string,
   request: Request,
 ): Promise<void> {
   await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
   try {
     await target.send(request);
+    await ctx.state.update(draft.key, { dialogStatus: null });
   } catch (error) {
-    if (isRowFailure(error, "OUTCOME_UNKNOWN")) lostAnswer(draft, target, action);
+    if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
+      // The dialog may have run (a 500/502/504, a timeout or a reset after the request went out): it stays journaled
+      // as done, so it never runs again, and as `uncertain`, so the row ends MESSAGE_UNCERTAIN on this run and every
+      // later one until a person settles it (uncertain-sends.ts). The row's other steps still go.
+      await ctx.state.update(draft.key, { dialogStatus: "uncertain" });
+      return;
+    }
     const neverSent =
       isRowFailure(error) ||
       isRunAbortedError(error) ||
@@ -104,20 +110,6 @@ async function afterAnswer(
 ): Promise<void> {
   await target.send(request);
   await ctx.state.update(draft.key, { ...mark, phone: draft.phone.canonical });
-}
-
-/**
- * The dialog may have run (a 500/502/504, a timeout or a reset after the request went out): it stays journaled as
- * done, so it never runs again, and the row fails so the person sees it and checks the chat.
- */
-function lostAnswer(draft: ContactDraft, target: ChatTarget, action: string): never {
-  const where = target.number ? ` for ${target.number}` : "";
-  throw new RowFailure(
-    "MESSAGE_UNCERTAIN",
-    `the answer to ${action}${where} was lost, so the dialog may or may not have reached the contact; it ` +
-      `was NOT run again and never will be for this dialog. Check the chat in ChatGuru (row ${draft.rowNumber}).`,
-    action,
-  );
 }
 
 /** SPEC §2: dialog_execute may answer "contexto não foi validado"; one immediate retry succeeds. */

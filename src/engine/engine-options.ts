@@ -3,6 +3,7 @@ import type { SyncMode } from "./contact-task.js";
 import type { RowFilter } from "./decide-row.js";
 import type { SyncEventListener } from "./events.js";
 import type { RetryPolicy } from "./retry-policy.js";
+import type { RowSelection } from "./row-selection.js";
 import type { UpsertStrategyKind } from "./upsert-strategy.js";
 
 /**
@@ -50,8 +51,18 @@ export interface RunOptions {
   failOn?: FailOn;
   /** At most this many message_send/message_file_send per run; the rest stay `pending` for the next run. @default 500 */
   maxMessages?: number;
-  /** Send dialogs and messages held because the journal was new or lost while the chat already existed. @default false */
-  releaseHeld?: boolean;
+  /**
+   * Send the dialogs, messages and files held because an earlier run may have sent them and its journal is gone
+   * (engine/held-actions.ts): `true` for every held row, or the spreadsheet rows to release one by one. A row named
+   * here also has its uncertain sends (the answer never came) sent again — the person checked the chat and the message
+   * is not there; `true` alone never resends those. @default false
+   */
+  releaseHeld?: boolean | readonly number[];
+  /**
+   * Rows whose uncertain sends (MESSAGE_UNCERTAIN) a person checked in ChatGuru and found delivered: `true` for every
+   * such row, or the spreadsheet rows. Nothing is sent; the row is no longer reported. @default false
+   */
+  resolve?: boolean | readonly number[];
 }
 
 /** `--fail-on`: which outcomes make the exit code 1. */
@@ -60,16 +71,7 @@ export const FAIL_ON_VALUES: readonly FailOn[] = ["invalid", "failed", "never"];
 
 /** Options that always have a value once normalised. */
 type Defaulted =
-  | "concurrency"
-  | "rate"
-  | "dryRun"
-  | "full"
-  | "wait"
-  | "uncertainProbeMs"
-  | "graceMs"
-  | "failOn"
-  | "maxMessages"
-  | "releaseHeld";
+  "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs" | "failOn" | "maxMessages";
 
 /** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
 export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &
@@ -80,6 +82,9 @@ export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &
     addTimeoutMs: number;
     pollSchedule: PollSchedule;
     retryPolicy: RetryPolicy;
+    /** From `releaseHeld` and `resolve`. */
+    releaseHeld: RowSelection;
+    resolve: RowSelection;
     /** Internal, bench only (not a public option): "probe-first" = the fixed upsert order of before. */
     upsertStrategy?: UpsertStrategyKind;
   };

@@ -1,4 +1,5 @@
 import type { Outcome } from "../core/outcome.js";
+import type { ListedRow } from "./held-actions.js";
 import type { MessagePlanSummary } from "./message-plan.js";
 import type { SyncReport } from "./report.js";
 
@@ -40,6 +41,11 @@ export type SyncEvent =
       uncertain: number;
       deferred: number;
       heldRows: number;
+      /** The first held rows (row, number, what was held); the results and errors files list every one. */
+      held: ListedRow[];
+      /** Rows with a send whose outcome is unknown (MESSAGE_UNCERTAIN, this run's or an earlier one's), the first of them. */
+      uncertainRows: number;
+      uncertainListed: ListedRow[];
       maxMessages: number;
     }
   | { type: "end"; report: SyncReport };

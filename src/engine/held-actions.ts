@@ -1,71 +1,98 @@
 import type { ContactDraft } from "../mapping/contact.js";
-import { known, type ContactContext, type ContactResult } from "./contact-context.js";
+import type { RowState } from "../state/state-store.js";
+import type { ContactContext } from "./contact-context.js";
 import type { MessageBudget } from "./message-budget.js";
+import type { RowSelection } from "./row-selection.js";
+import { textHash } from "./values-hash.js";
+
+/** A row the summary names: its spreadsheet row, the chat's number and what about it (held or uncertain sends). */
+export interface ListedRow {
+  rowNumber: number;
+  number: string;
+  what: string[];
+}
+
+/** Rows of one kind this run, counted in full and listed up to a few (the results and errors files have them all). */
+export class RowList {
+  static readonly SHOWN = 10;
+  rows = 0;
+  readonly first: ListedRow[] = [];
+
+  add(row: ListedRow): void {
+    this.rows += 1;
+    if (this.first.length < RowList.SHOWN) this.first.push(row);
+  }
+}
 
 /** What the follow-up steps after the chat exists need from the run (see message-step.ts). */
 export interface FollowUpSettings {
   /** Mapping `update_name` (experimental): chat_update_name when the mapped name changed. */
   updateName: boolean;
-  /** --release-held: send what a new or lost journal made us hold. */
-  releaseHeld: boolean;
-  /** The journal held no record when the run opened it (StateStore.fresh). */
-  journalFresh: boolean;
+  /** --release-held: rows whose held sends go out; rows named one by one also resend their uncertain sends. */
+  release: RowSelection;
+  /** --resolve: rows whose uncertain sends a person found delivered in ChatGuru. */
+  resolve: RowSelection;
+  /** The journal replaced a lost one (StateStore.lost, kept in its header). */
+  lostJournal: boolean;
   budget: MessageBudget;
-  /** How many rows had something held this run (for the summary). */
-  held: { rows: number };
+  /** Rows that had something held this run (for the summary). */
+  held: RowList;
+  /** Rows with a send whose outcome is unknown (killed mid-send, or its answer lost). */
+  uncertain: RowList;
 }
-
-export const HELD_TEXT =
-  "the dialog/message was held: the state journal was new (a first run, or the journal was lost) and this chat " +
-  "already existed in ChatGuru, so it may have been sent before. Check the chat in ChatGuru, then re-run with " +
-  "--release-held to send it.";
 
 /**
- * Issue 15 item 6: losing the journal must never become a second WhatsApp message. When the journal was new and the
- * chat turns out to exist already (an update succeeded, or chat_add answered `fetched`), nothing proves that this
- * row's dialog or message did not go out in an earlier run, so they are held until a person releases them. A chat
- * this journal saw chat_add create (`done`) is safe: nothing could have been sent to it before.
+ * SPEC §4.2 "a lost journal never becomes a second message, and a first campaign is not held": a dialog, message or
+ * file for a chat that already exists is held only on evidence that an earlier run may have sent it and the journal
+ * that would know is gone —
+ * - the row carries this tool's write-back (in the source, the sheet, or the results file) while the journal has no
+ *   record of it: journaled as `held: true` when the run first meets the row (hold-evidence.ts), or
+ * - the journal replaced a lost one: emptied, or deleted while files it kept beside it remain (StateStore.lost).
+ * Both live in the journal, so an interrupted run and its re-run judge alike. A first run with no such evidence sends.
+ * A chat this journal saw chat_add create (`done`) is never held: nothing could have been sent to it before. A row a
+ * person released (`held: false`) is known to this journal from then on.
  */
-export function mustHold(draft: ContactDraft, ctx: ContactContext): boolean {
-  const settings = ctx.followUps;
-  if (!settings || settings.releaseHeld) return false;
-  const state = ctx.state.get(draft.key);
+export function holdApplies(state: RowState | undefined, settings: FollowUpSettings): boolean {
   if (state?.addStatus === "done") return false;
-  return state?.held === true || settings.journalFresh;
+  if (state?.held !== undefined) return state.held;
+  return settings.lostJournal;
 }
 
-/** Journals the hold (later runs keep holding until --release-held) and says whether the step must be skipped. */
+/**
+ * Whether the step must be skipped (held). Journals the decision: `held: true` so later runs keep holding, or — for a
+ * row the person released — `held: false`, so the next text for this chat is not held again.
+ */
 export async function holdIfNeeded(draft: ContactDraft, ctx: ContactContext): Promise<boolean> {
-  if (!mustHold(draft, ctx)) return false;
-  if (ctx.state.get(draft.key)?.held !== true) {
-    await ctx.state.update(draft.key, { held: true, phone: draft.phone.canonical });
+  const settings = ctx.followUps;
+  if (!settings) return false;
+  const state = ctx.state.get(draft.key);
+  if (!holdApplies(state, settings)) return false;
+  if (settings.release.covers(draft.rowNumber)) {
+    await ctx.state.update(draft.key, { held: false, phone: draft.phone.canonical });
+    return false;
   }
+  if (state?.held !== true) await ctx.state.update(draft.key, { held: true, phone: draft.phone.canonical });
   return true;
 }
 
-/**
- * The chat exists and its updates went in, but a message, file or dialog was held or put off by the cap: the row ends
- * `pending` with the reason (not `updated`), so the next run — or `status` — picks it up again.
- */
-export async function deferRow(
-  draft: ContactDraft,
-  hash: string,
-  ctx: ContactContext,
-  number: string,
-  deferral: { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: string },
-): Promise<ContactResult> {
-  if (deferral.code === "MESSAGE_HELD" && ctx.followUps) ctx.followUps.held.rows += 1;
-  const before = ctx.state.get(draft.key);
-  const state = await ctx.state.update(draft.key, {
-    number,
-    phone: draft.phone.canonical,
-    lastOutcome: "pending",
-    pendingHash: hash,
-    errorCode: deferral.code,
-    error: deferral.message,
-    rowNumber: draft.rowNumber,
-    // The chat exists: the add is settled. Not `done` — that would tell mustHold we created it.
-    ...(before?.addStatus === "intent" || before?.addStatus === "uncertain" ? { addStatus: "fetched" as const } : {}),
-  });
-  return { outcome: "pending", errorCode: deferral.code, error: deferral.message, ...known(state), chatNumber: number };
+/** What of the row is held now: its sends the journal has not recorded (said on the row and in the summary). */
+export function heldParts(draft: ContactDraft, state: RowState | undefined): string[] {
+  const parts: string[] = [];
+  if (draft.dialogId !== undefined && state?.dialogHash !== textHash(draft.dialogId)) parts.push("dialog");
+  if (draft.message && draft.message.text.trim() !== "" && state?.messageHash !== textHash(draft.message.text))
+    parts.push("message");
+  if (draft.file && draft.file.url.trim() !== "" && state?.fileHash !== textHash(draft.file.url)) parts.push("file");
+  return parts;
+}
+
+/** The row's MESSAGE_HELD text: what was held, why, and the one command that releases this row. */
+export function heldText(rowNumber: number, parts: string[]): string {
+  const what = parts.length > 0 ? parts.join(" and ") : "dialog/message";
+  return (
+    `the ${what} for this chat ${parts.length > 1 ? "were" : "was"} held (its custom fields and note were sent): an ` +
+    `earlier run may have sent ${parts.length > 1 ? "them" : "it"} — this row carries results an earlier run wrote, ` +
+    `or files of a lost journal remain — and the journal that would know is gone, while the chat already exists in ` +
+    `ChatGuru. Check the chat in ChatGuru; if it is not there, run again with --release-held ${rowNumber} (or ` +
+    `--release-held for every held row).`
+  );
 }

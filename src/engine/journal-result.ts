@@ -11,6 +11,7 @@ export function lastResult(prior: RowState | undefined): { status?: string; extr
   const extra: Partial<RowResult> = {
     ...known(prior),
     ...(prior?.error ? { error: formatProblem({ code: prior.errorCode, message: prior.error }) } : {}),
+    ...(prior?.errorCode ? { errorCode: prior.errorCode } : {}),
   };
   return prior?.lastOutcome ? { status: prior.lastOutcome, extra } : { extra };
 }

@@ -4,7 +4,7 @@ import { isInterruptedError, isRunAbortedError } from "../errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
-import { HELD_TEXT, holdIfNeeded, mustHold } from "./held-actions.js";
+import { heldParts, heldText, holdApplies, holdIfNeeded } from "./held-actions.js";
 import { candidates } from "./contact-updates.js";
 import { onFirstExistingNumber } from "./chat-target.js";
 import { isRowFailure } from "./row-failure.js";
@@ -22,14 +22,14 @@ export function hasFollowUps(draft: ContactDraft, ctx: ContactContext): boolean 
 }
 
 /** Why the row is not finished although the chat exists: it ends `pending` and the next run (or status) goes on. */
-export type Deferral = { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: string };
+export type Deferral = { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: string; parts?: string[] };
 
 export interface FollowUpResult {
   /** The number the follow-ups reached (the chat's number may only be proven here, by the first of them). */
   number: string;
   deferred?: Deferral;
-  /** Sends whose answer was lost: not resent (the row fails MESSAGE_UNCERTAIN). */
-  uncertain: string[];
+  /** The message was not sent because its send date is in the past (the row fails ROW_SEND_DATE_PAST). */
+  late?: string;
 }
 
 /** The first request finds the chat's number (9th-digit forms, SPEC §2); every later one reuses it. */
@@ -68,18 +68,33 @@ export async function runFollowUps(
   const target = new Target(candidates(number, draft, ctx.forms), ctx.follow);
   await nameStep(draft, ctx, target, created);
   await contextStep(draft, ctx, target);
-  const uncertain: string[] = [];
   let deferred: Deferral | undefined;
+  let late: string | undefined;
   for (const kind of ["message", "file"] as const) {
     const outcome = await sendOnce(kind, draft, ctx, target);
-    if (outcome === "uncertain") uncertain.push(kind === "message" ? "message_send" : "message_file_send");
     if (outcome === "capped") deferred ??= { code: "MESSAGE_CAPPED", message: cappedText(ctx) };
+    if (outcome === "late") late = draft.message?.late;
   }
   // A dialog held in applyUpdates leaves the same mark: the row is not finished either.
-  const held = ctx.state.get(draft.key)?.held === true;
-  if (held && mustHold(draft, ctx)) deferred = { code: "MESSAGE_HELD", message: HELD_TEXT };
-  else if (held) await ctx.state.update(draft.key, { held: null });
-  return { number: target.number, uncertain, ...(deferred ? { deferred } : {}) };
+  const held = await heldDeferral(draft, ctx);
+  return {
+    number: target.number,
+    ...((held ?? deferred) ? { deferred: held ?? deferred } : {}),
+    ...(late ? { late } : {}),
+  };
+}
+
+/** The row is held while its journal says so and something is still unsent; with nothing left, the mark is settled. */
+async function heldDeferral(draft: ContactDraft, ctx: ContactContext): Promise<Deferral | undefined> {
+  const state = ctx.state.get(draft.key);
+  if (state?.held !== true || !ctx.followUps) return undefined;
+  const parts = heldParts(draft, state);
+  if (parts.length > 0 && holdApplies(state, ctx.followUps)) {
+    return { code: "MESSAGE_HELD", message: heldText(draft.rowNumber, parts), parts };
+  }
+  // Sent, or a chat this journal created: the journal knows the row now.
+  await ctx.state.update(draft.key, { held: false });
+  return undefined;
 }
 
 function cappedText(ctx: ContactContext): string {
@@ -114,7 +129,7 @@ async function contextStep(draft: ContactDraft, ctx: ContactContext, target: Tar
   await ctx.state.update(draft.key, { contextHash, phone: draft.phone.canonical });
 }
 
-type SendOutcome = "none" | "sent" | "held" | "capped" | "uncertain";
+type SendOutcome = "none" | "sent" | "held" | "capped" | "uncertain" | "late";
 
 const FIELDS = {
   message: { hash: "messageHash", id: "messageId", status: "messageStatus", action: "message_send" },
@@ -137,7 +152,9 @@ async function sendOnce(
   const f = FIELDS[kind];
   const hash = textHash(material);
   const prior = ctx.state.get(draft.key);
+  // Already sent (or uncertain: never twice): not judged again — its send date passing since is normal.
   if (prior?.[f.hash] === hash) return "none";
+  if (kind === "message" && draft.message?.late !== undefined) return "late";
   if (await holdIfNeeded(draft, ctx)) return "held";
   const budget = ctx.followUps?.budget;
   if (budget && !budget.take()) return "capped";

@@ -1,6 +1,7 @@
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { RowResult } from "../core/row-result.js";
 import type { SourceRow } from "../core/source-row.js";
+import type { ContactDraft } from "../mapping/contact.js";
 import type { RowClass } from "../mapping/row-classifier.js";
 import type { Sink } from "../sinks/sink.js";
 import type { RowState, StateStore } from "../state/state-store.js";
@@ -8,6 +9,7 @@ import type { Admission } from "./admission.js";
 import { addKnown } from "./contact-task.js";
 import { lastResult } from "./journal-result.js";
 import { decideRow, type DecideOptions, type RowDecision } from "./decide-row.js";
+import type { HoldEvidence } from "./hold-evidence.js";
 import { refreshMessageStatus } from "./message-refresh.js";
 import type { MessagePlan } from "./message-plan.js";
 import type { RowPipeline } from "./row-pipeline.js";
@@ -36,6 +38,8 @@ export interface RowLoopDeps {
   messagePlan?: MessagePlan;
   /** An errors file fed back: its unfixed duplicates stay duplicates (fed-back-duplicate.ts). */
   fedBack?: ((row: SourceRow, verdict: RowClass) => RowClass) | undefined;
+  /** The hold rule's per-row evidence, journaled when a row is first met (hold-evidence.ts). */
+  evidence?: HoldEvidence;
 }
 
 /** status: the row is finished, but its message's status may have moved; asked without holding up the reader. */
@@ -82,15 +86,19 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
     // Invalid and duplicate rows are known without a request: a stopped run still labels them so (a blank, or the
     // result of the row whose key a duplicate repeats, would be a label this run never earned).
     if ((stop.stopped || scheduled?.fatal) && verdict.kind === "valid") {
-      await notReached(rowSeq, row, { ...ident, key: verdict.draft.key }, deps);
+      await notReached(rowSeq, row, { ...ident, key: verdict.draft.key }, deps, verdict.draft);
       continue;
     }
     const decision = decideRow(verdict, priorOf, deps.decide);
-    if (decision.kind === "run")
+    if (decision.kind === "run") {
+      await deps.evidence?.markAtFirstSight(row, decision.draft);
       await admit({ seq: rowSeq, row, draft: decision.draft, hash: decision.hash, ident }, deps);
-    else if (decision.kind === "refresh") await admitRefresh(decision, rowSeq, row, ident, deps);
+    } else if (decision.kind === "refresh") await admitRefresh(decision, rowSeq, row, ident, deps);
     else {
-      deps.messagePlan?.add(decision, priorOf);
+      if (deps.messagePlan) {
+        const evidence = decision.kind === "plan" && (await deps.evidence?.shows(row, decision.draft)) === true;
+        deps.messagePlan.add(decision, priorOf, evidence);
+      }
       // Awaited only when the sink asks to wait: an await per row is a promise and a tick on 100 000 rows.
       const written = record(decision, rowSeq, row, ident, output, localTime);
       if (written) await written;
@@ -137,7 +145,7 @@ async function admit(task: RowToRun, deps: RowLoopDeps): Promise<void> {
   const { admission, stop, scheduled, failures, run } = deps;
   await admission.waitForRoom();
   if (stop.stopped || scheduled?.fatal || !run) {
-    await notReached(task.seq, task.row, { ...task.ident, key: task.draft.key }, deps);
+    await notReached(task.seq, task.row, { ...task.ident, key: task.draft.key }, deps, task.draft);
     return;
   }
   deps.onEvent?.({ type: "row-start", seq: task.seq, rowNumber: task.row.rowNumber });
@@ -155,8 +163,18 @@ function beyondLimit(seq: number, row: RowToRun["row"], ident: RowToRun["ident"]
   return deps.output.beyondLimitRow(seq, row, { ...ident, ...last.extra }, last.status);
 }
 
-/** A row the run stopped before: it keeps the result the journal has from an earlier run (none for a new row). */
-function notReached(seq: number, row: RowToRun["row"], ident: RowToRun["ident"], deps: RowLoopDeps) {
+/**
+ * A row the run stopped before: it keeps the result the journal has from an earlier run (none for a new row). Its
+ * hold evidence is journaled all the same: the results this run rewrites may no longer carry it.
+ */
+async function notReached(
+  seq: number,
+  row: RowToRun["row"],
+  ident: RowToRun["ident"],
+  deps: RowLoopDeps,
+  draft?: ContactDraft,
+): Promise<void> {
+  if (draft && !deps.decide.dryRun) await deps.evidence?.markAtFirstSight(row, draft).catch(() => undefined);
   const last = ident.key !== undefined ? lastResult(deps.state?.get(ident.key)) : { extra: {} };
-  return deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status);
+  await deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status);
 }

@@ -9,7 +9,7 @@ import { AddTimings } from "./add-timings.js";
 import { Admission } from "./admission.js";
 import { ConfigGate } from "./config-gate.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
-import type { FollowUpSettings } from "./held-actions.js";
+import { RowList, type FollowUpSettings } from "./held-actions.js";
 import { MessageBudget } from "./message-budget.js";
 import { MessagePlan } from "./message-plan.js";
 import { buildReport, type SyncReport } from "./report.js";
@@ -21,6 +21,7 @@ import { RunFailures } from "./run-failures.js";
 import { ScheduledClient } from "./scheduled-client.js";
 import { StopController } from "./stop-controller.js";
 import { fedBackDuplicates } from "./fed-back-duplicate.js";
+import { HoldEvidence, type PriorResults } from "./hold-evidence.js";
 import { formsFromJournal } from "./number-forms.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
@@ -36,6 +37,10 @@ export interface EnginePorts {
   state?: StateStore;
   /** Path of the state file, for the report. */
   statePath?: string;
+  /** The results an earlier run wrote, as evidence for the hold rule (hold-evidence.ts). */
+  priorResults?: PriorResults;
+  /** A dry run without a journal: the one a real run would start follows a lost journal (StateStore.lost). */
+  lostJournal?: boolean;
   /** Learners started from what earlier runs learnt (state/learnt-file.ts); else each learns from scratch. */
   addTimings?: AddTimings;
   upsert?: UpsertStrategy;
@@ -72,7 +77,11 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
     throw new TypeError("runSync needs `client` and `state` unless dryRun is set");
   const run = prepare(options, ports);
   const sendsMessages = ports.mapping.message !== undefined || ports.mapping.file !== undefined;
-  const messagePlan = options.dryRun && sendsMessages ? new MessagePlan(options.maxMessages) : undefined;
+  const holds = {
+    lostJournal: ports.state?.lost === true || ports.lostJournal === true,
+    release: options.releaseHeld,
+  };
+  const messagePlan = options.dryRun && sendsMessages ? new MessagePlan(options.maxMessages, holds) : undefined;
   let pipeline: RowPipeline<Sink> | undefined;
   let output: RowOutput | undefined;
   try {
@@ -88,6 +97,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
       limit: options.limit,
       state: ports.state,
       fedBack: fedBackDuplicates(ports.mapping, pipeline.opened.headers, (key) => ports.state?.get(key)),
+      evidence: new HoldEvidence(ports.mapping, ports.state, ports.priorResults),
       ...run,
       run: run.scheduled && ports.state ? rowRunDeps(run, output) : undefined,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
@@ -107,21 +117,24 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
     await pipeline?.opened.close();
   }
   if (messagePlan) {
-    // A real run holds dialogs/messages when the journal is new (issue 15.6): the plan says so instead of "would send".
-    const held = (!ports.state || ports.state.fresh === true) && !options.releaseHeld;
-    options.onEvent?.({ type: "messages-plan", plan: { ...messagePlan.summary(), heldOnNewJournal: held } });
-  } else if (sendsMessages && !options.dryRun) announceMessages(run);
+    options.onEvent?.({ type: "messages-plan", plan: messagePlan.summary() });
+  } else if (!options.dryRun && (sendsMessages || run.followUps.held.rows + run.followUps.uncertain.rows > 0)) {
+    announceMessages(run);
+  }
   return await finish(run, pipeline?.sink, output, startedAt);
 }
 
 function announceMessages(run: Run): void {
-  const { budget, held } = run.followUps;
+  const { budget, held, uncertain } = run.followUps;
   run.options.onEvent?.({
     type: "messages-sent",
     sent: budget.sent,
     uncertain: budget.uncertain,
     deferred: budget.deferred,
     heldRows: held.rows,
+    held: [...held.first],
+    uncertainRows: uncertain.rows,
+    uncertainListed: [...uncertain.first],
     maxMessages: budget.max,
   });
 }
@@ -152,10 +165,12 @@ function prepare(options: EngineOptions, ports: EnginePorts): Run {
   const mode = options.mode ?? ports.mapping.mode;
   const followUps: FollowUpSettings = {
     updateName: ports.mapping.update_name === true,
-    releaseHeld: options.releaseHeld,
-    journalFresh: ports.state?.fresh === true,
+    release: options.releaseHeld,
+    resolve: options.resolve,
+    lostJournal: ports.state?.lost === true || ports.lostJournal === true,
     budget: new MessageBudget(options.maxMessages),
-    held: { rows: 0 },
+    held: new RowList(),
+    uncertain: new RowList(),
   };
   return { options, ports, mode, queue, stop, failures: new RunFailures(stop), scheduled, admission, followUps };
 }

@@ -148,7 +148,10 @@ class RowRun {
   }
 }
 
-/** message and file parts of the draft; a bad send date or file link is a row problem (nothing is sent for it). */
+/**
+ * message and file parts of the draft; a send date that is not a date or a bad file link is a row problem (nothing is
+ * sent for the row). A send date in the past stops only the message (the engine says why on the row, SPEC §4.2).
+ */
 function messageParts(
   run: RowRun,
   slots: Partial<Record<Slot, string>>,
@@ -161,6 +164,8 @@ function messageParts(
       const date = parseSendDate(slots.sendDate, now);
       const column = run.compiled.slots.find((s) => s.name === "sendDate")?.value.column;
       if (date.ok) parts.message.sendDate = date.wire;
+      else if (date.code === "ROW_SEND_DATE_PAST")
+        Object.assign(parts.message, { sendDate: date.wire, late: date.message });
       else run.problem(column, date.code, date.message);
     }
   }
@@ -209,7 +214,8 @@ function buildDraft(
  *   Notes, chat_add ids and dialog ids are simply omitted when blank (there is nothing to clear).
  * - A value that does not fit its transform (a date not matching its pattern) → ROW_VALUE_INVALID on its column.
  * - An empty message text or file url sends nothing for that row (a column can opt rows in, SPEC §4.2); a send date
- *   that is not a date or is in the past, and a file link without the file's extension, make the row invalid.
+ *   that is not a date and a file link without the file's extension make the row invalid. A send date in the past
+ *   marks the message `late`: the row stays valid, and only its message does not go (unless it already went).
  */
 export function createRowMapper(
   mapping: LoadedMapping,

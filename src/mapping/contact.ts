@@ -23,7 +23,16 @@ export interface ContactDraft {
   /** dialog_execute's dialog_id, when the mapping has one. */
   dialogId?: string;
   /** message_send, when the mapping has a message and the row's text is not empty. */
-  message?: { text: string; /** `YYYY-MM-DD HH:MM`, Brasília time. */ sendDate?: string };
+  message?: {
+    text: string;
+    /** `YYYY-MM-DD HH:MM`, Brasília time. */
+    sendDate?: string;
+    /**
+     * Why this message cannot go out now: its send date is in the past. Only the message stops — the row's fields,
+     * note and name still go — and only when it was not sent already (a sent message's date passing is normal).
+     */
+    late?: string;
+  };
   /** message_file_send, when the mapping has a file and the row's url is not empty. */
   file?: { url: string; caption?: string };
   /** chat_update_context variables (experimental), name → value. */

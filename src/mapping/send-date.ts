@@ -15,7 +15,10 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 export type SendDateResult =
-  { ok: true; wire: string } | { ok: false; code: "ROW_SEND_DATE_INVALID" | "ROW_SEND_DATE_PAST"; message: string };
+  | { ok: true; wire: string }
+  | { ok: false; code: "ROW_SEND_DATE_INVALID"; message: string }
+  /** A date in the past still has its wire form: a message already sent at that date is not judged again. */
+  | { ok: false; code: "ROW_SEND_DATE_PAST"; message: string; wire: string };
 
 const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -37,6 +40,7 @@ export function parseSendDate(raw: string, now: Date): SendDateResult {
       ok: false,
       code: "ROW_SEND_DATE_PAST",
       message: `the send date ${wire} (Brasília time) is in the past; ChatGuru only schedules future messages — change the date, or clear it to send now`,
+      wire,
     };
   }
   return { ok: true, wire };

@@ -24,8 +24,16 @@ export function withErrorsFile(results: Sink, errors: Sink & { readonly rows: nu
   };
 }
 
-/** The outcomes a person has to fix (SPEC §5): the errors file holds only these rows. */
+/** The outcomes a person has to fix (SPEC §5): the errors file holds these rows. */
 const TO_FIX: ReadonlySet<string> = new Set(["invalid", "duplicate", "failed"]);
+
+/**
+ * …and the rows waiting on a person's check: a held send (`pending`, MESSAGE_HELD). Fed back with --release-held, the
+ * errors file then releases exactly the rows it lists.
+ */
+function toFix(result: RowResult): boolean {
+  return result.status !== undefined && (TO_FIX.has(result.status) || result.errorCode === "MESSAGE_HELD");
+}
 
 export interface ErrorsSinkOptions {
   path: string;
@@ -47,7 +55,7 @@ export function createErrorsSink(options: ErrorsSinkOptions): Sink & { readonly 
   const pass = (ready: RowResult[]): void | Promise<void> => {
     let pending: Array<Promise<void>> | undefined;
     for (const result of ready) {
-      if (result.status === undefined || !TO_FIX.has(result.status)) continue;
+      if (!toFix(result)) continue;
       file ??= options.open(path);
       // The file's own ordering buffer wants consecutive positions: renumber among the rows it holds.
       const done = file.write({ ...result, seq: written++ });
@@ -62,8 +70,7 @@ export function createErrorsSink(options: ErrorsSinkOptions): Sink & { readonly 
     },
     // A row that is fine and in order needs nothing from this file: no array, no pass.
     write: (result) => {
-      const toFix = result.status !== undefined && TO_FIX.has(result.status);
-      if (toFix || !order.next(result)) return pass(order.add(result));
+      if (toFix(result) || !order.next(result)) return pass(order.add(result));
     },
     async close() {
       await pass(order.drain());

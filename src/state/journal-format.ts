@@ -22,6 +22,7 @@ export const PATCH_FIELDS = [
   "pendingHash",
   "noteHash",
   "dialogHash",
+  "dialogStatus",
   "messageHash",
   "messageId",
   "messageStatus",

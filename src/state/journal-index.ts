@@ -113,6 +113,7 @@ class Row implements RowState {
   declare readonly pendingHash?: string;
   declare readonly noteHash?: string;
   declare readonly dialogHash?: string;
+  declare readonly dialogStatus?: string;
   declare readonly messageHash?: string;
   declare readonly messageId?: string;
   declare readonly messageStatus?: string;
@@ -144,6 +145,7 @@ class Row implements RowState {
     if ((v = r.pendingHash) != null) self.pendingHash = v === r.hash ? this.hash : v;
     if ((v = r.noteHash) != null) self.noteHash = v;
     if ((v = r.dialogHash) != null) self.dialogHash = v;
+    if ((v = r.dialogStatus) != null) self.dialogStatus = shared(v);
     if ((v = r.messageHash) != null) self.messageHash = v;
     if ((v = r.messageId) != null) self.messageId = v;
     if ((v = r.messageStatus) != null) self.messageStatus = shared(v);

@@ -13,7 +13,7 @@ import {
 } from "./journal-format.js";
 import { JournalIndex } from "./journal-index.js";
 import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
-import type { JournalFound } from "./journal-lost.js";
+import { isLostHeader, LOST_MEMBER, type JournalFound } from "./journal-lost.js";
 import { readHead, readSnapshot } from "./snapshot-file.js";
 import type { SnapshotTable } from "./snapshot-table.js";
 
@@ -45,6 +45,8 @@ export interface LoadedJournal {
   snapshotAt: number | undefined;
   /** What the file held: a journal, nothing (no file), no content at all, or only the start of a header. */
   found: JournalFound;
+  /** Its header marks it as started after a lost journal (journal-lost.ts). */
+  lost: boolean;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -75,6 +77,7 @@ export async function loadJournal(
       cleanOffset: cleanOffset(header),
       snapshotAt: undefined,
       found: "none",
+      lost: headerExtra.includes(LOST_MEMBER),
     };
   }
   return replay.finish(size, now, headerExtra);
@@ -161,6 +164,7 @@ class Replay {
   #createdAt: string | undefined;
   #cleanSize: number | undefined;
   #cleanOffset: number | undefined;
+  #lost = false;
   #sawHeader = false;
   #tornHeader = false;
   #tail = "";
@@ -211,6 +215,7 @@ class Replay {
       cleanOffset: this.#sawHeader ? this.#cleanOffset : cleanOffset(append),
       snapshotAt: this.#snapshotAt,
       found: this.#sawHeader ? "journal" : this.#tornHeader ? "torn-header" : "empty",
+      lost: this.#sawHeader ? this.#lost : headerExtra.includes(LOST_MEMBER),
     };
   }
 
@@ -240,6 +245,7 @@ class Replay {
       this.#createdAt = typeof object.createdAt === "string" ? object.createdAt : undefined;
       this.#cleanSize = cleanSizeOf(object);
       this.#cleanOffset = this.#cleanSize === undefined ? undefined : cleanOffset(text);
+      this.#lost = isLostHeader(object);
       return;
     }
     const key = recordKey(this.filePath, this.#lineNumber, object);

@@ -1,8 +1,8 @@
-import { access } from "node:fs/promises";
+import { access, readdir } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
-import { learntPath } from "./learnt-file.js";
-import { snapshotPath } from "./snapshot-file.js";
+import { LEARNT_SUFFIX, learntPath } from "./learnt-file.js";
+import { SNAPSHOT_SUFFIX, snapshotPath } from "./snapshot-file.js";
 
 /**
  * A journal whose records are gone although a journal existed: the file is empty (0 bytes, or only blank lines), or
@@ -67,4 +67,35 @@ export function lostJournalError(lost: LostJournal): ConfigError {
       `already exist are held until you check them and run with --release-held.`,
     { context: { file: lost.path, how: lost.how, ...(lost.beside.length > 0 ? { beside: lost.beside } : {}) } },
   );
+}
+
+/**
+ * A journal started in place of a lost one — replaced with --new-journal, or missing while a lock or temp file it kept
+ * beside it remains (those alone are not refused: a run killed before creating its journal leaves a lock) — says so
+ * in its header (`"lost":true`). Every later run, the first one interrupted or not, then holds the same sends to
+ * chats that already exist until a person releases them (engine/held-actions.ts).
+ */
+export const LOST_MEMBER = '"lost":true';
+
+/** Whether a header (parsed) marks its journal as started after a lost one. */
+export function isLostHeader(header: Record<string, unknown>): boolean {
+  return header.lost === true;
+}
+
+/**
+ * The files beside a journal that outlive it: what runs learnt, its snapshot, its lock (a run killed holding it), and
+ * the temp files a killed run leaves. Empty when the journal itself exists (then nothing was lost) or nothing is left.
+ */
+export async function filesLeftBehind(journalPath: string): Promise<string[]> {
+  const dir = path.dirname(journalPath);
+  const base = path.basename(journalPath);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  if (names.includes(base)) return [];
+  const beside = [`${base}${LEARNT_SUFFIX}`, `${base}${SNAPSHOT_SUFFIX}`, `${base}.lock`];
+  return names.filter((name) => beside.includes(name) || (name.startsWith(`.${base}.`) && name.endsWith(".tmp")));
 }

@@ -7,7 +7,7 @@ import { CREATE_SUFFIX, removeCompactionDebris, writeCompacted } from "./journal
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
 import { loadJournal, type LoadedJournal, type Repair } from "./journal-load.js";
-import { findLostJournal, lostJournalError } from "./journal-lost.js";
+import { filesLeftBehind, findLostJournal, LOST_MEMBER, lostJournalError } from "./journal-lost.js";
 import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journal-mark.js";
 import { saveSnapshot } from "./snapshot-file.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
@@ -42,6 +42,11 @@ export interface NdjsonStateStoreOptions {
    * `--new-journal` flag. @default false
    */
   replaceLost?: boolean;
+  /**
+   * When the journal does not exist yet, look for files an earlier journal left beside it (journal-lost.ts) — a lock
+   * too — and mark the new one as started after a lost journal. sync() turns it on. @default false
+   */
+  detectLost?: boolean;
 }
 
 export type NdjsonStateStore = StateStore;
@@ -62,21 +67,38 @@ export async function openNdjsonStateStore(
   const now = options.now ?? (() => new Date());
   const warn = options.onWarning ?? (() => {});
   let lock: StateLock | undefined;
+  // Before the lock is taken: a lock file a killed run left is one of the files that outlive a journal.
+  const leftBehind = options.detectLost ? await filesLeftBehind(filePath) : [];
   if (options.lock !== false) {
     await mkdir(path.dirname(filePath), { recursive: true });
     lock = await acquireStateLock(filePath, { onWarning: warn, now });
   }
   try {
     if (lock) await removeCompactionDebris(filePath);
-    const loaded = await loadJournal(filePath, now, options.mark ? cleanField() : "", { snapshot: true });
+    let loaded = await loadJournal(filePath, now, headerMembers(options.mark === true, leftBehind.length > 0), {
+      snapshot: true,
+    });
     const lost = await findLostJournal(filePath, loaded.found);
     if (lost && !options.replaceLost) throw lostJournalError(lost);
-    if (lost) warn(`state file ${filePath}: ${lost.how}; started a new journal in its place (--new-journal)`);
+    // Replaced on the person's word: the new header must say so too (an emptied file has nothing "left behind").
+    if (lost && !loaded.lost) {
+      loaded = await loadJournal(filePath, now, headerMembers(options.mark === true, true), { snapshot: true });
+    }
+    if (lost || (loaded.repair.create && leftBehind.length > 0)) {
+      const what = lost
+        ? `${lost.how}; started a new journal in its place (--new-journal)`
+        : `missing but ${leftBehind.join(", ")} beside it ${leftBehind.length === 1 ? "is" : "are"} still there: ` +
+          `the journal was lost, a new one is started`;
+      warn(
+        `state file ${filePath}: ${what}. Dialogs, messages and files for chats that already exist are held until ` +
+          `you check them and release them (--release-held).`,
+      );
+    }
     if (options.mark) checkCleanSize(filePath, loaded.cleanSize, loaded.fileSize);
     if (loaded.repair.truncateTo !== undefined) {
       warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
     }
-    const store = new NdjsonStore(filePath, loaded, lock, lost !== undefined, {
+    const store = new NdjsonStore(filePath, loaded, lock, {
       now,
       warn,
       compactMinRecords: options.compactMinRecords ?? DEFAULT_COMPACT_MIN_RECORDS,
@@ -90,6 +112,11 @@ export async function openNdjsonStateStore(
     await lock?.release().catch(() => {});
     throw error;
   }
+}
+
+/** The header's extra members: the lost-journal mark (kept through compactions) and the clean mark. */
+function headerMembers(mark: boolean, lost: boolean): string {
+  return [lost ? LOST_MEMBER : "", mark ? cleanField() : ""].filter(Boolean).join(",");
 }
 
 interface StoreSettings {
@@ -131,16 +158,10 @@ class NdjsonStore implements StateStore {
   /** The journal size the snapshot on disk covers, while it still describes this journal (not after a compaction). */
   #snapshotAt: number | undefined;
 
-  constructor(
-    filePath: string,
-    loaded: LoadedJournal,
-    lock: StateLock | undefined,
-    lost: boolean,
-    settings: StoreSettings,
-  ) {
+  constructor(filePath: string, loaded: LoadedJournal, lock: StateLock | undefined, settings: StoreSettings) {
     this.path = filePath;
     this.fresh = loaded.records.size === 0;
-    this.lost = lost;
+    this.lost = loaded.lost;
     this.#records = loaded.records;
     this.#recordLines = loaded.recordLines;
     this.#repair = loaded.repair;
@@ -309,7 +330,7 @@ class NdjsonStore implements StateStore {
    */
   async #compact(): Promise<void> {
     const dir = path.dirname(this.path);
-    const header = headerLine(this.#settings.now(), this.#settings.mark ? cleanField() : "");
+    const header = headerLine(this.#settings.now(), headerMembers(this.#settings.mark, this.lost));
     const offset = cleanOffset(header);
     await writeCompacted(this.path, header, this.#records.values());
     let fresh: FileHandle;

@@ -20,6 +20,12 @@ export interface RowState {
   noteHash?: string;
   dialogHash?: string;
   /**
+   * The dialog's send, like `messageStatus`: `sending` is journaled with `dialogHash` before dialog_execute leaves and
+   * cleared by its answer, so one left behind means the run was killed with the request out; `uncertain` = the answer
+   * was lost; `checked` = a person looked at the chat and said it went out (--resolve).
+   */
+  dialogStatus?: string;
+  /**
    * Hash of the message text (message_send) journaled BEFORE sending: at most once per (key, text), also after a crash
    * or a lost answer (SPEC §4.2). `messageId`/`messageStatus` are ChatGuru's answer; status `sending` = the answer
    * never came (the message may have gone out), `uncertain` = the answer was lost.
@@ -36,8 +42,9 @@ export interface RowState {
   /** Hash of the context variables last sent with chat_update_context (experimental `context`). */
   contextHash?: string;
   /**
-   * Dialogs and messages of this row are held: the journal was new while ChatGuru already had the chat, so they may
-   * have gone out before (issue 15 item 6). Cleared by a run with `--release-held`.
+   * `true`: this row's dialog, message and file are held — an earlier run may have sent them and its journal is gone
+   * (engine/held-actions.ts), while ChatGuru already had the chat. `false`: a person released them (--release-held),
+   * so this journal knows the row from then on. Absent: no such evidence seen for the row.
    */
   held?: boolean;
   lastOutcome?: Outcome;
@@ -64,9 +71,9 @@ export interface StateStore {
    */
   readonly fresh?: boolean;
   /**
-   * This journal replaced one whose records were lost (emptied, or deleted while files beside it remained), on the
-   * person's explicit word (`--new-journal`): a journal existed, so sends to chats that already exist may have gone
-   * out before. @default false
+   * This journal replaced one that was lost — emptied, or deleted while files it kept beside it (what runs learnt, its
+   * snapshot, a lock) remained — so sends to chats that already exist may have gone out before. Kept in the journal's
+   * header, so every later run — an interrupted first one included — judges the same way. @default false
    */
   readonly lost?: boolean;
   get(key: string): RowState | undefined;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -28,7 +28,8 @@ async function syncAgainst(field: string, description: string) {
     env,
     cwd: dir,
   });
-  return { ...r, results: () => readFileSync(join(dir, "l.results.csv"), "utf8") };
+  const results = join(dir, "l.results.csv");
+  return { ...r, results: () => readFileSync(results, "utf8"), hasResults: () => existsSync(results) };
 }
 
 describe("credential classification through the CLI", () => {
@@ -40,9 +41,11 @@ describe("credential classification through the CLI", () => {
     expect(r.stderr).not.toMatch(/rejected the credentials/);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ChatGuru does not know the custom field "Chave PIX inválida"');
-    // The three rows were already in flight (--concurrency 4): each fails as a field error.
+    // The three rows were already in flight (--concurrency 4): each fails as a field error…
     expect(server!.requests).toHaveLength(3);
-    expect(r.results().match(/failed/g)).toHaveLength(3);
+    expect(r.stderr).toMatch(/Rows 2, 3, 4: failed/);
+    // …and ChatGuru changed nothing for any of them: no results file is written for that (SPEC §5).
+    expect(r.hasResults()).toBe(false);
   });
 
   it.each([

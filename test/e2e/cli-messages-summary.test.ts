@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
@@ -9,23 +11,32 @@ const MAPPING = { mode: "update", phone: "Telefone", name: "Nome", message: { te
 const ROWS = "Telefone,Nome,Aviso\n11987650001,Ana,Seu boleto chegou\n11987650002,Bia,Seu boleto chegou\n";
 
 describe("what the summary says about held messages", () => {
-  it("a dry run on a new journal says a real run would hold them; the real run does not call them adds", async () => {
+  it("a first campaign is not held; with the journal lost, the dry run and the real run say which rows are", async () => {
     env = await createSyncEnv({ existingChats: ["5511987650001", "5511987650002"] });
     const source = env.csv("l.csv", ROWS);
     const mapping = env.mapping("m.json", MAPPING);
-    const plan = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--dry-run"], {
-      env: env.env,
-      cwd: env.dir,
-    });
+    const run = (...extra: string[]) =>
+      runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--rate", "0", ...extra], {
+        env: env.env,
+        cwd: env.dir,
+      });
+    const plan = await run("--dry-run");
     expect(plan.stderr).toContain("messages: 2 would be sent");
-    expect(plan.stderr).toContain("no journal yet: a real run holds the ones for chats that already exist");
+    expect(plan.stderr).not.toContain("may have been sent");
+    const first = await run();
+    expect(first.stderr).toContain("messages: 2 sent.");
+    expect(env.mock.state().requests.byAction.message_send).toBe(2);
 
-    const run = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--rate", "0"], {
-      env: env.env,
-      cwd: env.dir,
-    });
-    expect(run.stderr).toContain("2 row(s) held: check them, then re-run with --release-held");
-    expect(run.stderr).not.toContain("still being added by ChatGuru");
-    expect(env.mock.state().requests.byAction.message_send ?? 0).toBe(0);
+    rmSync(join(env.dir, ".chatguru-sync"), { recursive: true });
+    env.csv("l.csv", ROWS.replaceAll("Seu boleto chegou", "Novo boleto"));
+    const lostPlan = await run("--dry-run");
+    expect(lostPlan.stderr).toContain("messages: 2 would be sent");
+    expect(lostPlan.stderr).toContain("2 of them may have been sent by an earlier run whose journal is gone");
+    const lost = await run();
+    expect(lost.stderr).toContain("2 row(s) held: check them, then re-run with --release-held");
+    expect(lost.stderr).toContain("row 2 → 5511987650001: held: message");
+    expect(lost.stderr).toContain("--release-held 2,3 (or --release-held for all)");
+    expect(lost.stderr).not.toContain("still being added by ChatGuru");
+    expect(env.mock.state().requests.byAction.message_send).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
@@ -123,15 +123,20 @@ describe("messages through the CLI against the mock", () => {
         message: { text: { template: "Oi {{Nome}}" } },
       },
     );
-    const lost = await t.run("--release-held", "--timeout", "0.3");
+    const lost = await t.run("--timeout", "0.3");
     expect(lost.code).toBe(1);
     const row = t.results()[0]!;
-    expect(row.chatguru_error).toMatch(/^MESSAGE_UNCERTAIN: .*NOT sent again/);
+    expect(row.chatguru_error).toMatch(/^MESSAGE_UNCERTAIN: .*never sent again on its own/);
     expect(row.chatguru_message_status).toBe("uncertain");
     env.mock.configure({ timeoutRate: 0 });
+    // Still the row's problem on the next run, with nothing sent, until a person settles it.
     const again = await t.run("--release-held");
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout).requests.byAction.message_send ?? 0).toBe(0);
+    expect(t.results()[0]!.chatguru_error).toMatch(/--resolve 2/);
+    const settled = await t.run("--resolve", "2");
+    expect(settled.code).toBe(0);
+    expect(t.results()[0]).toMatchObject({ chatguru_status: "updated", chatguru_message_status: "checked" });
     expect(env.mock.state().requests.byAction.message_send).toBe(1);
   }, 30_000);
 
@@ -162,32 +167,63 @@ describe("messages through the CLI against the mock", () => {
   }, 30_000);
 });
 
-describe("a new or lost journal holds dialogs and messages for chats that already exist (issue 15 item 6)", () => {
-  it("existing chats: held (pending) on a new journal, sent with --release-held, never twice", async () => {
+describe("the held rule: hold only on evidence that an earlier run sent and its journal is gone", () => {
+  it("a first campaign sends to chats that already exist; with the journal deleted, the results' write-back holds", async () => {
     const mapping = { ...MAPPING, file: undefined, dialog_execute: { dialog_id: { value: "dlg-1" } } };
-    const t = await setup(2, { existingChats: [numberOf(0)], dialogContextQuirk: false }, mapping);
+    const t = await setup(3, { existingChats: [numberOf(0), numberOf(1)], dialogContextQuirk: false }, mapping);
     const first = await t.run();
-    expect(first.code).toBe(0);
-    const rows = t.results();
-    // Row 2's chat existed: held. Row 3 was created by this run: nothing could have been sent before.
-    expect(rows[0]!.chatguru_status).toBe("pending");
-    expect(rows[0]!.chatguru_error).toMatch(/^MESSAGE_HELD: .*--release-held/);
-    expect(rows[1]!.chatguru_status).toBe("created");
-    expect(sent("message_send").map((m) => m.number)).toEqual([numberOf(1)]);
-    expect(env.mock.state().chats.find((c) => c.number === numberOf(0))!.dialogs).toEqual([]);
-    expect(first.stderr).toMatch(/1 row\(s\) held/);
-
-    // Still held on the next run (the journal is not new any more, but the row was held).
-    expect((await t.run()).code).toBe(0);
-    expect(sent("message_send")).toHaveLength(1);
-
-    const released = await t.run("--release-held");
-    expect(released.code).toBe(0);
-    expect(t.results()[0]!.chatguru_status).toBe("updated");
-    expect(sent("message_send")).toHaveLength(2);
+    expect(first.code, first.stderr).toBe(0);
+    // No evidence of an earlier run: the existing chats get their message and dialog like the new one.
+    expect(t.results().map((r) => r.chatguru_status)).toEqual(["updated", "updated", "created"]);
+    expect(sent("message_send")).toHaveLength(3);
     expect(env.mock.state().chats.find((c) => c.number === numberOf(0))!.dialogs).toEqual(["dlg-1"]);
+
+    // The journal is lost; the results file still carries this tool's write-back. A new text is a new message, but
+    // nothing proves the earlier journal did not send it: held, rows listed, nothing sent.
+    rmSync(join(env.dir, ".chatguru-sync"), { recursive: true });
+    writeFileSync(
+      t.source,
+      csv(3, "novo", () => " Souza"),
+    );
+    const lost = await t.run();
+    expect(lost.code, lost.stderr).toBe(0);
+    const rows = t.results();
+    expect(rows.map((r) => r.chatguru_status)).toEqual(["pending", "pending", "pending"]);
+    // The new journal cannot know whether the lost one ran the dialog either.
+    expect(rows[0]!.chatguru_error).toMatch(
+      /^MESSAGE_HELD: the dialog and message for this chat were held .*--release-held 2/,
+    );
+    expect(rows[0]!.chatguru_message_status).toBe("held");
+    // Their fields and note went through, and the row says when.
+    expect(rows[0]!.chatguru_synced_at).not.toBe("");
+    expect(lost.stderr).toContain("3 row(s) held");
+    expect(lost.stderr).toContain(`row 2 → ${numberOf(0)}: held: dialog and message`);
+    expect(sent("message_send")).toHaveLength(3);
+    // The errors file lists them: fed back with --release-held it releases exactly those.
+    expect(env.results(join(env.dir, "l.errors.csv")).map((r) => r.chatguru_status)).toEqual([
+      "pending",
+      "pending",
+      "pending",
+    ]);
+
+    // Released one by one: row 3 only. Its fields are not sent again.
+    const updates = env.mock.state().requests.byAction.chat_update_custom_fields;
+    const one = await t.run("--release-held", "3");
+    expect(one.code, one.stderr).toBe(0);
+    expect(t.results().map((r) => r.chatguru_status)).toEqual(["pending", "updated", "pending"]);
+    expect(
+      sent("message_send")
+        .filter((m) => m.text?.includes("Souza"))
+        .map((m) => m.number),
+    ).toEqual([numberOf(1)]);
+    expect(env.mock.state().requests.byAction.chat_update_custom_fields).toBe(updates);
+    // The rest, all at once (the person checked them); then never twice.
+    expect((await t.run("--release-held")).code).toBe(0);
+    const dialogs = env.mock.state().requests.byAction.dialog_execute;
     expect((await t.run("--full")).code).toBe(0);
-    expect(sent("message_send")).toHaveLength(2);
+    expect((await t.run("--release-held")).code).toBe(0);
+    expect(sent("message_send").filter((m) => m.text?.includes("Souza"))).toHaveLength(3);
+    expect(env.mock.state().requests.byAction.dialog_execute).toBe(dialogs);
   }, 30_000);
 
   it("a journal deleted between runs (another folder, CI cache) sends nothing a second time", async () => {

@@ -18,6 +18,7 @@ import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
 import { sourceFormatOptions } from "../source-flags.js";
 import { numberFlag, textFlag } from "../flag-values.js";
+import { rowListFlag } from "../row-list.js";
 import { InFlightRows, reportOnForcedExit } from "../in-flight-rows.js";
 
 export const sourceOptions = {
@@ -60,9 +61,17 @@ export const runOptions = {
     defaultDescription: "500",
   },
   "release-held": {
-    type: "boolean",
-    default: false,
-    describe: "Send the dialogs and messages held because the journal was new or lost while the chat existed",
+    // A string, so it takes an optional list of rows; given alone it means every held row.
+    type: "string",
+    describe:
+      "Send what was held (an earlier run may have sent it and its journal is gone): every held row, or ROWS such " +
+      "as 5,12,20-25. Rows named also resend a send of unknown outcome (you checked: it is not in the chat)",
+  },
+  resolve: {
+    type: "string",
+    describe:
+      "Rows whose send of unknown outcome you found in the chat (MESSAGE_UNCERTAIN): ROWS such as 5,12, or every " +
+      "such row. Nothing is sent",
   },
   "new-journal": {
     type: "boolean",
@@ -132,7 +141,8 @@ export function buildSyncOptions(
     wait: args.wait !== false,
     ...sourceFlagsFor(args),
     ...(args["fail-on"] !== undefined ? { failOn: args["fail-on"] as SyncOptions["failOn"] } : {}),
-    releaseHeld: Boolean(args["release-held"]),
+    releaseHeld: rowListFlag(args, "release-held"),
+    resolve: rowListFlag(args, "resolve"),
     ...(args["new-journal"] === true ? { newJournal: true } : {}),
     env: io.env,
     cwd: io.cwd,

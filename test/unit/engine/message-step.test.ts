@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChatGuruClient } from "../../../src/chatguru/types.js";
 import { syncContact } from "../../../src/engine/contact-task.js";
-import type { FollowUpSettings } from "../../../src/engine/held-actions.js";
+import { RowList, type FollowUpSettings } from "../../../src/engine/held-actions.js";
+import { RowSelection } from "../../../src/engine/row-selection.js";
 import { MessageBudget } from "../../../src/engine/message-budget.js";
 import { RowFailure } from "../../../src/engine/row-failure.js";
 import type { EngineCallOptions } from "../../../src/engine/scheduled-client.js";
@@ -23,10 +24,12 @@ function scheduledFake(handlers: Record<string, Handler>) {
 
 const settings = (over: Partial<FollowUpSettings> = {}): FollowUpSettings => ({
   updateName: false,
-  releaseHeld: false,
-  journalFresh: false,
+  release: RowSelection.NONE,
+  resolve: RowSelection.NONE,
+  lostJournal: false,
   budget: new MessageBudget(500),
-  held: { rows: 0 },
+  held: new RowList(),
+  uncertain: new RowList(),
   ...over,
 });
 
@@ -61,9 +64,42 @@ describe("message step", () => {
     const ctx = context(client, { followUps: settings() });
     const first = await syncContact(withMessage, "h", ctx, { full: false });
     expect(first).toMatchObject({ outcome: "failed", errorCode: "MESSAGE_UNCERTAIN", messageStatus: "uncertain" });
-    const again = await syncContact(withMessage, "h", ctx, { full: true });
-    expect(again.outcome).toBe("updated");
+    // Every later run says so again (no request: the fields went through), until a person settles it.
+    const again = await syncContact(withMessage, "h", ctx, { full: false });
+    expect(again).toMatchObject({ outcome: "failed", errorCode: "MESSAGE_UNCERTAIN" });
+    expect(again.error).toMatch(/--resolve 2.*--release-held 2/);
+    expect(calls.map((c) => c.action)).toEqual(["chat_update_custom_fields", "message_send"]);
+    // --release-held for every row never resends an uncertain send; only naming the row does.
+    ctx.followUps = settings({ release: RowSelection.ALL });
+    expect((await syncContact(withMessage, "h", ctx, { full: true })).errorCode).toBe("MESSAGE_UNCERTAIN");
     expect(calls.filter((c) => c.action === "message_send")).toHaveLength(1);
+  });
+
+  it("an uncertain send is settled by --resolve (nothing sent) or sent again by --release-held naming the row", async () => {
+    let lose = true;
+    const { client, calls } = scheduledFake({
+      chat_update_custom_fields: () => ok(),
+      message_send: () => {
+        if (lose) throw new RowFailure("OUTCOME_UNKNOWN", "timeout", "message_send");
+        return sent();
+      },
+    });
+    const ctx = context(client, { followUps: settings() });
+    expect((await syncContact(withMessage, "h", ctx, { full: false })).errorCode).toBe("MESSAGE_UNCERTAIN");
+    ctx.followUps = settings({ resolve: RowSelection.of([2]) });
+    expect(await syncContact(withMessage, "h", ctx, { full: false })).toMatchObject({ outcome: "updated" });
+    expect(ctx.state.get(withMessage.key)?.messageStatus).toBe("checked");
+    expect(calls.filter((c) => c.action === "message_send")).toHaveLength(1);
+
+    const other = draft({ key: "5511911112222", rowNumber: 7, message: { text: "Oi Bia" } });
+    ctx.followUps = settings();
+    expect((await syncContact(other, "h2", ctx, { full: false })).errorCode).toBe("MESSAGE_UNCERTAIN");
+    lose = false;
+    ctx.followUps = settings({ release: RowSelection.of([7]) });
+    expect(await syncContact(other, "h2", ctx, { full: false })).toMatchObject({ outcome: "updated", messageId: "m1" });
+    expect(calls.filter((c) => c.action === "message_send")).toHaveLength(3);
+    // Released: the fields are not sent again (they went through with the first run).
+    expect(calls.filter((c) => c.action === "chat_update_custom_fields")).toHaveLength(2);
   });
 
   it("a refusal takes the mark back (nothing was sent) and gives the cap slot back", async () => {
@@ -91,27 +127,62 @@ describe("message step", () => {
     const result = await syncContact(withMessage, "h", ctx, { full: false });
     expect(result).toMatchObject({ outcome: "pending", errorCode: "MESSAGE_CAPPED" });
     expect(calls.some((c) => c.action === "message_send")).toBe(false);
-    expect(ctx.state.get(withMessage.key)).toMatchObject({ lastOutcome: "pending", pendingHash: "h" });
+    // The fields went through: journaled, so the next run sends only the message.
+    expect(ctx.state.get(withMessage.key)).toMatchObject({ lastOutcome: "pending", hash: "h" });
   });
 
-  it("a fresh journal holds the message and the dialog of a chat that already existed", async () => {
+  it("a journal started after a lost one holds the message and dialog of a chat that existed; release sends only those", async () => {
     const { client, calls } = scheduledFake({
       chat_update_custom_fields: () => ok(),
       message_send: sent,
       dialog_execute: () => ok(),
     });
     const d = draft({ message: { text: "Oi" }, dialogId: "dlg" });
-    const ctx = context(client, { followUps: settings({ journalFresh: true }) });
-    expect(await syncContact(d, "h", ctx, { full: false })).toMatchObject({
-      outcome: "pending",
-      errorCode: "MESSAGE_HELD",
-    });
+    const ctx = context(client, { followUps: settings({ lostJournal: true }) });
+    const held = await syncContact(d, "h", ctx, { full: false });
+    expect(held).toMatchObject({ outcome: "pending", errorCode: "MESSAGE_HELD", messageStatus: "held" });
+    // The fields went through, and the row says so.
+    expect(held.syncedAt).toBeDefined();
+    expect(held.error).toMatch(/dialog and message .*--release-held 2/);
     expect(calls.map((c) => c.action)).toEqual(["chat_update_custom_fields"]);
     expect(ctx.state.get(d.key)?.held).toBe(true);
-    ctx.followUps = settings({ releaseHeld: true });
+    // A re-run without --release-held costs nothing.
+    expect((await syncContact(d, "h", ctx, { full: false })).errorCode).toBe("MESSAGE_HELD");
+    expect(calls).toHaveLength(1);
+    // Another row's release does not touch this one.
+    ctx.followUps = settings({ lostJournal: true, release: RowSelection.of([9]) });
+    expect((await syncContact(d, "h", ctx, { full: false })).errorCode).toBe("MESSAGE_HELD");
+    ctx.followUps = settings({ lostJournal: true, release: RowSelection.of([2]) });
     expect((await syncContact(d, "h", ctx, { full: false })).outcome).toBe("updated");
-    expect(calls.map((c) => c.action)).toContain("dialog_execute");
-    expect(ctx.state.get(d.key)?.held).toBeUndefined();
+    expect(calls.map((c) => c.action)).toEqual(["chat_update_custom_fields", "dialog_execute", "message_send"]);
+    expect(ctx.state.get(d.key)?.held).toBe(false);
+    // Known from then on: next month's text is not held.
+    ctx.followUps = settings({ lostJournal: true });
+    const next = draft({ message: { text: "Oi de novo" }, dialogId: "dlg" });
+    expect((await syncContact(next, "h3", ctx, { full: false })).outcome).toBe("updated");
+  });
+
+  it("a first run with no evidence sends to a chat that already exists", async () => {
+    const { client, calls } = scheduledFake({ chat_update_custom_fields: () => ok(), message_send: sent });
+    const ctx = context(client, { followUps: settings() });
+    expect((await syncContact(withMessage, "h", ctx, { full: false })).outcome).toBe("updated");
+    expect(calls.map((c) => c.action)).toEqual(["chat_update_custom_fields", "message_send"]);
+  });
+
+  it("a past send date stops only the message; a message already sent is not judged again", async () => {
+    const { client, calls } = scheduledFake({ chat_update_custom_fields: () => ok(), message_send: sent });
+    const ctx = context(client, { followUps: settings() });
+    const late = draft({ message: { text: "Oi", sendDate: "2020-01-01 09:00", late: "the send date is in the past" } });
+    const result = await syncContact(late, "h", ctx, { full: false });
+    expect(result).toMatchObject({ outcome: "failed", errorCode: "ROW_SEND_DATE_PAST", chatNumber: "5511987654321" });
+    expect(result.error).toMatch(/custom fields, note and name were sent, but not the message/);
+    expect(calls.map((c) => c.action)).toEqual(["chat_update_custom_fields"]);
+    // Sent earlier (on time), its date passing since is normal.
+    const onTime = draft({ key: "5511911113333", message: { text: "Oi", sendDate: "2030-01-01 09:00" } });
+    expect((await syncContact(onTime, "h1", ctx, { full: false })).outcome).toBe("updated");
+    const passed = { ...onTime, message: { ...onTime.message!, late: "in the past" } };
+    expect((await syncContact(passed, "h1", ctx, { full: true })).outcome).toBe("updated");
+    expect(calls.filter((c) => c.action === "message_send")).toHaveLength(1);
   });
 
   it("message-only mapping in update mode: the send itself finds the 9th-digit form", async () => {

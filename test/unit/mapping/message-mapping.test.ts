@@ -92,16 +92,18 @@ describe("createRowMapper: message, file, context", () => {
     if (mapped.ok) expect(mapped.draft).not.toHaveProperty("file");
   });
 
-  it("a past send date and a link without extension make the row invalid, on their columns", () => {
+  it("a link without extension makes the row invalid, on its column; a past send date only marks the message", () => {
     const mapped = m(
       row({ Telefone: "11987654321", Nome: "Ana", Aviso: "x", Quando: "01/01/2020", Boleto: "https://x.example/b" }),
     );
-    expect(mapped).toMatchObject({
-      ok: false,
-      problems: [
-        { row: 2, column: "Quando", code: "ROW_SEND_DATE_PAST" },
-        { row: 2, column: "Boleto", code: "ROW_FILE_URL_INVALID" },
-      ],
+    expect(mapped).toMatchObject({ ok: false, problems: [{ row: 2, column: "Boleto", code: "ROW_FILE_URL_INVALID" }] });
+    expect(mapped.ok ? [] : mapped.problems).toHaveLength(1);
+    const late = m(row({ Telefone: "11987654321", Nome: "Ana", Aviso: "x", Quando: "01/01/2020" }));
+    expect(late).toMatchObject({
+      ok: true,
+      draft: {
+        message: { text: "Olá Ana, x", sendDate: "2020-01-01 09:00", late: expect.stringMatching(/in the past/) },
+      },
     });
   });
 
