@@ -21,6 +21,7 @@ const FORGET_CONTACT: RowStatePatch = {
   pendingHash: null,
   noteHash: null,
   dialogHash: null,
+  dialogStatus: null,
   hash: null,
   lastOutcome: null,
   // Name and context belong to the old chat. Message and file marks stay: at most once per (key, text), SPEC §4.2.

@@ -36,6 +36,7 @@ async function setup(rows: number, mock: MockServerOptions = {}, mapping: unknow
   return { source, mappingPath, run, results: () => env.results(join(env.dir, "l.results.csv")) };
 }
 
+const t = () => env.results(join(env.dir, "l.results.csv"));
 const sent = (via: string) =>
   env.mock
     .state()
@@ -164,6 +165,60 @@ describe("messages through the CLI against the mock", () => {
     expect(env.mock.state().requests.byAction.message_status).toBe(2);
     expect(again.stderr).toContain("No rows are pending: nothing to finish.\n");
     expect(again.stderr).not.toContain("message status:");
+  }, 30_000);
+});
+
+describe("a send date in the past stops only that row's unsent message", () => {
+  it("fields, note and name still go; the row fails saying why; ids kept; a sent message is not judged again", async () => {
+    const mapping = {
+      phone: "Telefone",
+      name: "Nome",
+      custom_fields: { Etapa: "Etapa" },
+      note: { template: "Etapa {{Etapa}}" },
+      update_name: true,
+      message: { text: { template: "Olá {{Nome}}, fatura {{Etapa}}" }, send_date: "Quando" },
+    };
+    env = await createSyncEnv({ existingChats: [numberOf(0), numberOf(1)] });
+    const sheet = (etapa: string, quando: [string, string], nome = "Ana") =>
+      `Telefone,Nome,Etapa,Quando\n${numberOf(0)},${nome},${etapa},${quando[0]}\n${numberOf(1)},Bia,${etapa},${quando[1]}\n`;
+    const source = env.csv("l.csv", sheet("maio", ["05/01/2030 10:00", "05/01/2030 10:00"]));
+    const mappingPath = env.mapping("m.json", mapping);
+    const run = () =>
+      runCliInProcess(["sync", "--source", source, "--mapping", mappingPath, "--rate", "0", "--fail-on", "failed"], {
+        env: env.env,
+        cwd: env.dir,
+      });
+    expect((await run()).code).toBe(0);
+    expect(sent("message_send")).toHaveLength(2);
+    const ids = t().map((r) => r.chatguru_message_id);
+
+    // Row 3's date has passed since its message went out: normal, not judged again.
+    env.csv("l.csv", sheet("maio", ["05/01/2030 10:00", "05/01/2020 10:00"]));
+    const passed = await run();
+    expect(passed.code, passed.stderr).toBe(0);
+    expect(t()[1]!.chatguru_status).toBe("updated");
+
+    // June, with a date already past for every row: only the messages stop.
+    env.csv("l.csv", sheet("junho", ["05/01/2020 10:00", "05/01/2020 10:00"], "Ana Souza"));
+    const late = await run();
+    expect(late.code, late.stderr).toBe(1);
+    const rows = t();
+    expect(rows.map((r) => r.chatguru_status)).toEqual(["failed", "failed"]);
+    expect(rows[0]!.chatguru_error).toMatch(
+      /^ROW_SEND_DATE_PAST: the custom fields, note and name were sent, but not the message: the send date 2020-01-05 10:00/,
+    );
+    expect(rows.map((r) => r.chatguru_chat_number)).toEqual([numberOf(0), numberOf(1)]);
+    expect(rows.map((r) => r.chatguru_message_id)).toEqual(ids);
+    expect(rows[0]!.chatguru_synced_at).not.toBe("");
+    const chat = env.mock.state().chats.find((c) => c.number === numberOf(0))!;
+    expect(chat.fields.field__Etapa).toBe("junho");
+    expect(chat.notes).toContain("Etapa junho");
+    expect(chat.name).toBe("Ana Souza");
+    expect(sent("message_send")).toHaveLength(2);
+    // A re-run says it again and costs nothing.
+    const again = await run();
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/requests: 0/);
   }, 30_000);
 });
 

@@ -6,7 +6,7 @@ import { RowSelection } from "../../../src/engine/row-selection.js";
 import { MessageBudget } from "../../../src/engine/message-budget.js";
 import { RowFailure } from "../../../src/engine/row-failure.js";
 import type { EngineCallOptions } from "../../../src/engine/scheduled-client.js";
-import { valuesHash } from "../../../src/engine/values-hash.js";
+import { textHash, valuesHash } from "../../../src/engine/values-hash.js";
 import { context, draft, fakeClient, ok, type Handler } from "./fakes.js";
 
 /** Like the scheduled client: runs `beforeAttempt` (the intent journal write) right before each request. */
@@ -160,6 +160,35 @@ describe("message step", () => {
     ctx.followUps = settings({ lostJournal: true });
     const next = draft({ message: { text: "Oi de novo" }, dialogId: "dlg" });
     expect((await syncContact(next, "h3", ctx, { full: false })).outcome).toBe("updated");
+  });
+
+  it("a dialog whose answer was lost, or that a kill left `sending`, is MESSAGE_UNCERTAIN until settled", async () => {
+    const { client, calls } = scheduledFake({
+      chat_update_custom_fields: () => ok(),
+      dialog_execute: () => {
+        throw new RowFailure("OUTCOME_UNKNOWN", "timeout", "dialog_execute");
+      },
+    });
+    const d = draft({ dialogId: "dlg" });
+    const ctx = context(client, { followUps: settings() });
+    const lost = await syncContact(d, "h", ctx, { full: false });
+    expect(lost).toMatchObject({ outcome: "failed", errorCode: "MESSAGE_UNCERTAIN" });
+    expect(lost.error).toMatch(/^dialog_execute for 5511987654321 .*its answer was lost/);
+    expect(ctx.state.get(d.key)?.dialogStatus).toBe("uncertain");
+
+    // A kill between the mark and the answer leaves `sending`.
+    const killed = draft({ key: "5511922223333", rowNumber: 4, dialogId: "dlg" });
+    await ctx.state.update(killed.key, {
+      dialogHash: textHash("dlg"),
+      dialogStatus: "sending",
+      phone: killed.phone.canonical,
+    });
+    const seen = await syncContact(killed, "h4", ctx, { full: false });
+    expect(seen.error).toMatch(/the run was killed while it was being sent.*--resolve 4/);
+    expect(calls.filter((c) => c.action === "dialog_execute")).toHaveLength(1);
+    ctx.followUps = settings({ resolve: RowSelection.ALL });
+    expect((await syncContact(killed, "h4", ctx, { full: false })).outcome).toBe("updated");
+    expect(ctx.state.get(killed.key)?.dialogStatus).toBe("checked");
   });
 
   it("a first run with no evidence sends to a chat that already exists", async () => {
