@@ -57,7 +57,7 @@ export function notReachedLine(report: SyncReport): string | undefined {
   if (missed === 0) return undefined;
   const kept = report.notReachedKept ?? 0;
   const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
-  // The results file was left as it was (a stopped run on a new journal): its rows keep what it said.
+  // The results file was left as it was (the run stopped before ChatGuru answered for any row): its rows keep what it said.
   if (report.resultsKept)
     return `${rows} not reached: the results file keeps what earlier runs wrote; fix the error below and run again.`;
   if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;

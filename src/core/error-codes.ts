@@ -129,12 +129,15 @@ export type RowFailureCode =
   | "ADD_UNCERTAIN"
   | "ADD_OUTCOME_UNKNOWN"
   | "OUTCOME_UNKNOWN"
+  /** The row's message only: its send date is in the past (its fields, note and name went). */
+  | "ROW_SEND_DATE_PAST"
   | MessageErrorCode;
 
 /**
- * Messages and files (SPEC §4.2). UNCERTAIN: the answer to message_send/message_file_send was lost, it is never
- * resent (row `failed`). HELD: not sent because the journal was new or lost while the chat existed (row `pending`,
- * issue 15 item 6). CAPPED: not sent because the run reached --max-messages (row `pending`, goes out next run).
+ * Messages, files and dialogs (SPEC §4.2). UNCERTAIN: a send whose outcome nobody knows (killed mid-send, answer
+ * lost), never resent on its own (row `failed` until --resolve / --release-held ROW). HELD: not sent because an
+ * earlier run may have sent it and its journal is gone while the chat existed (row `pending`, held-actions.ts).
+ * CAPPED: not sent because the run reached --max-messages (row `pending`, goes out next run).
  */
 export type MessageErrorCode = "MESSAGE_UNCERTAIN" | "MESSAGE_HELD" | "MESSAGE_CAPPED";
 

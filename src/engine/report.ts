@@ -41,7 +41,7 @@ export interface SyncReport {
   beyondLimit?: number;
   /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
   notSynced?: number;
-  /** The run stopped before changing anything, on a new journal: the results file was left as it was (additive). */
+  /** The run stopped before ChatGuru answered for any row: the results and errors files were left as they were. */
   resultsKept?: boolean;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;

@@ -41,10 +41,11 @@ function journal(path: string): Map<string, Record<string, unknown>> {
 
 describe("chaos: kill -9 a first campaign to chats that already exist", () => {
   it("the re-run is not held; sends the kill left `sending` are MESSAGE_UNCERTAIN rows until a person settles them", async () => {
-    // Every chat exists (updates, no adds); answers take 300 ms, so the kill lands with sends on the wire.
+    // Every chat exists and the row has only its message (update mode: each row is one message_send), and answers
+    // take 300 ms: from the first send to the last answer, four sends are always on the wire when the kill lands.
     env = await createSyncEnv({ existingChats: Array.from({ length: ROWS }, (_, i) => number(i)), latencyMs: 300 });
     const source = env.csv("l.csv", leads("maio"));
-    const mapping = env.mapping("m.json", MAPPING);
+    const mapping = env.mapping("m.json", { mode: "update", phone: "Telefone", message: MAPPING.message });
     const state = join(env.dir, "s", "state.ndjson");
     const args = [
       "sync",
