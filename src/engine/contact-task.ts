@@ -8,7 +8,7 @@ import { hasFollowUps } from "./message-step.js";
 import { isUnchanged } from "./plan.js";
 import { isRowFailure } from "./row-failure.js";
 import { resolveUncertainAdd } from "./uncertain-add.js";
-import { settleByPerson } from "./uncertain-sends.js";
+import { hasUnsettledSend, settleByPerson } from "./uncertain-sends.js";
 import { upsertRow } from "./upsert-row.js";
 
 export { addKnown, known, type ContactContext, type ContactResult, type SyncMode } from "./contact-context.js";
@@ -61,7 +61,8 @@ async function syncOrThrow(
   // A person's word on an uncertain send (--resolve, --release-held ROW) comes first: the steps below act on it.
   await settleByPerson(draft, ctx);
   prior = ctx.state.get(draft.key);
-  if (isUnchanged(prior, hash, options.full)) return { outcome: "unchanged", ...known(prior) };
+  if (isUnchanged(prior, hash, options.full) && !hasUnsettledSend(prior!))
+    return { outcome: "unchanged", ...known(prior) };
   if (onlySendsLeft(prior, hash, options.full)) return await sendsOnly(draft, hash, ctx, prior);
   // An add from an earlier run is still in ChatGuru's hands: poll it, never add again.
   if (prior?.addStatus === "pending" && prior.chatAddId) {

@@ -7,6 +7,7 @@ import { needsStatusRefresh } from "./message-refresh.js";
 import { isUnchanged, planRow } from "./plan.js";
 import { rowRequests } from "./plan-estimate.js";
 import type { PlanCounts } from "./report.js";
+import { hasUnsettledSend } from "./uncertain-sends.js";
 import { valuesHash } from "./values-hash.js";
 
 /** Which rows a run touches: "failed" = --retry-failed, "pending" = the status command. */
@@ -55,7 +56,7 @@ export function decideRow(
     const requests = rowRequests(planned, draft, prior, options.mode);
     return { kind: "plan", draft, planned, status: plannedStatus(planned, options.mode), requests };
   }
-  if (isUnchanged(prior, hash, full)) return { kind: "unchanged", draft, prior };
+  if (isUnchanged(prior, hash, full) && !hasUnsettledSend(prior!)) return { kind: "unchanged", draft, prior };
   return { kind: "run", draft, hash };
 }
 

@@ -31,6 +31,17 @@ export function unsettledSends(state: RowState | undefined): UnsettledSend[] {
 }
 
 /**
+ * The fast form of `unsettledSends(state).length > 0`, for the unchanged path every row of a re-run takes: a row an
+ * older release marked unchanged after a kill left its send `sending` must still be reported.
+ */
+export function hasUnsettledSend(state: RowState): boolean {
+  const { messageStatus: m, fileStatus: f, dialogStatus: d } = state;
+  return (
+    m === "sending" || m === "uncertain" || f === "sending" || f === "uncertain" || d === "sending" || d === "uncertain"
+  );
+}
+
+/**
  * What the person decided after checking the chat: `--resolve` = it is there (marked `checked`, nothing sent);
  * `--release-held ROW` naming this row = it is not there (the mark is taken back, so this run sends it once more).
  */

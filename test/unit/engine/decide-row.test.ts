@@ -35,6 +35,16 @@ describe("decideRow", () => {
     expect(decideRow(valid, journal({ hash, lastOutcome: "failed" }), run).kind).toBe("run");
   });
 
+  it("an unchanged row whose send a kill left `sending` (an older release called it unchanged) runs, to be reported", () => {
+    for (const field of ["messageStatus", "fileStatus", "dialogStatus"] as const) {
+      expect(decideRow(valid, journal({ hash, lastOutcome: "updated", [field]: "sending" }), run).kind).toBe("run");
+      expect(decideRow(valid, journal({ hash, lastOutcome: "updated", [field]: "uncertain" }), run).kind).toBe("run");
+    }
+    expect(decideRow(valid, journal({ hash, lastOutcome: "updated", messageStatus: "checked" }), run).kind).toBe(
+      "unchanged",
+    );
+  });
+
   it("--retry-failed and status skip rows whose last outcome is not theirs", () => {
     const failed = journal({ lastOutcome: "failed" });
     expect(decideRow(valid, failed, { ...run, only: "failed" }).kind).toBe("run");
