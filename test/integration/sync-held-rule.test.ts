@@ -29,7 +29,7 @@ function leads(mes: string, rows = 4): string {
 }
 
 describe("the held rule (sync())", () => {
-  it("files a lost journal kept beside it (what runs learnt) hold the next campaign, with no results file left", async () => {
+  it("a journal lost while what runs learnt remains: refused, then --new-journal holds every run after, results gone", async () => {
     env = await createSyncEnv({ existingChats: [number(0), number(1), number(2)], addDelayMs: 0 });
     const source = env.csv("l.csv", leads("maio"));
     const mapping = env.mapping("m.json", MAPPING);
@@ -44,6 +44,10 @@ describe("the held rule (sync())", () => {
     rmSync(join(stateDir, journal));
     rmSync(join(env.dir, "l.results.csv"));
     env.csv("l.csv", leads("junho"));
+    await expect(sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST })).rejects.toMatchObject({
+      code: "STATE_LOST",
+    });
+    expect(sent()).toBe(4);
     const warnings: string[] = [];
     const lost = await sync({
       source,
@@ -51,9 +55,10 @@ describe("the held rule (sync())", () => {
       connection: env.connection,
       cwd: env.dir,
       ...FAST,
+      newJournal: true,
       onEvent: (e) => void (e.type === "warning" && warnings.push(e.message)),
     });
-    expect(warnings.join("\n")).toMatch(/is missing but .*learnt\.json beside it is still there: the journal was lost/);
+    expect(warnings.join("\n")).toMatch(/started a new journal in its place .*held until you check them/);
     expect(lost.counts).toMatchObject({ pending: 4 });
     expect(sent()).toBe(4);
     // Interrupted or not, the next run judges alike: the mark is in the new journal's header.
