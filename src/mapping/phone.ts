@@ -35,6 +35,12 @@ const SCIENTIFIC_REASON =
   "again, or use the .xlsx itself as the source";
 
 /**
+ * A number cell that Excel (or pandas) wrote as a float: `5513979063394.0`. The `.0` is not part of the number (SPEC
+ * §4.3); without this the dot would read as a separator and the zero as a 14th digit ("too long").
+ */
+const EXCEL_DECIMAL_ZERO = /^(\+?\d{8,})[.,]0+$/;
+
+/**
  * Brazilian national number (area code + subscriber, no trunk 0) → canonical/alternate forms (SPEC §2, the 9th digit).
  * Mobiles: 13-digit canonical with the 9, 12-digit alternate without it; pre-2016 8-digit mobiles (first digit 6–9)
  * get the 9 added, because ChatGuru may hold either form. Landlines (first digit 2–5): canonical only.
@@ -91,8 +97,9 @@ function cleanDigits(raw: string): { digits: string; plus: boolean } | undefined
  * @param defaultCountry country assumed when the number has no `+` country code. @default "BR"
  */
 export function normalizePhone(raw: string, defaultCountry: CountryCode = "BR"): PhoneResult {
-  const text = raw.trim();
-  if (text === "") return invalid(raw, "empty");
+  const trimmed = raw.trim();
+  if (trimmed === "") return invalid(raw, "empty");
+  const text = EXCEL_DECIMAL_ZERO.exec(trimmed)?.[1] ?? trimmed;
   const clean = cleanDigits(text);
   if (clean) {
     const { digits, plus } = clean;

@@ -17,6 +17,11 @@ describe("normalizePhone", () => {
     ["  11.98765.4321 ", "5511987654321", "551187654321"],
     ["0 21 11 98765-4321", "5511987654321", "551187654321"],
     ["55 99123 4567", "5555991234567", "555591234567"],
+    // Excel and pandas write a number cell as a float: the trailing ".0" is not a digit of the phone.
+    ["5513979063394.0", "5513979063394", "551379063394"],
+    ["5511987654321,0", "5511987654321", "551187654321"],
+    [" 11987654321.00 ", "5511987654321", "551187654321"],
+    ["+5511987654321.0", "5511987654321", "551187654321"],
   ])("Brazilian mobile %j → canonical %s, alternate %s", (raw, canonical, alternate) => {
     expect(normalizePhone(raw)).toEqual({ ok: true, phone: { canonical, alternate } });
   });
@@ -52,6 +57,8 @@ describe("normalizePhone", () => {
     ["11 98765-43210", '"11 98765-43210" is not a valid phone number (too long)'],
     ["+55 11 1234-5678", '"+55 11 1234-5678" is not a valid phone number (not a valid number)'],
     ["+351 12", '"+351 12" is not a valid phone number (too short)'],
+    // Only a zero fraction is Excel's float form; any other decimal is a typo, not a phone.
+    ["5511987654321.5", '"5511987654321.5" is not a valid phone number (too long)'],
   ])("rejects %j with a message quoting it", (raw, message) => {
     expect(normalizePhone(raw)).toEqual({ ok: false, message });
   });
