@@ -25,6 +25,41 @@ export function formatGeneral(value: number): string {
   return String(clean).replace(".", DECIMAL_SEPARATOR).replace("e", "E");
 }
 
+/** A string of decimal digits plus one in its last place ("199" → "200", "99" → "100", "" → "1"). */
+function plusOneUlp(digits: string): string {
+  const out = digits.split("");
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== "9") {
+      out[i] = String.fromCharCode(out[i]!.charCodeAt(0) + 1);
+      return out.join("");
+    }
+    out[i] = "0";
+  }
+  return `1${out.join("")}`;
+}
+
+/**
+ * A non-negative number with `decimals` decimals as Excel and LibreOffice show it: its 15 significant digits (all a
+ * spreadsheet keeps), then rounded half away from zero on those DECIMAL digits. Number#toFixed rounds the binary
+ * double instead: 1.575 is stored as 1.57499999999999995…, so toFixed(2) gives "1.57" where the spreadsheet shows
+ * 1,58. Returns "123.45" (a dot; the caller places the regional separator).
+ */
+export function toFixedAsShown(magnitude: number, decimals: number): string {
+  const [mantissa = "0", exponent = "0"] = magnitude.toPrecision(15).split("e");
+  const [whole = "0", fraction = ""] = mantissa.split(".");
+  let digits = whole + fraction;
+  let point = whole.length + Number(exponent);
+  if (point < 0) {
+    digits = "0".repeat(-point) + digits;
+    point = 0;
+  }
+  const keep = point + decimals;
+  let kept = digits.slice(0, keep).padEnd(keep, "0");
+  if (keep < digits.length && digits.charCodeAt(keep) >= 53 /* "5" */) kept = plusOneUlp(kept);
+  const intDigits = kept.slice(0, kept.length - decimals).replace(/^0+(?=\d)/, "") || "0";
+  return decimals > 0 ? `${intDigits}.${kept.slice(kept.length - decimals)}` : intDigits;
+}
+
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
 }
@@ -105,7 +140,7 @@ export function formatWithSection(value: number, section: FormatSection, signed:
   const { tokens } = section;
   const layout = layoutOf(section);
   const magnitude = Math.abs(withoutNoise(value)) * 100 ** layout.percent * 1000 ** -layout.scale;
-  const fixed = withoutNoise(magnitude).toFixed(layout.fracPh.length);
+  const fixed = toFixedAsShown(magnitude, layout.fracPh.length);
   const [intText = "0", fracText = ""] = fixed.split(".");
   const intDigits = intText === "0" ? "" : intText;
   const ints = fillInteger(intDigits, layout);

@@ -28,6 +28,22 @@ describe("xlsx cell text: numbers as the person sees them", () => {
     expect(formatNumber(-3.25, "0.00", false)).toBe("-3,25");
   });
 
+  it("rounds as the spreadsheet shows: 15 significant digits, then half away from zero (not the binary double)", () => {
+    // 1.575 is stored as 1.57499999999999995…: toFixed(2) says 1.57, Excel and LibreOffice show 1,58.
+    expect(formatNumber(1.575, "0.00", false)).toBe("1,58");
+    expect(formatNumber(-1.575, "0.00", false)).toBe("-1,58");
+    expect(formatNumber(1.005, "0.00", false)).toBe("1,01");
+    expect(formatNumber(2.675, '"R$" #,##0.00', false)).toBe("R$ 2,68");
+    expect(formatNumber(0.5, "0", false)).toBe("1");
+    expect(formatNumber(2.5, "0", false)).toBe("3");
+    expect(formatNumber(9.995, "0.00", false)).toBe("10,00");
+    expect(formatNumber(999999.995, "#,##0.00", false)).toBe("1.000.000,00");
+    expect(formatNumber(0.0001235, "0.00000%", false)).toBe("0,01235%");
+    expect(formatNumber(1.2344, "0.000", false)).toBe("1,234");
+    expect(formatNumber(5511987654321, "0", false)).toBe("5511987654321");
+    expect(formatNumber(1e-20, "0.00", false)).toBe("0,00");
+  });
+
   it("currency and sectioned formats (positive;negative;zero)", () => {
     expect(formatNumber(1234.5, '"R$" #,##0.00', false)).toBe("R$ 1.234,50");
     expect(formatNumber(99, "[$R$-416] #,##0.00", false)).toBe("R$ 99,00");
