@@ -31,7 +31,13 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   const normalized = normalizeSyncOptions(options);
   const { cwd, dryRun } = normalized;
   const source =
-    typeof options.source === "string" ? createSource(options.source, { ...options, cwd }) : options.source;
+    typeof options.source === "string"
+      ? createSource(options.source, {
+          ...options,
+          cwd,
+          onWarning: (message) => options.onEvent?.({ type: "warning", message }),
+        })
+      : options.source;
   const mapping =
     typeof options.mapping === "string" ? await loadMapping(resolve(cwd, options.mapping)) : options.mapping;
   if (!dryRun && !options.connection) {

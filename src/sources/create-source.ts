@@ -23,6 +23,8 @@ export interface SourceOptions {
   cwd?: string;
   /** Stream read for the `-` source. @default process.stdin */
   stdin?: NodeJS.ReadableStream;
+  /** Something about the file a person should know while it is read (a workbook's uncalculated formulas). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createSource(spec: string, options: SourceOptions = {}): Source 
     return createXlsxSource(path, {
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
   }
   return createCsvSource(path, {

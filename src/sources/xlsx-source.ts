@@ -1,5 +1,5 @@
 import { basename, resolve } from "node:path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { ConfigError } from "../errors.js";
 import type { SourceRow } from "../core/source-row.js";
 import { printable } from "../util/printable.js";
@@ -17,16 +17,56 @@ export interface XlsxSourceOptions {
   sheet?: string;
   /** The worksheet row holding the header; rows above it (titles, notes) are ignored. @default the first non-empty row */
   headerRow?: number;
+  /** Something about the file a person should know (formulas with no saved result). @default ignored */
+  onWarning?: (message: string) => void;
 }
 
-/** The cells of a row as shown, by column (index 0 = column A); holes are ''. */
-function rowTexts(row: ExcelJS.Row, date1904: boolean): string[] {
+/**
+ * A cell's value for cellText. exceljs's formula value drops a falsy cached result when it copies its model (a
+ * formula showing 0, "" or FALSE came out as no value at all), so a formula's result is taken from `cell.result`.
+ */
+function valueOf(cell: ExcelJS.Cell): unknown {
+  return cell.type === ExcelJS.ValueType.Formula ? { formula: "", result: cell.result } : cell.value;
+}
+
+/** A formula whose file holds no computed value (openpyxl and pandas write formulas without calculating them). */
+function isUncalculated(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "formula" in value &&
+    (value as { result?: unknown }).result === undefined
+  );
+}
+
+/** The cells of a row as shown, by column (index 0 = column A); holes are ''. `uncalculated` hears formula columns. */
+function rowTexts(row: ExcelJS.Row, date1904: boolean, uncalculated?: (column: number) => void): string[] {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    cells[column - 1] = cellText(cell.value, cell.numFmt, date1904);
+    const value = valueOf(cell);
+    if (uncalculated && isUncalculated(value)) uncalculated(column - 1);
+    cells[column - 1] = cellText(value, cell.numFmt, date1904);
   });
   for (let i = 0; i < cells.length; i++) cells[i] ??= "";
   return cells;
+}
+
+/**
+ * Said once per column: a formula with no saved result reads as empty (there is no value to show), which would send
+ * blanks to ChatGuru — or clear its fields with `"empty": "clear"` — without a word.
+ */
+function uncalculatedWarner(label: string, headers: string[], warn: ((message: string) => void) | undefined) {
+  if (!warn) return undefined;
+  const told = new Set<number>();
+  return (column: number) => {
+    if (told.has(column) || column >= headers.length) return;
+    told.add(column);
+    warn(
+      `${label}: column "${headers[column]}" has formulas with no saved result, so those cells are read as empty. ` +
+        "The file was written by a program that does not calculate formulas (openpyxl, pandas…): open it in Excel or " +
+        "LibreOffice, save it (that stores the results), and run again.",
+    );
+  };
 }
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
@@ -83,13 +123,14 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
         throw error;
       }
       const width = headers.length;
+      const uncalculated = uncalculatedWarner(where, headers, options.onWarning);
 
       async function* rows(): AsyncGenerator<SourceRow> {
         try {
           for (;;) {
             const next = ahead.length > 0 ? { done: false as const, value: ahead.shift()! } : await nextRow();
             if (next.done) return;
-            const cells = rowTexts(next.value, worksheet.date1904);
+            const cells = rowTexts(next.value, worksheet.date1904, uncalculated);
             if (isBlank(cells)) continue;
             // Cells right of the header have no column name: nothing can map them, so they are not part of the row.
             const values: Record<string, string> = {};

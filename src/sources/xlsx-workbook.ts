@@ -1,5 +1,7 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { ConfigError, isSyncError } from "../errors.js";
+import { CellXmlText } from "./xlsx-xml-text.js";
 
 /** Parts of exceljs's streaming reader that its type declarations leave out (stable in exceljs 4.x). */
 interface ReaderInternals {
@@ -60,6 +62,36 @@ function normalizeRelTargets(reader: object): void {
   });
 }
 
+/** The reader's two parsers of cell text, as exceljs 4.4's WorkbookReader defines them (stream/xlsx/workbook-reader.js). */
+interface TextParsers {
+  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
+  _parseWorksheet?: (iterator: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<unknown>;
+}
+
+type Iterated = AsyncIterable<Buffer | string> & { on?: (...args: unknown[]) => unknown; destroy?: () => void };
+
+/**
+ * Puts CellXmlText between the zip and exceljs's XML parser for the shared strings and every worksheet, so a cell's
+ * value is the text of its `<t>`/`<v>` and not the indentation around them (see xlsx-xml-text.ts). The worksheet's
+ * own stream keeps its `on`/`destroy` (openWorksheet releases a skipped worksheet through them).
+ */
+function filterCellText(reader: object): void {
+  const parsers = reader as TextParsers;
+  const sharedStrings = parsers._parseSharedStrings;
+  const worksheet = parsers._parseWorksheet;
+  if (!sharedStrings || !worksheet) return;
+  parsers._parseSharedStrings = function (this: unknown, entry) {
+    return sharedStrings.call(this, Readable.from(CellXmlText.filter(entry as unknown as AsyncIterable<Buffer>)));
+  };
+  parsers._parseWorksheet = function (this: unknown, iterator, sheetNo) {
+    const original = iterator as Iterated;
+    const filtered: Iterated = CellXmlText.filter(original);
+    filtered.on = (...args: unknown[]) => original.on?.(...args);
+    filtered.destroy = () => original.destroy?.();
+    return worksheet.call(this, filtered, sheetNo);
+  };
+}
+
 /** An unzip or XML error from exceljs, said in words a person can act on. */
 export function unreadable(error: unknown, label: string): unknown {
   if (isSyncError(error)) return error;
@@ -95,6 +127,7 @@ export async function openWorksheet(path: string, label: string, wanted: string 
     entries: "ignore",
   });
   normalizeRelTargets(reader);
+  filterCellText(reader);
   const internals = reader as unknown as ReaderInternals;
   const sheets = reader[Symbol.asyncIterator]();
   const close = () => {

@@ -14,9 +14,15 @@ import { readSourceFlags, sourceFormatOptions, type CliSourceFlags } from "../so
 const PRINTED_PROBLEMS = 20;
 
 /** Source from a --source value (CSV path, `-`, or a Google Sheet), relative to the CLI's working directory. */
-export function sourceFromFlag(spec: string, flags: CliSourceFlags, io: CliIO): Source {
+export function sourceFromFlag(
+  spec: string,
+  flags: CliSourceFlags,
+  io: CliIO,
+  onWarning?: (message: string) => void,
+): Source {
   const source = createSource(spec, {
     cwd: io.cwd,
+    ...(onWarning ? { onWarning } : {}),
     env: io.env,
     ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
@@ -75,7 +81,8 @@ export const validateCommand: CliCommand = {
     const typedLimit = numberFlag(args, "limit");
     const limit =
       typedLimit === undefined ? undefined : check<number>("limit", typedLimit, rules.integerFrom(1), CLI_NAMING);
-    const source = sourceFromFlag(String(args.source), readSourceFlags(args), io);
+    const warn = (message: string) => (args.quiet ? undefined : io.stderr.write(`warning: ${message}\n`));
+    const source = sourceFromFlag(String(args.source), readSourceFlags(args), io, warn);
     let readAs: string | undefined;
     let report: ValidateReport;
     try {
