@@ -1,10 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SourceRow } from "../../../src/core/source-row.js";
 import { createXlsxSource } from "../../../src/sources/xlsx-source.js";
 import { CellXmlText } from "../../../src/sources/xlsx-xml-text.js";
+import { runCliInProcess } from "../../helpers/cli.js";
 import { writeXlsxParts, type XlsxParts } from "../../helpers/xlsx-parts.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cgs-xlsx-shown-"));
@@ -81,6 +82,26 @@ describe("workbook values as LibreOffice shows them", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/column "Total" has formulas with no saved result/);
     expect(warnings[0]).toMatch(/open it in Excel or LibreOffice, save it/);
+  });
+});
+
+describe("uncalculated formulas on the command line", () => {
+  it("validate and sync --dry-run print the warning once, naming the column", async () => {
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>551198765432${i}</v></c><c r="B${i + 2}"><f>1+1</f></c></row>`,
+    );
+    const book = await writeXlsxParts(join(dir, "pandas.xlsx"), {
+      strings: "<si><t>Telefone</t></si><si><t>Total</t></si>",
+      sheet: `<row r="1">${s(0, "A1")}${s(1, "B1")}</row>${rows.join("")}`,
+    });
+    const mapping = join(dir, "total.json");
+    writeFileSync(mapping, JSON.stringify({ phone: "Telefone", custom_fields: { Total: "Total" } }));
+    for (const args of [["validate"], ["sync", "--dry-run"]]) {
+      const run = await runCliInProcess([...args, "--source", book, "--mapping", mapping], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.match(/warning: .*column "Total" has formulas with no saved result/g)).toHaveLength(1);
+    }
   });
 });
 
