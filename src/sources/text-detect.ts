@@ -29,14 +29,41 @@ export function bomEncoding(bytes: Uint8Array): DetectedText["encoding"] | undef
   return undefined;
 }
 
+/** How many of the first pairs of bytes hold a NUL in their first byte and in their second byte. */
+function nulSides(sample: Uint8Array): { pairs: number; first: number; second: number } {
+  const pairs = Math.floor(Math.min(sample.length, 8192) / 2);
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (sample[2 * i] === 0) first++;
+    if (sample[2 * i + 1] === 0) second++;
+  }
+  return { pairs, first, second };
+}
+
 /**
- * BOM → its encoding; bytes that are valid strict UTF-8 → UTF-8; anything else → Windows-1252 (what Excel-BR
- * "CSV (separado por vírgulas)" writes). `complete` says the sample is the whole input: otherwise a multibyte
+ * UTF-16 without a byte-order mark (some exports and scripts write it): a contact list is mostly Latin letters,
+ * digits and separators, each a pair of bytes with a NUL on one side — the second byte in little-endian ("N\0o\0"),
+ * the first in big-endian ("\0N\0o"). Accents (é = E9 00) keep the pattern. A binary file's few NULs do not.
+ */
+export function utf16ByteOrder(sample: Uint8Array, share = 0.7): "utf-16le" | "utf-16be" | undefined {
+  const { pairs, first, second } = nulSides(sample);
+  if (pairs < 2) return undefined;
+  if (second >= pairs * share && first <= pairs * 0.05) return "utf-16le";
+  if (first >= pairs * share && second <= pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * BOM → its encoding; UTF-16 recognised by its NUL bytes → that byte order; bytes that are valid strict UTF-8 →
+ * UTF-8; anything else → Windows-1252 (what Excel-BR "CSV (separado por vírgulas)" writes). `complete` says the sample is the whole input: otherwise a multibyte
  * character cut at the end of the sample must not count as invalid, which streaming decode handles.
  */
 export function detectTextEncoding(sample: Uint8Array, complete: boolean): DetectedText {
   const announced = bomEncoding(sample);
   if (announced) return { encoding: announced, bom: true };
+  const order = utf16ByteOrder(sample);
+  if (order) return { encoding: order, bom: false };
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: !complete });
     return { encoding: "utf-8", bom: false };
@@ -98,9 +125,11 @@ export function detectNotText(sample: Uint8Array, encoding: string): NotText | u
   }
   if (encoding.startsWith("utf-16") || encoding.startsWith("utf16") || encoding === "ucs2") return undefined;
   if (sample.includes(0) || controlByteShare(sample) > 0.05) {
+    // Named by where its NULs sit: big-endian text put under a utf-16le hint would read as garbage.
+    const order = utf16ByteOrder(sample, 0.3) ?? "utf-16le";
     return {
       looksLike: "binary data, not text",
-      todo: `${SAVE_AS_CSV} (if it is UTF-16 text without a byte-order mark, pass --encoding utf-16le)`,
+      todo: `${SAVE_AS_CSV} (if it is UTF-16 text without a byte-order mark, pass --encoding ${order})`,
     };
   }
   return undefined;

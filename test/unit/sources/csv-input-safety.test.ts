@@ -62,10 +62,36 @@ describe("files that are not text: a source error naming what the file is, never
     const forced = await openError(() => createCsvSource(fixture("xlsx-renamed.csv"), { encoding: "latin1" }).open());
     expect(forced.code).toBe("SOURCE_NOT_TEXT");
     const noBom = file(Buffer.from("Nome\tTelefone\r\nAna\t1\r\n", "utf16le"));
-    expect((await openError(() => createCsvSource(noBom).open())).code).toBe("SOURCE_NOT_TEXT");
     expect((await readAll(noBom, { encoding: "utf-16le" })).rows).toEqual([
       { rowNumber: 2, values: { Nome: "Ana", Telefone: "1" } },
     ]);
+  });
+
+  it("UTF-16 without a byte-order mark is read in its own byte order, little- or big-endian", async () => {
+    const text = "Nome\tTelefone\tCidade\r\nJoão\t5511987654321\tFlorianópolis\r\n";
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, encoding] of [
+      [le, "utf-16le"],
+      [be, "utf-16be"],
+    ] as const) {
+      const path = file(bytes);
+      const opened = await createCsvSource(path).open();
+      await opened.close();
+      expect(opened.format).toMatchObject({ encoding, bom: false, delimiter: "\t" });
+      expect((await readAll(path)).rows).toEqual([
+        { rowNumber: 2, values: { Nome: "João", Telefone: "5511987654321", Cidade: "Florianópolis" } },
+      ]);
+    }
+  });
+
+  it("a binary file's hint names the UTF-16 byte order its NUL bytes suggest", async () => {
+    // Mostly NULs first in each pair, but too many stray bytes to be text: the hint says big-endian.
+    const bytes = Buffer.from(
+      Array.from({ length: 64 }, (_, i) => (i % 2 === 0 ? (i % 6 === 0 ? 7 : 0) : 1 + (i % 5) * 40)),
+    );
+    const error = await openError(() => createCsvSource(file(bytes)).open());
+    expect(error.message).toMatch(/--encoding utf-16be/);
   });
 });
 
