@@ -26,6 +26,8 @@ export interface RendererOptions {
   label?: string;
   /** The `status` command: it runs only the rows an earlier run left pending. @default false */
   pendingOnly?: boolean;
+  /** `--limit N`: the run handles at most N rows, however many the file has. @default no limit */
+  limit?: number;
 }
 
 const NOTHING_PENDING = "No rows are pending: nothing to finish.";
@@ -48,6 +50,7 @@ export class SyncRenderer {
   readonly #pendingOnly: boolean;
   /** Rows this run sent requests for; `status` leaves every other row as the last run had it. */
   #ran = 0;
+  readonly #limit: number | undefined;
 
   constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
@@ -55,6 +58,7 @@ export class SyncRenderer {
     this.#verbose = options.verbose ?? false;
     this.#label = options.label ?? "sync";
     this.#pendingOnly = options.pendingOnly ?? false;
+    this.#limit = options.limit;
     if (options.progress && !options.quiet && io.stderr.isTTY) {
       this.#bar = new cliProgress.SingleBar(
         {
@@ -105,7 +109,10 @@ export class SyncRenderer {
         this.#tick();
         break;
       case "source-done":
-        this.#total = event.total;
+        // The file's length is not the run's under --limit: the rows after it are passed through, not synced.
+        this.#total = this.#limit !== undefined ? Math.min(event.total, this.#limit) : event.total;
+        // Drawn now whatever the throttle says: the last frame is what stays on screen if the bar is not cleared.
+        this.#lastDraw = 0;
         this.#tick();
         break;
       case "request":

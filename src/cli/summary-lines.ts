@@ -51,23 +51,32 @@ export function notSyncedLine(rows: number): string | undefined {
   return `${what} never synced (this command only finishes what sync started): run "chatguru-sync sync" to send ${rows === 1 ? "it" : "them"}.`;
 }
 
-/** What the results hold for rows a stopped run did not get to: their last result from the journal, or nothing. */
+/**
+ * What the results hold for rows a stopped run did not get to: their last result from an earlier run, what this run
+ * recorded for them before it stopped (a first run has no earlier result), or nothing.
+ */
 export function notReachedLine(report: SyncReport): string | undefined {
   const missed = report.notReached ?? 0;
   if (missed === 0) return undefined;
   const kept = report.notReachedKept ?? 0;
+  const recorded = report.notReachedThisRun ?? 0;
   const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
   // The results file was left as it was (the run stopped before ChatGuru answered for any row): its rows keep what it said.
   if (report.resultsKept)
     return `${rows} not reached: the results file keeps what earlier runs wrote; fix the error below and run again.`;
-  if (kept === 0) return `${rows} not reached (no status in the results): run again to continue.`;
+  if (kept === 0 && recorded === 0) return `${rows} not reached (no status in the results): run again to continue.`;
+  const one = missed === 1;
   if (kept === missed)
-    return `${rows} not reached: ${missed === 1 ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
-  const blank = missed - kept;
-  return (
-    `${rows} not reached: ${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run, ` +
-    `${blank} ${blank === 1 ? "has" : "have"} no status in the results; run again to continue.`
-  );
+    return `${rows} not reached: ${one ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
+  if (recorded === missed)
+    return `${rows} not reached: ${one ? "it shows" : "they show"} what this run recorded before it stopped; run again to continue.`;
+  const blank = missed - kept - recorded;
+  const parts = [
+    ...(kept > 0 ? [`${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run`] : []),
+    ...(recorded > 0 ? [`${recorded} show${recorded === 1 ? "s" : ""} what this run recorded before it stopped`] : []),
+    ...(blank > 0 ? [`${blank} ${blank === 1 ? "has" : "have"} no status in the results`] : []),
+  ];
+  return `${rows} not reached: ${parts.join(", ")}; run again to continue.`;
 }
 
 function outcomeParts(report: SyncReport): string[] {

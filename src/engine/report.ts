@@ -37,6 +37,8 @@ export interface SyncReport {
   notReached?: number;
   /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
   notReachedKept?: number;
+  /** Of `notReached`, rows showing what this run recorded for them before it stopped (additive to SPEC §3). */
+  notReachedThisRun?: number;
   /** Rows after `--limit N`: left to a later run, written with their last result (additive to SPEC §3). */
   beyondLimit?: number;
   /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
@@ -89,8 +91,10 @@ export interface ReportParts {
   startedAt: number;
   dryRun: boolean;
   notReached: number;
-  /** Of `notReached`, the rows written with their last result from the journal. @default 0 */
+  /** Of `notReached`, the rows written with their last result from an earlier run. @default 0 */
   notReachedKept?: number;
+  /** Of `notReached`, the rows written with a result this run recorded before it stopped. @default 0 */
+  notReachedThisRun?: number;
   /** Rows after --limit, passed through with their last result. @default 0 */
   beyondLimit?: number;
   /** Rows a filtering command left to sync because no run synced them yet. @default 0 */
@@ -127,6 +131,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
+    ...(parts.notReachedThisRun ? { notReachedThisRun: parts.notReachedThisRun } : {}),
     ...(parts.beyondLimit ? { beyondLimit: parts.beyondLimit } : {}),
     ...(parts.notSynced ? { notSynced: parts.notSynced } : {}),
     ...(parts.resultsKept ? { resultsKept: true } : {}),

@@ -175,6 +175,7 @@ async function notReached(
   draft?: ContactDraft,
 ): Promise<void> {
   if (draft && !deps.decide.dryRun) await deps.evidence?.markAtFirstSight(row, draft).catch(() => undefined);
-  const last = ident.key !== undefined ? lastResult(deps.state?.get(ident.key)) : { extra: {} };
-  await deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status);
+  const prior = ident.key !== undefined ? deps.state?.get(ident.key) : undefined;
+  const last = lastResult(prior);
+  await deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status, prior?.updatedAt);
 }

@@ -18,8 +18,10 @@ export class RowOutput {
   readonly tally = new PlanTally();
   /** Rows the run stopped before; they are written with their last result from the journal, if any. */
   notReached = 0;
-  /** Of `notReached`, those that had a last result to keep. */
+  /** Of `notReached`, those that keep a result an earlier run left in the journal. */
   notReachedKept = 0;
+  /** Of `notReached`, those whose journal entry this run changed: they show what this run recorded, not an earlier one. */
+  notReachedThisRun = 0;
   /** Rows after `--limit`, passed through with their last result. */
   beyondLimit = 0;
   /** Rows another filter owns (status, --retry-failed) that no run has synced yet: written without a status. */
@@ -30,6 +32,8 @@ export class RowOutput {
   constructor(
     private readonly sink: Sink,
     private readonly onEvent?: SyncEventListener,
+    /** When the run started (ms): a journal entry changed since then is this run's, not an earlier run's. */
+    private readonly startedAt = 0,
   ) {}
 
   /** Writes the row as is: no count, no event. */
@@ -67,11 +71,23 @@ export class RowOutput {
 
   /**
    * A row the run stopped before reaching: not counted as an outcome, written with its last result from the journal
-   * (`lastStatus`, `extra`) when there is one, else without a status, so the output still has every row.
+   * (`lastStatus`, `extra`) when there is one, else without a status, so the output still has every row. `updatedAt`
+   * (the journal entry's) tells a result an earlier run left from one this run recorded before it stopped: a first
+   * run has no earlier result to keep, whatever the journal now says.
    */
-  notReachedRow(seq: number, row: SourceRow, extra?: Partial<RowResult>, lastStatus?: string): void | Promise<void> {
+  notReachedRow(
+    seq: number,
+    row: SourceRow,
+    extra?: Partial<RowResult>,
+    lastStatus?: string,
+    updatedAt?: string,
+  ): void | Promise<void> {
     this.notReached += 1;
-    if (lastStatus) this.notReachedKept += 1;
+    if (lastStatus) {
+      const earlier = updatedAt === undefined || Date.parse(updatedAt) < this.startedAt;
+      if (earlier) this.notReachedKept += 1;
+      else this.notReachedThisRun += 1;
+    }
     return this.write(seq, row, lastStatus, extra);
   }
 

@@ -101,5 +101,5 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
       break;
   }
   const last = lastResult(state);
-  await deps.output.notReachedRow(seq, row, { ...base, ...last.extra }, last.status);
+  await deps.output.notReachedRow(seq, row, { ...base, ...last.extra }, last.status, state?.updatedAt);
 }

@@ -86,7 +86,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   let output: RowOutput | undefined;
   try {
     pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
-    output = new RowOutput(pipeline.sink, options.onEvent);
+    output = new RowOutput(pipeline.sink, options.onEvent, startedAt);
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
     options.onEvent?.({ ...start, ...(statePath ? { statePath } : {}) });
@@ -118,10 +118,24 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   }
   if (messagePlan) {
     options.onEvent?.({ type: "messages-plan", plan: messagePlan.summary() });
-  } else if (!options.dryRun && (sendsMessages || run.followUps.held.rows + run.followUps.uncertain.rows > 0)) {
+  } else if (
+    !options.dryRun &&
+    (sendsMessages || run.followUps.held.rows + run.followUps.uncertain.rows > 0) &&
+    messagesToTell(run)
+  ) {
     announceMessages(run);
   }
   return await finish(run, pipeline?.sink, output, startedAt);
+}
+
+/**
+ * A run that stopped (a mapping typo, a missing file, refused credentials, Ctrl-C) with no message sent, put off or
+ * held has nothing true to say about messages: "messages: 0 sent." above the error read as if the run had finished.
+ */
+function messagesToTell(run: Run): boolean {
+  const { budget, held, uncertain } = run.followUps;
+  const stopped = run.failures.failure !== undefined || run.failures.runError !== undefined || run.stop.interrupted;
+  return !stopped || budget.sent + budget.deferred + held.rows + uncertain.rows > 0;
 }
 
 function announceMessages(run: Run): void {
@@ -286,6 +300,7 @@ async function finish(
     notSynced: output!.notSynced,
     resultsKept,
     notReachedKept: output!.notReachedKept,
+    notReachedThisRun: output!.notReachedThisRun,
     results: written?.location,
     errors: written?.errors,
     statePath: run.ports.statePath,

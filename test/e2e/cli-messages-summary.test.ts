@@ -40,3 +40,31 @@ describe("what the summary says about held messages", () => {
     expect(env.mock.state().requests.byAction.message_send).toBe(2);
   });
 });
+
+describe("no messages line above an error that stopped everything", () => {
+  it("a mapping typo, a wrong key or a missing file print the error, not 'messages: 0 sent.'", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987650001", "5511987650002"] });
+    const source = env.csv("l.csv", ROWS);
+    const mapping = env.mapping("m.json", MAPPING);
+    const typo = env.mapping("typo.json", { ...MAPPING, custom_fields: { Etapa: "Etapaa" } });
+    const run = (args: string[], vars = env.env) =>
+      runCliInProcess(["sync", "--mapping", mapping, "--rate", "0", ...args], { env: vars, cwd: env.dir });
+
+    const mistyped = await runCliInProcess(["sync", "--source", source, "--mapping", typo], {
+      env: env.env,
+      cwd: env.dir,
+    });
+    expect(mistyped.code).toBe(2);
+    const wrongKey = await run(["--source", source, "--release-held"], { ...env.env, CHATGURU_API_KEY: "revoked" });
+    expect(wrongKey.code).toBe(3);
+    const missing = await run(["--source", `${env.dir}/nao-existe.csv`]);
+    expect(missing.code).toBe(2);
+    for (const stopped of [mistyped, wrongKey, missing]) {
+      expect(stopped.stderr).toMatch(/error: /);
+      expect(stopped.stderr).not.toMatch(/messages: /);
+    }
+    // The line is there when the run went through (it is what the checks above would have seen).
+    const ran = await run(["--source", source, "--release-held"]);
+    expect(ran.stderr).toContain("messages: 2 sent.");
+  });
+});

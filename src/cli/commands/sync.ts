@@ -189,6 +189,7 @@ export async function runRendered(
     verbose,
     label,
     pendingOnly: options.onlyPending === true,
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
   });
   if (
     renderer.drawsProgress &&

@@ -71,3 +71,40 @@ describe("the summary of a run that stopped early", () => {
     );
   });
 });
+
+describe("the summary of a run that stopped early: what the not-reached rows show", () => {
+  it("a result this run recorded before it stopped is not called one from an earlier run", () => {
+    expect(summary(stopped({ notReached: 4, notReachedThisRun: 4 }))).toContain(
+      "  4 rows were not reached: they show what this run recorded before it stopped; run again to continue.",
+    );
+    const mixed = summary(stopped({ notReachedKept: 1, notReachedThisRun: 2 })).join("\n");
+    expect(mixed).toContain(
+      "5 rows were not reached: 1 keeps its last result from an earlier run, 2 show what this run recorded before it stopped, 2 have no status in the results",
+    );
+  });
+});
+
+describe("the progress bar under --limit", () => {
+  it("counts to the limit, not to the file's length (a canary of 12 rows of 310 ends at 12/12)", () => {
+    let text = "";
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => ((text += s), true), isTTY: true, columns: 120 },
+      env: {},
+      cwd: "/",
+      signal: new AbortController().signal,
+    };
+    const renderer = new SyncRenderer(io, { quiet: false, progress: true, limit: 12 });
+    renderer.setEstimate(12);
+    renderer.onEvent({ type: "start", source: "leads.csv", mode: "upsert", dryRun: false });
+    const row = (i: number) => renderer.onEvent({ type: "row", seq: i, rowNumber: i + 2, outcome: "created" });
+    // The reader passes the rows after the limit through at once: the file ends while the last rows are in flight.
+    for (let i = 0; i < 8; i++) row(i);
+    renderer.onEvent({ type: "source-done", total: 310 });
+    for (let i = 8; i < 12; i++) row(i);
+    renderer.stop();
+    const frames = text.split("\u001b[1G").filter((f) => f.includes(" rows "));
+    expect(frames.at(-1)).toMatch(/ 12\/12 rows /);
+    expect(text).not.toMatch(/\/310 rows/);
+  });
+});
