@@ -6,21 +6,10 @@ import { commands } from "./commands/index.js";
 import { loadEnvironment } from "./env.js";
 import { exitCodeOf } from "./exit-code.js";
 import { rejectRepeatedFlags } from "./flag-values.js";
+import { secretsOf } from "./secrets.js";
 
 /** The only flags meant to be given more than once: `call --param`/`-p`, declared `array: true`. */
 const REPEATABLE_FLAGS = ["param", "p"];
-
-/** Secrets that must never be printed, whatever went wrong. */
-function secretsOf(io: CliIO, argv: string[]): string[] {
-  const secrets = [io.env.CHATGURU_API_KEY, io.env.GOOGLE_ACCESS_TOKEN].filter((s): s is string => Boolean(s));
-  const flagIndex = argv.findIndex((a) => a === "--api-key" || a.startsWith("--api-key="));
-  if (flagIndex >= 0) {
-    const arg = argv[flagIndex]!;
-    const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[flagIndex + 1];
-    if (value) secrets.push(value);
-  }
-  return secrets;
-}
 
 /**
  * Runs the CLI on argv (without `node` and the script) and resolves with the exit code. Never calls process.exit:

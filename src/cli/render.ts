@@ -6,8 +6,15 @@ import type { SyncReport } from "../engine/report.js";
 import type { CliIO } from "./command.js";
 import { planLines } from "./render-plan.js";
 import { formatDuration, remainingSeconds } from "./format-duration.js";
-import { localIsoTime } from "../util/local-time.js";
-import { countsLine, idleLines, limitLine, notReachedLine, notSyncedLine, summaryLine } from "./summary-lines.js";
+import {
+  countsLine,
+  idleLines,
+  limitLine,
+  notReachedLine,
+  notSyncedLine,
+  runLine,
+  summaryLine,
+} from "./summary-lines.js";
 
 export { countsLine, summaryLine };
 
@@ -51,6 +58,8 @@ export class SyncRenderer {
   /** Rows this run sent requests for; `status` leaves every other row as the last run had it. */
   #ran = 0;
   readonly #limit: number | undefined;
+  /** --quiet: warnings wait for the end, and are printed only when the run did not end as --fail-on accepts. */
+  readonly #heldWarnings: string[] = [];
 
   constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
@@ -129,7 +138,8 @@ export class SyncRenderer {
           );
         break;
       case "warning":
-        this.#log(`warning: ${event.message}`);
+        if (this.#quiet && !this.#bar) this.#heldWarnings.push(`warning: ${event.message}`);
+        else this.#log(`warning: ${event.message}`);
         break;
       case "notice":
         this.#log(event.message);
@@ -179,17 +189,23 @@ export class SyncRenderer {
     this.#bar = undefined;
   }
 
+  /** status with no pending row: its counts ("2 unchanged") would only hide that it had nothing to do. */
+  idle(report: SyncReport): boolean {
+    return this.#pendingOnly && this.#ran === 0 && !report.notReached && !report.error;
+  }
+
   /** The human summary (stderr). */
   summary(report: SyncReport, options: { dryRun: boolean }): void {
     this.stop();
     const out = (line = "") => this.#io.stderr.write(`${line}\n`);
-    // status with no pending row: its counts ("2 unchanged") would only hide that it had nothing to do.
-    const idle = this.#pendingOnly && this.#ran === 0 && !report.notReached && !report.error;
+    const idle = this.idle(report);
     if (this.#quiet) {
-      // A cron log (`--quiet >> sync.log`) gets one line per run, and the error when there is one.
-      out(
-        `${localIsoTime(Date.now())} ${this.#label}: ${idle ? "nothing pending; " : ""}${countsLine(report, options.dryRun)} (exit ${report.exitCode})`,
-      );
+      // cron mails whatever a job prints: nothing when the run ended as --fail-on accepts; otherwise one dated line,
+      // the warnings, the rows to look at and the error.
+      if (report.exitCode === 0) return;
+      out(runLine(this.#label, report, options.dryRun, idle));
+      for (const warning of this.#heldWarnings) out(warning);
+      this.#problemLines(report, out);
       if (report.error) out(`error: ${report.error.message}`);
       return;
     }
@@ -222,18 +238,21 @@ export class SyncRenderer {
     if (later) out(`  ${later}`);
     const never = notSyncedLine(report.notSynced ?? 0);
     if (never) out(`  ${never}`);
-    if (this.problems.length > 0) {
-      out(
-        `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
-      );
-      // Rows that met the error that stopped the run say it once, as the last line does, not once per row.
-      const stopper = report.error?.code;
-      const sorted = [...this.problems].sort((a, b) => a.row - b.row);
-      for (const p of sorted) if (p.code !== stopper) out(`  ${p.text}`);
-      const met = sorted.filter((p) => p.code === stopper).map((p) => p.row);
-      if (met.length > 0) out(`  ${met.length > 1 ? "Rows" : "Row"} ${met.join(", ")}: failed — the error below`);
-    }
+    this.#problemLines(report, out);
     if (report.error) out(`error: ${report.error.message}`);
+  }
+
+  #problemLines(report: SyncReport, out: (line: string) => void): void {
+    if (this.problems.length === 0) return;
+    out(
+      `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
+    );
+    // Rows that met the error that stopped the run say it once, as the last line does, not once per row.
+    const stopper = report.error?.code;
+    const sorted = [...this.problems].sort((a, b) => a.row - b.row);
+    for (const p of sorted) if (p.code !== stopper) out(`  ${p.text}`);
+    const met = sorted.filter((p) => p.code === stopper).map((p) => p.row);
+    if (met.length > 0) out(`  ${met.length > 1 ? "Rows" : "Row"} ${met.join(", ")}: failed — the error below`);
   }
 }
 

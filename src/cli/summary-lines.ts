@@ -1,4 +1,5 @@
 import type { SyncReport } from "../engine/report.js";
+import { localIsoTime } from "../util/local-time.js";
 
 /** The summary's lines after a run (render.ts prints them): counts, rows not reached or left out, a quiet `status`. */
 
@@ -101,4 +102,17 @@ export function summaryLine(report: SyncReport, dryRun: boolean): string {
   const parts = outcomeParts(report);
   const seconds = (report.durationMs / 1000).toFixed(1);
   return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+}
+
+/**
+ * The one line a cron log gets per run (--quiet, --log): local time with its offset, what ran, the outcomes and the
+ * exit code — `2026-11-29T10:15:02-03:00 sync leads.csv: 200 rows — 3 created, 2 failed (exit 1)`.
+ */
+export function runLine(label: string, report: SyncReport, dryRun: boolean, idle = false): string {
+  return `${localIsoTime(Date.now())} ${label}: ${idle ? "nothing pending; " : ""}${countsLine(report, dryRun)} (exit ${report.exitCode})`;
+}
+
+/** The line of a run that could not start or stopped with an error (the error itself follows it). */
+export function stoppedLine(label: string, exitCode: number): string {
+  return `${localIsoTime(Date.now())} ${label}: stopped (exit ${exitCode})`;
 }

@@ -109,15 +109,64 @@ describe("sync --header-row and how the source was read", () => {
 });
 
 describe("sync --quiet (cron) and --verbose", () => {
-  it("--quiet prints one dated summary line per run, with the exit code", async () => {
+  it("--quiet prints nothing when the run ends as --fail-on accepts (cron mails nothing)", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const ok = await sync("Telefone,Nome,Etapa\n11987654321,Ana,novo\n", ["--quiet"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe("");
+    // A failed row that --fail-on never accepts: still nothing to say.
+    const accepted = await sync(MIXED, ["--quiet", "--fail-on", "never"]);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toBe("");
+  });
+
+  it("--quiet on a run that ends otherwise prints one dated summary line, then the rows to look at", async () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const r = await sync(MIXED, ["--quiet"]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d sync \S+leads\.csv: 3 rows — 1 updated, 1 invalid, 1 failed \(exit 1\)$/,
     );
+    expect(lines.slice(1)).toEqual([
+      "First problems:",
+      expect.stringMatching(/^ {2}Row 3: invalid — ROW_PHONE_INVALID: /),
+      expect.stringMatching(/^ {2}Row 4: failed — /),
+    ]);
+  });
+
+  it("--quiet with no connection settings still prints the dated line, then the error", async () => {
+    env = await createSyncEnv();
+    const source = env.csv("leads.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n");
+    const r = await runCliInProcess(
+      ["sync", "--source", source, "--mapping", env.mapping("m.json", MAPPING), "--quiet"],
+      { env: {}, cwd: env.dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\S+ sync \S+leads\.csv: stopped \(exit 2\)\nerror: .*CHATGURU_API_URL/s);
+  });
+
+  it("--log FILE appends one dated line per run, whatever the outcome, and never the key", async () => {
+    env = await createSyncEnv({ existingChats: ["5511987654321"] });
+    const log = `${env.dir}/runs.log`;
+    await sync("Telefone,Nome,Etapa\n11987654321,Ana,novo\n", ["--log", "runs.log"]);
+    await sync(MIXED, ["--quiet", "--log", log]);
+    const noKey = await runCliInProcess(
+      ["sync", "--source", `${env.dir}/leads.csv`, "--mapping", `${env.dir}/m.json`, "--log", log],
+      { env: { ...env.env, CHATGURU_API_KEY: undefined }, cwd: env.dir },
+    );
+    expect(noKey.code).toBe(2);
+    const revoked = await sync(MIXED, ["--log", log, "--full", "--api-key", "revoked-key-0123456789"]);
+    expect(revoked.code).toBe(3);
+    const lines = env.read(log).trimEnd().split("\n");
+    const stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d sync \\S+leads\\.csv: ";
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${stamp}1 row — 1 updated \\(exit 0\\)$`)),
+      expect.stringMatching(new RegExp(`^${stamp}3 rows — 1 unchanged, 1 invalid, 1 failed \\(exit 1\\)$`)),
+      expect.stringMatching(new RegExp(`^${stamp}stopped \\(exit 2\\) — .*CHATGURU_API_KEY`)),
+      expect.stringMatching(new RegExp(`^${stamp}.*\\(exit 3\\) — `)),
+    ]);
+    expect(env.read(log)).not.toContain("revoked-key-0123456789");
   });
 
   it("--quiet still prints errors: a run that cannot start gets its dated line and the error", async () => {

@@ -41,7 +41,7 @@ describe("status with nothing pending", () => {
 
     const quiet = await run("status", ["--quiet"]);
     expect(quiet.stderr).toMatch(
-      / status \S+l\.csv: nothing pending; 3 rows — 1 unchanged, 1 invalid, 1 duplicate \(exit 1\)\n$/,
+      / status \S+l\.csv: nothing pending; 3 rows — 1 unchanged, 1 invalid, 1 duplicate \(exit 1\)\nFirst problems:\n/,
     );
   });
 

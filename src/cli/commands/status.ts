@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CliCommand } from "../command.js";
-import { buildSyncOptions, runOptions, runRendered, sourceOptions } from "./sync.js";
+import { runCommand, runOptions, runRendered, sourceOptions } from "./sync.js";
 
 /**
  * Finishes rows an earlier run left `pending`: polls their chat_add_status and applies the updates waiting for them.
@@ -15,5 +15,8 @@ export const statusCommand: CliCommand = {
       .options(sourceOptions)
       .options(runOptions)
       .example("$0 status --source leads.csv --mapping mapping.json", "finish the chats still being added"),
-  run: async (args, io) => (await runRendered(buildSyncOptions(args, io, { onlyPending: true }), args, io)).code,
+  run: async (args, io) => {
+    const { options, log } = runCommand(args, io, { onlyPending: true });
+    return (await runRendered(options, args, io, log)).code;
+  },
 };

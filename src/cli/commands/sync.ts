@@ -14,8 +14,8 @@ import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { connectionOptions, resolveConnection } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
-import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
+import { RunLog } from "../run-log.js";
 import { sourceFormatOptions } from "../source-flags.js";
 import { numberFlag, textFlag } from "../flag-values.js";
 import { rowListFlag } from "../row-list.js";
@@ -43,7 +43,12 @@ export const runOptions = {
   wait: { type: "boolean", default: true, describe: "Wait for pending chat_add (--no-wait leaves them pending)" },
   "add-timeout": { describe: "Seconds to wait for a chat_add before leaving it pending", defaultDescription: "600" },
   json: { type: "boolean", default: false, describe: "Print exactly one JSON report on stdout" },
-  quiet: { type: "boolean", default: false, describe: "One summary line per run on stderr, and errors" },
+  quiet: {
+    type: "boolean",
+    default: false,
+    describe: "Print nothing when the run ends as --fail-on accepts; otherwise a dated summary line and the errors",
+  },
+  log: { type: "string", describe: "Append one dated line per run to this file (a log a scheduled run keeps)" },
   verbose: {
     type: "boolean",
     default: false,
@@ -177,17 +182,15 @@ export async function runRendered(
   options: SyncOptions,
   args: Record<string, unknown>,
   io: CliIO,
+  log: RunLog = new RunLog(io, args),
 ): Promise<{ report: SyncReport; code: number }> {
   const json = Boolean(args.json);
-  const command = Array.isArray(args._) && args._.length > 0 ? String(args._[0]) : "sync";
-  const label = `${command} ${String(args.source)}`;
-  const quiet = Boolean(args.quiet) && !json;
   const verbose = Boolean(args.verbose);
   const renderer = new SyncRenderer(io, {
     quiet: Boolean(args.quiet),
     progress: !json,
     verbose,
-    label,
+    label: log.label,
     pendingOnly: options.onlyPending === true,
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
   });
@@ -214,7 +217,7 @@ export async function runRendered(
     });
   } catch (error) {
     // The cron log still gets its one dated line; the error itself follows (printed by main).
-    if (quiet) io.stderr.write(`${localIsoTime(Date.now())} ${label}: stopped (exit ${exitCodeOf(error)})\n`);
+    log.stopped(error);
     // --json promises exactly one object on stdout, also when the run could not start (the message goes to stderr).
     if (json && isSyncError(error)) {
       io.stdout.write(
@@ -228,8 +231,27 @@ export async function runRendered(
   }
   if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else renderer.summary(report, { dryRun: options.dryRun ?? false });
+  log.finished(report, options.dryRun ?? false, renderer.idle(report));
   if (json && report.error) io.stderr.write(`error: ${report.error.message}\n`);
   return { report, code: report.exitCode };
+}
+
+/**
+ * Flags → options → one rendered run (sync, status). Options that cannot be built (missing connection settings, a
+ * bad flag) still leave their dated line under --quiet and in --log: a cron log must show every run.
+ */
+export function runCommand(
+  args: Record<string, unknown>,
+  io: CliIO,
+  extra: Partial<SyncOptions> = {},
+): { options: SyncOptions; log: RunLog } {
+  const log = new RunLog(io, args);
+  try {
+    return { options: buildSyncOptions(args, io, extra), log };
+  } catch (error) {
+    log.stopped(error);
+    throw error;
+  }
 }
 
 export const syncCommand: CliCommand = {
@@ -254,11 +276,17 @@ export const syncCommand: CliCommand = {
         "sheet sync every 15 min",
       ),
   run: async (args, io) => {
-    const options = buildSyncOptions(args, io);
+    const { options, log } = runCommand(args, io);
     const typedWatch = numberFlag(args, "watch");
-    if (typedWatch === undefined) return (await runRendered(options, args, io)).code;
-    const every = check<number>("watch", typedWatch, rules.numberFrom(1, " of seconds"), CLI_NAMING);
-    return watch(options, every, args, io);
+    if (typedWatch === undefined) return (await runRendered(options, args, io, log)).code;
+    let every: number;
+    try {
+      every = check<number>("watch", typedWatch, rules.numberFrom(1, " of seconds"), CLI_NAMING);
+    } catch (error) {
+      log.stopped(error);
+      throw error;
+    }
+    return watch(options, every, args, io, log);
   },
 };
 
@@ -272,6 +300,7 @@ async function watch(
   everySeconds: number,
   args: Record<string, unknown>,
   io: CliIO,
+  log: RunLog,
 ): Promise<number> {
   const stamp = () => `[${new Date().toISOString()}]`;
   const onEvent = (event: SyncEvent) => {
@@ -284,7 +313,11 @@ async function watch(
     try {
       report = await sync({ ...options, onEvent });
     } catch (error) {
-      if (!isSyncError(error) || io.signal.aborted) throw error;
+      if (!isSyncError(error) || io.signal.aborted) {
+        log.stopped(error);
+        throw error;
+      }
+      log.stopped(error);
       io.stderr.write(`${stamp()} cycle ${cycle}: error: ${error.message}\n`);
       if (args.json)
         io.stdout.write(
@@ -297,8 +330,10 @@ async function watch(
       }
       continue;
     }
+    log.finished(report, options.dryRun ?? false);
     if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-    else
+    // --quiet: a cycle that ended as --fail-on accepts prints nothing.
+    else if (!args.quiet || report.exitCode !== ExitCode.OK)
       io.stderr.write(
         `${stamp()} cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`,
       );
