@@ -10,6 +10,7 @@ import {
   countsLine,
   idleLines,
   limitLine,
+  messageStatusLines,
   notReachedLine,
   notSyncedLine,
   runLine,
@@ -210,6 +211,7 @@ export class SyncRenderer {
       return;
     }
     out(idle ? NOTHING_PENDING : summaryLine(report, options.dryRun));
+    for (const line of messageStatusLines(report)) out(`  ${line}`);
     if (idle) for (const line of idleLines(report)) out(`  ${line}`);
     const byAction = Object.entries(report.requests.byAction)
       .map(([action, n]) => `${action} ${n}`)

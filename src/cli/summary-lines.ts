@@ -3,12 +3,48 @@ import { localIsoTime } from "../util/local-time.js";
 
 /** The summary's lines after a run (render.ts prints them): counts, rows not reached or left out, a quiet `status`. */
 
-/** What a `status` with nothing pending still did, and why it may still exit 1 (SPEC §3: invalid rows count). */
+/** How many changed rows `status` lists by name; the results file has every one. */
+const CHANGES_SHOWN = 20;
+
+/** The statuses a person looks for first, then the others as ChatGuru names them. */
+const STATUS_ORDER = ["sent", "delivered", "read", "scheduled", "failed"];
+
+/**
+ * What `status` learnt of the messages sent earlier: how many are sent, scheduled, failed…, and which rows changed
+ * since the last check — not just how many were asked about after a minute of calls.
+ */
+export function messageStatusLines(report: SyncReport): string[] {
+  const m = report.messageStatus;
+  if (!m) return [];
+  const rank = (status: string) => {
+    const at = STATUS_ORDER.indexOf(status);
+    return at < 0 ? STATUS_ORDER.length : at;
+  };
+  const statuses = Object.entries(m.byStatus)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([status, n]) => `${n} ${status}`);
+  const lines = [`messages: ${m.checked} checked — ${statuses.join(", ")}.`];
+  if (m.unanswered > 0)
+    lines.push(
+      `  ${m.unanswered} could not be checked (ChatGuru did not answer): ${m.unanswered === 1 ? "it keeps its" : "they keep their"} last known status.`,
+    );
+  if (m.changedCount === 0) {
+    lines.push("  none changed since the last check.");
+    return lines;
+  }
+  lines.push(`  ${m.changedCount} changed since the last check:`);
+  for (const change of m.changed.slice(0, CHANGES_SHOWN)) {
+    const what = change.kind === "file" ? " (file)" : "";
+    lines.push(`    row ${change.row}${what}: ${change.from ?? "no status"} → ${change.to}`);
+  }
+  const more = m.changedCount - Math.min(m.changed.length, CHANGES_SHOWN);
+  if (more > 0) lines.push(`    … and ${more} more (chatguru_message_status in the results).`);
+  return lines;
+}
+
+/** Why a `status` with nothing pending may still exit 1 (SPEC §3: invalid rows count). */
 export function idleLines(report: SyncReport): string[] {
   const lines: string[] = [];
-  const asked = report.requests.byAction.message_status ?? 0;
-  if (asked > 0)
-    lines.push(`message status: asked ChatGuru about ${asked} message${asked === 1 ? "" : "s"} sent earlier.`);
   const c = report.counts;
   const toFix = [
     ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),

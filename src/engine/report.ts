@@ -3,6 +3,7 @@ import { isSyncError, type RunAbortedError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
 import type { PlanEstimate, PlannedRow } from "./plan-estimate.js";
 import type { FailOn } from "./engine-options.js";
+import type { MessageStatusReport } from "./message-status-tally.js";
 
 export interface OutcomeCounts {
   total: number;
@@ -47,6 +48,8 @@ export interface SyncReport {
   resultsKept?: boolean;
   /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
   plan?: PlanReport;
+  /** `status`: the messages it asked ChatGuru about — their statuses now and the rows that changed (additive). */
+  messageStatus?: MessageStatusReport;
 }
 
 /** The dry run's plan: the counts, plus (additive to SPEC §3) the cost estimate and a preview of the first rows. */
@@ -113,6 +116,8 @@ export interface ReportParts {
   interrupted: boolean;
   /** Which row outcomes make the exit code 1. @default "invalid" */
   failOn?: FailOn;
+  /** `status`: what ChatGuru answered about the messages asked about. */
+  messageStatus?: MessageStatusReport | undefined;
 }
 
 /** The report of SPEC §3; the exit code says why a run stopped before its rows say how they went. */
@@ -136,6 +141,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.notSynced ? { notSynced: parts.notSynced } : {}),
     ...(parts.resultsKept ? { resultsKept: true } : {}),
     ...(parts.dryRun ? { plan: parts.plan } : {}),
+    ...(parts.messageStatus ? { messageStatus: parts.messageStatus } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { decideRow, type DecideOptions, type RowDecision } from "./decide-row.js
 import type { HoldEvidence } from "./hold-evidence.js";
 import { refreshMessageStatus } from "./message-refresh.js";
 import type { MessagePlan } from "./message-plan.js";
+import type { MessageStatusTally } from "./message-status-tally.js";
 import type { RowPipeline } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
 import type { RunFailures } from "./run-failures.js";
@@ -40,6 +41,8 @@ export interface RowLoopDeps {
   fedBack?: ((row: SourceRow, verdict: RowClass) => RowClass) | undefined;
   /** The hold rule's per-row evidence, journaled when a row is first met (hold-evidence.ts). */
   evidence?: HoldEvidence;
+  /** status: what ChatGuru answered about the messages it was asked about. */
+  statusTally?: MessageStatusTally;
 }
 
 /** status: the row is finished, but its message's status may have moved; asked without holding up the reader. */
@@ -60,7 +63,13 @@ async function admitRefresh(
   admission.start(
     decision.draft.phone.canonical,
     async () => {
-      const { state, error } = await refreshMessageStatus(decision.draft.key, decision.prior, run.ctx.poll, run.state);
+      const { state, error } = await refreshMessageStatus(
+        decision.draft.key,
+        decision.prior,
+        run.ctx.poll,
+        run.state,
+        (kind, before, after) => deps.statusTally?.add(row.rowNumber, kind, before, after),
+      );
       // A status ChatGuru cannot give keeps the last one known; a run-level stop (auth…) still stops the run.
       if (error !== undefined && !isChatGuruError(error)) failures.fromRow(error);
       await write(state);

@@ -12,6 +12,7 @@ import type { ContactContext, SyncMode } from "./contact-task.js";
 import { RowList, type FollowUpSettings } from "./held-actions.js";
 import { MessageBudget } from "./message-budget.js";
 import { MessagePlan } from "./message-plan.js";
+import { MessageStatusTally } from "./message-status-tally.js";
 import { buildReport, type SyncReport } from "./report.js";
 import { Priority, RequestQueue } from "./request-queue.js";
 import { readRows } from "./row-loop.js";
@@ -63,6 +64,7 @@ interface Run {
   scheduled: ScheduledClient | undefined;
   admission: Admission;
   followUps: FollowUpSettings;
+  statusTally: MessageStatusTally;
 }
 
 /**
@@ -186,7 +188,19 @@ function prepare(options: EngineOptions, ports: EnginePorts): Run {
     held: new RowList(),
     uncertain: new RowList(),
   };
-  return { options, ports, mode, queue, stop, failures: new RunFailures(stop), scheduled, admission, followUps };
+  const failures = new RunFailures(stop);
+  return {
+    options,
+    ports,
+    mode,
+    queue,
+    stop,
+    failures,
+    scheduled,
+    admission,
+    followUps,
+    statusTally: new MessageStatusTally(),
+  };
 }
 
 function rowRunDeps(run: Run, output: RowOutput) {
@@ -301,6 +315,7 @@ async function finish(
     resultsKept,
     notReachedKept: output!.notReachedKept,
     notReachedThisRun: output!.notReachedThisRun,
+    messageStatus: run.statusTally.summary(),
     results: written?.location,
     errors: written?.errors,
     statePath: run.ports.statePath,

@@ -141,30 +141,45 @@ describe("messages through the CLI against the mock", () => {
     expect(env.mock.state().requests.byAction.message_send).toBe(1);
   }, 30_000);
 
-  it("status refreshes message_status (scheduled → sent) and writes it back", async () => {
-    const t = await setup(2, { messageSentAfterMs: 400 }, { ...MAPPING, file: undefined });
+  it("status refreshes message_status (scheduled → sent), writes it back and says what changed", async () => {
+    const mapping = { ...MAPPING, file: undefined, message: { ...MAPPING.message, send_date: "Enviar" } };
+    const t = await setup(3, { messageSentAfterMs: 400 }, mapping);
+    const next = new Date().getFullYear() + 1;
+    const rows = csv(3).trimEnd().split("\n");
+    // Row 4's message is scheduled for next year: it stays `scheduled`.
+    const dates = ["Enviar", "", "", `15/03/${next} 10:00`];
+    writeFileSync(t.source, `${rows.map((line, i) => `${line},${dates[i]}`).join("\n")}\n`);
     expect((await t.run()).code).toBe(0);
-    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["scheduled", "scheduled"]);
+    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["scheduled", "scheduled", "scheduled"]);
     await new Promise((r) => setTimeout(r, 500));
     const status = await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
       env: env.env,
       cwd: env.dir,
     });
     expect(status.code, status.stderr).toBe(0);
-    expect(env.mock.state().requests.byAction.message_status).toBe(2);
-    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["sent", "sent"]);
-    expect(t.results().map((r) => r.chatguru_status)).toEqual(["created", "created"]);
+    expect(env.mock.state().requests.byAction.message_status).toBe(3);
+    expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["sent", "sent", "scheduled"]);
+    expect(t.results().map((r) => r.chatguru_status)).toEqual(["created", "created", "created"]);
     expect(status.stderr).toContain(
-      "No rows are pending: nothing to finish.\n  message status: asked ChatGuru about 2 messages sent earlier.\n",
+      "No rows are pending: nothing to finish.\n" +
+        "  messages: 3 checked — 2 sent, 1 scheduled.\n" +
+        "    2 changed since the last check:\n" +
+        "      row 2: scheduled → sent\n" +
+        "      row 3: scheduled → sent\n",
     );
-    // Settled statuses are not asked again.
-    const again = await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
-      env: env.env,
-      cwd: env.dir,
+    // Settled statuses are not asked again; the one still scheduled is, and it did not change.
+    const again = await runCliInProcess(
+      ["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0", "--json"],
+      { env: env.env, cwd: env.dir },
+    );
+    expect(env.mock.state().requests.byAction.message_status).toBe(4);
+    expect(JSON.parse(again.stdout).messageStatus).toEqual({
+      checked: 1,
+      byStatus: { scheduled: 1 },
+      unanswered: 0,
+      changed: [],
+      changedCount: 0,
     });
-    expect(env.mock.state().requests.byAction.message_status).toBe(2);
-    expect(again.stderr).toContain("No rows are pending: nothing to finish.\n");
-    expect(again.stderr).not.toContain("message status:");
   }, 30_000);
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countsLine, SyncRenderer, summaryLine } from "../../../src/cli/render.js";
+import { messageStatusLines } from "../../../src/cli/summary-lines.js";
+import { MessageStatusTally } from "../../../src/engine/message-status-tally.js";
 import { emptyCounts, type SyncReport } from "../../../src/engine/report.js";
 
 /** A run on an 8-row file that stopped after 2 invalid and 1 duplicate rows: 5 rows not reached. */
@@ -106,5 +108,24 @@ describe("the progress bar under --limit", () => {
     const frames = text.split("\u001b[1G").filter((f) => f.includes(" rows "));
     expect(frames.at(-1)).toMatch(/ 12\/12 rows /);
     expect(text).not.toMatch(/\/310 rows/);
+  });
+});
+
+describe("what status says about messages sent earlier", () => {
+  it("how many are in each status, the lookups ChatGuru did not answer, and the first rows that changed", () => {
+    const tally = new MessageStatusTally();
+    for (let row = 2; row < 27; row++) tally.add(row, "message", "scheduled", "sent");
+    tally.add(30, "file", "scheduled", "failed");
+    tally.add(31, "message", "scheduled", "scheduled");
+    tally.add(32, "message", "scheduled", undefined);
+    const lines = messageStatusLines({ ...stopped(), messageStatus: tally.summary()! });
+    expect(lines.slice(0, 3)).toEqual([
+      "messages: 28 checked — 25 sent, 2 scheduled, 1 failed.",
+      "  1 could not be checked (ChatGuru did not answer): it keeps its last known status.",
+      "  26 changed since the last check:",
+    ]);
+    expect(lines[3]).toBe("    row 2: scheduled → sent");
+    expect(lines).toHaveLength(3 + 20 + 1);
+    expect(lines.at(-1)).toBe("    … and 6 more (chatguru_message_status in the results).");
   });
 });
