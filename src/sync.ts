@@ -112,7 +112,9 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
         : {}),
       // A dry run with no journal yet: would the journal a real run starts be one after a lost journal?
       ...(dryRun && !state && statePath && (await filesLeftBehind(statePath)).length > 0 ? { lostJournal: true } : {}),
-      ...(learners ? { addTimings: learners.addTimings, upsert: learners.upsert } : {}),
+      ...(learners
+        ? { addTimings: learners.addTimings, upsert: learners.upsert, credentials: learners.credentials }
+        : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {

@@ -1,20 +1,25 @@
 import { readLearnt, writeLearnt, type Learnt } from "../state/learnt-file.js";
 import { AddTimings } from "./add-timings.js";
+import type { CredentialsCheck } from "./credentials-check.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
 /** The run's learners (SPEC §5 "Requests per row"), started from what earlier runs learnt (state/learnt-file.ts). */
 export interface Learners {
   addTimings: AddTimings;
   upsert: UpsertStrategy;
+  /** When ChatGuru last accepted the credentials (the run sets `acceptedAt` when it got such an answer). */
+  credentials: CredentialsCheck;
   /** What the file held at the start (the run holds the journal's lock: nobody else writes it meanwhile). */
   carried: Learnt;
 }
 
 export async function startLearners(journalPath: string): Promise<Learners> {
   const carried = await readLearnt(journalPath);
+  const accepted = carried.credentialsAcceptedAt ? Date.parse(carried.credentialsAcceptedAt) : Number.NaN;
   return {
     addTimings: new AddTimings(carried.addTimes?.value),
     upsert: new UpsertStrategy("learn", carried.newRows?.value),
+    credentials: Number.isNaN(accepted) ? {} : { lastAcceptedAt: accepted },
     carried,
   };
 }
@@ -31,13 +36,15 @@ export async function saveLearners(
 ): Promise<void> {
   const addTimes = learners.addTimings.learnt();
   const newRows = learners.upsert.learnt();
-  if (!addTimes && !newRows) return;
+  const accepted = learners.credentials.acceptedAt;
+  if (!addTimes && !newRows && accepted === undefined) return;
   try {
     const learntAt = new Date().toISOString();
     await writeLearnt(journalPath, {
       ...learners.carried,
       ...(addTimes ? { addTimes: { value: addTimes, learntAt } } : {}),
       ...(newRows ? { newRows: { value: newRows, learntAt } } : {}),
+      ...(accepted !== undefined ? { credentialsAcceptedAt: new Date(accepted).toISOString() } : {}),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,7 @@ import { sleep as realSleep } from "../util/sleep.js";
 import { AddTimings } from "./add-timings.js";
 import { Admission } from "./admission.js";
 import { ConfigGate } from "./config-gate.js";
+import { checkDue, probeCredentials, type CredentialsCheck } from "./credentials-check.js";
 import type { ContactContext, SyncMode } from "./contact-task.js";
 import { RowList, type FollowUpSettings } from "./held-actions.js";
 import { MessageBudget } from "./message-budget.js";
@@ -45,6 +46,8 @@ export interface EnginePorts {
   /** Learners started from what earlier runs learnt (state/learnt-file.ts); else each learns from scratch. */
   addTimings?: AddTimings;
   upsert?: UpsertStrategy;
+  /** When ChatGuru last accepted the credentials; the run probes them when it sent nothing for too long. */
+  credentials?: CredentialsCheck;
   /** Builds the sink once the source header is known. */
   createSink: (opened: OpenedSource) => Promise<Sink>;
   /** @default Date.now */
@@ -112,6 +115,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   // Rows already started always finish (or are cancelled after the grace period) before anything is closed.
   try {
     await run.admission.drain();
+    await checkCredentials(run);
     run.failures.runError ??= run.scheduled?.fatal;
   } finally {
     run.stop.dispose();
@@ -138,6 +142,29 @@ function messagesToTell(run: Run): boolean {
   const { budget, held, uncertain } = run.followUps;
   const stopped = run.failures.failure !== undefined || run.failures.runError !== undefined || run.stop.interrupted;
   return !stopped || budget.sent + budget.deferred + held.rows + uncertain.rows > 0;
+}
+
+/**
+ * A run that sent nothing (every row unchanged) checks the credentials when ChatGuru has not accepted them for a while
+ * (credentials-check.ts): a revoked key is noticed within hours, not when a row next changes. Any answer this run got
+ * that proves them is recorded for the next run.
+ */
+async function checkCredentials(run: Run): Promise<void> {
+  const { scheduled, ports, options, failures } = run;
+  const check = ports.credentials;
+  if (!scheduled || !check || options.dryRun) return;
+  const now = ports.now ?? Date.now;
+  const quiet = failures.failure === undefined && failures.runError === undefined && !run.stop.stopped;
+  if (quiet && scheduled.requests.total === 0 && checkDue(check, now())) {
+    options.onEvent?.({
+      type: "notice",
+      message:
+        "no row needed ChatGuru and it has not answered these credentials for 12 hours or more: one chat_add_status " +
+        "request checks them",
+    });
+    await probeCredentials(scheduled);
+  }
+  if (scheduled.credentialsAccepted) check.acceptedAt = now();
 }
 
 function announceMessages(run: Run): void {

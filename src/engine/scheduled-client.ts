@@ -68,6 +68,7 @@ export class ScheduledClient {
   #fatal: RunAbortedError | undefined;
   #consecutiveFailures = 0;
   #consecutive429 = 0;
+  #credentialsAccepted = false;
   readonly #options: ScheduledClientOptions;
   readonly #random: () => number;
 
@@ -79,6 +80,14 @@ export class ScheduledClient {
   /** The error that stopped the run, if any. */
   get fatal(): RunAbortedError | undefined {
     return this.#fatal;
+  }
+
+  /**
+   * ChatGuru answered a request of this run with anything but a refusal of the credentials (a success, or an answer
+   * about the row such as "Chat não encontrado."): they were good at that moment.
+   */
+  get credentialsAccepted(): boolean {
+    return this.#credentialsAccepted;
   }
 
   /** A ChatGuruClient view whose calls run at `priority` (follow-ups of started rows go first). */
@@ -187,12 +196,14 @@ export class ScheduledClient {
       const response = await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
       // ChatGuru's envelope `code` is the HTTP status it answered with (SPEC §2).
       answered(typeof response.code === "number" ? response.code : undefined);
+      this.#credentialsAccepted = true;
       return response;
     } catch (failure) {
       const verdict = classifyChatGuruError(failure, { send });
       // A credentials refusal or a redirect is an answer that nothing was done; anything else (a 5xx, no answer) may
       // have been applied.
       if (verdict.kind !== "auth" && verdict.kind !== "moved") sent.mayHaveApplied = true;
+      if (verdict.kind === "row") this.#credentialsAccepted = true;
       answered(failure instanceof ChatGuruError ? failure.httpStatus : undefined, errorCode(failure));
       this.#reactBeforeSlotFrees(verdict, failure);
       throw failure;

@@ -6,7 +6,9 @@ import { replaceBesideJournal } from "./journal-sidecar.js";
  * cheaper (SPEC §5 "Requests per row") — how long its chat_adds took to settle (engine/add-timings.ts), so a scheduled
  * run polls its first adds at the learnt time instead of scouting from ~3 s again, and whether the rows the journal
  * did not know turned out new (engine/upsert-strategy.ts), so the new leads of a scheduled run are added first instead
- * of probed blind. A cache like the snapshot: missing, unreadable, stale or odd content only means starting afresh.
+ * of probed blind — and when ChatGuru last accepted this journal's credentials, so a scheduled run whose rows need no
+ * request still notices a revoked key within hours (engine/credentials-check.ts). A cache like the snapshot: missing,
+ * unreadable, stale or odd content only means starting afresh.
  */
 export const LEARNT_SUFFIX = ".learnt.json";
 export const LEARNT_TEMP_SUFFIX = ".learnt.tmp";
@@ -34,6 +36,8 @@ export interface Learnt {
   addTimes?: Stamped<LearntAddTimes>;
   /** Rows unknown to the journal, oldest first: true when the row's chat turned out new. */
   newRows?: Stamped<boolean[]>;
+  /** ISO time ChatGuru last answered a request with these credentials (any answer but a refusal of them). */
+  credentialsAcceptedAt?: string;
 }
 
 export function learntPath(journalPath: string): string {
@@ -66,7 +70,7 @@ function stamped<T>(part: unknown, read: (value: unknown) => T | undefined, now:
 
 /** What earlier runs learnt, each part only when it is sound and recent (no file: nothing). */
 export async function readLearnt(journalPath: string, now = Date.now()): Promise<Learnt> {
-  let saved: { addTimes?: unknown; newRows?: unknown };
+  let saved: { addTimes?: unknown; newRows?: unknown; credentialsAcceptedAt?: unknown };
   try {
     saved = JSON.parse(await readFile(learntPath(journalPath), "utf8")) as typeof saved;
   } catch {
@@ -75,7 +79,15 @@ export async function readLearnt(journalPath: string, now = Date.now()): Promise
   if (typeof saved !== "object" || saved === null) return {};
   const addTimes = stamped(saved.addTimes, addTimesOf, now);
   const newRows = stamped(saved.newRows, newRowsOf, now);
-  return { ...(addTimes ? { addTimes } : {}), ...(newRows ? { newRows } : {}) };
+  const accepted = saved.credentialsAcceptedAt;
+  // A time in the future (a clock set wrong) would put the next check off indefinitely: not trusted.
+  const credentialsAcceptedAt =
+    typeof accepted === "string" && Date.parse(accepted) <= now + 60_000 ? accepted : undefined;
+  return {
+    ...(addTimes ? { addTimes } : {}),
+    ...(newRows ? { newRows } : {}),
+    ...(credentialsAcceptedAt ? { credentialsAcceptedAt } : {}),
+  };
 }
 
 /** Replaces the file (temp + rename: a kill leaves the old one or the new one; the journal's open removes debris). */
