@@ -223,10 +223,16 @@ export class SyncRenderer {
     if (report.plan) for (const line of planLines(report.plan)) out(line);
     // A dry run writes its plan, never the results (SPEC §5).
     if (report.results) out(options.dryRun ? `  plan file: ${report.results}` : `  results: ${report.results}`);
+    if (report.resultsWorkbook)
+      out(
+        `  ${options.dryRun ? "plan" : "results"} for Excel: ${report.resultsWorkbook} (the same rows, opens right in Excel)`,
+      );
     if (report.errors)
       out(
         `  errors: ${report.errors} (only the rows to fix: fix them there and sync that file — its header is on row 1)`,
       );
+    if (report.errorsWorkbook)
+      out(`  errors for Excel: ${report.errorsWorkbook} (fix the rows there and sync it, if you prefer)`);
     if (report.state) out(`  state: ${report.state}`);
     const addsPending = report.counts.pending - this.#heldOrCapped;
     if (addsPending > 0 && !options.dryRun) {

@@ -33,6 +33,10 @@ export interface SyncReport {
   state?: string;
   /** The errors-only file (rows that ended invalid/duplicate/failed), when this run wrote one. Additive to SPEC §3. */
   errors?: string;
+  /** The workbook twin of a results (or plan) CSV: the same rows, to open in Excel pt-BR (additive to SPEC §3). */
+  resultsWorkbook?: string;
+  /** The workbook twin of the errors CSV (additive to SPEC §3). */
+  errorsWorkbook?: string;
   /** Only when the run stopped early: why, and how many rows were never reached (they have no status). */
   error?: { code: string; message: string };
   notReached?: number;
@@ -108,6 +112,8 @@ export interface ReportParts {
   results?: string | undefined;
   statePath?: string | undefined;
   errors?: string | undefined;
+  resultsWorkbook?: string | undefined;
+  errorsWorkbook?: string | undefined;
   /** The run-level stop (auth, too many failures). */
   runError?: RunAbortedError | undefined;
   /** A failure of the run itself after requests were sent. */
@@ -133,6 +139,8 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.results ? { results: parts.results } : {}),
     ...(parts.statePath ? { state: parts.statePath } : {}),
     ...(parts.errors ? { errors: parts.errors } : {}),
+    ...(parts.resultsWorkbook ? { resultsWorkbook: parts.resultsWorkbook } : {}),
+    ...(parts.errorsWorkbook ? { errorsWorkbook: parts.errorsWorkbook } : {}),
     ...(stopped ? { error: stopped.error } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),

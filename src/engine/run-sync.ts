@@ -345,6 +345,8 @@ async function finish(
     messageStatus: run.statusTally.summary(),
     results: written?.location,
     errors: written?.errors,
+    resultsWorkbook: written?.workbook,
+    errorsWorkbook: written?.errorsWorkbook,
     statePath: run.ports.statePath,
     runError: failures.runError,
     failure,

@@ -15,6 +15,7 @@ import { createErrorsSink, withErrorsFile } from "./errors-sink.js";
 import { defaultResultsPath, errorsPath, planPath } from "./results-paths.js";
 import { teeSink } from "./tee-sink.js";
 import { createXlsxSink } from "./xlsx-sink.js";
+import { removeWorkbookTwin, writeWorkbookTwin } from "./workbook-twin.js";
 
 export interface CreateSinkOptions {
   source: Source;
@@ -68,6 +69,36 @@ export function resultsFileSink(opened: OpenedSource, writeBack: WriteBackColumn
         });
 }
 
+const isCsv = (path: string) => extname(path).toLowerCase() !== ".xlsx";
+
+/**
+ * A results (or plan) CSV and its errors CSV get workbook twins when they are closed (workbook-twin.ts: the CSV is the
+ * input for a re-run, the workbook is what opens right in Excel pt-BR); an errors file that is gone takes its twin.
+ */
+function withWorkbookTwins(
+  sink: Sink,
+  files: { delimiter: string; source: string | undefined; errors?: string; sheetName: string },
+): Sink {
+  const protect = [files.source];
+  return {
+    ...sink,
+    async close() {
+      const closed = await sink.close();
+      const { location, errors } = closed;
+      const twin = { delimiter: files.delimiter, protect };
+      const workbook = isCsv(location)
+        ? await writeWorkbookTwin(location, { ...twin, sheetName: files.sheetName })
+        : undefined;
+      let errorsWorkbook: string | undefined;
+      if (errors !== undefined && isCsv(errors))
+        errorsWorkbook = await writeWorkbookTwin(errors, { ...twin, sheetName: "Erros" });
+      else if (errors === undefined && files.errors !== undefined && isCsv(files.errors))
+        await removeWorkbookTwin(files.errors, protect);
+      return { ...closed, ...(workbook ? { workbook } : {}), ...(errorsWorkbook ? { errorsWorkbook } : {}) };
+    },
+  };
+}
+
 /**
  * Results go to a file beside the source (or --results) with `<source>.errors.csv` beside it, or — for a Google
  * Sheet — into the sheet's write_back columns (plus a file copy when --results is given). A dry run writes only its
@@ -81,12 +112,17 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   // Checked before anything is sent: a device, a folder or the source itself is never the results file.
   const sourcePath = source.path && source.path !== "-" ? resolve(cwd, source.path) : undefined;
   const fileSink = resultsFileSink(opened, writeBack);
+  const delimiter = opened.format?.delimiter ?? EXCEL_BR_DELIMITER;
   if (options.dryRun) {
     // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);
     await assertResultsPath(plan, sourcePath);
     await removeStaleTemps(plan);
-    return fileSink(plan, ["status", "error"]);
+    return withWorkbookTwins(fileSink(plan, ["status", "error"]), {
+      delimiter,
+      source: sourcePath,
+      sheetName: "Plano",
+    });
   }
   const withErrors = async (path: string): Promise<Sink> => {
     await assertResultsPath(path, sourcePath);
@@ -96,7 +132,12 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
       path: errorsPath(path, source),
       open: (at) => fileSink(at, ["status", "error"]),
     });
-    const sink = withErrorsFile(fileSink(path, RESULT_COLUMNS), errors);
+    const sink = withWorkbookTwins(withErrorsFile(fileSink(path, RESULT_COLUMNS), errors), {
+      delimiter,
+      source: sourcePath,
+      errors: errorsPath(path, source),
+      sheetName: "Resultados",
+    });
     return existsSync(path) ? { ...sink, replacesExisting: true } : sink;
   };
   if (!isOpenedSheetsSource(opened)) return withErrors(results ?? defaultResultsPath(source, cwd));

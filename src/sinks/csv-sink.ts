@@ -1,3 +1,4 @@
+import { guardFormula } from "../core/formula-guard.js";
 import type { Sink } from "./sink.js";
 import type { WriteBackColumns } from "../core/row-result.js";
 import { AtomicCsvFile } from "./atomic-csv-file.js";
@@ -24,6 +25,15 @@ export interface CsvSinkOptions {
 }
 
 /**
+ * Every cell — input columns too — as Excel must show it: a value starting like a formula gets the guard's `'`, which
+ * the CSV source takes off when the file is fed back (core/formula-guard.ts). In place: the record is this row's own.
+ */
+function guarded(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) cells[i] = guardFormula(cells[i]!);
+  return cells;
+}
+
+/**
  * The results CSV (SPEC §5): every input column plus the chosen write_back columns, rows in INPUT order whatever order
  * `write` is called in (a small buffer keyed by `seq` holds rows until their turn), UTF-8 with BOM + the source's
  * delimiter + CRLF so Excel-BR opens it. Streamed to a temp file in the destination's directory and renamed over the
@@ -36,13 +46,13 @@ export function createCsvSink(options: CsvSinkOptions): Sink {
   const { path } = options;
   const layout = resultLayout(options.headers, options.columns, options.writeBack);
   const file = new AtomicCsvFile(path, options.delimiter ?? ",");
-  file.write(layout.outputHeaders);
+  file.write(guarded([...layout.outputHeaders]));
 
   return orderedResultsSink(path, {
     get failure() {
       return file.failure;
     },
-    write: (result) => file.write(layout.record(result)),
+    write: (result) => file.write(guarded(layout.record(result))),
     drained: () => file.drained(),
     finish: () => file.finish(),
     discard: () => file.discard(),

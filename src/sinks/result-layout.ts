@@ -16,26 +16,12 @@ export function writeBackValue(result: RowResult, slot: keyof WriteBackColumns):
   return result[RESULT_FIELD[slot]] ?? "";
 }
 
-/**
- * OWASP "CSV injection": a cell starting with `=`, `+`, `-` or `@` (or a tab / carriage return, which Excel skips
- * before such a character) runs as a formula when the file is opened in Excel. `chatguru_error` echoes ChatGuru's
- * text, which echoes the row, so a value the TOOL adds gets a leading `'`: Excel shows it as text. Input columns are
- * never touched (the errors file must stay valid input for a re-run). Not used for Google Sheets: the sheet is written
- * RAW, where a `'` would show.
- */
-export function asText(value: string): string {
-  // A look at the first character, not a regex: every write_back cell of every row passes here.
-  return value.length > 0 && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
-}
-
-const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
-
 export interface ResultLayout {
   /** Input headers, then the write_back columns that are not already among them. */
   outputHeaders: string[];
   /** Where each write_back value goes and which slot fills it. */
   resultAt: Array<{ index: number; slot: keyof WriteBackColumns }>;
-  /** One result as a row under `outputHeaders`: its input values, then THIS run's write_back values (asText). */
+  /** One result as a row under `outputHeaders`: its input values, then THIS run's write_back values. */
   record(result: RowResult): string[];
 }
 
@@ -69,7 +55,7 @@ export function resultLayout(
     const values = result.values;
     for (let i = 0; i < inputWidth; i++) cells[i] = values[headers[i]!] ?? "";
     for (let i = inputWidth; i < width; i++) cells[i] = "";
-    for (let i = 0; i < at.length; i++) cells[at[i]!] = asText(result[fields[i]!] ?? "");
+    for (let i = 0; i < at.length; i++) cells[at[i]!] = result[fields[i]!] ?? "";
     return cells;
   };
   return { outputHeaders, resultAt, record };

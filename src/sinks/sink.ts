@@ -15,6 +15,10 @@ export interface Sink {
     location: string;
     notes?: string[];
     /** The errors-only file, when one was written. */ errors?: string;
+    /** The workbook twin of a results (or plan) CSV, to open in Excel (workbook-twin.ts). */
+    workbook?: string;
+    /** The workbook twin of the errors CSV. */
+    errorsWorkbook?: string;
   }>;
   /** Drops partial output (temp files) without touching the destination. */
   discard(): Promise<void>;

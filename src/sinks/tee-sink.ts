@@ -14,6 +14,8 @@ export function teeSink(first: Sink, second: Sink): Sink {
         location: `${a.location} and ${b.location}`,
         notes: [...(a.notes ?? []), ...(b.notes ?? [])],
         ...((a.errors ?? b.errors) ? { errors: (a.errors ?? b.errors)! } : {}),
+        ...((a.workbook ?? b.workbook) ? { workbook: (a.workbook ?? b.workbook)! } : {}),
+        ...((a.errorsWorkbook ?? b.errorsWorkbook) ? { errorsWorkbook: (a.errorsWorkbook ?? b.errorsWorkbook)! } : {}),
       };
     },
     async discard() {

@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors.js";
 import { printable } from "../util/printable.js";
 import type { RecordCursor } from "./csv-records.js";
+import { unguardFormula } from "../core/formula-guard.js";
 import { checkHeader } from "./header-check.js";
 
 /** Rows the title check reads ahead (a report's title, date line and blank line rarely take more). */
@@ -43,7 +44,7 @@ export async function readCsvHeader(cursor: RecordCursor, label: string, headerR
     if (table >= 0) throw titleRowError(label, row, cells, row + 1 + table, filled(ahead[table]!));
     cursor.unread(ahead);
   }
-  return { headers: checkHeader(cells, { label, row }), row };
+  return { headers: checkHeader(cells.map(unguardFormula), { label, row }), row };
 }
 
 async function readHeaderAt(cursor: RecordCursor, label: string, headerRow: number): Promise<CsvHeader> {
@@ -56,7 +57,7 @@ async function readHeaderAt(cursor: RecordCursor, label: string, headerRow: numb
         { context: { headerRow, rows: row - 1 } },
       );
     }
-    if (row === headerRow) return { headers: checkHeader(cells, { label, row }), row };
+    if (row === headerRow) return { headers: checkHeader(cells.map(unguardFormula), { label, row }), row };
   }
   throw new RangeError(`Expected a header row from 1 and up, got ${headerRow}`);
 }

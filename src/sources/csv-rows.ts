@@ -1,3 +1,4 @@
+import { unguardFormula } from "../core/formula-guard.js";
 import type { RowProblem } from "../core/row-problem.js";
 import type { SourceRow } from "../core/source-row.js";
 import { columnLetter } from "../sheets/a1.js";
@@ -65,7 +66,8 @@ export async function* csvRows(
       rowNumber++;
       if (cells.every((cell) => cell.trim() === "")) continue;
       const values: Record<string, string> = {};
-      for (let i = 0; i < width; i++) values[headers[i]!] = cells[i] ?? "";
+      // A cell this tool wrote as '=… so Excel shows it as text reads back as it was (core/formula-guard.ts).
+      for (let i = 0; i < width; i++) values[headers[i]!] = unguardFormula(cells[i] ?? "");
       const problems = [
         quoteSpansLines(cells, headers, delimiter, rowNumber),
         tooManyColumns(cells, width, delimiter, rowNumber),

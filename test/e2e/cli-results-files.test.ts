@@ -58,8 +58,8 @@ describe("results files (CLI)", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ results: join(env.dir, "leads.results.csv"), errors: errorsFile });
     const text = readFileSync(errorsFile, "utf8");
     expect(text.startsWith("\uFEFFTelefone;Nome;Etapa;chatguru_status;chatguru_error\r\n")).toBe(true);
-    // Input cells exactly as read, `=1+1` included: the added columns are the only ones the tool writes.
-    expect(text).toContain('12345;"Bia; a bad phone";=1+1;invalid;');
+    // Input cells as read, except that a cell Excel would run as a formula is written so it shows as text.
+    expect(text).toContain('12345;"Bia; a bad phone";\'=1+1;invalid;');
     const rows = env.results(errorsFile);
     expect(rows.map((row) => [row.Nome, row.chatguru_status])).toEqual([
       ["Bia; a bad phone", "invalid"],
@@ -75,6 +75,8 @@ describe("results files (CLI)", () => {
       "created",
     ]);
     expect(existsSync(join(env.dir, "leads.errors.errors.csv"))).toBe(false);
+    // Read back unchanged: the cell went to ChatGuru as it was typed, not with the quote the file shows.
+    expect(env.mock.state().chats.find((c) => c.number === "5511912340002")?.fields.field__Etapa).toBe("=1+1");
   });
 
   it("an unfixed duplicate fed back in the errors file stays a duplicate: it never overwrites the row that won", async () => {
@@ -98,7 +100,7 @@ describe("results files (CLI)", () => {
     const again = await run(["sync", "--source", errorsFile, "--mapping", mapping, ...FLAGS]);
     expect(again.code).toBe(1);
     const results = readFileSync(join(env.dir, "leads.errors.results.csv"), "utf8").split("\r\n");
-    expect(results[1]).toMatch(/^11912340002;"Bia; a bad phone";=1\+1;created;/);
+    expect(results[1]).toMatch(/^11912340002;"Bia; a bad phone";'=1\+1;created;/);
     expect(results[2]).toMatch(
       /^11987654321;Ana again;x;duplicate;"ROW_DUPLICATE_KEY.*already synced from another row/,
     );

@@ -22,7 +22,17 @@ describe("chatguru-sync sync (CLI)", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
-    expect(Object.keys(report)).toEqual(["ok", "exitCode", "counts", "requests", "durationMs", "results", "state"]);
+    // SPEC §3's keys, plus the workbook twin of the results CSV (additive).
+    expect(Object.keys(report)).toEqual([
+      "ok",
+      "exitCode",
+      "counts",
+      "requests",
+      "durationMs",
+      "results",
+      "state",
+      "resultsWorkbook",
+    ]);
     expect(report).toMatchObject({
       ok: true,
       exitCode: 0,
@@ -30,6 +40,7 @@ describe("chatguru-sync sync (CLI)", () => {
       requests: { total: 1, retries: 0, byAction: { chat_update_custom_fields: 1 } },
     });
     expect(report.results).toBe(`${env.dir}/l.results.csv`);
+    expect(report.resultsWorkbook).toBe(`${env.dir}/l.results.xlsx`);
     expect(report.state).toBe(
       journalPath({
         mappingPath: `${env.dir}/m.json`,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMockServer, type MockServer, type MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
 import type { ChatGuruConnection } from "../../src/chatguru/types.js";
+import { unguardFormula } from "../../src/core/formula-guard.js";
 
 export interface SyncEnv {
   dir: string;
@@ -13,7 +14,10 @@ export interface SyncEnv {
   csv(name: string, text: string): string;
   mapping(name: string, value: unknown): string;
   read(path: string): string;
-  /** Parses a results CSV written by the sink (UTF-8 BOM, CRLF) into header→value records. */
+  /**
+   * Parses a results CSV written by the sink (UTF-8 BOM, CRLF) into header→value records, each cell as the tool reads
+   * it back: without the quote a formula-like cell is written with (core/formula-guard.ts).
+   */
   results(path: string): Array<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -49,7 +53,7 @@ export async function createSyncEnv(mockOptions: MockServerOptions = {}): Promis
       const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
       const [header, ...lines] = text.split("\r\n").filter((l) => l !== "");
       const cols = splitCsvLine(header!);
-      return lines.map((line) => Object.fromEntries(splitCsvLine(line).map((v, i) => [cols[i]!, v])));
+      return lines.map((line) => Object.fromEntries(splitCsvLine(line).map((v, i) => [cols[i]!, unguardFormula(v)])));
     },
     close: () => mock.close(),
   };

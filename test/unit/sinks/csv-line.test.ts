@@ -50,7 +50,7 @@ describe("csvLine", () => {
     expect(csvLine(";")(['Ana "A"', "", "x;y", "a\nb"])).toBe('"Ana ""A""";;"x;y";"a\nb"');
   });
 
-  it("a cell starting with = + - @ is left as is: the formula guard belongs to the tool's own columns (asText)", () => {
+  it("a cell starting with = + - @ is left as is: the formula guard belongs to the results file (csv-sink)", () => {
     expect(csvLine(",")(["=HYPERLINK()", "-1", "+2", "@x"])).toBe("=HYPERLINK(),-1,+2,@x");
   });
 

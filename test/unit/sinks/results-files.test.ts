@@ -7,7 +7,6 @@ import { DEFAULT_WRITE_BACK, type RowResult } from "../../../src/core/row-result
 import type { Source } from "../../../src/sources/source.js";
 import { createCsvSink } from "../../../src/sinks/csv-sink.js";
 import { createErrorsSink } from "../../../src/sinks/errors-sink.js";
-import { asText, resultLayout } from "../../../src/sinks/result-layout.js";
 import { defaultResultsPath, errorsPath, planPath } from "../../../src/sinks/results-paths.js";
 import { createXlsxSink } from "../../../src/sinks/xlsx-sink.js";
 
@@ -17,34 +16,28 @@ const source = (path: string | undefined, kind: Source["kind"] = "csv") =>
 const row = (seq: number, status: string | undefined, values: Record<string, string> = { Tel: String(seq) }) =>
   ({ seq, rowNumber: seq + 2, values, ...(status ? { status } : {}) }) as RowResult;
 
-describe("asText (OWASP CSV injection)", () => {
-  it("prefixes = + - @ tab and CR with a quote; anything else is unchanged", () => {
-    for (const risky of ["=1+1", "+5511", "-2", "@SUM(A1)", "\t=x", "\r=x"]) expect(asText(risky)).toBe(`'${risky}`);
-    for (const safe of ["", "ROW_PHONE_INVALID: =1", "5511", "created"]) expect(asText(safe)).toBe(safe);
-  });
-
-  it("applies to the added columns only: input cells are copied as read", () => {
-    const layout = resultLayout(["Nome"], ["status", "error"], DEFAULT_WRITE_BACK);
-    expect(layout.record({ ...row(0, "failed", { Nome: "=HYPERLINK(1)" }), error: "=cmd|'/c calc'!A0" })).toEqual([
-      "=HYPERLINK(1)",
-      "failed",
-      "'=cmd|'/c calc'!A0",
-    ]);
-  });
-
-  it("CSV and workbook files both show an added =… as text", async () => {
+describe("formula-like cells (OWASP CSV injection)", () => {
+  it("a results CSV writes every such cell — input columns too — with a leading quote; the workbook as plain text", async () => {
     const dir = freshDir();
-    const options = { headers: ["Tel"], columns: ["status", "error"] as const, writeBack: DEFAULT_WRITE_BACK };
+    const options = { headers: ["Tel", "Nome"], columns: ["status", "error"] as const, writeBack: DEFAULT_WRITE_BACK };
+    const result = { ...row(0, "failed", { Tel: "+55 (11) 99363-9779", Nome: "=HYPERLINK(1)" }), error: "@x" };
     const csv = createCsvSink({ ...options, columns: [...options.columns], path: join(dir, "r.csv") });
-    await csv.write({ ...row(0, "failed"), error: "@x" });
+    await csv.write(result);
     await csv.close();
-    expect(readFileSync(join(dir, "r.csv"), "utf8")).toContain("0,failed,'@x");
+    expect(readFileSync(join(dir, "r.csv"), "utf8")).toContain("'+55 (11) 99363-9779,'=HYPERLINK(1),failed,'@x");
     const xlsx = createXlsxSink({ ...options, columns: [...options.columns], path: join(dir, "r.xlsx") });
-    await xlsx.write({ ...row(0, "failed"), error: "=1+1" });
+    await xlsx.write(result);
     await xlsx.close();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "r.xlsx"));
-    expect(wb.worksheets[0]!.getRow(2).getCell(3).value).toBe("'=1+1");
+    // Text cells (never formulas) in a workbook: shown as they are, no quote.
+    expect(wb.worksheets[0]!.getRow(2).values).toEqual([
+      undefined,
+      "+55 (11) 99363-9779",
+      "=HYPERLINK(1)",
+      "failed",
+      "@x",
+    ]);
   });
 });
 
