@@ -137,11 +137,12 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
 /**
  * A run that stopped (a mapping typo, a missing file, refused credentials, Ctrl-C) with no message sent, put off or
  * held has nothing true to say about messages: "messages: 0 sent." above the error read as if the run had finished.
+ * Nor has `status` when it sent none: it finishes what a sync started, and says what it learnt of earlier messages.
  */
 function messagesToTell(run: Run): boolean {
   const { budget, held, uncertain } = run.followUps;
   const stopped = run.failures.failure !== undefined || run.failures.runError !== undefined || run.stop.interrupted;
-  return !stopped || budget.sent + budget.deferred + held.rows + uncertain.rows > 0;
+  return !(stopped || run.options.only === "pending") || budget.sent + budget.deferred + held.rows + uncertain.rows > 0;
 }
 
 /**

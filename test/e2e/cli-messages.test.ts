@@ -167,6 +167,8 @@ describe("messages through the CLI against the mock", () => {
         "      row 2: scheduled → sent\n" +
         "      row 3: scheduled → sent\n",
     );
+    // status sent no message of its own: no "messages: 0 sent." above what it learnt of the earlier ones.
+    expect(status.stderr).not.toContain("messages: 0 sent");
     // Settled statuses are not asked again; the one still scheduled is, and it did not change.
     const again = await runCliInProcess(
       ["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0", "--json"],
