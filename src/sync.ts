@@ -12,6 +12,8 @@ import { priorResults } from "./sinks/prior-results.js";
 
 import { createSource } from "./sources/create-source.js";
 import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
+import { UpsertStrategy } from "./engine/upsert-strategy.js";
+import { readLearnt } from "./state/learnt-file.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { filesLeftBehind, findLostJournal, lostJournalError } from "./state/journal-lost.js";
@@ -80,6 +82,8 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
     if (state && statePath && !dryRun) learners = await startLearners(statePath);
+    // A dry run estimates from what a real run would start with: the last run's share of new rows (read, never written).
+    const carried = state && statePath && dryRun ? (await readLearnt(statePath)).newRows?.value : undefined;
     const results = options.results;
     const warn = (message: string) => options.onEvent?.({ type: "warning", message });
     const resultsPath = results
@@ -107,6 +111,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       // A dry run with no journal yet: would the journal a real run starts be one after a lost journal?
       ...(dryRun && !state && statePath && (await filesLeftBehind(statePath)).length > 0 ? { lostJournal: true } : {}),
       ...(learners ? { addTimings: learners.addTimings, upsert: learners.upsert } : {}),
+      ...(carried ? { upsert: new UpsertStrategy("learn", carried) } : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {

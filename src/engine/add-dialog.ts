@@ -1,0 +1,57 @@
+import { isInterruptedError, isRunAbortedError } from "../errors.js";
+import type { ContactDraft } from "../mapping/contact.js";
+import type { ContactContext, SyncMode } from "./contact-context.js";
+import { executeDialogOnce } from "./contact-updates.js";
+import { isRowFailure } from "./row-failure.js";
+import { addsBlank } from "./upsert-strategy.js";
+
+/**
+ * Whether this row's chat_add goes without the mapping's chat_add `dialog_id`. An upsert adds before it knows whether
+ * the chat is new (adding first, or after probing one 9th-digit form): the dialog, meant for a new lead, then follows
+ * with dialog_execute only when the add answers `done`. A chat that existed (`fetched`) takes the existing-chat path,
+ * which runs no chat_add dialog — ChatGuru would not have run it for that chat either (SPEC §2). The add itself then
+ * sends nothing visible, so a lost answer can be settled by a blank re-add. Create mode keeps the dialog in the add.
+ */
+export function defersAddDialog(draft: ContactDraft, mode: SyncMode): boolean {
+  return mode === "upsert" && draft.chatAdd.dialogId !== undefined && addsBlank(draft);
+}
+
+/**
+ * Runs the dialog a deferred add owes its chat, when this journal saw ChatGuru create the chat (`done`). At most once:
+ * journaled as run BEFORE it is sent, so a crash or a lost answer never runs it twice; only a failure that proves
+ * nothing was sent puts it back as owed. Called on every success path, so a run stopped between the add and the
+ * dialog leaves it to the next run.
+ */
+export async function runOwedDialog(draft: ContactDraft, ctx: ContactContext, number: string): Promise<void> {
+  const state = ctx.state.get(draft.key);
+  if (state?.addDialogOwed !== true || state.addStatus !== "done") return;
+  const dialogId = draft.chatAdd.dialogId;
+  await ctx.state.update(draft.key, { addDialogOwed: null });
+  if (dialogId === undefined) return;
+  try {
+    await executeDialogOnce(ctx.follow, number, dialogId);
+  } catch (error) {
+    if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
+      ctx.onEvent?.({
+        type: "warning",
+        message: `Row ${draft.rowNumber}: the answer to dialog_execute for ${number} was lost; it was not sent again (check the chat in ChatGuru).`,
+      });
+      return;
+    }
+    const neverSent =
+      isRowFailure(error) ||
+      isRunAbortedError(error) ||
+      isInterruptedError(error) ||
+      (ctx.signal?.aborted === true && error === ctx.signal.reason);
+    if (neverSent) await ctx.state.update(draft.key, { addDialogOwed: true });
+    throw error;
+  }
+}
+
+/**
+ * The chat a deferred add reached is not one this journal saw ChatGuru create (`fetched`, or found by probing after a
+ * lost answer): it may have existed, so the new-lead dialog is not owed to it.
+ */
+export async function dropOwedDialog(draft: ContactDraft, ctx: ContactContext): Promise<void> {
+  if (ctx.state.get(draft.key)?.addDialogOwed === true) await ctx.state.update(draft.key, { addDialogOwed: null });
+}
