@@ -33,11 +33,13 @@ export function storageForm(number: string, rule: StorageRule): string {
   return twelve ? otherBrazilianForm(number)! : number;
 }
 
-/** FNV-1a over the text, as a number in [0, 1). */
+/** FNV-1a over the text, mixed by murmur3's finaliser (numbers differing in one digit land far apart), in [0, 1). */
 function unitHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 4294967296;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 4294967296;
 }
 
 /** Area codes as written in options: `"47"` or a range `"31-99"` (both ends included). */
