@@ -50,8 +50,23 @@ export async function runOwedDialog(draft: ContactDraft, ctx: ContactContext, nu
 
 /**
  * The chat a deferred add reached is not one this journal saw ChatGuru create (`fetched`, or found by probing after a
- * lost answer): it may have existed, so the new-lead dialog is not owed to it.
+ * lost answer): it may have existed, so the new-lead dialog is not owed to it. After a lost answer the chat was most
+ * likely made by that add, but nothing proves it is new: the dialog is not run (at most once, never to a chat that
+ * existed), and that is said so a person can run it.
  */
-export async function dropOwedDialog(draft: ContactDraft, ctx: ContactContext): Promise<void> {
-  if (ctx.state.get(draft.key)?.addDialogOwed === true) await ctx.state.update(draft.key, { addDialogOwed: null });
+export async function dropOwedDialog(
+  draft: ContactDraft,
+  ctx: ContactContext,
+  { afterLostAdd }: { afterLostAdd: boolean },
+): Promise<void> {
+  if (ctx.state.get(draft.key)?.addDialogOwed !== true) return;
+  await ctx.state.update(draft.key, { addDialogOwed: null });
+  if (!afterLostAdd || draft.chatAdd.dialogId === undefined) return;
+  ctx.onEvent?.({
+    type: "warning",
+    message:
+      `Row ${draft.rowNumber}: the answer to chat_add for ${draft.phone.canonical} was lost and the chat turned up ` +
+      `afterwards; the chat_add dialog "${draft.chatAdd.dialogId}" was not run, since the chat may have existed ` +
+      `before. If it is a new lead, run the dialog from ChatGuru.`,
+  });
 }

@@ -58,6 +58,7 @@ export async function createChat(
   return await finishAdd(draft, hash, ctx, chatAddId, {
     pollFirst: false,
     wait: ctx.waitForAdds,
+    reAdded: options.reAdds > 0,
     ...(unexpectedStatus === undefined ? {} : { unexpectedStatus }),
     ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
   });
@@ -99,7 +100,14 @@ export async function finishAdd(
   hash: string,
   ctx: ContactContext,
   chatAddId: string,
-  options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string; onAnswer?: (isNew: boolean) => void },
+  options: {
+    pollFirst: boolean;
+    wait: boolean;
+    unexpectedStatus?: string;
+    onAnswer?: (isNew: boolean) => void;
+    /** This add re-sent one whose answer was lost (a blank add only). */
+    reAdded?: boolean;
+  },
 ): Promise<ContactResult> {
   const answer = await waitWithoutSlot(ctx, chatAddId, draft.key, options);
   if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
@@ -124,7 +132,7 @@ export async function finishAdd(
   ctx.forms?.observe(stored, draft);
   // An add that went without its dialog owes it only to a chat ChatGuru created (add-dialog.ts; run by succeed()).
   const deferred = ctx.state.get(draft.key)?.addDialogOwed === true;
-  if (answer.status === "fetched") await dropOwedDialog(draft, ctx);
+  if (answer.status === "fetched") await dropOwedDialog(draft, ctx, { afterLostAdd: options.reAdded === true });
   await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
   let number = stored;
   if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft, ctx.forms), ctx.follow);

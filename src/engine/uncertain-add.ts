@@ -1,7 +1,7 @@
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowState } from "../state/state-store.js";
 import type { ContactContext, ContactResult } from "./contact-context.js";
-import { defersAddDialog, dropOwedDialog } from "./add-dialog.js";
+import { dropOwedDialog } from "./add-dialog.js";
 import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
@@ -60,7 +60,7 @@ async function probe(
       try {
         const number = await applyUpdates(draft, ctx, numbers, ctx.follow);
         // Found by probing, not seen created: it may have existed, so a deferred add's dialog is not run.
-        await dropOwedDialog(draft, ctx);
+        await dropOwedDialog(draft, ctx, { afterLostAdd: true });
         return await succeed(draft, hash, ctx, "created", number);
       } catch (error) {
         if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
@@ -75,12 +75,16 @@ async function probe(
   }
 }
 
-/** The add as it was sent: blank text, and no dialog_id (none mapped, or deferred to dialog_execute, add-dialog.ts). */
-function isBlankAdd(draft: ContactDraft, ctx: Pick<ContactContext, "mode">): boolean {
-  return draft.chatAdd.text.trim() === "" && (!draft.chatAdd.dialogId || defersAddDialog(draft, ctx.mode));
+/**
+ * The add as it was sent: blank text, and no dialog_id — none mapped, or deferred to dialog_execute (add-dialog.ts;
+ * the journal says so, whichever run sent it).
+ */
+function isBlankAdd(draft: ContactDraft, ctx: Pick<ContactContext, "state">): boolean {
+  const deferred = ctx.state.get(draft.key)?.addDialogOwed === true;
+  return draft.chatAdd.text.trim() === "" && (!draft.chatAdd.dialogId || deferred);
 }
 
-export function uncertainMessage(draft: ContactDraft, ctx: Pick<ContactContext, "mode">): string {
+export function uncertainMessage(draft: ContactDraft, ctx: Pick<ContactContext, "state">): string {
   const why = isBlankAdd(draft, ctx)
     ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
     : `it was not sent again because it sends real WhatsApp messages (${draft.chatAdd.dialogId ? "a dialog" : "its text"})`;
