@@ -29,7 +29,7 @@ const AREAS = [
   "71",
 ];
 const STORAGE: MockServerOptions = { twelveDigitAreaCodes: ["31-99"], twelveDigitShare: 0.08 };
-/** ChatGuru takes 4–6 s to settle an add; the run as a scheduled import would (SPEC §5 requests per row). */
+/** ChatGuru takes 4–6 s to settle an add, as an import meets it (polls per add are part of the figure). */
 const ADDS = { addDelayMs: 4_000, addDelayMaxMs: 6_000 };
 const RATE = 200;
 const CONCURRENCY = 8;
@@ -206,7 +206,7 @@ async function timeExisting(dir: string) {
 }
 
 /**
- * SPEC §5 "Requests per row" on a nationwide base: the first form tried per area code starts from the field rule and
+ * Requests per row on a nationwide base: the first form tried per area code starts from the field rule and
  * is learnt per area code; an old registration under the other form costs one more probe, never an add and a wait;
  * a mapping with a chat_add dialog still adds first (blank, dialog_execute on `done`). Requests counted at the mock.
  */

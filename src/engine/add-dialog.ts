@@ -9,7 +9,7 @@ import { addsBlank } from "./upsert-strategy.js";
  * Whether this row's chat_add goes without the mapping's chat_add `dialog_id`. An upsert adds before it knows whether
  * the chat is new (adding first, or after probing one 9th-digit form): the dialog, meant for a new lead, then follows
  * with dialog_execute only when the add answers `done`. A chat that existed (`fetched`) takes the existing-chat path,
- * which runs no chat_add dialog — ChatGuru would not have run it for that chat either (SPEC §2). The add itself then
+ * which runs no chat_add dialog — ChatGuru does not run a chat_add dialog_id for a chat that existed either. The add then
  * sends nothing visible, so a lost answer can be settled by a blank re-add. Create mode keeps the dialog in the add.
  */
 export function defersAddDialog(draft: ContactDraft, mode: SyncMode): boolean {

@@ -73,7 +73,7 @@ export function plannedRow(draft: ContactDraft, status: string): PlannedRow {
   };
 }
 
-/** What a dry run knows of the account and the rows before it sends anything (SPEC §5 "Requests per row"). */
+/** What a dry run knows of the account and the rows before it sends anything (upsert-strategy.ts, learners.ts). */
 export interface EstimateKnowledge {
   /** Of the rows the journal did not know, the share the last run found new (state/learnt-file.ts), if it learnt any. */
   newShare?: number;

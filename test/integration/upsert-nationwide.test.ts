@@ -63,7 +63,7 @@ function expectNoHarm(state: MockState, numbers: string[]): void {
 const run = (source: string, map: string, extra = {}) =>
   sync({ source, mapping: map, connection: env.connection, cwd: env.dir, ...FAST, ...extra });
 
-describe("upsert on a nationwide base (SPEC §5 Requests per row)", () => {
+describe("upsert on a nationwide base: requests per row", () => {
   it("existing chats: the field rule's form first; an old registration under the other form costs one probe more, never an add", async () => {
     const numbers = nationwide(36);
     const old = new Set([numbers[6]!, numbers[19]!, numbers[26]!]); // DDD 11, 21, 27

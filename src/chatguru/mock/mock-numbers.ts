@@ -21,8 +21,8 @@ export interface StorageRule {
 }
 
 /**
- * The form ChatGuru keeps a 13-digit mobile under (SPEC §2 "The 9th digit"): whole area codes keep the 12-digit form
- * WhatsApp registered, and elsewhere some numbers do too — a nationwide customer base has old registrations in every
+ * The form ChatGuru keeps a 13-digit mobile under: whole area codes keep the 12-digit form WhatsApp registered before
+ * the 9th digit came, and elsewhere some numbers do too — a nationwide customer base has old registrations in every
  * area code. Which numbers is fixed by a hash of the number and the seed, so a number is always stored the same way.
  */
 export function storageForm(number: string, rule: StorageRule): string {
