@@ -17,8 +17,9 @@ export function defersAddDialog(draft: ContactDraft, mode: SyncMode): boolean {
 }
 
 /**
- * Runs the dialog a deferred add owes its chat, when this journal saw ChatGuru create the chat (`done`). At most once:
- * journaled as run BEFORE it is sent, so a crash or a lost answer never runs it twice; only a failure that proves
+ * Runs the dialog a deferred add owes its chat, when this journal saw ChatGuru create the chat (`done`). At most once,
+ * as every dialog: journaled as sent (and `sending`) BEFORE it leaves, so a crash or a lost answer never runs it twice
+ * — the row then says MESSAGE_UNCERTAIN until a person settles it (uncertain-sends.ts); only a failure that proves
  * nothing was sent puts it back as owed. Called on every success path, so a run stopped between the add and the
  * dialog leaves it to the next run.
  */
@@ -26,16 +27,17 @@ export async function runOwedDialog(draft: ContactDraft, ctx: ContactContext, nu
   const state = ctx.state.get(draft.key);
   if (state?.addDialogOwed !== true || state.addStatus !== "done") return;
   const dialogId = draft.chatAdd.dialogId;
-  await ctx.state.update(draft.key, { addDialogOwed: null });
-  if (dialogId === undefined) return;
+  if (dialogId === undefined) {
+    await ctx.state.update(draft.key, { addDialogOwed: null });
+    return;
+  }
+  await ctx.state.update(draft.key, { addDialogOwed: null, dialogStatus: "sending" });
   try {
     await executeDialogOnce(ctx.follow, number, dialogId);
+    await ctx.state.update(draft.key, { dialogStatus: null });
   } catch (error) {
     if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
-      ctx.onEvent?.({
-        type: "warning",
-        message: `Row ${draft.rowNumber}: the answer to dialog_execute for ${number} was lost; it was not sent again (check the chat in ChatGuru).`,
-      });
+      await ctx.state.update(draft.key, { dialogStatus: "uncertain" });
       return;
     }
     const neverSent =
@@ -43,7 +45,7 @@ export async function runOwedDialog(draft: ContactDraft, ctx: ContactContext, nu
       isRunAbortedError(error) ||
       isInterruptedError(error) ||
       (ctx.signal?.aborted === true && error === ctx.signal.reason);
-    if (neverSent) await ctx.state.update(draft.key, { addDialogOwed: true });
+    if (neverSent) await ctx.state.update(draft.key, { addDialogOwed: true, dialogStatus: state.dialogStatus ?? null });
     throw error;
   }
 }

@@ -191,3 +191,33 @@ describe("the dry run's estimate starts from what the journal and the learnt fil
     expect(env.mock.state().requests.total - before).toBe(36);
   });
 });
+
+describe("a new lead's deferred dialog whose answer was lost", () => {
+  it("is never sent again on its own; --resolve settles it, --release-held ROW sends it once more", async () => {
+    const numbers = nationwide(2);
+    env = await createSyncEnv({
+      ...STORAGE,
+      applyThenFailRate: 1,
+      applyThenFailActions: ["dialog_execute"],
+      applyThenFailStatuses: [500],
+      dialogContextQuirk: false,
+    });
+    const map = mapping({ chat_add: { dialog_id: { value: "boas-vindas" } } });
+    const dialogs = () => numbers.map((n) => env.mock.state().chats.find((c) => c.number === stored(n))!.dialogs);
+    const first = await run(csv(numbers), map);
+    expect(first.counts).toMatchObject({ created: 0, failed: 2 });
+    expect(env.results(first.results!).map((r) => r.chatguru_error)).toEqual([
+      expect.stringMatching(/^MESSAGE_UNCERTAIN: dialog_execute/),
+      expect.stringMatching(/^MESSAGE_UNCERTAIN: dialog_execute/),
+    ]);
+    expect(dialogs()).toEqual([["boas-vindas"], ["boas-vindas"]]);
+    expect((await run(csv(numbers), map)).counts.failed).toBe(2);
+    expect(dialogs()).toEqual([["boas-vindas"], ["boas-vindas"]]);
+    // Row 2's dialog is in the chat (resolved); row 3's the person did not find, so it goes once more.
+    env.mock.configure({ applyThenFailRate: 0 });
+    const settled = await run(csv(numbers), map, { resolve: [2], releaseHeld: [3] });
+    expect(settled.counts).toMatchObject({ updated: 2, failed: 0 });
+    expect(dialogs()).toEqual([["boas-vindas"], ["boas-vindas", "boas-vindas"]]);
+    expect((await run(csv(numbers), map)).counts.unchanged).toBe(2);
+  });
+});

@@ -59,7 +59,7 @@ describe("a chat_add dialog deferred by an upsert's blank add", () => {
     expect(client.calls.filter((c) => c.action === "dialog_execute")).toHaveLength(1);
   });
 
-  it("a dialog ChatGuru refused is owed again; a lost answer is never sent again", async () => {
+  it("a dialog ChatGuru refused is owed again; one whose answer was lost is uncertain, never sent again", async () => {
     let answer: "refuse" | "lose" = "refuse";
     const client = fakeClient({
       chat_update_custom_fields: () => ok(),
@@ -72,10 +72,15 @@ describe("a chat_add dialog deferred by an upsert's blank add", () => {
     const owed = { phone: "5511987654321", number: "5511987654321", addStatus: "done", addDialogOwed: true } as const;
     await ctx.state.update("5511987654321", owed);
     expect((await syncContact(lead(), "h", ctx, { full: false })).outcome).toBe("failed");
-    expect(ctx.state.get("5511987654321")?.addDialogOwed).toBe(true);
+    expect(ctx.state.get("5511987654321")).toMatchObject({ addDialogOwed: true });
+    expect(ctx.state.get("5511987654321")?.dialogStatus).toBeUndefined();
     answer = "lose";
-    expect((await syncContact(lead(), "h", ctx, { full: false })).outcome).toBe("updated");
-    expect(await syncContact(lead(), "h2", ctx, { full: false })).toMatchObject({ outcome: "updated" });
+    expect(await syncContact(lead(), "h", ctx, { full: false })).toMatchObject({
+      outcome: "failed",
+      errorCode: "MESSAGE_UNCERTAIN",
+    });
+    expect(ctx.state.get("5511987654321")).toMatchObject({ dialogStatus: "uncertain" });
+    expect(await syncContact(lead(), "h2", ctx, { full: false })).toMatchObject({ errorCode: "MESSAGE_UNCERTAIN" });
     expect(client.calls.filter((c) => c.action === "dialog_execute")).toHaveLength(2);
   });
 
