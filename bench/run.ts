@@ -8,6 +8,7 @@ import { type Bench, type BenchResult, removeDir, tempDir } from "./lib.js";
 import { rateCap } from "./rate-cap.js";
 import { rateLimitStorm } from "./rate-limit-storm.js";
 import { journal1m } from "./journal-1m.js";
+import { nationwide } from "./nationwide.js";
 import { requestsPerRow } from "./requests-per-row.js";
 import { rerunUnchanged } from "./rerun-unchanged.js";
 import { sheetsSync } from "./sheets-sync.js";
@@ -25,6 +26,7 @@ const BENCHES: readonly Bench[] = [
   rerunUnchanged,
   sheetsSync,
   requestsPerRow,
+  nationwide,
   journal1m,
 ];
 

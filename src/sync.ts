@@ -12,6 +12,8 @@ import { priorResults } from "./sinks/prior-results.js";
 
 import { createSource } from "./sources/create-source.js";
 import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
+import { UpsertStrategy } from "./engine/upsert-strategy.js";
+import { readLearnt } from "./state/learnt-file.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
 import { filesLeftBehind, findLostJournal, lostJournalError } from "./state/journal-lost.js";
@@ -86,6 +88,8 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     }
     if (!dryRun) client = options.client ?? createChatGuruClient(options.connection!);
     if (state && statePath && !dryRun) learners = await startLearners(statePath);
+    // A dry run estimates from what a real run would start with: the last run's share of new rows (read, never written).
+    const carried = state && statePath && dryRun ? (await readLearnt(statePath)).newRows?.value : undefined;
     const results = options.results;
     const warn = (message: string) => options.onEvent?.({ type: "warning", message });
     const resultsPath = results
@@ -115,6 +119,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       ...(learners
         ? { addTimings: learners.addTimings, upsert: learners.upsert, credentials: learners.credentials }
         : {}),
+      ...(carried ? { upsert: new UpsertStrategy("learn", carried) } : {}),
       createSink: (opened) => createSink({ source, opened, mapping, cwd, dryRun, ...(results ? { results } : {}) }),
     });
   } finally {

@@ -1,4 +1,5 @@
 import { chatAdd } from "../chatguru/actions.js";
+import { defersAddDialog, dropOwedDialog } from "./add-dialog.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import { waitForChatAdd, type AddWaitResult } from "./add-waiter.js";
 import type { ContactContext, ContactResult } from "./contact-context.js";
@@ -20,12 +21,15 @@ export async function createChat(
   options: { reAdds: number; onAnswer?: (isNew: boolean) => void },
 ): Promise<ContactResult> {
   await ctx.configGate?.beforeAdd(draft);
+  const deferDialog = defersAddDialog(draft, ctx.mode);
   await ctx.state.update(draft.key, {
     addStatus: "intent",
     pendingHash: hash,
     chatAddId: null,
     rowNumber: draft.rowNumber,
     phone: draft.phone.canonical,
+    // Journaled with the intent: whichever run sees the add answer knows whether the dialog is owed.
+    ...(deferDialog ? { addDialogOwed: true } : ctx.state.get(draft.key)?.addDialogOwed ? { addDialogOwed: null } : {}),
   });
   let chatAddId: string;
   let unexpectedStatus: string | undefined;
@@ -40,7 +44,7 @@ export async function createChat(
         name: draft.name,
         text: draft.chatAdd.text,
         ...(draft.chatAdd.userId ? { userId: draft.chatAdd.userId } : {}),
-        ...(draft.chatAdd.dialogId ? { dialogId: draft.chatAdd.dialogId } : {}),
+        ...(draft.chatAdd.dialogId && !deferDialog ? { dialogId: draft.chatAdd.dialogId } : {}),
       },
       leaving,
     );
@@ -54,6 +58,7 @@ export async function createChat(
   return await finishAdd(draft, hash, ctx, chatAddId, {
     pollFirst: false,
     wait: ctx.waitForAdds,
+    reAdded: options.reAdds > 0,
     ...(unexpectedStatus === undefined ? {} : { unexpectedStatus }),
     ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
   });
@@ -79,7 +84,7 @@ async function afterLostAdd(
   // run) resolves it by probing, never by a blind resend.
   await ctx.state.update(draft.key, { addStatus: "uncertain" });
   if (!isRowFailure(error) || ctx.signal?.aborted) throw error;
-  if (reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+  if (reAdds >= MAX_BLANK_READDS) throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft, ctx), "chat_add");
   return await resolveUncertainAdd(draft, hash, ctx, ctx.state.get(draft.key), {
     reAdds,
     reAdd: (n) => createChat(draft, hash, ctx, { reAdds: n }),
@@ -95,7 +100,14 @@ export async function finishAdd(
   hash: string,
   ctx: ContactContext,
   chatAddId: string,
-  options: { pollFirst: boolean; wait: boolean; unexpectedStatus?: string; onAnswer?: (isNew: boolean) => void },
+  options: {
+    pollFirst: boolean;
+    wait: boolean;
+    unexpectedStatus?: string;
+    onAnswer?: (isNew: boolean) => void;
+    /** This add re-sent one whose answer was lost (a blank add only). */
+    reAdded?: boolean;
+  },
 ): Promise<ContactResult> {
   const answer = await waitWithoutSlot(ctx, chatAddId, draft.key, options);
   if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
@@ -118,11 +130,14 @@ export async function finishAdd(
   // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
   const stored = answer.correctedNumber ?? draft.phone.canonical;
   ctx.forms?.observe(stored, draft);
+  // An add that went without its dialog owes it only to a chat ChatGuru created (add-dialog.ts; run by succeed()).
+  const deferred = ctx.state.get(draft.key)?.addDialogOwed === true;
+  if (answer.status === "fetched") await dropOwedDialog(draft, ctx, { afterLostAdd: options.reAdded === true });
   await ctx.state.update(draft.key, { addStatus: answer.status, number: stored });
   let number = stored;
   if (hasUpdates(draft)) number = await applyUpdates(draft, ctx, candidates(stored, draft, ctx.forms), ctx.follow);
   // SPEC §2: chat_add's dialog_id does not run for a chat that already existed.
-  if (answer.status === "fetched" && draft.chatAdd.dialogId && !(await holdIfNeeded(draft, ctx))) {
+  if (answer.status === "fetched" && draft.chatAdd.dialogId && !deferred && !(await holdIfNeeded(draft, ctx))) {
     await executeDialogOnce(ctx.follow, number, draft.chatAdd.dialogId);
   }
   const result = await succeed(draft, hash, ctx, answer.status === "done" ? "created" : "updated", number);

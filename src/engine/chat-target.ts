@@ -8,8 +8,13 @@ type Request = (client: ChatGuruClient, number: string) => Promise<unknown>;
 
 /** How a row's first request looks for its chat among the number's forms. */
 export interface ProbeOptions {
-  /** Ends the probe after a miss on this number: the caller adds next, and chat_add finds the other form. */
-  stopAfterMiss?: (missed: string) => boolean;
+  /**
+   * Ends the probe after a miss on this number (when it resolves true): the caller adds next, and chat_add finds a
+   * chat under the other form anyway (`fetched`, `corrigido para`).
+   */
+  stopAfterMiss?: (missed: string) => boolean | Promise<boolean>;
+  /** The first number tried answered: the chat was there (true) or not under it (false). */
+  onFirstAnswer?: (found: boolean) => void;
   /**
    * Re-order the forms when the request gets its queue slot rather than when the row started: under a rate cap a
    * row waits there for seconds while other rows learn which form its area code is stored under. Not for a number
@@ -39,19 +44,23 @@ export function onFirstExistingNumber(
 async function firstExisting(
   numbers: readonly string[],
   attempt: (planned: string, remaining: readonly string[], sent: (number: string) => void) => Promise<string>,
-  stopAfterMiss?: (missed: string) => boolean,
+  probe: ProbeOptions = {},
 ): Promise<string> {
   const remaining = [...numbers];
   const tried: string[] = [];
   for (;;) {
     let sent = remaining[0]!;
     try {
-      return await attempt(sent, remaining, (number) => (sent = number));
+      const found = await attempt(sent, remaining, (number) => (sent = number));
+      if (tried.length === 0) probe.onFirstAnswer?.(true);
+      return found;
     } catch (error) {
+      const miss = isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND");
+      if (miss && tried.length === 0) probe.onFirstAnswer?.(false);
       tried.push(sent);
       remaining.splice(remaining.indexOf(sent), 1);
-      const stop = remaining.length === 0 || stopAfterMiss?.(sent) === true;
-      if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") || stop) throw chatNotFound(tried, error);
+      if (!miss || remaining.length === 0) throw chatNotFound(tried, error);
+      if ((await probe.stopAfterMiss?.(sent)) === true) throw chatNotFound(tried, error);
     }
   }
 }
@@ -94,6 +103,7 @@ export class ChatTarget {
 
   private find(request: Request): Promise<string> {
     const late = this.probe.preferLearnt === true;
+    let client = this.client;
     return firstExisting(
       this.numbers,
       async (planned, remaining, sent) => {
@@ -103,10 +113,14 @@ export class ChatTarget {
           sent(number);
           return number;
         };
-        await request(late ? withLateNumber(this.client, planned, pick) : this.client, planned);
+        const sending = request(late ? withLateNumber(client, planned, pick) : client, planned);
+        // A second form is tried as the row's follow-up, not queued behind rows that have not started: its answer
+        // also tells the rows still waiting which form the area code is stored under.
+        client = this.follow;
+        await sending;
         return number;
       },
-      this.probe.stopAfterMiss,
+      this.probe,
     );
   }
 

@@ -38,7 +38,8 @@ function descriptionOf(facts: FailureFacts): string {
 
 /** Which configured dialog the failing action carried. */
 function dialogOf(facts: FailureFacts, draft: ContactDraft): string | undefined {
-  if (facts.action === "dialog_execute") return draft.dialogId;
+  // dialog_execute runs the mapping's dialog, or the chat_add dialog an upsert's blank add deferred (add-dialog.ts).
+  if (facts.action === "dialog_execute") return draft.dialogId ?? draft.chatAdd.dialogId;
   return draft.chatAdd.dialogId ?? draft.dialogId;
 }
 

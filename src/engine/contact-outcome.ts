@@ -1,6 +1,7 @@
 import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
+import { runOwedDialog } from "./add-dialog.js";
 import { configStopOf } from "./config-error.js";
 import { known, type ContactContext, type ContactResult } from "./contact-context.js";
 import { heldParts } from "./held-actions.js";
@@ -50,6 +51,8 @@ export async function succeed(
 ): Promise<ContactResult> {
   let number = reached;
   let follow: FollowUpResult | undefined;
+  // A new lead's dialog, when its add went without it (add-dialog.ts): before any message, after its fields.
+  await runOwedDialog(draft, ctx, number);
   // The chat exists now, whatever the path: messages, files, name and context go here (message-step.ts).
   if (hasFollowUps(draft, ctx)) {
     follow = await runFollowUps(draft, ctx, number, outcome === "created");

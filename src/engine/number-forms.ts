@@ -11,10 +11,20 @@ interface Votes {
 }
 
 /**
+ * The field rule, as a prior worth this many chats: area codes 11–28 (São Paulo, Rio, Espírito Santo) kept the
+ * 13-digit form when the 9th digit came, the rest of the country was mostly registered without it. Two chats found the
+ * other way turn an area code round; the small share left to the other form says that old registrations exist in every
+ * area code (a miss on the first form is then worth a second look while the run finds few new rows).
+ */
+const PRIOR = { rule: 1.8, other: 0.2 };
+/** The first area code whose mobiles the field rule expects in the 12-digit form. */
+const FIRST_TWELVE_AREA = 31;
+
+/**
  * Which 9th-digit form this account stores, learnt per area code (DDD) from the numbers that worked: an update that
  * found the chat, a `done`/`fetched` add and its `corrigido para` (SPEC §2: ChatGuru often keeps the 12-digit form
- * WhatsApp registered, area by area). Shared by every row of a run; plain counters, so concurrent rows (one event
- * loop) cannot corrupt it.
+ * WhatsApp registered, area by area). Starts from the field rule; shared by every row of a run; plain counters, so
+ * concurrent rows (one event loop) cannot corrupt it.
  */
 export class NumberForms {
   private readonly votes = new Map<string, Votes>();
@@ -28,29 +38,47 @@ export class NumberForms {
     const area = draft ? areaOf(draft.phone.canonical) : (THIRTEEN.exec(number) ?? TWELVE.exec(number))?.[1];
     if (area === undefined) return;
     const thirteen = draft ? number.length === 13 && number[4] === "9" : THIRTEEN.test(number);
-    const votes = this.votes.get(area) ?? { thirteen: 0, twelve: 0 };
+    const votes = this.of(area);
     if (thirteen) votes.thirteen += 1;
     else votes.twelve += 1;
-    this.votes.set(area, votes);
   }
 
-  /** The form most chats of this area code were found under, or undefined while nothing is known. */
+  /** The form most chats of this area code are stored under (the field rule until answers say otherwise). */
   storedForm(draft: ContactDraft): string | undefined {
     const { canonical, alternate } = draft.phone;
-    if (!alternate) return undefined;
     const area = areaOf(canonical);
-    const votes = area === undefined ? undefined : this.votes.get(area);
-    if (!votes || votes.thirteen === votes.twelve) return undefined;
+    if (!alternate || area === undefined) return undefined;
+    const votes = this.of(area);
     const thirteenForm = canonical.length === 13 ? canonical : alternate;
     const twelveForm = thirteenForm === canonical ? alternate : canonical;
-    return votes.thirteen > votes.twelve ? thirteenForm : twelveForm;
+    return votes.thirteen >= votes.twelve ? thirteenForm : twelveForm;
   }
 
-  /** The row's two forms, the learnt one first (canonical first while the area code is unknown). */
+  /** The share of this area code's chats found under the other form than `storedForm` (0 without a second form). */
+  otherShare(draft: ContactDraft): number {
+    const area = areaOf(draft.phone.canonical);
+    if (!draft.phone.alternate || area === undefined) return 0;
+    const { thirteen, twelve } = this.of(area);
+    return Math.min(thirteen, twelve) / (thirteen + twelve);
+  }
+
+  /** The row's two forms, the stored one first. */
   ordered(draft: ContactDraft): string[] {
     const { canonical, alternate } = draft.phone;
     if (!alternate) return [canonical];
     return this.storedForm(draft) === alternate ? [alternate, canonical] : [canonical, alternate];
+  }
+
+  private of(area: string): Votes {
+    let votes = this.votes.get(area);
+    if (!votes) {
+      const twelveFirst = Number(area) >= FIRST_TWELVE_AREA;
+      votes = twelveFirst
+        ? { thirteen: PRIOR.other, twelve: PRIOR.rule }
+        : { thirteen: PRIOR.rule, twelve: PRIOR.other };
+      this.votes.set(area, votes);
+    }
+    return votes;
   }
 }
 

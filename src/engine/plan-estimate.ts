@@ -3,7 +3,10 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { RowState } from "../state/state-store.js";
 import type { SyncMode } from "./contact-context.js";
 import type { PlanCounts } from "./report.js";
-import { MAX_BLIND, sendsNothingVisible } from "./upsert-strategy.js";
+import { defersAddDialog } from "./add-dialog.js";
+import { NumberForms } from "./number-forms.js";
+import { secondProbePays } from "./second-probe.js";
+import { ADD_FIRST_SHARE, addsBlank, MAX_BLIND } from "./upsert-strategy.js";
 import { textHash } from "./values-hash.js";
 
 /** What a dry run says a real run will cost (SPEC §5: requests are paid in time, the rate cap is the bound). */
@@ -70,37 +73,57 @@ export function plannedRow(draft: ContactDraft, status: string): PlannedRow {
   };
 }
 
+/** What a dry run knows of the account and the rows before it sends anything (upsert-strategy.ts, learners.ts). */
+export interface EstimateKnowledge {
+  /** Of the rows the journal did not know, the share the last run found new (state/learnt-file.ts), if it learnt any. */
+  newShare?: number;
+  /** The 9th-digit form each area code is stored under: the field rule, then the journal's numbers. */
+  forms: NumberForms;
+}
+
 /** Accumulates the dry run's cost and its first rows as they will be sent. */
 export class PlanTally {
+  /** Expected requests: a fraction while summing (rows may turn out new or existing), rounded by `estimate`. */
   requests = 0;
   readonly preview: PlannedRow[] = [];
 
   /** New rows an upsert run would start before it knows whether its rows are new (upsert-strategy.ts). */
   #blind = 0;
 
+  constructor(private readonly knows: EstimateKnowledge = { forms: new NumberForms() }) {}
+
   add(requests: number, draft: ContactDraft, status: string, planned?: keyof PlanCounts): void {
-    requests += this.#upsertProbes(planned, status, draft);
+    if (planned === "new" && status === "would-upsert") requests = this.#upsertRow(requests, draft);
     this.requests += requests;
     if (requests > 0 && this.preview.length < PREVIEW_ROWS) this.preview.push(plannedRow(draft, status));
   }
 
   /**
-   * An upsert checks a chat it does not know before adding it (SPEC §5), on both 9th-digit forms: always when the add
-   * sends something visible, else only for the first rows of the run, until their answers show the rows are new.
+   * What an upsert spends on a row the journal does not know (`asNew`: its cost as a new chat), in the order a real run
+   * picks (upsert-strategy.ts). An add with visible text checks both number forms first. Otherwise, with the last
+   * run's share of new rows: mostly new → added first (an existing chat costs the add, its poll and the update);
+   * else updated first (a new chat costs the probe more, an old registration under the other form a second probe or
+   * an add, second-probe.ts). Without it, rows count as new, the first few also probed once before the run knows.
    */
-  #upsertProbes(planned: keyof PlanCounts | undefined, status: string, draft: ContactDraft): number {
-    if (planned !== "new" || status !== "would-upsert") return 0;
-    if (!sendsNothingVisible(draft)) return 2;
-    if (this.#blind >= MAX_BLIND) return 0;
-    this.#blind += 1;
-    return 2;
+  #upsertRow(asNew: number, draft: ContactDraft): number {
+    if (!addsBlank(draft)) return asNew + 2;
+    const isNew = asNew + (defersAddDialog(draft, "upsert") ? 1 : 0);
+    const share = this.knows.newShare;
+    if (share === undefined) return isNew + (this.#blind++ < MAX_BLIND ? 1 : 0);
+    // Found by the update: no chat_add, no chat_add_status.
+    const existing = asNew - 2;
+    if (share > ADD_FIRST_SHARE) return share * isNew + (1 - share) * asNew;
+    const other = this.knows.forms.otherShare(draft);
+    const probes = secondProbePays(share, other);
+    return share * (isNew + 1 + (probes ? 1 : 0)) + (1 - share) * (existing + other * (probes ? 1 : 3));
   }
 
   estimate(rate: number, concurrency: number): PlanEstimate {
+    const requests = Math.round(this.requests);
     const capped = Number.isFinite(rate) && rate > 0;
     return {
-      requests: this.requests,
-      ...(capped ? { seconds: Math.ceil(this.requests / rate), rate } : {}),
+      requests,
+      ...(capped ? { seconds: Math.ceil(requests / rate), rate } : {}),
       concurrency,
     };
   }

@@ -3,7 +3,7 @@ import type { RowResult } from "../core/row-result.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { Sink } from "../sinks/sink.js";
 import type { SyncEventListener } from "./events.js";
-import { PlanTally } from "./plan-estimate.js";
+import { PlanTally, type EstimateKnowledge } from "./plan-estimate.js";
 import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "./report.js";
 
 /**
@@ -15,7 +15,7 @@ export class RowOutput {
   readonly counts: OutcomeCounts = emptyCounts();
   readonly plan: PlanCounts = { new: 0, changed: 0, unchanged: 0, retry: 0 };
   /** Dry run: what a real run would cost, and its first rows as they will be sent. */
-  readonly tally = new PlanTally();
+  readonly tally: PlanTally;
   /** Rows the run stopped before; they are written with their last result from the journal, if any. */
   notReached = 0;
   /** Of `notReached`, those that keep a result an earlier run left in the journal. */
@@ -34,7 +34,11 @@ export class RowOutput {
     private readonly onEvent?: SyncEventListener,
     /** When the run started (ms): a journal entry changed since then is this run's, not an earlier run's. */
     private readonly startedAt = 0,
-  ) {}
+    /** What the dry run's estimate knows (the journal's numbers, the last run's share of new rows). */
+    knows?: EstimateKnowledge,
+  ) {
+    this.tally = new PlanTally(knows);
+  }
 
   /** Writes the row as is: no count, no event. */
   write(seq: number, row: SourceRow, status: string | undefined, extra?: Partial<RowResult>): void | Promise<void> {

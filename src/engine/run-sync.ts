@@ -24,7 +24,8 @@ import { ScheduledClient } from "./scheduled-client.js";
 import { StopController } from "./stop-controller.js";
 import { fedBackDuplicates } from "./fed-back-duplicate.js";
 import { HoldEvidence, type PriorResults } from "./hold-evidence.js";
-import { formsFromJournal } from "./number-forms.js";
+import { formsFromJournal, NumberForms } from "./number-forms.js";
+import type { EstimateKnowledge } from "./plan-estimate.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
 export type { RowFilter } from "./decide-row.js";
@@ -91,7 +92,8 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   let output: RowOutput | undefined;
   try {
     pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
-    output = new RowOutput(pipeline.sink, options.onEvent, startedAt);
+    const knows = options.dryRun ? estimateKnowledge(ports) : undefined;
+    output = new RowOutput(pipeline.sink, options.onEvent, startedAt, knows);
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
     options.onEvent?.({ ...start, ...(statePath ? { statePath } : {}) });
@@ -166,6 +168,15 @@ async function checkCredentials(run: Run): Promise<void> {
     await probeCredentials(scheduled);
   }
   if (scheduled.credentialsAccepted) check.acceptedAt = now();
+}
+
+/** What a dry run's estimate starts from: what a real run would start from (learners.ts, the journal's numbers). */
+function estimateKnowledge(ports: EnginePorts): EstimateKnowledge {
+  const newShare = ports.upsert?.newShare;
+  return {
+    forms: ports.state ? formsFromJournal(ports.state.entries()) : new NumberForms(),
+    ...(newShare === undefined ? {} : { newShare }),
+  };
 }
 
 function announceMessages(run: Run): void {

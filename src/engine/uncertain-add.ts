@@ -1,6 +1,7 @@
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowState } from "../state/state-store.js";
 import type { ContactContext, ContactResult } from "./contact-context.js";
+import { dropOwedDialog } from "./add-dialog.js";
 import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
@@ -33,7 +34,7 @@ export async function resolveUncertainAdd(
   await ctx.state.update(draft.key, { addStatus: "uncertain" });
   // Re-adding is harmless only when the add sends nothing: a blank first message and no dialog (a dialog sends real
   // WhatsApp messages, and a re-add answered `fetched` would run it again through dialog_execute).
-  const blankText = isBlankAdd(draft);
+  const blankText = isBlankAdd(draft, ctx);
   // Nothing mapped to update means no call can show whether the chat exists: a blank add is harmless to repeat
   // (ChatGuru answers `fetched`), a real first message is not.
   const found = hasUpdates(draft)
@@ -41,7 +42,7 @@ export async function resolveUncertainAdd(
     : undefined;
   if (found) return found;
   if (blankText && again.reAdds < MAX_BLANK_READDS) return await again.reAdd(again.reAdds + 1);
-  throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft), "chat_add");
+  throw new RowFailure("ADD_UNCERTAIN", uncertainMessage(draft, ctx), "chat_add");
 }
 
 /** Updates the chat until it exists (the add landed: `created`) or the deadline passes (undefined). */
@@ -58,6 +59,8 @@ async function probe(
     for (;;) {
       try {
         const number = await applyUpdates(draft, ctx, numbers, ctx.follow);
+        // Found by probing, not seen created: it may have existed, so a deferred add's dialog is not run.
+        await dropOwedDialog(draft, ctx, { afterLostAdd: true });
         return await succeed(draft, hash, ctx, "created", number);
       } catch (error) {
         if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
@@ -72,12 +75,17 @@ async function probe(
   }
 }
 
-function isBlankAdd(draft: ContactDraft): boolean {
-  return draft.chatAdd.text.trim() === "" && !draft.chatAdd.dialogId;
+/**
+ * The add as it was sent: blank text, and no dialog_id — none mapped, or deferred to dialog_execute (add-dialog.ts;
+ * the journal says so, whichever run sent it).
+ */
+function isBlankAdd(draft: ContactDraft, ctx: Pick<ContactContext, "state">): boolean {
+  const deferred = ctx.state.get(draft.key)?.addDialogOwed === true;
+  return draft.chatAdd.text.trim() === "" && (!draft.chatAdd.dialogId || deferred);
 }
 
-export function uncertainMessage(draft: ContactDraft): string {
-  const why = isBlankAdd(draft)
+export function uncertainMessage(draft: ContactDraft, ctx: Pick<ContactContext, "state">): string {
+  const why = isBlankAdd(draft, ctx)
     ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
     : `it was not sent again because it sends real WhatsApp messages (${draft.chatAdd.dialogId ? "a dialog" : "its text"})`;
   return (

@@ -62,6 +62,9 @@ export async function settleByPerson(draft: ContactDraft, ctx: ContactContext): 
       patch[send.hash] = null;
       patch[send.status] = null;
       if (send.id) patch[send.id] = null;
+      // A dialog with no hash was the new-lead dialog a blank add deferred (add-dialog.ts): owed again.
+      if (send.action === "dialog_execute" && state?.dialogHash === undefined && draft.chatAdd.dialogId !== undefined)
+        patch.addDialogOwed = true;
     }
   }
   await ctx.state.update(draft.key, patch);

@@ -6,12 +6,12 @@ import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates } from "./contact-updates.js";
 import type { ProbeOptions } from "./chat-target.js";
 import { isRowFailure } from "./row-failure.js";
-import { sendsNothingVisible, type UpsertStrategy } from "./upsert-strategy.js";
+import { addsBlank, type UpsertChoice, type UpsertStrategy } from "./upsert-strategy.js";
 
 /**
  * Upsert of a row the journal has no pending or uncertain add for, in the order the run's strategy picks
- * (upsert-strategy.ts): update first and create when no form of the number has a chat, or add first and let
- * `chat_add` answer `fetched` for a chat that existed.
+ * (upsert-strategy.ts): update first and create when the chat was not found, or add first and let `chat_add` answer
+ * `fetched` for a chat that existed.
  */
 export async function upsertRow(
   draft: ContactDraft,
@@ -26,39 +26,43 @@ export async function upsertRow(
       return await createChat(draft, hash, ctx, { reAdds: 0, onAnswer: choice.observe });
     }
     try {
-      const { numbers, options } = probe(draft, ctx, prior);
-      const number = await applyUpdates(draft, ctx, numbers, ctx.first, options);
+      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first, {
+        ...probe(draft, ctx, prior, choice),
+        preferLearnt: !prior?.number,
+      });
       choice.observe(false);
       return await succeed(draft, hash, ctx, "updated", number);
     } catch (error) {
       if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) throw error;
-      choice.observe(true);
     }
-    return await createChat(draft, hash, ctx, { reAdds: 0 });
+    // Not found under the forms probed: a new chat, or (when the probe stopped after one form) possibly one under the
+    // other form, which chat_add answers `fetched` — the answer tells the strategy which.
+    return await createChat(draft, hash, ctx, { reAdds: 0, onAnswer: choice.observe });
   } finally {
     choice.release();
   }
 }
 
 /**
- * The numbers to probe before adding, and how. A blank add probes the form its area code is stored under once the run
- * knows it, and stops after a miss on that form — also when another row learnt it while this probe ran: should the
- * chat be under the other form after all, `chat_add` answers `fetched` with `corrigido para` and nothing visible is
- * sent. An add that sends something probes both forms first. Without a journal number, the form is re-picked when
- * the request leaves the queue (chat-target.ts).
+ * How a row that updates first looks for its chat. Its first answer feeds the run's share of new rows at once. A row
+ * the journal knows a number for, or whose add would send visible text, tries every form before adding. Otherwise a
+ * miss on the form its area code is stored under is followed by the other form only while that is likely to find the
+ * chat (second-probe.ts) — else the row adds, and `chat_add` finds a chat under the other form anyway (`fetched`,
+ * `corrigido para`) without sending anything.
  */
 function probe(
   draft: ContactDraft,
   ctx: ContactContext,
   prior: RowState | undefined,
-): { numbers: string[]; options: ProbeOptions } {
-  const blank = !prior?.number && sendsNothingVisible(draft);
-  const stored = ctx.forms?.storedForm(draft);
+  choice: UpsertChoice,
+): Pick<ProbeOptions, "stopAfterMiss" | "onFirstAnswer"> {
+  const answers = { onFirstAnswer: (found: boolean) => choice.firstProbe(found) };
+  if (prior?.number || !addsBlank(draft) || !ctx.forms) return answers;
+  const forms = ctx.forms;
   return {
-    numbers: blank && stored ? [stored] : candidates(prior?.number, draft, ctx.forms),
-    options: {
-      stopAfterMiss: (missed) => blank && ctx.forms?.storedForm(draft) === missed,
-      preferLearnt: !prior?.number,
-    },
+    ...answers,
+    // A miss on the minority form (the area code turned round while the row waited) is followed by the usual one.
+    stopAfterMiss: async (missed) =>
+      missed === forms.storedForm(draft) && !(await choice.probeOther(forms.otherShare(draft))),
   };
 }

@@ -18,6 +18,7 @@ export const PATCH_FIELDS = [
   "phone",
   "chatAddId",
   "addStatus",
+  "addDialogOwed",
   "hash",
   "pendingHash",
   "noteHash",

@@ -111,6 +111,7 @@ class Row implements RowState {
   readonly syncedAt: string | undefined;
   readonly updatedAt: string;
   declare readonly pendingHash?: string;
+  declare readonly addDialogOwed?: boolean;
   declare readonly noteHash?: string;
   declare readonly dialogHash?: string;
   declare readonly dialogStatus?: string;
@@ -143,6 +144,7 @@ class Row implements RowState {
     const self = this as unknown as Record<string, unknown>;
     let v;
     if ((v = r.pendingHash) != null) self.pendingHash = v === r.hash ? this.hash : v;
+    if ((v = r.addDialogOwed) != null) self.addDialogOwed = v;
     if ((v = r.noteHash) != null) self.noteHash = v;
     if ((v = r.dialogHash) != null) self.dialogHash = v;
     if ((v = r.dialogStatus) != null) self.dialogStatus = shared(v);

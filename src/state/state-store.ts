@@ -16,6 +16,11 @@ export interface RowState {
   hash?: string;
   /** Hash of the values the pending add is waiting to apply (so `status` can finish the job). */
   pendingHash?: string;
+  /**
+   * The chat_add went out without the mapping's chat_add dialog_id (an upsert adding before it knew the chat was new):
+   * the dialog is owed to the chat — run with dialog_execute once, and only if the add answered `done`.
+   */
+  addDialogOwed?: boolean;
   /** Values hash for which the mapped note was added / the dialog executed (no second note after a partial failure). */
   noteHash?: string;
   dialogHash?: string;

@@ -30,8 +30,8 @@ describe("sync --dry-run cost and preview (CLI)", () => {
     expect(r.code).toBe(0);
     expect(env.mock.state().requests.total).toBe(0);
     // New rows: chat_add + ≈1 chat_add_status + the update + the note = 4 each; the first 4 rows of an upsert are
-    // also checked on both number forms before adding (the run does not know yet that its rows are new).
-    expect(r.stderr).toContain("cost: about 608 requests, ≈ 2 min at --rate 5 (--concurrency 4");
+    // also checked on their area code's number form before adding (the run does not know yet that its rows are new).
+    expect(r.stderr).toContain("cost: about 604 requests, ≈ 2 min at --rate 5 (--concurrency 4");
     expect(r.stderr).toContain("first 3 rows as they will be sent:");
     expect(r.stderr).toContain(
       'row 2 (would-upsert): 5511970001001 "Pessoa 0" · field__Etapa_do_funil="lead 0", field__Origem="planilha" · note "Importado: Pessoa 0"',
@@ -45,7 +45,7 @@ describe("sync --dry-run cost and preview (CLI)", () => {
     const args = ["sync", "--source", source(20), "--mapping", env.mapping("m.json", MAPPING), "--rate", "0"];
     const plan = await runCliInProcess([...args, "--dry-run", "--json"], { env: env.env, cwd: env.dir });
     const estimate = JSON.parse(plan.stdout).plan.estimate.requests as number;
-    expect(estimate).toBe(88);
+    expect(estimate).toBe(84);
     const real = await runCliInProcess([...args, "--json"], { env: env.env, cwd: env.dir });
     expect(JSON.parse(real.stdout).requests.total).toBe(estimate);
   });
@@ -77,7 +77,7 @@ describe("sync --dry-run cost and preview (CLI)", () => {
       changed: 0,
       unchanged: 0,
       retry: 0,
-      estimate: { requests: 48, seconds: 24, rate: 2, concurrency: 3 },
+      estimate: { requests: 44, seconds: 22, rate: 2, concurrency: 3 },
     });
     expect(report.plan.preview).toHaveLength(3);
     expect(report.plan.preview[0]).toEqual({

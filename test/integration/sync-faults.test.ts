@@ -314,11 +314,11 @@ describe("sync under faults", () => {
     expect(env.mock.state().chats[0]!.notes).toEqual(["nota Nina", "nota Nina"]);
     expect(report.requests.byAction.note_add).toBe(2);
   });
-  it("a lost blank chat_add that carries a dialog is not re-added (the dialog would run twice)", async () => {
+  it("create: a lost blank chat_add that carries a dialog is not re-added (the dialog would run twice)", async () => {
     env = await createSyncEnv({ addDelayMs: 2_000 });
     const report = await sync({
       source: env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n"),
-      mapping: env.mapping("m.json", { ...MAPPING, chat_add: { dialog_id: { value: "D1" } } }),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "create", chat_add: { dialog_id: { value: "D1" } } }),
       connection: env.connection,
       client: losingFirstAdd("after-applying"),
       cwd: env.dir,
@@ -328,6 +328,28 @@ describe("sync under faults", () => {
     expect(env.results(report.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN: .*a dialog/);
     expect(env.mock.state().requests.byAction.chat_add).toBe(1);
     expect(env.mock.state().requests.byAction.dialog_execute ?? 0).toBe(0);
+  });
+
+  it("upsert: the add went blank (dialog deferred), so a lost one is re-added; the dialog is not run on `fetched`", async () => {
+    // The lost add lands after the probe window (FAST: 300 ms), so the row re-adds.
+    env = await createSyncEnv({ addDelayMs: 1_500 });
+    const warnings: string[] = [];
+    const report = await sync({
+      source: env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n"),
+      mapping: env.mapping("m.json", { ...MAPPING, chat_add: { dialog_id: { value: "D1" } } }),
+      connection: env.connection,
+      client: losingFirstAdd("after-applying"),
+      cwd: env.dir,
+      ...FAST,
+      onEvent: (e) => void (e.type === "warning" && warnings.push(e.message)),
+    });
+    expect(report.counts.updated).toBe(1);
+    const state = env.mock.state();
+    expect(state.requests.byAction.chat_add).toBe(2);
+    expect(state.chats).toHaveLength(1);
+    // The re-add answered `fetched`: nothing proves the chat is new, so the dialog is not run, and that is said.
+    expect(state.requests.byAction.dialog_execute ?? 0).toBe(0);
+    expect(warnings.join("\n")).toMatch(/Row 2: the answer to chat_add .* the chat_add dialog "D1" was not run/);
   });
 
   it("a note that is the row's first request and loses its answer is retried at once, then not sent again on the next run", async () => {

@@ -65,21 +65,22 @@ describe("sync modes against the mock (real HTTP)", () => {
   });
 
   it("update: a chat stored under the 12-digit form is updated via the alternate (9th digit), then remembered", async () => {
-    env = await createSyncEnv({ existingChats: ["554797565906"] });
-    const source = env.csv("l.csv", "Telefone,Nome,Etapa,Link\n(47) 99756-5906,Carla,novo,x\n");
+    // DDD 21 keeps the 13-digit form (the field rule), but this old registration is stored without the 9.
+    env = await createSyncEnv({ existingChats: ["552197565906"] });
+    const source = env.csv("l.csv", "Telefone,Nome,Etapa,Link\n(21) 99756-5906,Carla,novo,x\n");
     const mapping = env.mapping("m.json", { ...MAPPING, mode: "update" });
     const first = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
     expect(first.counts.updated).toBe(1);
-    expect(chat("554797565906")?.fields.field__Etapa).toBe("novo");
+    expect(chat("552197565906")?.fields.field__Etapa).toBe("novo");
     const log = env.mock.state().log.filter((e) => e.action === "chat_update_custom_fields");
     expect(log.map((e) => [e.chatNumber, e.status])).toEqual([
-      ["5547997565906", 400],
-      ["554797565906", 200],
+      ["5521997565906", 400],
+      ["552197565906", 200],
     ]);
-    expect(env.results(first.results!)[0]!.chatguru_chat_number).toBe("554797565906");
+    expect(env.results(first.results!)[0]!.chatguru_chat_number).toBe("552197565906");
 
     // The form that worked is remembered: a changed value goes straight to it.
-    env.csv("l.csv", "Telefone,Nome,Etapa,Link\n(47) 99756-5906,Carla,cliente,x\n");
+    env.csv("l.csv", "Telefone,Nome,Etapa,Link\n(21) 99756-5906,Carla,cliente,x\n");
     const second = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST });
     expect(second.counts.updated).toBe(1);
     expect(second.requests.byAction).toEqual({ chat_update_custom_fields: 1 });

@@ -44,10 +44,9 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
     const numbers = Array.from({ length: 10 }, (_, i) => mobile(i, "21"));
     const report = await run(csv(numbers), mapping());
     expect(report.counts.created).toBe(10);
-    // The first rows start blind: update first, both forms, then add.
+    // The first rows start blind: update first on their area code's form; all of them missed, so they add.
     expect(callsFor(numbers[0]!)).toEqual([
       "chat_update_custom_fields:13",
-      "chat_update_custom_fields:12",
       "chat_add:13",
       "chat_update_custom_fields:13",
     ]);
@@ -79,13 +78,19 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
       expect(callsFor(n).slice(0, 2)).toEqual(["chat_update_custom_fields:13", "chat_update_custom_fields:12"]);
   });
 
-  it("learns the 12-digit form of an area code and tries it first on the next rows", async () => {
-    const numbers = Array.from({ length: 8 }, (_, i) => mobile(i, "47"));
-    env = await createSyncEnv({ existingChats: numbers.map(twelve) });
-    const report = await run(csv(numbers), mapping(), { concurrency: 1 });
-    expect(report.counts.updated).toBe(8);
-    expect(callsFor(numbers[0]!)).toEqual(["chat_update_custom_fields:13", "chat_update_custom_fields:12"]);
-    for (const n of numbers.slice(4)) expect(callsFor(n)).toEqual(["chat_update_custom_fields:12"]);
+  it("tries the 12-digit form first in area codes 31 and up (the field rule), and learns an area code that differs", async () => {
+    // DDD 47: all stored 12-digit, as the rule says. DDD 31 in this account: stored 13-digit, against the rule.
+    const rule = Array.from({ length: 8 }, (_, i) => mobile(i, "47"));
+    const against = Array.from({ length: 8 }, (_, i) => mobile(i, "31"));
+    env = await createSyncEnv({ existingChats: [...rule.map(twelve), ...against] });
+    const report = await run(csv([...rule, ...against]), mapping(), { concurrency: 1 });
+    expect(report.counts.updated).toBe(16);
+    for (const n of rule) expect(callsFor(n)).toEqual(["chat_update_custom_fields:12"]);
+    // Two chats found the other way turn the area code round (a row already queued may still try the rule's form
+    // first); an existing chat costs a probe more, never an add.
+    for (const n of against.slice(0, 2))
+      expect(callsFor(n)).toEqual(["chat_update_custom_fields:12", "chat_update_custom_fields:13"]);
+    for (const n of against.slice(4)) expect(callsFor(n)).toEqual(["chat_update_custom_fields:13"]);
     expect(env.mock.state().requests.byAction.chat_add).toBeUndefined();
   });
 

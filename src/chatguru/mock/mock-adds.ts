@@ -109,7 +109,7 @@ export class MockAdds {
       this.onFirstMessage(existing, add.text);
       return { status: "fetched", description: `Chat já existente.${correctedSuffix(add.number, existing.number)}` };
     }
-    const stored = storageForm(add.number, this.behaviour().twelveDigitAreaCodes);
+    const stored = storageForm(add.number, this.behaviour());
     const chat = this.chats.create(stored, add.name, "chat_add");
     if (add.userId) chat.userId = add.userId;
     this.onFirstMessage(chat, add.text);

@@ -1,4 +1,5 @@
 import { UsageError } from "../../errors.js";
+import { expandAreaCodes, storageForm } from "./mock-numbers.js";
 
 /** The fake credentials the mock accepts by default. Obviously not secret. */
 export const MOCK_CREDENTIALS = Object.freeze({
@@ -23,8 +24,16 @@ export interface MockBehaviour {
    * a panel name is read with the mock's own table (mock-field-names.ts), never the client's. @default DEFAULT_MOCK_FIELDS
    */
   customFields: string[];
-  /** Area codes whose 13-digit mobiles are stored in the 12-digit form (without the 9th digit). @default ["47","48","49","51","53","54","55"] */
+  /**
+   * Area codes whose 13-digit mobiles are stored in the 12-digit form (without the 9th digit); a range such as
+   * `"31-99"` stands for every code in it. @default ["47","48","49","51","53","54","55"]
+   */
   twelveDigitAreaCodes: string[];
+  /**
+   * Share (0–1) of the mobiles of the other area codes that are stored in the 12-digit form too, as old registrations
+   * are; which numbers is fixed by the seed. @default 0
+   */
+  twelveDigitShare: number;
   /** Numbers whose chat_add ends in `error`. @default [] */
   refusedNumbers: string[];
   /** Also refuse every number ending in "0000" ("Número não possui WhatsApp"). @default true */
@@ -70,6 +79,11 @@ export interface MockServerOptions extends Partial<MockBehaviour> {
   credentials?: Partial<MockCredentials>;
   /** Chats that exist from the start. @default [] */
   existingChats?: MockExistingChat[];
+  /**
+   * Store each existing chat given in the 13-digit form the way a new chat would be (twelveDigitAreaCodes,
+   * twelveDigitShare) instead of exactly as given: an old customer base spread over the country. @default false
+   */
+  existingByRule?: boolean;
 }
 
 /** The fake account's fields by API name, as the field manager lists them (mock-field-names.ts). */
@@ -86,6 +100,7 @@ export const DEFAULT_MOCK_FIELDS: readonly string[] = [
 export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
   customFields: [...DEFAULT_MOCK_FIELDS],
   twelveDigitAreaCodes: ["47", "48", "49", "51", "53", "54", "55"],
+  twelveDigitShare: 0,
   refusedNumbers: [],
   refuseZeroSuffix: true,
   officialWhatsApp: false,
@@ -136,6 +151,7 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
     const k = key as keyof MockBehaviour;
     switch (k) {
       case "failRate":
+      case "twelveDigitShare":
       case "resetRate":
       case "timeoutRate":
       case "applyThenFailRate":
@@ -174,8 +190,14 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
           invalid(k, "a non-empty array of HTTP statuses from 500 to 599", value);
         next[k] = [...(value as number[])];
         break;
+      case "twelveDigitAreaCodes": {
+        const codes =
+          Array.isArray(value) && value.every((v) => typeof v === "string") ? expandAreaCodes(value) : undefined;
+        if (codes === undefined) invalid(k, 'an array of two-digit area codes or ranges ("31-99")', value);
+        next[k] = codes;
+        break;
+      }
       case "customFields":
-      case "twelveDigitAreaCodes":
       case "refusedNumbers":
       case "applyThenFailActions":
         if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== ""))
@@ -194,17 +216,25 @@ export function normalizeMockOptions(options: MockServerOptions): {
   existingChats: MockExistingChat[];
   behaviour: MockBehaviour;
 } {
-  const { port = 0, credentials = {}, existingChats = [], ...rest } = options;
+  const { port = 0, credentials = {}, existingChats = [], existingByRule = false, ...rest } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) invalid("port", "an integer from 0 to 65535", port);
+  if (typeof existingByRule !== "boolean") invalid("existingByRule", "a boolean", existingByRule);
   for (const chat of existingChats) {
     const number = typeof chat === "string" ? chat : chat?.number;
     if (typeof number !== "string" || !/^\d{8,15}$/.test(number))
       invalid("existingChats", "numbers of 8 to 15 digits", number);
   }
+  const behaviour = mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, rest as Record<string, unknown>);
   return {
     port,
     credentials: { ...MOCK_CREDENTIALS, ...credentials },
-    existingChats,
-    behaviour: mergeBehaviour(DEFAULT_MOCK_BEHAVIOUR, rest as Record<string, unknown>),
+    existingChats: existingByRule ? existingChats.map((chat) => storedByRule(chat, behaviour)) : existingChats,
+    behaviour,
   };
+}
+
+function storedByRule(chat: MockExistingChat, behaviour: MockBehaviour): MockExistingChat {
+  return typeof chat === "string"
+    ? storageForm(chat, behaviour)
+    : { ...chat, number: storageForm(chat.number, behaviour) };
 }

@@ -1,3 +1,4 @@
+import { expandAreaCodes } from "../../chatguru/mock/mock-numbers.js";
 import { startMockServer, type MockServerOptions } from "../../chatguru/mock/mock-server.js";
 import { UsageError } from "../../errors.js";
 import { check, type Rule } from "../../options.js";
@@ -50,6 +51,17 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   set("applyThenFailActions", list(args.applyThenFailActions));
   set("seed", number(args, "seed", "a whole number", Number.isInteger));
   set("customFields", list(args.fields));
+  set("twelveDigitShare", number(args, "twelve-digit-share", "a share from 0 to 1", probability));
+  const areas = list(args["twelve-digit-areas"]);
+  if (areas) {
+    if (expandAreaCodes(areas) === undefined)
+      throw new UsageError(
+        `Expected --twelve-digit-areas to list two-digit area codes or ranges (e.g. 47,48 or 31-99), got "${String(args["twelve-digit-areas"])}".`,
+        { code: "USAGE_FLAG_INVALID" },
+      );
+    options.twelveDigitAreaCodes = areas;
+  }
+  if (args["existing-by-rule"] === true) options.existingByRule = true;
   const existing = list(args.existing);
   if (existing) {
     const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
@@ -91,6 +103,18 @@ export const mockServerCommand: CliCommand = {
         describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")',
       },
       existing: { type: "string", describe: "Numbers that already have a chat, comma-separated" },
+      "existing-by-rule": {
+        type: "boolean",
+        describe: "Store --existing numbers as the 12-digit rules below say, not exactly as given",
+      },
+      "twelve-digit-areas": {
+        type: "string",
+        describe: 'Area codes stored without the 9th digit, comma-separated or ranges (e.g. "31-99")',
+        defaultDescription: "47,48,49,51,53,54,55",
+      },
+      "twelve-digit-share": {
+        describe: "Share 0..1 of the other area codes' numbers stored without the 9th digit (old registrations)",
+      },
       official: {
         type: "boolean",
         describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"',

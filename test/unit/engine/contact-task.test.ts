@@ -33,18 +33,14 @@ describe("syncContact", () => {
     expect(client.calls.map((c) => c.params.chat_number)).toEqual(["5511987654321", "551187654321"]);
   });
 
-  it("upsert, blank add: once the area code is known stored as the canonical, a miss there goes straight to chat_add", async () => {
-    const forms = new NumberForms();
+  it("upsert, blank add, a run with many new rows: a miss on the area code's form goes straight to chat_add", async () => {
     const client = fakeClient({
-      chat_update_custom_fields: (p) => {
-        // Another row of DDD 11, probing concurrently, found its chat under the 13-digit form meanwhile.
-        forms.observe("5511912345678");
-        return p.chat_number === "5511987654321" && client.calls.length === 1 ? notFound() : ok();
-      },
+      chat_update_custom_fields: () => (client.calls.length === 1 ? notFound() : ok()),
       chat_add: added,
       chat_add_status: () => ok({ chat_add_status: "done", chat_add_status_description: "" }),
     });
-    const ctx = context(client, { forms, upsert: new UpsertStrategy() });
+    const half = new UpsertStrategy("learn", [true, false, true, false, true, false, true, false]);
+    const ctx = context(client, { forms: new NumberForms(), upsert: half });
     const result = await syncContact(draft({ chatAdd: { text: "" } }), "h", ctx, { full: false });
     expect(result).toMatchObject({ outcome: "created" });
     expect(client.calls.map((c) => `${c.action} ${c.params.chat_number ?? ""}`.trim())).toEqual([
@@ -53,17 +49,21 @@ describe("syncContact", () => {
       "chat_add_status",
       "chat_update_custom_fields 5511987654321",
     ]);
-    // While the area code is unknown, and for an add that sends a text, both forms are probed first.
-    const unknown = fakeClient({
-      chat_update_custom_fields: (p) => (p.chat_number === "551187654321" ? ok() : notFound()),
-    });
-    await syncContact(
-      draft({ chatAdd: { text: "" } }),
-      "h",
-      context(unknown, { forms: new NumberForms(), upsert: new UpsertStrategy() }),
-      { full: false },
-    );
-    expect(unknown.calls.map((c) => c.params.chat_number)).toEqual(["5511987654321", "551187654321"]);
+    // A run of existing chats, or one that knows nothing yet, probes the other form: an old registration there costs
+    // one request more, never an add and a wait.
+    for (const upsert of [new UpsertStrategy("learn", Array(8).fill(false)), new UpsertStrategy()]) {
+      const other = fakeClient({
+        chat_update_custom_fields: (p) => (p.chat_number === "551187654321" ? ok() : notFound()),
+      });
+      const found = await syncContact(
+        draft({ chatAdd: { text: "" } }),
+        "h",
+        context(other, { forms: new NumberForms(), upsert }),
+        { full: false },
+      );
+      expect(found).toMatchObject({ outcome: "updated", chatNumber: "551187654321" });
+      expect(other.calls.map((c) => c.params.chat_number)).toEqual(["5511987654321", "551187654321"]);
+    }
   });
 
   it("upsert: a missing chat is added (intent journaled first), polled, then updated", async () => {

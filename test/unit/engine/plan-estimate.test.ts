@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NumberForms } from "../../../src/engine/number-forms.js";
 import { PlanTally, rowRequests } from "../../../src/engine/plan-estimate.js";
 import { textHash } from "../../../src/engine/values-hash.js";
 import { planLines, roughDuration } from "../../../src/cli/render-plan.js";
@@ -16,6 +17,41 @@ describe("rowRequests (SPEC §5 minimums)", () => {
     // A note or dialog the journal already holds is not sent again.
     const prior = { key: "k", noteHash: textHash("n"), dialogHash: textHash("dlg") } as never;
     expect(rowRequests("changed", d, prior, "upsert")).toBe(1);
+  });
+});
+
+describe("PlanTally: an upsert's rows the journal does not know", () => {
+  const blank = (extra = {}) => draft({ chatAdd: { text: " " }, ...extra });
+  const upsert = (tally: PlanTally, d = blank()) =>
+    tally.add(rowRequests("new", d, undefined, "upsert"), d, "would-upsert", "new");
+
+  it("knowing nothing: counted new, the first four probed once before their add; a visible add probes both forms", () => {
+    const tally = new PlanTally();
+    for (let i = 0; i < 10; i++) upsert(tally);
+    expect(tally.requests).toBe(10 * 3 + 4);
+    upsert(tally, draft());
+    expect(tally.requests).toBe(34 + 5);
+  });
+
+  it("a chat_add dialog costs a new chat its dialog_execute (the add goes blank)", () => {
+    const tally = new PlanTally({ newShare: 1, forms: new NumberForms() });
+    upsert(tally, blank({ chatAdd: { text: " ", dialogId: "d" } }));
+    expect(tally.requests).toBe(4);
+  });
+
+  it("from the last run's share of new rows: all existing ≈ 1 each, all new 3, half and half 2.5 and a little", () => {
+    const forms = new NumberForms();
+    const existing = new PlanTally({ newShare: 0, forms });
+    for (let i = 0; i < 100; i++) upsert(existing);
+    // An old registration under the other form (10 % before any answer) costs a probe more.
+    expect(existing.estimate(Infinity, 4).requests).toBe(110);
+    const fresh = new PlanTally({ newShare: 1, forms });
+    for (let i = 0; i < 100; i++) upsert(fresh);
+    expect(fresh.estimate(Infinity, 4).requests).toBe(300);
+    const half = new PlanTally({ newShare: 0.5, forms });
+    for (let i = 0; i < 100; i++) upsert(half);
+    // New 4 (a probe, add, poll, update), existing 1, an old registration 4 (added: it is likely a new chat).
+    expect(half.estimate(Infinity, 4).requests).toBe(265);
   });
 });
 

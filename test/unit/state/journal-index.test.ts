@@ -5,7 +5,7 @@ import { JournalIndex } from "../../../src/state/journal-index.js";
 /** A distinct, valid-typed value for every field, so a field the Row copies wrongly or not at all shows up. */
 function valueFor(field: string, i: number): unknown {
   if (field === "rowNumber") return 40 + i;
-  if (field === "held") return true;
+  if (field === "held" || field === "addDialogOwed") return true;
   return `${field}-${i}`;
 }
 
