@@ -1,5 +1,5 @@
 import type { RowProblem } from "../core/row-problem.js";
-import type { SourceRow } from "../core/source-row.js";
+import { cellsByHeader, type SourceRow } from "../core/source-row.js";
 import { columnLetter } from "../sheets/a1.js";
 import { printable } from "../util/printable.js";
 import type { RecordCursor } from "./csv-records.js";
@@ -64,8 +64,7 @@ export async function* csvRows(
       if (cells === undefined) return;
       rowNumber++;
       if (cells.every((cell) => cell.trim() === "")) continue;
-      const values: Record<string, string> = {};
-      for (let i = 0; i < width; i++) values[headers[i]!] = cells[i] ?? "";
+      const values = cellsByHeader(headers, cells);
       const problems = [
         quoteSpansLines(cells, headers, delimiter, rowNumber),
         tooManyColumns(cells, width, delimiter, rowNumber),
