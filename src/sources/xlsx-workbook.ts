@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { ConfigError, isSyncError } from "../errors.js";
+import { guardWorkbookParts } from "./xlsx-part-guard.js";
 
 /** Parts of exceljs's streaming reader that its type declarations leave out (stable in exceljs 4.x). */
 interface ReaderInternals {
@@ -95,6 +96,7 @@ export async function openWorksheet(path: string, label: string, wanted: string 
     entries: "ignore",
   });
   normalizeRelTargets(reader);
+  guardWorkbookParts(reader, label);
   const internals = reader as unknown as ReaderInternals;
   const sheets = reader[Symbol.asyncIterator]();
   const close = () => {
