@@ -10,7 +10,7 @@ import {
   type ParseError,
 } from "jsonc-parser";
 import type { MappingErrorCode } from "../core/error-codes.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, isConfigError, UsageError } from "../errors.js";
 import { MappingSchema, ValueSpecSchema, type Mapping, type ValueSpec } from "./schema.js";
 import { issuesToProblems, typeOf } from "./schema-issues.js";
 
@@ -174,13 +174,45 @@ export function parseMapping(text: string, file: string): LoadedMapping {
     });
     throw mappingError("MAPPING_INVALID", file, problems);
   }
+  return mappingFromValue(value as Record<string, unknown>, file, locate, problems);
+}
+
+/** The schema's part of parsing: a JSON object → a normalized mapping, or ONE ConfigError listing every problem. */
+function mappingFromValue(
+  value: Record<string, unknown>,
+  file: string,
+  locate: MappingLocator,
+  problems: MappingProblem[] = [],
+): LoadedMapping {
   const result = MappingSchema.safeParse(value);
   if (!result.success) problems.push(...issuesToProblems(result.error.issues, value, locate));
-  const named = result.success ? withNamesKept(value as Record<string, unknown>, result.data, locate, problems) : {};
+  const named = result.success ? withNamesKept(value, result.data, locate, problems) : {};
   if (problems.length > 0 || !result.success) throw mappingError("MAPPING_INVALID", file, problems);
   const loaded = { ...result.data, ...named, path: file } as LoadedMapping;
   Object.defineProperty(loaded, "locate", { value: locate, enumerable: false });
   return loaded;
+}
+
+/**
+ * A mapping object handed to sync() or validate() instead of a file: checked like a file's content (a hand-built
+ * `{a: 1}` threw raw TypeErrors deep in the run), normalized, and given back. It needs its `path`: the journal is kept
+ * beside the mapping file. Problems are a UsageError naming the option.
+ */
+export function checkLoadedMapping(value: object, option: string): LoadedMapping {
+  const { path, ...rest } = value as Record<string, unknown>;
+  if (typeof path !== "string" || path.trim() === "") {
+    throw new UsageError(
+      `Expected \`${option}\` to be a mapping file's path or the mapping loadMapping() returned (with its \`path\`: the journal is kept beside the file), got an object without \`path\``,
+    );
+  }
+  const given = (value as { locate?: unknown }).locate;
+  const locate: MappingLocator = typeof given === "function" ? (given as MappingLocator) : () => undefined;
+  try {
+    return mappingFromValue(rest, path, locate);
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    throw new UsageError(`Expected \`${option}\` to be a valid mapping: ${error.message}`, { cause: error });
+  }
 }
 
 /** The mapping's name → value objects: keys are the person's own words (field and variable names). */
