@@ -50,6 +50,8 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   set("applyThenFailActions", list(args.applyThenFailActions));
   set("seed", number(args, "seed", "a whole number", Number.isInteger));
   set("customFields", list(args.fields));
+  set("dialogs", list(args.dialogs));
+  set("users", list(args.users));
   const existing = list(args.existing);
   if (existing) {
     const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
@@ -91,6 +93,16 @@ export const mockServerCommand: CliCommand = {
         describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")',
       },
       existing: { type: "string", describe: "Numbers that already have a chat, comma-separated" },
+      dialogs: {
+        type: "string",
+        describe: 'Dialog ids the account has, comma-separated; others get "Diálogo não encontrado"',
+        defaultDescription: "dlg-1,dlg-2,dlg-3",
+      },
+      users: {
+        type: "string",
+        describe: 'User ids the account has, comma-separated; others get "Usuário não encontrado"',
+        defaultDescription: "u1,u2,u3",
+      },
       official: {
         type: "boolean",
         describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"',
