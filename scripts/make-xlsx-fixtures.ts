@@ -4,9 +4,10 @@
  * column with its cached result, rich text, a hyperlink, accents, two worksheets, and a variant with title rows above
  * the header. Run: `npx tsx scripts/make-xlsx-fixtures.ts` (re-running rewrites the same content).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 const dir = fileURLToPath(new URL("../fixtures/xlsx/", import.meta.url));
 
@@ -119,7 +120,72 @@ async function withTitle(): Promise<void> {
   await wb.xlsx.writeFile(`${dir}leads-title.xlsx`);
 }
 
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+const inline = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/**
+ * A workbook as generators that omit the optional `r` attribute write it (Excel and LibreOffice open it): rows and
+ * cells without `r` follow the one before; a row or cell that has one jumps there. Hand-written XML, since every
+ * library we have writes `r`. Rows 2, 3, 6 (Telefone empty, Etapa via r="C6") and 7, one shared string, a number.
+ */
+async function withoutCellRefs(): Promise<void> {
+  const zip = new JSZip();
+  // Fixed dates in the zip, so re-generating gives the same bytes.
+  const file = (path: string, text: string) => zip.file(path, text, { date: CREATED, createFolders: false });
+  file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+      `</Types>`,
+  );
+  file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  file(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">` +
+      `<sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  file(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">` +
+      `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  file(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>` +
+      `<row>${inline("Nome")}${inline("Telefone")}${inline("Etapa")}</row>` +
+      `<row>${inline("Ana")}<c><v>5511987650001</v></c><c t="s"><v>0</v></c></row>` +
+      `<row>${inline("Bia")}<c><v>5511987650002</v></c></row>` +
+      `<row r="6">${inline("Caio")}<c r="C6" t="inlineStr"><is><t>lead</t></is></c></row>` +
+      `<row>${inline("Duda")}<c t="inlineStr"><is><t>+55 11 98765-0004</t></is></c>${inline("lead")}</row>` +
+      `</sheetData></worksheet>`,
+  );
+  file(
+    "xl/sharedStrings.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>novo</t></si></sst>`,
+  );
+  // Not needed by a reader, but written last as generators do: exceljs 4.4's streaming reader can pass over the last
+  // entry of a zip, and here that would be the shared strings.
+  file(
+    "docProps/app.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>chatguru-sync fixtures</Application></Properties>`,
+  );
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", platform: "UNIX" });
+  writeFileSync(`${dir}no-cell-refs.xlsx`, bytes);
+}
+
 mkdirSync(dir, { recursive: true });
 await leads();
 await withTitle();
-console.log(`wrote ${dir}leads.xlsx and ${dir}leads-title.xlsx`);
+await withoutCellRefs();
+console.log(`wrote ${dir}leads.xlsx, ${dir}leads-title.xlsx and ${dir}no-cell-refs.xlsx`);

@@ -8,6 +8,7 @@ import type {
   SyncErrorCode,
   UsageErrorCode,
 } from "./core/error-codes.js";
+import { base64Forms, maskRuns, runIndex, type RunIndex } from "./util/secret-echoes.js";
 import { secretPattern } from "./util/secret-pattern.js";
 
 /**
@@ -107,32 +108,48 @@ export function isInternalError(error: unknown): error is InternalError {
 
 /** Secrets shorter than this are not redacted (replacing "ab" everywhere would garble messages, not protect). */
 const MIN_SECRET_LENGTH = 4;
-const patterns = new Map<string, RegExp>();
+const MASK = "***";
+
+/** What is looked for of one secret: the whole of it and of its base64 forms in any encoding, and its long pieces. */
+interface SecretEchoes {
+  whole: RegExp[];
+  runs: RunIndex;
+}
+const echoes = new Map<string, SecretEchoes>();
 
 /**
- * Removes every occurrence of the given secrets from a string, in every encoding a server may echo them in (raw,
- * URL/form-encoded, JSON-escaped, HTML entities: util/secret-pattern.ts). THE redaction of the project: error
- * messages, causes, response bodies and log lines go through it so the ChatGuru key or a Google token never leaks
- * (SPEC §2: "The API key is a secret").
+ * Removes every occurrence of the given secrets from a string: the whole secret (and its base64/base64url forms) in
+ * every encoding a server may echo it in (raw, URL/form-encoded, JSON-escaped, HTML entities: util/secret-pattern.ts),
+ * and any run of 12 or more characters of the secret or of its base64 forms (util/secret-echoes.ts: a server that
+ * quotes the first 20 characters of the key). THE redaction of the project: error messages, causes, response bodies
+ * and log lines go through it so the ChatGuru key or a Google token never leaks (SPEC §2: "The API key is a secret").
  */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let out = text;
   // Longest first: a secret that contains another is replaced whole.
   const usable = secrets.filter((s): s is string => s !== undefined && s.length >= MIN_SECRET_LENGTH);
-  for (const secret of usable.sort((a, b) => b.length - a.length)) {
-    out = out.replace(patternFor(secret), "***");
+  const found = usable.sort((a, b) => b.length - a.length).map(echoesOf);
+  for (const { whole } of found) {
+    for (const pattern of whole) {
+      pattern.lastIndex = 0;
+      out = out.replace(pattern, MASK);
+    }
   }
+  for (const { runs } of found) out = maskRuns(out, runs, MASK);
   return out;
 }
 
-function patternFor(secret: string): RegExp {
-  let pattern = patterns.get(secret);
-  if (!pattern) {
+function echoesOf(secret: string): SecretEchoes {
+  let found = echoes.get(secret);
+  if (!found) {
     // A run uses a handful of secrets; the cap only guards a library user who passes a new one per call.
-    if (patterns.size >= 64) patterns.clear();
-    pattern = secretPattern(secret);
-    patterns.set(secret, pattern);
+    if (echoes.size >= 64) echoes.clear();
+    const encoded = base64Forms(secret);
+    found = {
+      whole: [secret, ...encoded].map(secretPattern),
+      runs: runIndex([secret, ...encoded]),
+    };
+    echoes.set(secret, found);
   }
-  pattern.lastIndex = 0;
-  return pattern;
+  return found;
 }

@@ -8,7 +8,7 @@ export type { FailOn } from "./engine/engine-options.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
 import { RowSelection } from "./engine/row-selection.js";
 import { UsageError } from "./errors.js";
-import type { LoadedMapping } from "./mapping/load-mapping.js";
+import { checkLoadedMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import type { SourceOptions } from "./sources/create-source.js";
 import type { Source } from "./sources/source.js";
 
@@ -156,20 +156,108 @@ function rowFilter(options: SyncOptions, naming: OptionNaming): RowFilter {
   return retryFailed ? "failed" : onlyPending ? "pending" : "all";
 }
 
+/** `typeof`, said for a person: `null`, `an array`, `a number`… — never the value (it may be a key). */
+function kindOf(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+const typedRule = (kind: string, ok: (v: unknown) => boolean): Rule => ({ ok, expected: kind, plain: kind });
+
+export const shapes = {
+  /** A CSV path, `-`, a Sheets URL — or a Source (what createSource() returns: `open()`, `id`, `label`). */
+  source: typedRule(
+    "a path, URL or Source",
+    (v) => nonEmpty(v) || (isObject(v) && typeof v.open === "function" && typeof v.id === "string"),
+  ),
+  text: typedRule("a non-empty string", nonEmpty),
+  string: typedRule("a string", (v) => typeof v === "string"),
+  function: typedRule("a function", (v) => typeof v === "function"),
+  object: typedRule("an object", (v) => isObject(v) && !Array.isArray(v)),
+  signal: typedRule("an AbortSignal", (v) => v instanceof AbortSignal),
+  stream: typedRule("a readable stream", (v) => isObject(v) && typeof v.on === "function"),
+  client: typedRule("a ChatGuru client (with `call` and `close`)", (v) => isObject(v) && typeof v.call === "function"),
+};
+
+/** Checks `value` only when given. */
+function given(name: string, value: unknown, rule: Rule, naming: OptionNaming = {}): void {
+  if (value !== undefined) check(name, value, rule, naming);
+}
+
+/**
+ * The connection, as sync() would use it: without these checks an `ftp://` URL, a missing key or phone id went on to
+ * send (or fail) request after request and the run ended TOO_MANY_FAILURES with every row `failed`. The key's value
+ * is never put in a message. With an injected `client`, only the ids of the journal are needed.
+ */
+export function checkConnection(connection: unknown, injectedClient: boolean): void {
+  if (connection === undefined) return;
+  if (!isObject(connection) || Array.isArray(connection)) {
+    throw new UsageError(
+      `Expected \`connection\` to be an object with apiUrl, key, accountId and phoneId, got ${kindOf(connection)}`,
+    );
+  }
+  const { apiUrl, key, accountId, phoneId, timeoutMs } = connection;
+  if (!injectedClient || apiUrl !== undefined) checkApiUrl(apiUrl);
+  if (!injectedClient || key !== undefined) {
+    if (!nonEmpty(key))
+      throw new UsageError(`Expected \`connection.key\` to be the API key, a non-empty string, got ${kindOf(key)}`);
+  }
+  for (const [name, value] of [
+    ["accountId", accountId],
+    ["phoneId", phoneId],
+  ] as const) {
+    if (!nonEmpty(value))
+      throw new UsageError(
+        `Expected \`connection.${name}\` to be a non-empty string, got ${typeof value === "string" ? "an empty string" : kindOf(value)}`,
+      );
+  }
+  if (timeoutMs !== undefined) check("connection.timeoutMs", timeoutMs, rules.numberAbove(0));
+}
+
+function checkApiUrl(apiUrl: unknown): void {
+  const expected = "an http(s) URL such as https://s15.chatguru.app/api/v1";
+  if (typeof apiUrl !== "string")
+    throw new UsageError(`Expected \`connection.apiUrl\` to be ${expected}, got ${kindOf(apiUrl)}`);
+  let url: URL | undefined;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
+    const scheme = url ? ` (${url.protocol.replace(/:$/, "")} is not http or https)` : "";
+    throw new UsageError(
+      `Expected \`connection.apiUrl\` to be ${expected}, got \`${describeUrl(apiUrl, url)}\`${scheme}`,
+    );
+  }
+}
+
+/** Scheme, host and path only: a URL may carry credentials or the key itself. */
+function describeUrl(text: string, url: URL | undefined): string {
+  if (!url) return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
 function checkInputs(options: SyncOptions, naming: OptionNaming): void {
   if (typeof options !== "object" || options === null)
     throw new UsageError(`Expected sync options to be an object, got \`${String(options)}\` (${typeof options})`);
-  const isObject = (v: unknown) => typeof v === "object" && v !== null;
-  const source = {
-    ok: (v: unknown) => (typeof v === "string" && v !== "") || isObject(v),
-    expected: "a path, URL or Source",
-    plain: "a file, - or a Google Sheets URL",
-  };
-  const mapping = { ok: source.ok, expected: "a path or a loaded mapping", plain: "a mapping file" };
-  check("source", options.source, source, naming);
-  check("mapping", options.mapping, mapping, naming);
-  const timeoutMs = options.connection?.timeoutMs;
-  if (timeoutMs !== undefined) check("connection.timeoutMs", timeoutMs, rules.numberAbove(0), naming);
+  check("source", options.source, { ...shapes.source, plain: "a file, - or a Google Sheets URL" }, naming);
+  check("mapping", options.mapping, { ...MAPPING, plain: "a mapping file" }, naming);
+  given("client", options.client, shapes.client);
+  checkConnection(options.connection, options.client !== undefined);
+  for (const name of ["results", "state", "cwd"] as const) given(name, options[name], shapes.text, naming);
+  for (const name of ["encoding", "delimiter", "sheet"] as const) given(name, options[name], shapes.string, naming);
+  given("onEvent", options.onEvent, shapes.function);
+  given("signal", options.signal, shapes.signal);
+  given("env", options.env, shapes.object);
+  given("stdin", options.stdin, shapes.stream);
+  given("pollSchedule", options.pollSchedule, shapes.object);
+  given("retryPolicy", options.retryPolicy, shapes.object);
+  given("sheetsQuotaPerMinute", options.sheetsQuotaPerMinute, rules.numberAbove(0), naming);
   if (options.headerRow !== undefined) check("headerRow", options.headerRow, rules.integerFrom(1), naming);
   if (options.lockDir !== undefined && options.lockDir !== false) {
     const folder = {
@@ -181,6 +269,9 @@ function checkInputs(options: SyncOptions, naming: OptionNaming): void {
   }
 }
 
+/** A mapping file's path, or a mapping already loaded (loadMapping()'s result, with its `path`). */
+const MAPPING = typedRule("a path or a loaded mapping", (v) => nonEmpty(v) || isObject(v));
+
 /**
  * Every option of sync() checked once, with exact messages (UsageError, exit 2), and defaults applied: the engine
  * sees only the result. The CLI goes through here too, passing its flag names so messages say `--concurrency`.
@@ -188,6 +279,7 @@ function checkInputs(options: SyncOptions, naming: OptionNaming): void {
 export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming = {}): NormalizedSyncOptions {
   checkInputs(options, naming);
   const { retryFailed: _r, onlyPending: _o, addTimeoutSeconds, pollSchedule, retryPolicy, ...rest } = options;
+  if (typeof options.mapping === "object") rest.mapping = checkLoadedMapping(options.mapping, "mapping");
   const rate = optional<number>("rate", options.rate, rules.rate, 5, naming);
   const addTimeout = optional<number>(
     "addTimeoutSeconds",

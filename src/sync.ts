@@ -33,15 +33,15 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   const normalized = normalizeSyncOptions(options);
   const { cwd, dryRun } = normalized;
   const source =
-    typeof options.source === "string"
-      ? createSource(options.source, {
+    typeof normalized.source === "string"
+      ? createSource(normalized.source, {
           ...options,
           cwd,
           onWarning: (message) => options.onEvent?.({ type: "warning", message }),
         })
-      : options.source;
+      : normalized.source;
   const mapping =
-    typeof options.mapping === "string" ? await loadMapping(resolve(cwd, options.mapping)) : options.mapping;
+    typeof normalized.mapping === "string" ? await loadMapping(resolve(cwd, normalized.mapping)) : normalized.mapping;
   if (!dryRun && !options.connection) {
     throw new ConfigError(
       "CONFIG_CONNECTION_MISSING",

@@ -1,10 +1,10 @@
 import { ExitCode } from "./core/exit-code.js";
 import { formatProblemCell } from "./core/format-problem.js";
-import { InterruptedError } from "./errors.js";
+import { InterruptedError, UsageError } from "./errors.js";
 import type { RowProblem } from "./core/row-problem.js";
 import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
-import { loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
-import { check, rules } from "./options.js";
+import { checkLoadedMapping, loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
+import { check, rules, shapes } from "./options.js";
 import { extname } from "node:path";
 import { createCsvSink, EXCEL_BR_DELIMITER } from "./sinks/csv-sink.js";
 import type { OpenedSource } from "./sources/source.js";
@@ -67,9 +67,8 @@ const PROGRESS_EVERY = 10_000;
  */
 export async function validate(options: ValidateOptions): Promise<ValidateReport> {
   const started = performance.now();
-  if (options.limit !== undefined) check("limit", options.limit, rules.integerFrom(1));
-  const mapping =
-    typeof options.mappingPath === "string" ? await loadMapping(options.mappingPath) : options.mappingPath;
+  const given = checkValidateOptions(options);
+  const mapping = typeof given === "string" ? await loadMapping(given) : given;
   if (options.signal?.aborted) throw new InterruptedError(INTERRUPTED);
   let readAs: string | undefined;
   const pipeline = await openRowPipeline(
@@ -104,6 +103,29 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
 }
 
 const INTERRUPTED = "Interrupted: validation stopped, no results file written.";
+
+/** Every option checked once, before the source is opened (a UsageError naming it); the mapping as given or checked. */
+function checkValidateOptions(options: ValidateOptions): string | LoadedMapping {
+  if (typeof options !== "object" || options === null)
+    throw new UsageError(`Expected validate options to be an object, got \`${String(options)}\` (${typeof options})`);
+  const source = options.source as unknown;
+  if (typeof source !== "object" || source === null || typeof (source as Source).open !== "function")
+    throw new UsageError(
+      `Expected \`source\` to be a Source (from createSource()), got \`${String(source)}\` (${typeof source})`,
+    );
+  const mapping = check<string | LoadedMapping>("mappingPath", options.mappingPath, {
+    ...shapes.text,
+    ok: (v) => shapes.text.ok(v) || (typeof v === "object" && v !== null),
+    expected: "a path or a loaded mapping",
+  });
+  if (options.limit !== undefined) check("limit", options.limit, rules.integerFrom(1));
+  if (options.resultsPath !== undefined) check("resultsPath", options.resultsPath, shapes.text);
+  for (const name of ["onEvent", "onRead"] as const) {
+    if (options[name] !== undefined) check(name, options[name], shapes.function);
+  }
+  if (options.signal !== undefined) check("signal", options.signal, shapes.signal);
+  return typeof mapping === "string" ? mapping : checkLoadedMapping(mapping, "mappingPath");
+}
 
 /**
  * `--results`: a workbook for `.xlsx` as sync writes it, else CSV. The workbook writer (exceljs) is loaded only then:

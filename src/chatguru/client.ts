@@ -170,7 +170,7 @@ export function parseResponse(
       : response.data === undefined || response.data === null
         ? ""
         : String(response.data);
-  const parsed = parseEnvelope(redact(text, secrets));
+  const parsed = redactStrings(parseEnvelope(redact(text, secrets)), secrets);
 
   // ChatGuru has been seen throttling with a 400 "Limite de requisições excedido": the same as a 429.
   const throttled = status !== 429 && parsed?.result !== "success" && isThrottlingDescription(describeOrEmpty(parsed));
@@ -243,6 +243,24 @@ function resolveLocation(location: string, requestUrl: string | undefined): stri
   } catch {
     return location;
   }
+}
+
+/**
+ * The raw text was redacted before parsing; this catches what JSON escapes hid from it — a piece of the key with a
+ * `\/` or `\u0041` inside, which JSON.parse turned back into the key's own characters. Iterative: a hostile body
+ * may nest deeper than the stack.
+ */
+function redactStrings<T extends object | undefined>(root: T, secrets: ReadonlyArray<string>): T {
+  const stack: object[] = root === undefined ? [] : [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    for (const name of Object.keys(node)) {
+      const value = node[name];
+      if (typeof value === "string") node[name] = redact(value, secrets);
+      else if (value !== null && typeof value === "object") stack.push(value);
+    }
+  }
+  return root;
 }
 
 /** ChatGuru puts the reason in `description`, except dialog_execute which uses `dialog_execution_return`. */

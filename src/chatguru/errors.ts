@@ -269,13 +269,16 @@ export const isChatGuruParamError = (e: unknown): e is ChatGuruParamError => e i
 // --- Description patterns (SPEC §2) -----------------------------------------------------------------------------
 
 /**
- * ChatGuru's credential messages (SPEC §2), matched as the WHOLE description: `key ou account_id não informado(s)`,
- * `account_id inválida`, `phone_id inválido`, `key inválida` / `chave inválida`. A looser pattern also caught field
- * errors such as `Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida` and aborted a whole run for
- * one row's field. Case, accents and a final `.`/`!` vary between servers; anything else is not a credential error.
+ * ChatGuru's credential messages (SPEC §2): `key ou account_id não informado(s)`, `account_id inválida`, `phone_id
+ * inválido`, `key inválida` / `chave inválida`, recognised by how the description STARTS: servers append what they
+ * received (`key inválida: <the key>`, redacted to `key inválida: ***`), and an echo must not turn bad credentials
+ * into one failed row per request. After the phrase comes the end, punctuation, a quote or the redaction mark — never
+ * more words, because field errors read alike: `Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida`,
+ * `Chave de acesso inválida`, `Chave PIX inválida` fail one row, they do not abort the run. Case, accents and a final
+ * `.`/`!` vary between servers.
  */
 export const AUTH_DESCRIPTION =
-  /^\s*(?:key ou account_id n[aã]o informados?(?:\(s\))?|(?:key|chave|account_id|phone_id) (?:inv[aá]lid[ao]|n[aã]o informad[ao](?:\(s\))?))\s*[.!]?\s*$/i;
+  /^\s*(?:key ou account_id n[aã]o informados?(?:\(s\))?|(?:key|chave|account_id|phone_id) (?:inv[aá]lid[ao]|n[aã]o informad[ao](?:\(s\))?))\s*(?:$|[.!:;,=()[\]"'“”–—-]|\*\*\*)/i;
 /** ChatGuru's throttling answer when it comes as a 400 instead of a 429 ("Limite de requisições excedido"). */
 const THROTTLING = /limite de requisi/i;
 const CHAT_NOT_FOUND = /chat não (encontrado|existe)|chat nao (encontrado|existe)/i;

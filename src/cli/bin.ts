@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { forcedExitMessage } from "./in-flight-rows.js";
-import { runCli } from "./main.js";
 
+// The signal handlers come first, and the CLI (main.js: yargs, exceljs, the Google client… a second or more to load)
+// only after them, as a dynamic import: while a static import loaded, a SIGTERM killed the process by signal instead of
+// the documented exit 130 with state flushed. A signal that arrives during the load aborts the run before it starts.
 const controller = new AbortController();
 let signals = 0;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -17,6 +19,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+const { runCli } = await import("./main.js");
 const code = await runCli(process.argv.slice(2), { signal: controller.signal });
 process.exitCode = code;
 // Keep-alive sockets or timers left by a library must not keep a finished CLI alive.

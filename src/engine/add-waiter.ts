@@ -44,6 +44,8 @@ export async function waitForChatAdd(
     timings?: AddTimings;
     /** While true, the run waits on this add (the config gate): polled more closely until add times are known. */
     urgent?: () => boolean;
+    /** Resolve `pending` at the first status word this client does not know, instead of waiting for the deadline. */
+    untilUnexpected?: boolean;
   },
 ): Promise<AddWaitResult> {
   const now = options.now ?? Date.now;
@@ -76,7 +78,8 @@ export async function waitForChatAdd(
     const answer = await getChatAddStatus(client, chatAddId);
     if (answer.status !== "pending") return settledResult({ ...answer, status: answer.status });
     unexpected = answer.unexpectedStatus === undefined ? {} : { unexpectedStatus: answer.unexpectedStatus };
-    if (now() >= options.deadline) return { status: "pending", ...unexpected };
+    if (now() >= options.deadline || (options.untilUnexpected && answer.unexpectedStatus !== undefined))
+      return { status: "pending", ...unexpected };
   }
 }
 

@@ -109,7 +109,21 @@ export async function finishAdd(
     reAdded?: boolean;
   },
 ): Promise<ContactResult> {
-  const answer = await waitWithoutSlot(ctx, chatAddId, draft.key, options);
+  // --no-wait on a resumed add: look once, then leave it pending.
+  const deadline = options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1;
+  let answer: AddWaitResult;
+  let pollFirst = options.pollFirst;
+  for (let probes = 0; ; probes++) {
+    const probing = probes < MAX_STATUS_WORD_PROBES && Object.keys(draft.fields).length > 0;
+    answer = await waitWithoutSlot(ctx, chatAddId, draft.key, { pollFirst, deadline, untilUnexpected: probing });
+    if (answer.status !== "pending" || answer.unexpectedStatus === undefined || !probing) break;
+    const found = await probeByFields(draft, hash, ctx, chatAddId, answer.unexpectedStatus);
+    if (found) return found;
+    // Not there yet, and its words tell nothing: the rest of the run does not wait on this add.
+    ctx.configGate?.release(draft.key);
+    if (ctx.now() >= deadline) break;
+    pollFirst = false;
+  }
   if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
   if (answer.status === "pending") {
     const odd = answer.unexpectedStatus ?? options.unexpectedStatus;
@@ -144,18 +158,52 @@ export async function finishAdd(
   return { ...result, chatAddId };
 }
 
+/** How many times an add answered with an undocumented status word is looked for by its custom fields. */
+const MAX_STATUS_WORD_PROBES = 3;
+
+/**
+ * ChatGuru answered chat_add_status with a word this client does not know (`success`, `queued`…): whether the chat
+ * exists, only ChatGuru can say. The row's custom fields ask it — an update never reaches the contact, and ChatGuru
+ * answers "Chat não encontrado." while the chat is not there. Taken: the chat exists, the row goes on as created (and
+ * ChatGuru has accepted the field names, which opens the config gate). Not found: undefined, the add is still waited
+ * for. Any other refusal is the row's failure, as after a `done` (an unknown field stops the run there).
+ */
+async function probeByFields(
+  draft: ContactDraft,
+  hash: string,
+  ctx: ContactContext,
+  chatAddId: string,
+  word: string,
+): Promise<ContactResult | undefined> {
+  let number: string;
+  try {
+    number = await applyUpdates(draft, ctx, candidates(undefined, draft, ctx.forms), ctx.follow);
+  } catch (error) {
+    if (isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) return undefined;
+    throw error;
+  }
+  ctx.onEvent?.({
+    type: "warning",
+    message:
+      `Row ${draft.rowNumber}: ChatGuru answered chat_add_status "${word}" for chat_add ${chatAddId}, a value this tool ` +
+      `does not know; the chat exists (ChatGuru took its custom fields), so the row was completed.`,
+  });
+  await ctx.state.update(draft.key, { addStatus: "done", number });
+  return { ...(await succeed(draft, hash, ctx, "created", number)), chatAddId };
+}
+
 /** Polls chat_add_status while the row holds no worker slot (admission counts it as waiting). */
 async function waitWithoutSlot(
   ctx: ContactContext,
   chatAddId: string,
   key: string,
-  options: { pollFirst: boolean; wait: boolean },
+  options: { pollFirst: boolean; deadline: number; untilUnexpected: boolean },
 ): Promise<AddWaitResult> {
   ctx.onAddWait?.(true);
   try {
     return await waitForChatAdd(ctx.poll, chatAddId, {
-      // --no-wait on a resumed add: look once, then leave it pending.
-      deadline: options.wait ? ctx.now() + ctx.addTimeoutMs : options.pollFirst ? ctx.now() : -1,
+      deadline: options.deadline,
+      untilUnexpected: options.untilUnexpected,
       schedule: ctx.pollSchedule,
       ...(ctx.addTimings ? { timings: ctx.addTimings } : {}),
       // The rest of the run waits on this add to prove the mapping (config-gate.ts): worth a poll or two more.

@@ -41,6 +41,8 @@ export async function applyUpdates(
   const target = new ChatTarget(numbers, firstClient, ctx.follow, ctx.forms, draft, probe);
   if (Object.keys(draft.fields).length > 0) {
     await target.send((client, n) => updateCustomFields(client, n, draft.fields));
+    // ChatGuru knows these fields: rows that send only these need not wait for an add to finish (config-gate.ts).
+    ctx.configGate?.fieldsAccepted(Object.keys(draft.fields));
   }
   // Keyed by the note's own text (not the row's values): editing another cell must not add the same note again.
   const noteHash = draft.note !== undefined ? textHash(draft.note) : undefined;

@@ -9,6 +9,8 @@ interface WaitOptions {
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   urgent?: () => boolean;
+  /** Return at the first pending answer whose status word this client does not know. */
+  untilUnexpected?: boolean;
 }
 
 /**
@@ -66,14 +68,18 @@ export async function waitLearnt(
         timings.settled(seenAt, polls, learnt);
         return answer;
       }
+      // A status word this client does not know says nothing about how long adds take: it moves no poll time (every
+      // add would otherwise be pushed past its deadline by one that will never settle in a known word).
+      const known = answer.unexpectedStatus === undefined;
       if (scout) {
-        timings.pendingAt(seenAt);
+        if (known) timings.pendingAt(seenAt);
         timings.endScout();
         scout = false;
       }
-      if (polls === 1 && learnt) timings.missed(seenAt);
+      if (polls === 1 && learnt && known) timings.missed(seenAt);
       last = answer;
-      if (now() >= options.deadline) return answer;
+      if (now() >= options.deadline || (options.untilUnexpected && answer.unexpectedStatus !== undefined))
+        return answer;
       lastPoll = now() - start;
       nextDefault = lastPoll + gap;
       gap = Math.min(schedule.maxMs, gap * schedule.factor);

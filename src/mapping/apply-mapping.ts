@@ -126,7 +126,8 @@ class RowRun {
   }
 
   fields(list: CompiledMapping["fields"], clear: boolean): Record<string, string> {
-    const out: Record<string, string> = {};
+    // No prototype: a field or variable named `__proto__` is a name like any other.
+    const out = Object.create(null) as Record<string, string>;
     for (let i = 0; i < list.length; i++) {
       const { field, value, label } = list[i]!;
       const result = value.get(this.row.values);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import {
+  createScanner,
   findNodeAtLocation,
   getNodeValue,
   parseTree,
@@ -9,8 +10,8 @@ import {
   type ParseError,
 } from "jsonc-parser";
 import type { MappingErrorCode } from "../core/error-codes.js";
-import { ConfigError } from "../errors.js";
-import { MappingSchema, type Mapping } from "./schema.js";
+import { ConfigError, isConfigError, UsageError } from "../errors.js";
+import { MappingSchema, ValueSpecSchema, type Mapping, type ValueSpec } from "./schema.js";
 import { issuesToProblems, typeOf } from "./schema-issues.js";
 
 // Re-exported: rules.ts, init and the CLI name problems with these.
@@ -103,11 +104,47 @@ function duplicateKeys(node: Node | undefined, locate: (offset: number) => FileP
   for (const child of node.children) duplicateKeys(child, locate, out);
 }
 
+/** Far deeper than any mapping (custom_fields → name → transform → list is 4 levels). */
+const MAX_DEPTH = 64;
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+/**
+ * Where the text first nests deeper than MAX_DEPTH, found with jsonc-parser's scanner (a loop, strings and comments
+ * understood). jsonc-parser's tree builder recurses once per level: a file of 100 000 `[` ended in "RangeError: Maximum
+ * call stack size exceeded" and a stack trace instead of a mapping error.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if ((token === CLOSE_BRACE || token === CLOSE_BRACKET) && depth > 0) depth -= 1;
+  }
+  return undefined;
+}
+
 /**
  * Parses a mapping text (comments and trailing commas allowed) into a normalized mapping. Throws ONE ConfigError
  * (MAPPING_INVALID) listing every syntax or schema problem with its line:column.
  */
 export function parseMapping(text: string, file: string): LoadedMapping {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    throw mappingError("MAPPING_INVALID", file, [
+      {
+        code: "MAPPING_SYNTAX",
+        message: `objects and lists nest more than ${MAX_DEPTH} levels deep here, and a mapping needs at most 4: is this the mapping file?`,
+        position: positionOf(text, deep),
+      },
+    ]);
+  }
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, {
     allowTrailingComma: true,
@@ -137,12 +174,78 @@ export function parseMapping(text: string, file: string): LoadedMapping {
     });
     throw mappingError("MAPPING_INVALID", file, problems);
   }
+  return mappingFromValue(value as Record<string, unknown>, file, locate, problems);
+}
+
+/** The schema's part of parsing: a JSON object → a normalized mapping, or ONE ConfigError listing every problem. */
+function mappingFromValue(
+  value: Record<string, unknown>,
+  file: string,
+  locate: MappingLocator,
+  problems: MappingProblem[] = [],
+): LoadedMapping {
   const result = MappingSchema.safeParse(value);
   if (!result.success) problems.push(...issuesToProblems(result.error.issues, value, locate));
+  const named = result.success ? withNamesKept(value, result.data, locate, problems) : {};
   if (problems.length > 0 || !result.success) throw mappingError("MAPPING_INVALID", file, problems);
-  const loaded = { ...result.data, path: file } as LoadedMapping;
+  const loaded = { ...result.data, ...named, path: file } as LoadedMapping;
   Object.defineProperty(loaded, "locate", { value: locate, enumerable: false });
   return loaded;
+}
+
+/**
+ * A mapping object handed to sync() or validate() instead of a file: checked like a file's content (a hand-built
+ * `{a: 1}` threw raw TypeErrors deep in the run), normalized, and given back. It needs its `path`: the journal is kept
+ * beside the mapping file. Problems are a UsageError naming the option.
+ */
+export function checkLoadedMapping(value: object, option: string): LoadedMapping {
+  const { path, ...rest } = value as Record<string, unknown>;
+  if (typeof path !== "string" || path.trim() === "") {
+    throw new UsageError(
+      `Expected \`${option}\` to be a mapping file's path or the mapping loadMapping() returned (with its \`path\`: the journal is kept beside the file), got an object without \`path\``,
+    );
+  }
+  const given = (value as { locate?: unknown }).locate;
+  const locate: MappingLocator = typeof given === "function" ? (given as MappingLocator) : () => undefined;
+  try {
+    return mappingFromValue(rest, path, locate);
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    throw new UsageError(`Expected \`${option}\` to be a valid mapping: ${error.message}`, { cause: error });
+  }
+}
+
+/** The mapping's name → value objects: keys are the person's own words (field and variable names). */
+const NAMED_VALUES = ["custom_fields", "context"] as const;
+
+/**
+ * `custom_fields` and `context` as objects without a prototype, every name kept. zod's record leaves a `__proto__` key
+ * out (on a plain object assigning it would set the prototype), so a custom field named `__proto__` was silently
+ * dropped; such an entry is checked here and kept like any other name.
+ */
+function withNamesKept(
+  raw: Record<string, unknown>,
+  parsed: Mapping,
+  locate: MappingLocator,
+  problems: MappingProblem[],
+): Partial<Pick<Mapping, (typeof NAMED_VALUES)[number]>> {
+  const out: Partial<Pick<Mapping, (typeof NAMED_VALUES)[number]>> = {};
+  for (const name of NAMED_VALUES) {
+    const given = parsed[name];
+    if (given === undefined) continue;
+    const names = Object.create(null) as Record<string, ValueSpec>;
+    const written = raw[name];
+    for (const key of written !== null && typeof written === "object" ? Object.keys(written) : []) {
+      if (Object.hasOwn(given, key)) names[key] = given[key]!;
+      else {
+        const spec = ValueSpecSchema.safeParse((written as Record<string, unknown>)[key]);
+        if (spec.success) names[key] = spec.data;
+        else problems.push(...issuesToProblems(spec.error.issues, raw, locate, [name, key]));
+      }
+    }
+    out[name] = names;
+  }
+  return out;
 }
 
 function positionOf(text: string, offset: number): FilePosition {

@@ -8,6 +8,7 @@ import { createDecoder } from "./csv-encoding.js";
  * gets here — a quote that never closes, or a binary file on "one line" — and it must fail instead of filling memory.
  */
 export const MAX_RECORD_CHARS = 10 * 1024 * 1024;
+const MAX_RECORD_MB = MAX_RECORD_CHARS / (1024 * 1024);
 
 /** Records of a CSV byte stream, one at a time, with records handed back (`unread`) replayed first. */
 export interface RecordCursor {
@@ -30,6 +31,10 @@ export function createRecordCursor(bytes: Readable, options: RecordOptions): Rec
   const parser = parse({
     delimiter: options.delimiter,
     bom: true,
+    // Any of the three line ends, in any mix: csv-parse otherwise fixes the record delimiter from the first line end,
+    // and a file edited in two programs (a CRLF header over LF rows) became one row of every contact. Naming them also
+    // spares csv-parse its per-character search for the first line end, which made a huge first line slow to refuse.
+    record_delimiter: ["\r\n", "\n", "\r"],
     relax_column_count: true,
     relax_quotes: true,
     max_record_size: MAX_RECORD_CHARS,
@@ -73,7 +78,10 @@ function parseError(error: unknown, label: string, hiddenRecords: number): unkno
     error.code === "CSV_QUOTE_NOT_CLOSED"
       ? `a quoted value${inRow} is never closed (a missing " ?)`
       : error.code === "CSV_MAX_RECORD_SIZE"
-        ? `the row${inRow} is longer than ${MAX_RECORD_CHARS} characters — a quote that is never closed (a missing " ?), or not a CSV file`
+        ? `the row${inRow} is longer than ${MAX_RECORD_MB} MB (${MAX_RECORD_CHARS} characters), the most this tool reads as ` +
+          `one row; Excel itself keeps at most 32 767 characters in a cell. A quote that is never closed (a missing " ?) ` +
+          `or a file that is not a CSV does this; if a cell really holds that much text, shorten or empty it (or delete ` +
+          `its column) and run again`
         : error.message;
   return new ConfigError("SOURCE_CSV_PARSE", `${label}: CSV syntax error near line ${line ?? "?"}: ${what}`, {
     cause: error,

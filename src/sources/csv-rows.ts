@@ -1,6 +1,6 @@
 import { unguardFormula } from "../core/formula-guard.js";
 import type { RowProblem } from "../core/row-problem.js";
-import type { SourceRow } from "../core/source-row.js";
+import { cellsByHeader, type SourceRow } from "../core/source-row.js";
 import { columnLetter } from "../sheets/a1.js";
 import { printable } from "../util/printable.js";
 import type { RecordCursor } from "./csv-records.js";
@@ -65,9 +65,11 @@ export async function* csvRows(
       if (cells === undefined) return;
       rowNumber++;
       if (cells.every((cell) => cell.trim() === "")) continue;
-      const values: Record<string, string> = {};
       // A cell this tool wrote as '=… so Excel shows it as text reads back as it was (core/formula-guard.ts).
-      for (let i = 0; i < width; i++) values[headers[i]!] = unguardFormula(cells[i] ?? "");
+      const values = cellsByHeader(
+        headers,
+        cells.map((cell) => unguardFormula(cell)),
+      );
       const problems = [
         quoteSpansLines(cells, headers, delimiter, rowNumber),
         tooManyColumns(cells, width, delimiter, rowNumber),

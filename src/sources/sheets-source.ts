@@ -4,7 +4,7 @@ import type { SheetsGateway, SheetTab } from "../sheets/sheets-gateway.js";
 import { spreadsheetUrl } from "../sheets/sheets-spec.js";
 import { checkHeader } from "./header-check.js";
 import type { OpenedSheetsSource, Source } from "./source.js";
-import type { SourceRow } from "../core/source-row.js";
+import { cellsByHeader, type SourceRow } from "../core/source-row.js";
 
 export interface SheetsSourceOptions {
   spreadsheetId: string;
@@ -119,11 +119,7 @@ async function* readRows(reader: RowReader): AsyncGenerator<SourceRow> {
     for (let i = 0; i < page.length && !isClosed(); i++) {
       const cells = page[i]!;
       if (cells.every((cell) => cell.trim() === "")) continue;
-      const values: Record<string, string> = {};
-      headers.forEach((name, j) => {
-        values[name] = cells[j] ?? "";
-      });
-      yield { rowNumber: pageStart + i, values };
+      yield { rowNumber: pageStart + i, values: cellsByHeader(headers, cells) };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { ConfigError } from "../errors.js";
-import type { SourceRow } from "../core/source-row.js";
+import { cellsByHeader, type SourceRow } from "../core/source-row.js";
 import { printable } from "../util/printable.js";
 import { TITLE_LOOKAHEAD_ROWS } from "./csv-header.js";
 import { checkHeaderRow } from "./csv-source.js";
@@ -122,7 +122,6 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
         await close();
         throw error;
       }
-      const width = headers.length;
       const uncalculated = uncalculatedWarner(where, headers, options.onWarning);
 
       async function* rows(): AsyncGenerator<SourceRow> {
@@ -133,9 +132,7 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
             const cells = rowTexts(next.value, worksheet.date1904, uncalculated);
             if (isBlank(cells)) continue;
             // Cells right of the header have no column name: nothing can map them, so they are not part of the row.
-            const values: Record<string, string> = {};
-            for (let i = 0; i < width; i++) values[headers[i]!] = cells[i] ?? "";
-            yield { rowNumber: next.value.number, values };
+            yield { rowNumber: next.value.number, values: cellsByHeader(headers, cells) };
           }
         } finally {
           await close();

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { ConfigError, isSyncError } from "../errors.js";
 import { CellXmlText } from "./xlsx-xml-text.js";
+import { guardWorkbookParts } from "./xlsx-part-guard.js";
 
 /** Parts of exceljs's streaming reader that its type declarations leave out (stable in exceljs 4.x). */
 interface ReaderInternals {
@@ -128,6 +129,7 @@ export async function openWorksheet(path: string, label: string, wanted: string 
   });
   normalizeRelTargets(reader);
   filterCellText(reader);
+  guardWorkbookParts(reader, label);
   const internals = reader as unknown as ReaderInternals;
   const sheets = reader[Symbol.asyncIterator]();
   const close = () => {

@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
@@ -7,47 +5,11 @@ import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 /** SPEC §5 "Configuration errors stop the run", through the CLI against the mock. */
 
 let env: SyncEnv;
-let proxy: Server | undefined;
-afterEach(async () => {
-  await env?.close();
-  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
-  proxy = undefined;
-});
+afterEach(async () => env?.close());
 
 const phones = (n: number, prefix = "1198761") => Array.from({ length: n }, (_, i) => `${prefix}${String(1001 + i)}`);
 const csv = (rows: string[]) => `Telefone,Nome,Etapa\n${rows.map((p, i) => `${p},Pessoa ${i},novo`).join("\n")}\n`;
 const count = (text: string, part: string) => text.split(part).length - 1;
-
-/**
- * ChatGuru's answers for an unknown dialog or user are not in the API document and the mock accepts any id: this
- * 127.0.0.1 proxy in front of the mock answers them the way a 400 naming the parameter would.
- */
-async function refusingProxy(target: string): Promise<string> {
-  proxy = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    req.on("end", async () => {
-      const params = new URLSearchParams(body);
-      const refuse = (description: string) => {
-        res.writeHead(400, { "content-type": "application/json" });
-        res.end(JSON.stringify({ code: 400, result: "error", description }));
-      };
-      if (params.get("action") === "dialog_execute" && params.get("dialog_id") === "dlg-missing")
-        return refuse("Diálogo não encontrado");
-      if (params.get("action") === "chat_add" && params.get("user_id") === "u-missing")
-        return refuse("Usuário não encontrado");
-      const answer = await fetch(target, {
-        method: "POST",
-        headers: { "content-type": req.headers["content-type"]! },
-        body,
-      });
-      res.writeHead(answer.status, { "content-type": "application/json" });
-      res.end(await answer.text());
-    });
-  });
-  await new Promise<void>((resolve) => proxy!.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(proxy!.address() as AddressInfo).port}/api/v1`;
-}
 
 describe("configuration errors stop the run (CLI)", () => {
   it("--limit 5 with a field the account does not have: exit 3, at most --concurrency chat_adds, the advice printed once", async () => {
@@ -118,9 +80,9 @@ describe("configuration errors stop the run (CLI)", () => {
     expect(human.stderr).toMatch(/^ {2}\d+ rows were not reached: the results file keeps what earlier runs wrote/m);
   });
 
+  // The mock refuses ids its account does not have, in the words docs/chatguru-api-notes.md guesses ChatGuru uses.
   it("an unknown dialog id stops the run at the first dialog_execute, naming the id and Chatbot → Diálogos once", async () => {
-    env = await createSyncEnv({ existingChats: phones(30).map((p) => `55${p}`) });
-    const apiUrl = await refusingProxy(env.env.CHATGURU_API_URL!);
+    env = await createSyncEnv({ existingChats: phones(30).map((p) => `55${p}`), dialogs: ["dlg-1"] });
     const source = env.csv("l.csv", csv(phones(30)));
     const mapping = env.mapping("m.json", {
       phone: "Telefone",
@@ -131,20 +93,23 @@ describe("configuration errors stop the run (CLI)", () => {
     // item 6); released here so the dialog is tried and refused.
     const r = await runCliInProcess(
       ["sync", "--source", source, "--mapping", mapping, "--concurrency", "1", "--rate", "0", "--release-held"],
-      { env: { ...env.env, CHATGURU_API_URL: apiUrl }, cwd: env.dir },
+      { env: env.env, cwd: env.dir },
     );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ChatGuru does not know the dialog id "dlg-missing"');
+    expect(r.stderr).toContain('dialog_execute answered "Diálogo não encontrado"');
     expect(count(r.stderr, "Chatbot → Diálogos")).toBe(1);
-    expect(env.mock.state().requests.byAction.dialog_execute ?? 0).toBe(0);
+    // The first refusal stopped the run: only the rows already in flight sent theirs, and none ran.
+    expect(env.mock.state().requests.byAction.dialog_execute).toBeGreaterThanOrEqual(1);
+    expect(env.mock.state().requests.byAction.dialog_execute).toBeLessThanOrEqual(4);
+    expect(env.mock.state().chats.every((chat) => chat.dialogs.length === 0)).toBe(true);
     const statuses = env.results(`${env.dir}/l.results.csv`).map((row) => row.chatguru_status);
     expect(statuses.filter((s) => s === "").length).toBeGreaterThanOrEqual(10);
     expect(statuses.every((s) => s === "" || s === "failed")).toBe(true);
   });
 
   it("an unknown user id stops the run at the first chat_add, naming the id and Usuários once", async () => {
-    env = await createSyncEnv();
-    const apiUrl = await refusingProxy(env.env.CHATGURU_API_URL!);
+    env = await createSyncEnv({ users: ["u1"] });
     const source = env.csv("l.csv", csv(phones(6)));
     const mapping = env.mapping("m.json", {
       phone: "Telefone",
@@ -154,11 +119,14 @@ describe("configuration errors stop the run (CLI)", () => {
     });
     const r = await runCliInProcess(
       ["sync", "--source", source, "--mapping", mapping, "--concurrency", "2", "--rate", "0"],
-      { env: { ...env.env, CHATGURU_API_URL: apiUrl }, cwd: env.dir },
+      { env: env.env, cwd: env.dir },
     );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ChatGuru does not know the user id "u-missing"');
+    expect(r.stderr).toContain('chat_add answered "Usuário não encontrado"');
     expect(count(r.stderr, "(Usuários)")).toBe(1);
-    expect(env.mock.state().requests.byAction.chat_add ?? 0).toBe(0);
+    // Only the adds in flight (--concurrency 2) went out, and the mock created no chat.
+    expect(env.mock.state().requests.byAction.chat_add).toBeLessThanOrEqual(2);
+    expect(env.mock.state().chats).toEqual([]);
   });
 });

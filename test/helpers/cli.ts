@@ -36,9 +36,16 @@ export async function runCliInProcess(
  */
 export function spawnCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    input?: string;
+    timeoutMs?: number;
+    /** More node flags, e.g. another `--import`. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<CliRun & { signal: NodeJS.Signals | null }> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, ["--import", tsxLoader, binTs, ...args], {
+  const child = spawn(process.execPath, ["--import", tsxLoader, ...(options.nodeArgs ?? []), binTs, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
     stdio: ["pipe", "pipe", "pipe"],

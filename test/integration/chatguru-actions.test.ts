@@ -140,15 +140,15 @@ describe("actions against the mock server", () => {
 
   it("addNote, executeDialog (context quirk then success), updateChatName, updateChatContext", async () => {
     expect((await addNote(client, "5511987654321", "Importado da planilha")).noteId).toMatch(/^[0-9a-f]{24}$/);
-    const quirk = await executeDialog(client, "5511987654321", "dlg-9").catch((e: unknown) => e);
+    const quirk = await executeDialog(client, "5511987654321", "dlg-2").catch((e: unknown) => e);
     expect(classifyChatGuruError(quirk)).toMatchObject({ kind: "row", code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED" });
-    expect(await executeDialog(client, "5511987654321", "dlg-9")).toEqual({ result: "Diálogo executado" });
+    expect(await executeDialog(client, "5511987654321", "dlg-2")).toEqual({ result: "Diálogo executado" });
     await updateChatName(client, "5511987654321", "Ana Souza");
     await updateChatContext(client, "5511987654321", { "Plano atual": "ouro" });
     expect(chatOf("5511987654321")).toMatchObject({
       name: "Ana Souza",
       notes: ["Importado da planilha"],
-      dialogs: ["dlg-9"],
+      dialogs: ["dlg-2"],
       context: { var__Plano_atual: "ouro" },
     });
   });

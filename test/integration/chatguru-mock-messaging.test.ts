@@ -81,7 +81,7 @@ describe("the mock's messaging side (issue 14, issue 15 item 4)", () => {
 
   it("the dialog context quirk answers with the recorded text", async () => {
     const c = await start({ existingChats: ["5511987650007"] });
-    const first = await errorOf(c.call("dialog_execute", { chat_number: "5511987650007", dialog_id: "d" }));
+    const first = await errorOf(c.call("dialog_execute", { chat_number: "5511987650007", dialog_id: "dlg-1" }));
     expect(first).toMatchObject({ code: "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED" });
     server!.reset();
     const raw = await fetch(server!.url, {
@@ -90,7 +90,7 @@ describe("the mock's messaging side (issue 14, issue 15 item 4)", () => {
       body: new URLSearchParams({
         ...{ key: server!.credentials.key, account_id: server!.credentials.accountId },
         ...{ phone_id: server!.credentials.phoneId, action: "dialog_execute" },
-        ...{ chat_number: "5511987650007", dialog_id: "d" },
+        ...{ chat_number: "5511987650007", dialog_id: "dlg-1" },
       }),
     });
     expect(await raw.json()).toMatchObject({

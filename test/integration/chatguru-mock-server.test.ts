@@ -289,6 +289,26 @@ describe("mock server: /__mock endpoints", () => {
     ).rejects.toThrow(/Nenhum campo personalizado/);
   });
 
+  it("dialog and user ids the account does not have are refused in the words the client recognises", async () => {
+    const server = await mockWith({ existingChats: ["5511987654321"], dialogs: ["dlg-7"], users: ["u-7"] });
+    const client = clientFor(server);
+    const refusal = (params: Record<string, string>, action = "chat_add") =>
+      client.call(action, { chat_number: "5511912345678", name: "Ana", ...params }).catch((e: unknown) => e);
+    expect(await refusal({ user_id: "u-x" })).toMatchObject({ httpStatus: 400, description: "Usuário não encontrado" });
+    expect(await refusal({ dialog_id: "dlg-x" })).toMatchObject({ description: "Diálogo não encontrado" });
+    const execute = await refusal({ chat_number: "5511987654321", dialog_id: "dlg-x" }, "dialog_execute");
+    expect(execute).toMatchObject({ httpStatus: 400, description: "Diálogo não encontrado" });
+    // Nothing was queued for the refused adds; the known ids go through.
+    expect(server.state().pendingAdds).toBe(0);
+    await client.call("chat_add", { chat_number: "5511912345678", name: "Ana", user_id: "u-7", dialog_id: "dlg-7" });
+    // …and the lists change at runtime like any other behaviour.
+    server.configure({ dialogs: ["dlg-8"] });
+    expect(await refusal({ dialog_id: "dlg-7" })).toMatchObject({ description: "Diálogo não encontrado" });
+    await expect(startMockServer({ users: [""] })).rejects.toThrow(
+      "Expected `users` to be an array of non-empty strings",
+    );
+  });
+
   it("rejects bad options with exact messages", async () => {
     await expect(startMockServer({ failRate: -0.1 })).rejects.toThrow(
       "Expected `failRate` to be a number from 0 to 1, got `-0.1` (number).",

@@ -89,6 +89,8 @@ describe("a send answered 500/502/504 after ChatGuru carried it out", () => {
       applyThenFailActions: ["message_file_send", "dialog_execute", "chat_add"],
       applyThenFailStatuses: [502, 504],
       dialogContextQuirk: false,
+      // The mock refuses dialog ids its account does not have.
+      dialogs: ["dlg-boas-vindas"],
       seed: 5,
     });
     const report = await sync({

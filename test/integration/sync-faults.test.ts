@@ -318,7 +318,7 @@ describe("sync under faults", () => {
     env = await createSyncEnv({ addDelayMs: 2_000 });
     const report = await sync({
       source: env.csv("l.csv", "Telefone,Nome,Etapa\n11987654321,Ana,novo\n"),
-      mapping: env.mapping("m.json", { ...MAPPING, mode: "create", chat_add: { dialog_id: { value: "D1" } } }),
+      mapping: env.mapping("m.json", { ...MAPPING, mode: "create", chat_add: { dialog_id: { value: "dlg-1" } } }),
       connection: env.connection,
       client: losingFirstAdd("after-applying"),
       cwd: env.dir,

@@ -82,3 +82,75 @@ describe("an unexpected chat_add_status value", () => {
     expect(server!.requests.filter((r) => r.action === "chat_add_status").length).toBeGreaterThan(polls);
   });
 });
+
+/**
+ * A server whose adds answer `success` (a word SPEC §2 does not list) for as long as they are polled. `visible`: the
+ * chat exists from the add on (its fields are taken), or never does ("Chat não encontrado.").
+ */
+async function neverDocumented(visible: boolean) {
+  const chats = new Set<string>();
+  server = await startScriptedServer(({ action, params }) => {
+    const number = params.get("chat_number") ?? "";
+    if (action === "chat_update_custom_fields")
+      return chats.has(number) ? success({ chat_id: `c${number}` }) : failure("Chat não encontrado.");
+    if (action === "chat_add") {
+      if (visible) chats.add(number);
+      return success({ chat_add_id: `add-${number}`, chat_add_status: "success" }, 201);
+    }
+    if (action === "chat_add_status")
+      return success({ chat_add_id: params.get("chat_add_id"), chat_add_status: "success" });
+    return failure(`unexpected action ${action}`);
+  });
+  const dir = mkdtempSync(join(tmpdir(), "cgs-addwords-"));
+  const lines = ["Telefone,Nome,Etapa", ...Array.from({ length: 8 }, (_, i) => `1198765${4000 + i},P${i},novo`)];
+  writeFileSync(join(dir, "l.csv"), `${lines.join("\n")}\n`);
+  writeFileSync(join(dir, "m.json"), JSON.stringify(MAPPING));
+  return { dir, source: join(dir, "l.csv"), mapping: join(dir, "m.json") };
+}
+
+describe("undocumented chat_add_status words do not stall the run", () => {
+  it("adds answered `success` whose chats exist: the fields find them, every row is created, no add waits out its timeout", async () => {
+    const { dir, source, mapping } = await neverDocumented(true);
+    const events: SyncEvent[] = [];
+    const report = await sync({
+      source,
+      mapping,
+      connection: { apiUrl: server!.url, ...CREDS, timeoutMs: 2_000 },
+      cwd: dir,
+      ...FAST,
+      concurrency: 2,
+      // Far beyond the test's timeout: waiting on any add until then fails the test.
+      addTimeoutSeconds: 600,
+      onEvent: (e) => events.push(e),
+    });
+    expect(report.counts).toMatchObject({ total: 8, created: 8, pending: 0, failed: 0 });
+    expect(server!.requests.filter((r) => r.action === "chat_add")).toHaveLength(8);
+    expect(warnings(events).join("\n")).toMatch(/"success".*the chat exists/);
+    const results = readFileSync(report.results!, "utf8");
+    expect(results.match(/created/g)).toHaveLength(8);
+  }, 20_000);
+
+  it("adds answered `success` whose chats never appear: every add goes out at once, none holds the run for the others", async () => {
+    const { dir, source, mapping } = await neverDocumented(false);
+    let addsAtFirstEnd: number | undefined;
+    const report = await sync({
+      source,
+      mapping,
+      connection: { apiUrl: server!.url, ...CREDS, timeoutMs: 2_000 },
+      cwd: dir,
+      ...FAST,
+      concurrency: 1,
+      addTimeoutSeconds: 3,
+      onEvent: (e) => {
+        if (e.type === "row" && addsAtFirstEnd === undefined)
+          addsAtFirstEnd = server!.requests.filter((r) => r.action === "chat_add").length;
+      },
+    });
+    expect(report.counts).toMatchObject({ total: 8, pending: 8, failed: 0 });
+    // Before any add reached its --add-timeout, all eight had been sent (the gate used to let one through per timeout).
+    expect(addsAtFirstEnd).toBe(8);
+    // Each add was looked for by its fields a bounded number of times (two number forms per look).
+    const updates = server!.requests.filter((r) => r.action === "chat_update_custom_fields").length;
+    expect(updates).toBeLessThanOrEqual(8 * (2 + 3 * 2));
+  }, 20_000);
+});

@@ -1,7 +1,7 @@
 import type { MockChat, MockChats } from "./mock-chats.js";
 import { CHAT_NUMBER, correctedSuffix, otherBrazilianForm, storageForm } from "./mock-numbers.js";
 import type { MockBehaviour } from "./mock-options.js";
-import { fail, newObjectId, ok, type MockReply } from "./mock-reply.js";
+import { fail, newObjectId, ok, UNKNOWN_DIALOG, UNKNOWN_USER, type MockReply } from "./mock-reply.js";
 import { mulberry32 } from "./mock-faults.js";
 
 interface PendingAdd {
@@ -65,6 +65,9 @@ export class MockAdds {
     const behaviour = this.behaviour();
     // Official WhatsApp Business numbers cannot open a conversation with free text (SPEC §2).
     if (behaviour.officialWhatsApp && (params.text ?? "").trim() !== "") return fail(400, "Mensagem inicial inválida");
+    // Ids the account does not have: ChatGuru's words are not documented (docs/chatguru-api-notes.md).
+    if (params.user_id && !behaviour.users.includes(params.user_id)) return fail(400, UNKNOWN_USER);
+    if (params.dialog_id && !behaviour.dialogs.includes(params.dialog_id)) return fail(400, UNKNOWN_DIALOG);
     const id = newObjectId();
     const add: PendingAdd = { id, number, name: params.name, readyAt: this.now() + this.delay(behaviour) };
     if (params.text !== undefined) add.text = params.text;

@@ -1,6 +1,6 @@
 import { isContextVarName, isFieldApiName, stripFieldPrefix } from "../field-names.js";
 import type { MockChat } from "./mock-chats.js";
-import { fail, newObjectId, ok, type MockReply } from "./mock-reply.js";
+import { fail, newObjectId, ok, UNKNOWN_DIALOG, type MockReply } from "./mock-reply.js";
 
 /** The update actions on an existing chat (messages live in mock-messages.ts). Each cites its SPEC §2 quirk. */
 
@@ -25,8 +25,14 @@ export function noteAdd(chat: MockChat, params: Record<string, string>): MockRep
   return ok(200, { note_id: newObjectId(), description: "Anotação criada com sucesso" });
 }
 
-export function dialogExecute(chat: MockChat, params: Record<string, string>, contextQuirk: boolean): MockReply {
+export function dialogExecute(
+  chat: MockChat,
+  params: Record<string, string>,
+  behaviour: { dialogContextQuirk: boolean; dialogs: readonly string[] },
+): MockReply {
   if (!params.dialog_id) return fail(400, "dialog_id não informado");
+  if (!behaviour.dialogs.includes(params.dialog_id)) return fail(400, UNKNOWN_DIALOG);
+  const contextQuirk = behaviour.dialogContextQuirk;
   if (contextQuirk && !chat.dialogContextValidated) {
     chat.dialogContextValidated = true;
     // HTTP 200 but result "error": observed in the field; one immediate retry succeeds (SPEC §2).

@@ -42,6 +42,13 @@ export interface MockBehaviour {
   officialWhatsApp: boolean;
   /** The first dialog_execute per chat answers result "error" "contexto não foi validado". @default true */
   dialogContextQuirk: boolean;
+  /**
+   * Dialog ids the fake account has (Chatbot → Diálogos). chat_add and dialog_execute with any other id answer 400
+   * "Diálogo não encontrado" (a guess: docs/chatguru-api-notes.md). @default DEFAULT_MOCK_DIALOGS
+   */
+  dialogs: string[];
+  /** User ids the fake account has (Usuários). chat_add with any other user_id answers 400 "Usuário não encontrado". @default DEFAULT_MOCK_USERS */
+  users: string[];
   /** How long chat_add stays `pending`. @default 0 */
   addDelayMs: number;
   /** When above `addDelayMs`: each add's delay is drawn from addDelayMs–addDelayMaxMs by the seeded PRNG. @default 0 */
@@ -97,8 +104,14 @@ export const DEFAULT_MOCK_FIELDS: readonly string[] = [
   "field__Empresa",
 ];
 
+/** The fake account's dialogs and users, by id. */
+export const DEFAULT_MOCK_DIALOGS: readonly string[] = ["dlg-1", "dlg-2", "dlg-3"];
+export const DEFAULT_MOCK_USERS: readonly string[] = ["u1", "u2", "u3"];
+
 export const DEFAULT_MOCK_BEHAVIOUR: Readonly<MockBehaviour> = Object.freeze({
   customFields: [...DEFAULT_MOCK_FIELDS],
+  dialogs: [...DEFAULT_MOCK_DIALOGS],
+  users: [...DEFAULT_MOCK_USERS],
   twelveDigitAreaCodes: ["47", "48", "49", "51", "53", "54", "55"],
   twelveDigitShare: 0,
   refusedNumbers: [],
@@ -140,6 +153,8 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
     refusedNumbers: [...base.refusedNumbers],
     applyThenFailActions: [...base.applyThenFailActions],
     applyThenFailStatuses: [...base.applyThenFailStatuses],
+    dialogs: [...base.dialogs],
+    users: [...base.users],
   };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -200,6 +215,8 @@ export function mergeBehaviour(base: Readonly<MockBehaviour>, patch: Record<stri
       case "customFields":
       case "refusedNumbers":
       case "applyThenFailActions":
+      case "dialogs":
+      case "users":
         if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== ""))
           invalid(k, "an array of non-empty strings", value);
         next[k] = value.map((v: string) => v.trim());

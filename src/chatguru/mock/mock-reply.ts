@@ -18,3 +18,10 @@ export function ok(status: number, fields: Record<string, unknown>): MockReply {
 export function fail(status: number, description: string, extra: Record<string, unknown> = {}): MockReply {
   return { status, body: { code: status, result: "error", description, ...extra } };
 }
+
+/**
+ * What the mock answers for a dialog or user id the account does not have. ChatGuru's own words are not documented:
+ * these are guesses, written down with what the client recognises in docs/chatguru-api-notes.md.
+ */
+export const UNKNOWN_DIALOG = "Diálogo não encontrado";
+export const UNKNOWN_USER = "Usuário não encontrado";

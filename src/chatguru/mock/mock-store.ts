@@ -101,7 +101,7 @@ export class MockStore {
       case "note_add":
         return noteAdd(chat, params);
       case "dialog_execute":
-        return dialogExecute(chat, params, this.behaviour().dialogContextQuirk);
+        return dialogExecute(chat, params, this.behaviour());
       case "message_send":
         return this.messages.send(chat, params);
       case "message_file_send":

@@ -62,6 +62,8 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
     options.twelveDigitAreaCodes = areas;
   }
   if (args["existing-by-rule"] === true) options.existingByRule = true;
+  set("dialogs", list(args.dialogs));
+  set("users", list(args.users));
   const existing = list(args.existing);
   if (existing) {
     const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
@@ -114,6 +116,16 @@ export const mockServerCommand: CliCommand = {
       },
       "twelve-digit-share": {
         describe: "Share 0..1 of the other area codes' numbers stored without the 9th digit (old registrations)",
+      },
+      dialogs: {
+        type: "string",
+        describe: 'Dialog ids the account has, comma-separated; others get "Diálogo não encontrado"',
+        defaultDescription: "dlg-1,dlg-2,dlg-3",
+      },
+      users: {
+        type: "string",
+        describe: 'User ids the account has, comma-separated; others get "Usuário não encontrado"',
+        defaultDescription: "u1,u2,u3",
       },
       official: {
         type: "boolean",

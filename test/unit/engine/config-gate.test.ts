@@ -47,4 +47,42 @@ describe("ConfigGate", () => {
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
   });
+
+  it("custom fields ChatGuru accepted let through the rows that send only those, whatever their adds say", async () => {
+    const gate = new ConfigGate(1);
+    await gate.beforeAdd(row(1));
+    let second = false;
+    void gate.beforeAdd(row(2)).then(() => (second = true));
+    const other = draft({ key: "k3", fields: { Etapa: "x", Email: "a@b" } });
+    const dialog = draft({ key: "k4", dialogId: "dlg-1" });
+    let third = false;
+    let fourth = false;
+    void gate.beforeAdd(other).then(() => (third = true));
+    void gate.beforeAdd(dialog).then(() => (fourth = true));
+    await settle();
+    gate.fieldsAccepted(["Etapa"]);
+    await settle();
+    // Row 2 sends only Etapa: through, holding nothing. Row 1 no longer holds the place either, so row 3 (Email too,
+    // not proven) takes it; row 4 (a dialog, not proven) waits for it.
+    expect([second, third, fourth]).toEqual([true, true, false]);
+    expect(gate.holds("k1")).toBe(false);
+    expect(gate.holds("k2")).toBe(false);
+    expect(gate.holds("k3")).toBe(true);
+    expect(gate.needsProof(row(9))).toBe(false);
+    expect(gate.needsProof(other)).toBe(true);
+  });
+
+  it("release hands an add's place to the next row (an undocumented status word proves nothing)", async () => {
+    const gate = new ConfigGate(1);
+    await gate.beforeAdd(row(1));
+    let second = false;
+    void gate.beforeAdd(row(2)).then(() => (second = true));
+    await settle();
+    expect(second).toBe(false);
+    gate.release("k1");
+    await settle();
+    expect(second).toBe(true);
+    expect(gate.holds("k1")).toBe(false);
+    expect(gate.holds("k2")).toBe(true);
+  });
 });

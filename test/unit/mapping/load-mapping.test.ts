@@ -126,6 +126,35 @@ describe("loadMapping", () => {
   });
 });
 
+describe("hostile mapping files", () => {
+  it("a custom field or context variable named __proto__ (or constructor) is kept like any other name", async () => {
+    const mapping = await loadMapping(join(repoRoot, "fixtures", "mapping", "prototype-keys.json"));
+    expect(Object.keys(mapping.custom_fields)).toEqual(["__proto__", "constructor", "Origem"]);
+    expect(Object.getOwnPropertyDescriptor(mapping.custom_fields, "__proto__")?.value).toBe("__proto__");
+    const context = parseMapping('{"phone":"T","context":{"__proto__":"Plano"}}', "m.json").context!;
+    expect(Object.entries(context)).toEqual([["__proto__", "Plano"]]);
+  });
+
+  it("a bad value under a __proto__ name is reported at its place, not skipped", () => {
+    const error = failure('{\n  "phone": "T",\n  "custom_fields": {"__proto__": 5}\n}');
+    expect(exitCodeOf(error)).toBe(2);
+    expect(error.message).toMatch(/^mapping\.json:3:34: custom_fields\.__proto__/m);
+  });
+
+  it("nesting 100 000 levels deep is a mapping error with its line:column (exit 2), not a RangeError", () => {
+    const error = failure(`{"phone": "T", "custom_fields": {"x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}}`);
+    expect(exitCodeOf(error)).toBe(2);
+    expect(error.code).toBe("MAPPING_INVALID");
+    expect(lines(error)).toEqual([
+      "mapping.json:1:101: objects and lists nest more than 64 levels deep here, and a mapping needs at most 4: is this the mapping file?",
+    ]);
+    // Brackets inside strings and comments are not nesting.
+    expect(() =>
+      parseMapping(`{"phone": "T", /* ${"[".repeat(100)} */ "name": "${"{".repeat(100)}"}`, "m.json"),
+    ).not.toThrow();
+  });
+});
+
 describe("mapping.schema.json", () => {
   it("the committed file is exactly what scripts/generate-mapping-schema.ts produces (run it after changing schema.ts)", () => {
     expect(readFileSync(join(repoRoot, "mapping.schema.json"), "utf8")).toBe(mappingSchemaText());

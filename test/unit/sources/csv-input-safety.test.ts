@@ -135,6 +135,14 @@ describe("input that hides rows or eats memory", () => {
     const huge = file(`Telefone,Nome\n1,"${"a".repeat(10 * 1024 * 1024 + 10)}\n`);
     const error = (await readAll(huge).catch((e: unknown) => e)) as Error & { code: string };
     expect(withExitCode(error)).toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
-    expect(error.message).toMatch(/the row that starts in row 2 is longer than \d+ characters/);
+    expect(error.message).toMatch(/the row that starts in row 2 is longer than 10 MB \(\d+ characters\)/);
+    expect(error.message).toContain("shorten or empty it");
+  });
+
+  it("a huge first line (a header cell of 11 M characters, no line end) is refused as soon as the cap is reached", async () => {
+    const huge = file(`${"T".repeat(11 * 1024 * 1024)},Nome\n1,Ana\n`);
+    const error = (await readAll(huge).catch((e: unknown) => e)) as Error & { code: string };
+    expect(withExitCode(error)).toMatchObject({ code: "SOURCE_CSV_PARSE", exitCode: 2 });
+    expect(error.message).toContain("the row that starts in row 1 is longer than 10 MB");
   });
 });

@@ -55,6 +55,26 @@ describe("what Excel and LibreOffice write (SPEC §4.1)", () => {
     },
   );
 
+  it("mixed line endings (a CRLF header over LF rows: a file edited in two programs) read as one row per line", async () => {
+    const { headers, rows } = await readSpec(fixture("mixed-line-endings.csv"));
+    expect(headers).toEqual(["Telefone", "Nome", "Etapa"]);
+    expect(rows.map((r) => [r.rowNumber, r.values.Nome])).toEqual([
+      [2, "Ana"],
+      [3, "Bia"],
+      [4, "Caio"],
+      [5, "Duda"],
+      [6, "Edu"],
+    ]);
+    expect(rows.every((r) => r.problems === undefined)).toBe(true);
+    // Old Mac line ends mixed in, and a quoted cell whose own line break stays inside it.
+    const mac = await readAll(file('a,b\r1,2\n3,"x\r\ny"\r\n5,6\r'));
+    expect(mac.rows.map((r) => r.values)).toEqual([
+      { a: "1", b: "2" },
+      { a: "3", b: "x\r\ny" },
+      { a: "5", b: "6" },
+    ]);
+  });
+
   it("UTF-16 read from stdin the same way; --encoding utf-16 names it too", async () => {
     const { Readable } = await import("node:stream");
     const bytes = (await import("node:fs")).readFileSync(fixture("utf16le-tab.txt"));
