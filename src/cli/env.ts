@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import type { ChatGuruConnection } from "../chatguru/types.js";
+import type { SyncOptions } from "../sync.js";
 import { withHint } from "../core/error-hints.js";
 import { ConfigError } from "../errors.js";
 
@@ -127,3 +128,20 @@ export const connectionOptions = {
   "account-id": { type: "string", describe: "ChatGuru account id [env CHATGURU_ACCOUNT_ID]" },
   "phone-id": { type: "string", describe: "ChatGuru phone id [env CHATGURU_PHONE_ID]" },
 } as const;
+
+/**
+ * A chat_add_status poll schedule for the test suite only: `CHATGURU_SYNC_TEST_POLL_MS="firstMs,factor,maxMs"`, honoured
+ * only when NODE_ENV is "test" (the suite's CLI helpers set both). A real run always waits the ~3 s ChatGuru needs
+ * before its first poll; a spawned CLI test against the local mock, whose adds settle at once, need not. Ignored
+ * (undefined) outside tests or when malformed, so it can never change a user's run. See docs/testing.md.
+ */
+export function testPollSchedule(
+  env: Record<string, string | undefined>,
+): NonNullable<SyncOptions["pollSchedule"]> | undefined {
+  const value = env.CHATGURU_SYNC_TEST_POLL_MS;
+  if (env.NODE_ENV !== "test" || value === undefined) return undefined;
+  const parts = value.split(",").map((part) => Number(part.trim()));
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n < 0)) return undefined;
+  const [firstMs, factor, maxMs] = parts as [number, number, number];
+  return factor >= 1 ? { firstMs, factor, maxMs } : undefined;
+}
