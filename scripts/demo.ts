@@ -58,7 +58,11 @@ const code = await runCli(
       CHATGURU_ACCOUNT_ID: mock.credentials.accountId,
       CHATGURU_PHONE_ID: mock.credentials.phoneId,
       ...(underTest
-        ? { NODE_ENV: "test", CHATGURU_SYNC_TEST_POLL_MS: process.env.CHATGURU_SYNC_TEST_POLL_MS ?? "" }
+        ? {
+            NODE_ENV: "test",
+            CHATGURU_SYNC_TEST_POLL_MS: process.env.CHATGURU_SYNC_TEST_POLL_MS ?? "",
+            CHATGURU_SYNC_TEST_PROBE_MS: process.env.CHATGURU_SYNC_TEST_PROBE_MS ?? "",
+          }
         : {}),
     },
     signal: controller.signal,

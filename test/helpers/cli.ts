@@ -9,10 +9,14 @@ export const tsxLoader = import.meta.resolve("tsx");
 
 /**
  * Every CLI run of the suite polls chat_add_status on a short schedule (the mock's adds settle at once) instead of
- * waiting ChatGuru's real ~3 s first gap. A test that asserts the schedule itself passes its own
+ * waiting ChatGuru's real ~3 s first gap, and probes an add of unknown outcome for 300 ms, not 10 s (as FAST does for sync()). A test that asserts the schedule itself passes its own
  * CHATGURU_SYNC_TEST_POLL_MS (or NODE_ENV) in `env`, which wins. See docs/testing.md.
  */
-export const TEST_POLL_ENV: Record<string, string> = { NODE_ENV: "test", CHATGURU_SYNC_TEST_POLL_MS: "30,1.5,200" };
+export const TEST_POLL_ENV: Record<string, string> = {
+  NODE_ENV: "test",
+  CHATGURU_SYNC_TEST_POLL_MS: "30,1.5,200",
+  CHATGURU_SYNC_TEST_PROBE_MS: "300",
+};
 
 export interface CliRun {
   code: number;

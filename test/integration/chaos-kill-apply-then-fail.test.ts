@@ -48,7 +48,8 @@ describe("chaos: kill -9 while sends are answered 5xx after being carried out", 
     run.child.kill("SIGKILL");
     expect((await run).signal).toBe("SIGKILL");
 
-    env.mock.configure({ applyThenFailRate: 0 });
+    // The latency only placed the kill; the re-runs need not be slow.
+    env.mock.configure({ applyThenFailRate: 0, latencyMs: 0 });
     for (const extra of [[], ["--full"]]) {
       const rerun = await runCliInProcess([...args, ...tuning, ...extra], { env: env.env, cwd: env.dir });
       expect(rerun.stderr).not.toMatch(/internal error/);

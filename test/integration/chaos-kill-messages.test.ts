@@ -40,6 +40,8 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
   }
   run.child.kill("SIGKILL");
   expect((await run).signal).toBe("SIGKILL");
+  // The latency only placed the kill; the re-runs need not be slow.
+  env.mock.configure({ latencyMs: 0 });
 
   for (const extra of [[], [], ["--full"]]) {
     const rerun = await runCliInProcess([...args, ...tuning, ...extra], { env: env.env, cwd: env.dir });

@@ -12,7 +12,7 @@ import { CLI_NAMING } from "../naming.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { connectionOptions, resolveConnection, testPollSchedule } from "../env.js";
+import { connectionOptions, resolveConnection, testWaits } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
 import { localIsoTime } from "../../util/local-time.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
@@ -128,7 +128,6 @@ export function buildSyncOptions(
   io: CliIO,
   extra: Partial<SyncOptions> = {},
 ): SyncOptions {
-  const pollSchedule = testPollSchedule(io.env);
   const options: SyncOptions = {
     source: args.source as string,
     mapping: args.mapping as string,
@@ -148,7 +147,7 @@ export function buildSyncOptions(
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,
-    ...(pollSchedule ? { pollSchedule } : {}),
+    ...testWaits(io.env),
     ...extra,
   };
   normalizeSyncOptions(options, CLI_NAMING);
