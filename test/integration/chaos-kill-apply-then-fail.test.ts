@@ -26,6 +26,9 @@ describe("chaos: kill -9 while sends are answered 5xx after being carried out", 
       applyThenFailStatuses: [500],
       seed: 3,
     });
+    // An add of unknown outcome must be probed for longer than the mock takes to add (60 ms), or an add that
+    // landed would be added again: well above it, as a real run's 10 s are above ChatGuru's seconds.
+    env.env.CHATGURU_SYNC_TEST_PROBE_MS = "1500";
     const source = env.csv("l.csv", `${lines.join("\n")}\n`);
     const mapping = env.mapping("m.json", {
       phone: "Telefone",
