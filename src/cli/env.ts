@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import type { ChatGuruConnection } from "../chatguru/types.js";
+import type { SyncOptions } from "../sync.js";
 import { withHint } from "../core/error-hints.js";
 import { ConfigError } from "../errors.js";
 
@@ -127,3 +128,31 @@ export const connectionOptions = {
   "account-id": { type: "string", describe: "ChatGuru account id [env CHATGURU_ACCOUNT_ID]" },
   "phone-id": { type: "string", describe: "ChatGuru phone id [env CHATGURU_PHONE_ID]" },
 } as const;
+
+/**
+ * The suite's short waits, honoured only when NODE_ENV is "test" (the suite's CLI helpers set it):
+ * `CHATGURU_SYNC_TEST_POLL_MS="firstMs,factor,maxMs"` (the chat_add_status poll schedule) and
+ * `CHATGURU_SYNC_TEST_PROBE_MS` (how long an add of unknown outcome is probed). A real run waits the ~3 s ChatGuru needs
+ * before its first poll and probes for 10 s; a CLI test against the local mock, whose adds settle at once, need not.
+ * Ignored outside tests or when malformed, so they can never change a user's run. See docs/testing.md.
+ */
+export function testWaits(
+  env: Record<string, string | undefined>,
+): Pick<SyncOptions, "pollSchedule" | "uncertainProbeMs"> {
+  if (env.NODE_ENV !== "test") return {};
+  const poll = numbers(env.CHATGURU_SYNC_TEST_POLL_MS);
+  const probe = numbers(env.CHATGURU_SYNC_TEST_PROBE_MS);
+  return {
+    ...(poll?.length === 3 && poll[1]! >= 1
+      ? { pollSchedule: { firstMs: poll[0]!, factor: poll[1]!, maxMs: poll[2]! } }
+      : {}),
+    ...(probe?.length === 1 ? { uncertainProbeMs: probe[0]! } : {}),
+  };
+}
+
+/** "1,2.5,3" → [1, 2.5, 3]; undefined unless every part is a number from 0 up. */
+function numbers(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(",").map((part) => (part.trim() === "" ? NaN : Number(part)));
+  return parts.every((n) => Number.isFinite(n) && n >= 0) ? parts : undefined;
+}

@@ -50,7 +50,7 @@ describe("status with nothing pending", () => {
     env.csv("l.csv", "Telefone,Nome\n11987654321,Ana\n");
     env.mapping("m.json", MAPPING);
     expect((await run("sync", ["--no-wait"])).code).toBe(0);
-    await new Promise((r) => setTimeout(r, 400));
+    // status polls the add until the mock settles it (300 ms after chat_add) on the test poll schedule.
     const r = await run("status");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^1 row in [\d.]+ s — 1 created$/m);

@@ -49,7 +49,8 @@ describe("Ctrl-C: the results tell what the journal knows (issue 15 item 13)", (
   }, 60_000);
 
   it("one SIGINT on a re-run: rows the run never reached keep their previous result", async () => {
-    env = await createSyncEnv({ latencyMs: 40 });
+    // The first run only sets the scene: no latency until the interrupted re-run.
+    env = await createSyncEnv();
     const source = env.csv("l.csv", csv(80, "a"));
     const mapping = env.mapping("m.json", MAPPING);
     const first = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--rate", "0"], {
@@ -61,6 +62,7 @@ describe("Ctrl-C: the results tell what the journal knows (issue 15 item 13)", (
     expect(new Set(before.map((x) => x.chatguru_status))).toEqual(new Set(["created"]));
 
     env.csv("l.csv", csv(80, "b"));
+    env.mock.configure({ latencyMs: 40 });
     const requestsBefore = env.mock.state().requests.total ?? 0;
     const run = spawnCli(["sync", "--source", source, "--mapping", mapping, "--rate", "20", "--json"], {
       env: env.env,

@@ -213,6 +213,8 @@ describe("chatguru-sync sync (CLI)", () => {
     expect(report.counts.updated).toBeGreaterThan(0);
     expect(report.counts.updated + report.notReached).toBe(300);
     expect(env.results(`${env.dir}/l.results.csv`)).toHaveLength(300);
+    // The re-run is not what is slowed down on purpose.
+    env.mock.configure({ latencyMs: 0 });
     const again = await runCliInProcess(["sync", "--source", source, "--mapping", mapping, "--json", ...FAST_FLAGS], {
       env: env.env,
       cwd: env.dir,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSheetsSpec } from "../../src/sheets/sheets-spec.js";
-import { repoRoot, runCliInProcess, spawnCli, tsxLoader } from "../helpers/cli.js";
+import { repoRoot, runCliInProcess, spawnCli, TEST_POLL_ENV, tsxLoader } from "../helpers/cli.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -126,7 +126,7 @@ describe("README commands run against the mock", () => {
     const code = await runCli(args, {
       stdout: { write: (s: string) => ((stdout += s), onOutput(stdout, stderr)) },
       stderr: { write: (s: string) => ((stderr += s), onOutput(stdout, stderr)), isTTY: false },
-      env: variables,
+      env: { ...TEST_POLL_ENV, ...variables },
       cwd,
       signal,
     });
@@ -136,7 +136,7 @@ describe("README commands run against the mock", () => {
   it("npm run demo syncs the fixture against the embedded mock and says where the results are", async () => {
     const child = spawn(process.execPath, ["--import", tsxLoader, join(repoRoot, "scripts", "demo.ts")], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...TEST_POLL_ENV },
     });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));

@@ -7,13 +7,27 @@ const binTs = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
 /** Absolute, so a child whose cwd is a temp dir (outside the repo) still finds the loader. */
 export const tsxLoader = import.meta.resolve("tsx");
 
+/**
+ * Every CLI run of the suite polls chat_add_status on a short schedule (the mock's adds settle at once) instead of
+ * waiting ChatGuru's real ~3 s first gap, and probes an add of unknown outcome for 300 ms, not 10 s (as FAST does for sync()). A test that asserts the schedule itself passes its own
+ * CHATGURU_SYNC_TEST_POLL_MS (or NODE_ENV) in `env`, which wins. See docs/testing.md.
+ */
+export const TEST_POLL_ENV: Record<string, string> = {
+  NODE_ENV: "test",
+  CHATGURU_SYNC_TEST_POLL_MS: "30,1.5,200",
+  CHATGURU_SYNC_TEST_PROBE_MS: "300",
+};
+
 export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs the CLI in-process (fast). `env` replaces the environment entirely (no .env, no process.env). */
+/**
+ * Runs the CLI in-process (fast). `env` replaces the environment entirely (no .env, no process.env) but for the
+ * short test poll schedule (TEST_POLL_ENV), which `env` may override.
+ */
 export async function runCliInProcess(
   args: string[],
   options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
@@ -23,7 +37,7 @@ export async function runCliInProcess(
   const code = await runCli(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: options.env ?? {},
+    env: { ...TEST_POLL_ENV, ...options.env },
     cwd: options.cwd ?? repoRoot,
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -32,7 +46,7 @@ export async function runCliInProcess(
 
 /**
  * Spawns the real CLI as a child process (through tsx, so no build is needed). `env` is merged over a minimal
- * environment (PATH, HOME) — never the developer's real CHATGURU_* variables.
+ * environment (PATH, HOME, TEST_POLL_ENV) — never the developer's real CHATGURU_* variables.
  */
 export function spawnCli(
   args: string[],
@@ -47,7 +61,13 @@ export function spawnCli(
 ): Promise<CliRun & { signal: NodeJS.Signals | null }> & { child: ReturnType<typeof spawn> } {
   const child = spawn(process.execPath, ["--import", tsxLoader, ...(options.nodeArgs ?? []), binTs, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_NO_WARNINGS: "1",
+      ...TEST_POLL_ENV,
+      ...options.env,
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";

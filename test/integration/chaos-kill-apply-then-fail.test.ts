@@ -26,6 +26,9 @@ describe("chaos: kill -9 while sends are answered 5xx after being carried out", 
       applyThenFailStatuses: [500],
       seed: 3,
     });
+    // An add of unknown outcome must be probed for longer than the mock takes to add (60 ms), or an add that
+    // landed would be added again: well above it, as a real run's 10 s are above ChatGuru's seconds.
+    env.env.CHATGURU_SYNC_TEST_PROBE_MS = "1500";
     const source = env.csv("l.csv", `${lines.join("\n")}\n`);
     const mapping = env.mapping("m.json", {
       phone: "Telefone",
@@ -48,7 +51,8 @@ describe("chaos: kill -9 while sends are answered 5xx after being carried out", 
     run.child.kill("SIGKILL");
     expect((await run).signal).toBe("SIGKILL");
 
-    env.mock.configure({ applyThenFailRate: 0 });
+    // The latency only placed the kill; the re-runs need not be slow.
+    env.mock.configure({ applyThenFailRate: 0, latencyMs: 0 });
     for (const extra of [[], ["--full"]]) {
       const rerun = await runCliInProcess([...args, ...tuning, ...extra], { env: env.env, cwd: env.dir });
       expect(rerun.stderr).not.toMatch(/internal error/);

@@ -27,6 +27,9 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
   const lines = ["Telefone,Nome,Etapa,Boleto"];
   for (let i = 0; i < ROWS; i++) lines.push(`${numberOf(i)},Pessoa ${i},etapa-${i},https://cdn.example.com/b${i}.pdf`);
   env = await createSyncEnv({ addDelayMs: 100, latencyMs: 40 });
+  // An add of unknown outcome must be probed for longer than the mock takes to add (100 ms), or an add that landed would
+  // be added again: well above it, as a real run's 10 s are above ChatGuru's seconds.
+  env.env.CHATGURU_SYNC_TEST_PROBE_MS = "1500";
   const source = env.csv("l.csv", `${lines.join("\n")}\n`);
   const mapping = env.mapping("m.json", MAPPING);
   const args = ["sync", "--source", source, "--mapping", mapping, "--state", join(env.dir, "state.ndjson")];
@@ -40,6 +43,8 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
   }
   run.child.kill("SIGKILL");
   expect((await run).signal).toBe("SIGKILL");
+  // The latency only placed the kill; the re-runs need not be slow.
+  env.mock.configure({ latencyMs: 0 });
 
   for (const extra of [[], [], ["--full"]]) {
     const rerun = await runCliInProcess([...args, ...tuning, ...extra], { env: env.env, cwd: env.dir });

@@ -28,6 +28,9 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
     if (i % 2 === 0) existing.push(numberOf(i));
   }
   env = await createSyncEnv({ existingChats: existing, addDelayMs: 400, latencyMs: 60 });
+  // An add of unknown outcome must be probed for longer than the mock takes to add (400 ms), or an add that landed would
+  // be added again: well above it, as a real run's 10 s are above ChatGuru's seconds.
+  env.env.CHATGURU_SYNC_TEST_PROBE_MS = "3000";
   const source = env.csv("l.csv", `${lines.join("\n")}\n`);
   const mapping = env.mapping("m.json", MAPPING);
   const args = [

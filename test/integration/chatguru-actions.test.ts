@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   addNote,
   chatAdd,
@@ -29,9 +29,20 @@ async function start(options: MockServerOptions = {}): Promise<void> {
 
 beforeEach(() => start({ existingChats: [{ number: "5511987654321", name: "Ana" }, "554797565906"] }));
 afterEach(async () => {
+  vi.useRealTimers();
   client.close();
   await mock.close();
 });
+
+/**
+ * The mock settles adds and messages by its clock (Date.now, read when it starts): a test that fakes Date before
+ * starting it moves that clock on instead of sleeping. Timers stay real, so HTTP works as usual.
+ */
+async function startOnFakeClock(options: MockServerOptions): Promise<void> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  await start(options);
+}
+const advanceClock = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 const chatOf = (number: string) => mock.state().chats.find((c) => c.number === number);
 
@@ -47,16 +58,16 @@ describe("actions against the mock server", () => {
   });
 
   it("chatAdd with a delay stays pending, then done; a number with a chat is fetched", async () => {
-    await start({ addDelayMs: 150 });
+    await startOnFakeClock({ addDelayMs: 150 });
     const add = await chatAdd(client, { chatNumber: "5511912345678", name: "Bruno", userId: "u1", dialogId: "dlg-1" });
     expect((await getChatAddStatus(client, add.chatAddId)).status).toBe("pending");
     expect(chatOf("5511912345678")).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 200));
+    advanceClock(200);
     expect((await getChatAddStatus(client, add.chatAddId)).status).toBe("done");
     expect(chatOf("5511912345678")).toMatchObject({ userId: "u1", dialogs: ["dlg-1"] });
 
     const again = await chatAdd(client, { chatNumber: "5511912345678", name: "Bruno", dialogId: "dlg-1" });
-    await new Promise((r) => setTimeout(r, 200));
+    advanceClock(200);
     const fetched = await getChatAddStatus(client, again.chatAddId);
     expect(fetched.status).toBe("fetched");
     // dialog_id of chat_add does not run for an existing chat (SPEC §2).
@@ -154,18 +165,18 @@ describe("actions against the mock server", () => {
   });
 
   it("sendMessage → scheduled, then sent; a future send_date stays scheduled", async () => {
-    await start({ existingChats: ["5511987654321"], messageSentAfterMs: 100 });
+    await startOnFakeClock({ existingChats: ["5511987654321"], messageSentAfterMs: 100 });
     const m = await sendMessage(client, { chatNumber: "5511987654321", text: "Oi" });
     expect(m.status).toBe("scheduled");
     expect((await getMessageStatus(client, m.messageId)).status).toBe("scheduled");
-    await new Promise((r) => setTimeout(r, 150));
+    advanceClock(150);
     expect((await getMessageStatus(client, m.messageId)).status).toBe("sent");
     const future = await sendMessage(client, {
       chatNumber: "5511987654321",
       text: "Depois",
       sendDate: new Date(Date.now() + 3_600_000),
     });
-    await new Promise((r) => setTimeout(r, 150));
+    advanceClock(150);
     expect((await getMessageStatus(client, future.messageId)).status).toBe("scheduled");
     expect(chatOf("5511987654321")!.messages).toBe(2);
     await expect(

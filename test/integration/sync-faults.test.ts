@@ -61,7 +61,8 @@ describe("sync under faults", () => {
   }, 60_000);
 
   it("a 429 pauses the whole queue: during Retry-After at most `concurrency` requests arrive (those already in flight)", async () => {
-    const { csv, existing } = rows(60, 1);
+    // 30 rows at 50/s against a 10/s limit: 429 bursts within the first second, each answered by a real 1 s pause.
+    const { csv, existing } = rows(30, 1);
     env = await createSyncEnv({ existingChats: existing, rateLimit: 10, latencyMs: 20 });
     const report = await sync({
       source: env.csv("l.csv", csv),
@@ -72,7 +73,7 @@ describe("sync under faults", () => {
       concurrency: 3,
       rate: 50,
     });
-    expect(report.counts.updated).toBe(60);
+    expect(report.counts.updated).toBe(30);
     const log = env.mock.state().log;
     const limited = log.filter((e) => e.status === 429);
     expect(limited.length).toBeGreaterThan(0);

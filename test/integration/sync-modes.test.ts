@@ -195,7 +195,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(pendingRow.chatguru_status).toBe("pending");
     expect(pendingRow.chatguru_chat_add_id).toMatch(/^[0-9a-f]{24}$/);
 
-    await new Promise((r) => setTimeout(r, 200));
+    // The next run waits for the add on its own poll schedule (the mock settles it 150 ms after chat_add).
     const second = await sync({
       source,
       mapping,
@@ -211,7 +211,8 @@ describe("sync modes against the mock (real HTTP)", () => {
   });
 
   it("--add-timeout: an add still pending at the deadline ends pending", async () => {
-    env = await createSyncEnv({ addDelayMs: 5_000 });
+    // The add would take a minute: a run that ignored the 0.3 s deadline would outlive the test's timeout.
+    env = await createSyncEnv({ addDelayMs: 60_000 });
     const source = env.csv("l.csv", "Telefone,Nome\n11955553333,Iris\n");
     const report = await sync({
       source,
@@ -222,8 +223,10 @@ describe("sync modes against the mock (real HTTP)", () => {
       addTimeoutSeconds: 0.3,
     });
     expect(report.counts.pending).toBe(1);
-    expect(report.durationMs).toBeLessThan(3_000);
-  });
+    // It looked (at least at the deadline), then gave up with the add unsettled.
+    expect(report.requests.byAction.chat_add_status ?? 0).toBeGreaterThanOrEqual(1);
+    expect(env.mock.state().chats).toEqual([]);
+  }, 10_000);
 
   it("unchanged rows cost zero requests on a re-run; one edited cell costs exactly one update; --full resends", async () => {
     env = await createSyncEnv({ existingChats: ["5511911110001", "5511911110002", "5511911110003"] });
@@ -277,15 +280,15 @@ describe("sync modes against the mock (real HTTP)", () => {
   });
 
   it("--no-wait also applies to adds left pending by an earlier run: one look, then pending again", async () => {
-    env = await createSyncEnv({ addDelayMs: 3_000 });
+    // The add would take a minute: a run that waited for it would outlive the test's timeout.
+    env = await createSyncEnv({ addDelayMs: 60_000 });
     const source = env.csv("l.csv", "Telefone,Nome\n11955552222,Olga\n");
     const mapping = env.mapping("m.json", { phone: "Telefone", name: "Nome", custom_fields: {} });
     await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, wait: false });
     const again = await sync({ source, mapping, connection: env.connection, cwd: env.dir, ...FAST, wait: false });
     expect(again.counts.pending).toBe(1);
     expect(again.requests.byAction).toEqual({ chat_add_status: 1 });
-    expect(again.durationMs).toBeLessThan(1_500);
-  });
+  }, 10_000);
 
   it('the documented "chat_add": {"text": " "} is the literal blank text, not a column', async () => {
     env = await createSyncEnv({ officialWhatsApp: true });

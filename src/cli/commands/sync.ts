@@ -12,7 +12,7 @@ import { CLI_NAMING } from "../naming.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { connectionOptions, resolveConnection } from "../env.js";
+import { connectionOptions, resolveConnection, testWaits } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
 import { responseLine, SyncRenderer, summaryLine } from "../render.js";
 import { RunLog } from "../run-log.js";
@@ -152,6 +152,7 @@ export function buildSyncOptions(
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,
+    ...testWaits(io.env),
     ...extra,
   };
   normalizeSyncOptions(options, CLI_NAMING);

@@ -1,9 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Priority, RequestQueue } from "../../../src/engine/request-queue.js";
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("RequestQueue", () => {
+  // The pacing and pause tests run on fake timers: they assert the queue's times exactly, without real waits and
+  // without depending on how loaded the machine is.
+  afterEach(() => vi.useRealTimers());
+
   it("never runs more than `concurrency` tasks at once", async () => {
     const queue = new RequestQueue({ concurrency: 3, rate: Infinity });
     let running = 0;
@@ -22,15 +26,20 @@ describe("RequestQueue", () => {
   });
 
   it("caps starts per rolling second (strict sliding window)", async () => {
+    vi.useFakeTimers();
     const queue = new RequestQueue({ concurrency: 50, rate: 20 });
     const starts: number[] = [];
-    await Promise.all(Array.from({ length: 30 }, () => queue.run(async () => void starts.push(Date.now()))));
+    const all = Promise.all(Array.from({ length: 30 }, () => queue.run(async () => void starts.push(Date.now()))));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await all;
+    expect(starts).toHaveLength(30);
     for (const t of starts) expect(starts.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(20);
     // The 21st start waited for the window to slide.
     expect(starts[20]! - starts[0]!).toBeGreaterThanOrEqual(990);
   });
 
   it("pauseFor stops every new start until the pause ends; running tasks finish", async () => {
+    vi.useFakeTimers();
     const queue = new RequestQueue({ concurrency: 2, rate: Infinity });
     const started: number[] = [];
     const t0 = Date.now();
@@ -41,19 +50,28 @@ describe("RequestQueue", () => {
     });
     queue.pauseFor(200);
     const later = [1, 2, 3].map(() => queue.run(async () => void started.push(Date.now() - t0)));
+    await vi.advanceTimersByTimeAsync(199);
     expect(await slow).toBe("finished");
+    expect(started).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1);
     await Promise.all(later);
-    expect(started[0]).toBeLessThan(50);
-    for (const s of started.slice(1)) expect(s).toBeGreaterThanOrEqual(190);
+    expect(started).toHaveLength(4);
+    for (const s of started.slice(1)) expect(s).toBeGreaterThanOrEqual(200);
   });
 
   it("a longer pause extends, a shorter one does not shorten", async () => {
+    vi.useFakeTimers();
     const queue = new RequestQueue({ concurrency: 1, rate: Infinity });
     const t0 = Date.now();
     queue.pauseFor(150);
     queue.pauseFor(20);
-    await queue.run(async () => undefined);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    let ranAt: number | undefined;
+    const run = queue.run(async () => void (ranAt = Date.now() - t0));
+    await vi.advanceTimersByTimeAsync(149);
+    expect(ranAt).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await run;
+    expect(ranAt).toBe(150);
   });
 
   it("runs follow-ups before new rows", async () => {
