@@ -1,0 +1,37 @@
+// A labelled control with its hint and its error under the label, both tied to the control (aria-describedby), the
+// error marked with an icon and the word "Erro" as well as colour.
+import type { ComponentChildren } from "preact";
+import { texts } from "../texts.js";
+import { Icon } from "./icons.js";
+
+export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: ComponentChildren;
+  error?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={`field${props.error ? " field-error" : ""}`}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <div class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`${props.id}-error`}>
+          <Icon name="error" />
+          <span class="visually-hidden">{texts.notice.error} </span>
+          {props.error}
+        </p>
+      ) : null}
+      {props.children}
+    </div>
+  );
+}
