@@ -13,6 +13,7 @@ const preactRoot = dirname(createRequire(import.meta.url).resolve("preact/packag
 const files = [
   [join(root, "web", "index.html"), "index.html"],
   [join(root, "web", "app.css"), "app.css"],
+  [join(root, "web", "favicon.svg"), "favicon.svg"],
   [join(preactRoot, "dist", "preact.module.js"), "vendor/preact/preact.js"],
   [join(preactRoot, "hooks", "dist", "hooks.module.js"), "vendor/preact/hooks.js"],
   [join(preactRoot, "jsx-runtime", "dist", "jsxRuntime.module.js"), "vendor/preact/jsx-runtime.js"],

@@ -43,13 +43,14 @@ export function formatElapsed(ms: number): string {
   return `${s} s`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("pt-BR", { dateStyle: "short", timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat("pt-BR", { dateStyle: "short" });
+const timeFormat = new Intl.DateTimeFormat("pt-BR", { timeStyle: "short" });
 
 /** "29/11/2026 06:36" in the browser's time zone; an unreadable date is shown as it came. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return "—";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : `${dateFormat.format(date)} ${timeFormat.format(date)}`;
 }
 
 /** "12 MB", "850 KB" — for the upload limit and progress. */

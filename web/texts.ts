@@ -63,7 +63,7 @@ export const texts = {
     accountId: "ID da conta",
     accountIdHint: "Account ID na página Celulares.",
     phoneId: "ID do celular",
-    phoneIdHint: "Phone ID do número que vai falar com os contatos.",
+    phoneIdHint: "Phone ID na página Celulares.",
     test: "Testar conexão",
     checking: "Testando a conexão com o ChatGuru…",
     ok: "Conexão funcionando: o ChatGuru aceitou a chave, a conta e o celular.",
@@ -83,7 +83,9 @@ export const texts = {
     fileHint: "CSV ou Excel (.xlsx). O arquivo é copiado para a pasta do chatguru-sync neste computador.",
     fileHintLimit: (limit: string) =>
       `CSV ou Excel (.xlsx), até ${limit}. O arquivo é copiado para a pasta do chatguru-sync neste computador.`,
-    dropHint: "Ou arraste o arquivo para cá.",
+    chooseFile: "Escolher arquivo",
+    noFileChosen: "Nenhum arquivo escolhido",
+    dropHint: "Você também pode arrastar o arquivo para este quadro.",
     uploading: (name: string) => `Enviando ${name}…`,
     sheetTitle: "Google Planilhas",
     sheetLabel: "Link da planilha",
@@ -151,6 +153,7 @@ export const texts = {
     filled: (filled: number, empty: number) =>
       `${plural(filled, "preenchida", "preenchidas", "nenhuma preenchida")}, ${plural(empty, "vazia", "vazias", "nenhuma vazia")}`,
     noSamples: "(vazia)",
+    suggestion: "Sugestão: campo personalizado, se o ChatGuru tiver um campo para isto.",
     movedRole: (role: string, from: string) => `${role} agora é esta coluna; ${from} passou para Ignorar.`,
     otherFields: "Também enviados (definidos no arquivo de mapeamento):",
     modeTitle: "O que fazer com cada contato",
@@ -196,7 +199,7 @@ export const texts = {
       retry: (_n: number) => "para tentar de novo",
     },
     countsHelp: {
-      new: "serão criados no ChatGuru",
+      new: "nunca enviados daqui: serão criados (ou atualizados, se já existirem)",
       changed: "têm valores novos desde o último envio",
       unchanged: "não custam nada: já estão iguais no ChatGuru",
       invalid: "não serão enviados: veja os problemas abaixo",
@@ -222,6 +225,7 @@ export const texts = {
     planRowTitle: (row: number, number: string | undefined, name: string | undefined, status: string | undefined) =>
       [`Linha ${row}`, name, number, status ? planStatus(status) : undefined].filter(Boolean).join(" · "),
     space: "(um espaço: registra o chat sem mostrar mensagem)",
+    requestCaption: (row: number, action: string) => `Linha ${row} — ${action}`,
     payloadNone: "Nenhuma linha será enviada: todas estão sem mudança ou com problema.",
     colParam: "Parâmetro",
     colValue: "Valor",
@@ -318,6 +322,7 @@ export const texts = {
       errors: "Baixar só as linhas com problema",
       plan: "Baixar o plano",
     },
+    downloadShort: { results: "resultado", errors: "problemas", plan: "plano" },
     downloadsHint:
       "O arquivo de problemas tem só as linhas a corrigir: corrija nele e envie-o de novo pela etapa Arquivo.",
     retryFailed: "Reenviar falhas",

@@ -6,7 +6,8 @@ import { Icon } from "./icons.js";
 
 const FILES = ["results", "errors", "plan"] as const;
 
-export function RunFiles({ run }: { run: Run }) {
+/** `short`: one word per file, for the history table ("resultado", "problemas", "plano"). */
+export function RunFiles({ run, short }: { run: Run; short?: boolean }) {
   const present = FILES.filter((file) => run.files?.[file]);
   if (present.length === 0) return null;
   return (
@@ -14,7 +15,7 @@ export function RunFiles({ run }: { run: Run }) {
       {present.map((file) => (
         <li key={file}>
           <a href={runFileUrl(run.id, file)} download>
-            <Icon name="download" /> {texts.result.download[file]}
+            <Icon name="download" /> {short ? texts.result.downloadShort[file] : texts.result.download[file]}
           </a>
         </li>
       ))}

@@ -91,6 +91,7 @@ function ColumnRow(props: {
   choice: MappingView["choices"][number];
   stats: ColumnStats | undefined;
   apiName: string | undefined;
+  suggested: boolean;
   onRole: (role: Role) => void;
   onField: (field: string) => void;
 }) {
@@ -120,6 +121,7 @@ function ColumnRow(props: {
         <select
           id={`role-${index}`}
           value={choice.role}
+          aria-describedby={props.suggested && choice.role === "ignore" ? `role-${index}-hint` : undefined}
           onChange={(event) => props.onRole((event.currentTarget as HTMLSelectElement).value as Role)}
         >
           {ROLES.map((role) => (
@@ -128,6 +130,11 @@ function ColumnRow(props: {
             </option>
           ))}
         </select>
+        {props.suggested && choice.role === "ignore" ? (
+          <p class="hint" id={`role-${index}-hint`}>
+            {t.suggestion}
+          </p>
+        ) : null}
         {choice.role === "field" ? (
           <div class="field field-name">
             <label for={`field-${index}`}>{t.fieldLabel(choice.column)}</label>
@@ -149,7 +156,7 @@ function ColumnRow(props: {
   );
 }
 
-function Editor(props: { source: Source; mapping: MappingFile; path: string }) {
+function Editor(props: { source: Source; mapping: MappingFile; path: string; suggestions: string[] }) {
   const { source } = props;
   const [view, setView] = useState<MappingView>(
     () => loadDraft(source.id) ?? readMapping(props.mapping, source.header),
@@ -226,6 +233,7 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string }) {
                 choice={choice}
                 stats={stats.get(choice.column)}
                 apiName={apiNames.get(choice.field.trim())}
+                suggested={props.suggestions.includes(choice.column)}
                 onRole={(role) => {
                   const result = setRole(view, choice.column, role);
                   update(result.view);
@@ -316,7 +324,12 @@ export function ColumnsPage({ query }: PageProps) {
       {loaded.loading ? <p role="status">{texts.common.loading}</p> : null}
       {loaded.error ? <Notice kind="error">{loaded.error}</Notice> : null}
       {loaded.data ? (
-        <Editor source={loaded.data.source} mapping={loaded.data.mapping.mapping} path={loaded.data.mapping.path} />
+        <Editor
+          source={loaded.data.source}
+          mapping={loaded.data.mapping.mapping}
+          path={loaded.data.mapping.path}
+          suggestions={loaded.data.mapping.suggestions ?? []}
+        />
       ) : null}
     </>
   );

@@ -127,7 +127,7 @@ export function ConnectionPage() {
       {saved.error ? <Notice kind="error">{saved.error}</Notice> : null}
       {saved.data ? (
         <form
-          class="form"
+          class="form card"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();

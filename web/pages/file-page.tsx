@@ -116,18 +116,27 @@ function Chooser(props: { onSource: (source: Source) => void }) {
             hint={limit ? t.fileHintLimit(formatBytes(limit)) : t.fileHint}
             error={fileError}
           >
-            <input
-              id="arquivo"
-              type="file"
-              accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy("arquivo", true, fileError)}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => void upload((event.currentTarget as HTMLInputElement).files?.[0])}
-            />
+            <div class="file-picker">
+              <span class="file-button-wrap">
+                <input
+                  id="arquivo"
+                  class="file-input"
+                  type="file"
+                  accept=".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-describedby={describedBy("arquivo", true, fileError)}
+                  aria-invalid={fileError ? true : undefined}
+                  onChange={(event) => void upload((event.currentTarget as HTMLInputElement).files?.[0])}
+                />
+                <span class="button file-button" aria-hidden="true">
+                  <Icon name="upload" /> {t.chooseFile}
+                </span>
+              </span>
+              <span class="file-name" aria-hidden="true">
+                {progress?.name ?? t.noFileChosen}
+              </span>
+            </div>
           </Field>
-          <p class="drop-hint" aria-hidden="true">
-            <Icon name="upload" /> {t.dropHint}
-          </p>
+          <p class="drop-hint">{t.dropHint}</p>
         </div>
         <div role="status" class="upload-status">
           {progress ? (
@@ -181,7 +190,6 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
           {plural(source.rowCount, t.dataRow, t.dataRows, t.noDataRows)} ·{" "}
           {plural(source.header.length, t.column, t.columns)}
         </p>
-        {source.read.description ? <p class="hint">{source.read.description}</p> : null}
         {error ? <Notice kind="error">{error}</Notice> : null}
         {source.error ? (
           <Notice kind="error">

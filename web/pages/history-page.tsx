@@ -90,7 +90,7 @@ export function HistoryPage({ query }: PageProps) {
       {error ? <Notice kind="error">{error}</Notice> : null}
       {runs.data ? (
         <>
-          <form class="filters inline-form" role="search" onSubmit={(event) => event.preventDefault()}>
+          <form class="filters inline-form card" role="search" onSubmit={(event) => event.preventDefault()}>
             <div class="field">
               <label for="filter-state">{t.filterState}</label>
               <select
@@ -145,16 +145,18 @@ export function HistoryPage({ query }: PageProps) {
                       </td>
                       <td>{countsText(run)}</td>
                       <td>
-                        <RunFiles run={run} />
+                        <RunFiles run={run} short />
                       </td>
                       <td class="row-actions">
-                        <AppLink
-                          href={`/${active ? "envio" : "resultado"}?envio=${encodeURIComponent(run.id)}`}
-                          aria-label={t.openLabel(run.source.name, date)}
-                        >
-                          {t.open}
-                        </AppLink>
-                        {resumable ? <ContinueButton run={run} onError={setError} /> : null}
+                        <div>
+                          <AppLink
+                            href={`/${active ? "envio" : "resultado"}?envio=${encodeURIComponent(run.id)}`}
+                            aria-label={t.openLabel(run.source.name, date)}
+                          >
+                            {t.open}
+                          </AppLink>
+                          {resumable ? <ContinueButton run={run} onError={setError} /> : null}
+                        </div>
                       </td>
                     </tr>
                   );

@@ -15,7 +15,8 @@ import { RunFiles } from "../components/run-files.js";
 import { navigate, setQuery } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { errorText, useAsync } from "../use-async.js";
+import { columnOf } from "../mapping-model.js";
+import { errorText, plainMessage, useAsync } from "../use-async.js";
 
 const t = texts.result;
 const PAGE = 50;
@@ -43,7 +44,25 @@ export function OutcomeBadge({ outcome }: { outcome: string | undefined }) {
   );
 }
 
+interface ContactColumns {
+  name?: string;
+  phone?: string;
+}
+
+/** Which cells name the contact: the run's mapping's name and phone columns (read from the source's mapping). */
+function useContactColumns(sourceId: string | undefined): ContactColumns {
+  const mapping = useAsync(() => (sourceId ? api.mapping(sourceId) : Promise.resolve(undefined)), [sourceId]);
+  const file = mapping.data?.mapping;
+  if (!file) return {};
+  const phone = columnOf(
+    typeof file.phone === "object" && file.phone ? (file.phone as { column?: unknown }).column : file.phone,
+  );
+  const name = columnOf(file.name);
+  return { ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
+}
+
 function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: number }) {
+  const contact = useContactColumns(run.source.id);
   const page = useAsync(() => api.runRows(run.id, outcome, offset, PAGE), [run.id, outcome, offset]);
   const what = outcome ? texts.outcomes.label(outcome).toLowerCase() : t.all.toLowerCase();
   return (
@@ -59,6 +78,8 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                 <tr>
                   <th scope="col">{texts.common.row}</th>
                   <th scope="col">{t.colOutcome}</th>
+                  {contact.name ? <th scope="col">{contact.name}</th> : null}
+                  {contact.phone ? <th scope="col">{contact.phone}</th> : null}
                   <th scope="col">{t.colNumber}</th>
                   <th scope="col">{t.colDetail}</th>
                 </tr>
@@ -70,8 +91,10 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                     <td>
                       <OutcomeBadge outcome={row.status} />
                     </td>
-                    <td>{row.values?.[numberColumn] || texts.common.none}</td>
-                    <td>{row.error || ""}</td>
+                    {contact.name ? <td>{row.values?.[contact.name] ?? ""}</td> : null}
+                    {contact.phone ? <td class="nowrap">{row.values?.[contact.phone] ?? ""}</td> : null}
+                    <td class="nowrap">{row.values?.[numberColumn] || texts.common.none}</td>
+                    <td>{row.error ? plainMessage(row.error) : ""}</td>
                   </tr>
                 ))}
               </tbody>

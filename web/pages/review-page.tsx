@@ -15,7 +15,7 @@ import { Pager } from "../components/pager.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { actionName, texts } from "../texts.js";
-import { errorText, useAsync } from "../use-async.js";
+import { errorText, plainMessage, useAsync } from "../use-async.js";
 
 const t = texts.review;
 const PAGE = 20;
@@ -64,7 +64,7 @@ function Problems({ plan }: { plan: Plan }) {
                     <td>{p.column ?? texts.common.none}</td>
                     <td>
                       <span class="badge badge-warning">
-                        <Icon name="warning" /> {p.message}
+                        <Icon name="warning" /> {plainMessage(p.message)}
                       </span>
                     </td>
                     <td>{p.fix ?? texts.common.none}</td>
@@ -87,11 +87,11 @@ function Problems({ plan }: { plan: Plan }) {
   );
 }
 
-function RequestTable({ request, id }: { request: PlanRequest; id: string }) {
+function RequestTable({ request, id, row }: { request: PlanRequest; id: string; row: number }) {
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
       <table class="data payload">
-        <caption id={id}>{actionName(request.action)}</caption>
+        <caption id={id}>{t.requestCaption(row, actionName(request.action))}</caption>
         <thead>
           <tr>
             <th scope="col">{t.colParam}</th>
@@ -123,7 +123,7 @@ function FirstRows({ plan }: { plan: Plan }) {
         <div class="plan-row" key={row.row}>
           <h3>{t.planRowTitle(row.row, row.number, row.name, row.status)}</h3>
           {row.requests.map((request, i) => (
-            <RequestTable key={i} request={request} id={`payload-${row.row}-${i}`} />
+            <RequestTable key={i} request={request} row={row.row} id={`payload-${row.row}-${i}`} />
           ))}
         </div>
       ))}

@@ -13,7 +13,7 @@ import { formatElapsed, formatNumber } from "../format.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { errorText } from "../use-async.js";
+import { errorText, plainMessage } from "../use-async.js";
 import { isActive, useRun } from "../use-run.js";
 
 const t = texts.run;
@@ -64,7 +64,7 @@ function Counters({ run }: { run: Run }) {
           {OUTCOMES.map((key) => (
             <li key={key} class={`outcome outcome-${key}`}>
               <span class="count-value">{formatNumber(run.counts[key] ?? 0)}</span>{" "}
-              <span>{texts.outcomes.label(key).toLowerCase()}</span>
+              <span>{texts.outcomes.words[key](run.counts[key] ?? 0)}</span>
             </li>
           ))}
         </ul>
@@ -140,7 +140,9 @@ export function RunPage({ query }: PageProps) {
   const problems = run?.lastProblems ?? [];
   return (
     <>
-      <PageHeading title={run ? `${t.title}: ${run.source.name}` : t.title}>{t.lead}</PageHeading>
+      <PageHeading title={run ? `${t.title}: ${run.source.name}` : t.title}>
+        {!run || isActive(run) ? t.lead : null}
+      </PageHeading>
       {!run && !error ? <p role="status">{texts.common.loading}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {reconnecting ? <Notice kind="info">{t.reconnecting}</Notice> : null}
@@ -161,7 +163,7 @@ export function RunPage({ query }: PageProps) {
                 {problems.map((p, i) => (
                   <li key={i}>
                     <Icon name="warning" /> {p.row !== undefined ? `${texts.common.row} ${p.row}: ` : ""}
-                    {p.message}
+                    {plainMessage(p.message)}
                     {p.fix ? ` ${p.fix}` : ""}
                   </li>
                 ))}
