@@ -3,13 +3,21 @@ import { join, relative, sep } from "node:path";
 import { JOURNAL_DIR } from "../state/journal-location.js";
 import { slugify } from "../state/state-id.js";
 
-/** Server-made ids (`20261207-100452-a1b2c3`): sortable by time, and only `[a-z0-9-]`, so never a path. */
+let lastMs = 0;
+
+/**
+ * Server-made ids (`20261207-100452-123-a1b2`): sortable by time to the millisecond (strictly increasing within a
+ * server, so two runs started in one second still list in order), and only `[a-z0-9-]`, so never a path.
+ */
 export function newId(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
+  const ms = Math.max(now.getTime(), lastMs + 1);
+  lastMs = ms;
+  const at = new Date(ms);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   const stamp =
-    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` +
-    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `${stamp}-${randomBytes(3).toString("hex")}`;
+    `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-` +
+    `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}-${pad(at.getMilliseconds(), 3)}`;
+  return `${stamp}-${randomBytes(2).toString("hex")}`;
 }
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;

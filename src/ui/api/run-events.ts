@@ -2,7 +2,7 @@ import type { Call } from "../http/router.js";
 import { safeJson, type Secrets } from "../http/respond.js";
 import type { HubEvent } from "../runs/event-hub.js";
 import type { ActiveRun } from "../runs/active-run.js";
-import { runView, type RunRecord } from "../runs/run-record.js";
+import { ACTIVE_STATES, runView, type RunRecord } from "../runs/run-record.js";
 
 /** A comment line this often keeps proxies and browsers from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
@@ -36,7 +36,8 @@ function open(call: Call): void {
  */
 export function streamRunEvents(call: Call, record: RunRecord, active: ActiveRun | undefined, secrets: Secrets): void {
   const since = lastEventId(call);
-  if (!active) {
+  // A run that just ended is still held for a moment while its files are written: its stream is over all the same.
+  if (!active || !ACTIVE_STATES.has(record.state)) {
     if (since !== undefined && since >= record.lastEventId) {
       call.res.writeHead(204, { "Cache-Control": "no-store" });
       call.res.end();

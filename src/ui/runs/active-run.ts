@@ -8,6 +8,7 @@ import { safeJson, type Secrets } from "../http/respond.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { EventHub } from "./event-hub.js";
 import { RunProgress } from "./run-progress.js";
+import { Throttle } from "./throttle.js";
 import { runView, type RunRecord, type RunState } from "./run-record.js";
 
 /** At most this often a snapshot goes out, however fast rows finish: a page redraws 4 times a second at most. */
@@ -37,16 +38,14 @@ export class ActiveRun {
   readonly #progress: RunProgress;
   readonly #log: WriteStream;
   readonly #now: () => number;
-  readonly #interval: number;
-  #timer: NodeJS.Timeout | undefined;
-  #lastSnapshot = 0;
+  readonly #throttle: Throttle;
   #lastPersist = 0;
   #saving: Promise<void> = Promise.resolve();
   #started = false;
 
   constructor(private readonly options: ActiveRunOptions) {
     this.#now = options.now ?? Date.now;
-    this.#interval = options.minIntervalMs ?? MIN_EVENT_INTERVAL_MS;
+    this.#throttle = new Throttle(options.minIntervalMs ?? MIN_EVENT_INTERVAL_MS, () => this.#publish(), this.#now);
     this.hub = new EventHub(options.record.lastEventId);
     this.#progress = new RunProgress(options.record, this.#now);
     this.#log = createWriteStream(join(options.dir, "events.ndjson"), { flags: "a" });
@@ -76,7 +75,7 @@ export class ActiveRun {
       this.#onEvent(event);
     };
     // A page that opens the stream before the first row still gets the Run at once.
-    this.#snapshot();
+    this.#throttle.flushNow();
     const done = sync({ ...syncOptions, signal: this.#controller.signal, onEvent }).then(
       (report) => this.#finish(report),
       (error: unknown) => {
@@ -93,16 +92,13 @@ export class ActiveRun {
     this.record.state = "stopping";
     if (reason) this.record.notices.push(reason);
     this.#controller.abort(new Error("stopped from the web app"));
-    this.#snapshot();
+    this.#throttle.flushNow();
   }
 
   #onEvent(event: SyncEvent): void {
     this.#progress.onEvent(event);
     this.#logEvent(event);
-    if (this.#progress.dirty && this.#timer === undefined) {
-      const wait = Math.max(0, this.#lastSnapshot + this.#interval - this.#now());
-      this.#timer = setTimeout(() => this.#snapshot(), wait);
-    }
+    if (this.#progress.dirty) this.#throttle.touch();
   }
 
   #logEvent(event: SyncEvent): void {
@@ -123,20 +119,18 @@ export class ActiveRun {
     this.#log.write(`${safeJson(line, this.options.secrets)}\n`);
   }
 
-  /** Publishes the whole Run now (a state change) or when the throttle allows (progress). */
-  #snapshot(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+  /** Publishes the whole Run: on a state change at once, else when the throttle allows. */
+  #publish(): void {
     const { record } = this;
     const final = record.state !== "running" && record.state !== "stopping";
     if (!final) this.#progress.measure();
     this.#progress.dirty = false;
-    this.#lastSnapshot = this.#now();
+    const at = this.#now();
     const event = this.hub.publish(safeJson(runView(record), this.options.secrets), final);
     record.lastEventId = event.id;
     const { counts, requests, rate, etaSeconds, state } = record;
     this.#write({
-      at: new Date(this.#lastSnapshot).toISOString(),
+      at: new Date(at).toISOString(),
       type: "run",
       id: event.id,
       state,
@@ -145,7 +139,7 @@ export class ActiveRun {
       rate,
       etaSeconds,
     });
-    if (final || this.#lastSnapshot - this.#lastPersist >= PERSIST_EVERY_MS) void this.save();
+    if (final || at - this.#lastPersist >= PERSIST_EVERY_MS) void this.save();
   }
 
   /** run.json, written one at a time (a rename racing another would lose the newer one). */
@@ -187,7 +181,7 @@ export class ActiveRun {
     record.endedAt = new Date(this.#now()).toISOString();
     record.etaSeconds = null;
     record.files = { ...record.files, ...filesOf(this.options, report) };
-    this.#snapshot();
+    this.#throttle.flushNow();
     await this.save();
     await new Promise<void>((resolve) => this.#log.end(() => resolve()));
   }

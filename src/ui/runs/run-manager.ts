@@ -80,8 +80,9 @@ export class RunManager {
     }
   }
 
+  /** Runs still moving (one that has just ended may be held a moment longer while its files are written). */
   activeIds(): string[] {
-    return [...this.#active.keys()];
+    return [...this.#active.entries()].filter(([, { run }]) => ACTIVE_STATES.has(run.record.state)).map(([id]) => id);
   }
 
   activeRun(id: string): ActiveRun | undefined {
@@ -120,8 +121,10 @@ export class RunManager {
   /** Continuar: a new run on the same file copy, mapping and journal as an interrupted, stopped or failed one. */
   async continue(id: string): Promise<RunView> {
     const before = await this.get(id);
-    if (!CONTINUABLE_STATES.has(before.state) || this.#active.has(id))
+    if (!CONTINUABLE_STATES.has(before.state))
       throw new HttpError(409, { code: "UI_NOT_CONTINUABLE", message: TEXTS.run.notContinuable });
+    // A run that has just ended may still be writing its files and run.json: let it finish first.
+    await this.#active.get(id)?.done;
     const dir = this.options.folder.runDir(id);
     const mappingText = await readFile(join(dir, "mapping.json"), "utf8");
     const source = await this.options.sources.store.get(before.source.id).catch(() => undefined);
@@ -171,7 +174,7 @@ export class RunManager {
       });
     }
     for (const { run } of this.#active.values()) {
-      if (run.record.mappingPath === input.mapping.path)
+      if (ACTIVE_STATES.has(run.record.state) && run.record.mappingPath === input.mapping.path)
         throw new HttpError(409, { code: "UI_RUN_ACTIVE", message: TEXTS.run.active });
     }
     const id = newId();
