@@ -72,8 +72,9 @@ export const TEXTS = {
 
   plan: {
     heldWhy:
-      "É o primeiro envio com este histórico (journal novo): mensagens e diálogos para contatos que já têm conversa " +
-      "no ChatGuru ficam retidos, porque um envio anterior pode já ter mandado. Libere-os só se tiver certeza.",
+      "Contatos novos recebem a mensagem normalmente. Para quem já tem conversa no ChatGuru, ela pode ficar retida: " +
+      "este é o primeiro envio com este histórico e o chatguru-sync não tem como saber se um envio anterior já a " +
+      "mandou. As retidas aparecem no resultado, com o motivo, e podem ser liberadas depois.",
   },
 
   run: {

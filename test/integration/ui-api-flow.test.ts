@@ -148,6 +148,9 @@ describe("ui server: the whole flow through the API, against the embedded mock",
       files: { results: true, errors: true, report: true },
     });
     expect(done.counts).toMatchObject({ total: rows, invalid: 1, failed: 0, pending: 0 });
+    expect(done.lastProblems).toEqual([
+      { row: 5, outcome: "invalid", code: "ROW_PHONE_INVALID", message: expect.stringContaining('"123"') },
+    ]);
     expect(done.counts.created + done.counts.updated + done.counts.unchanged).toBe(rows - 1);
     const state = mock.state();
     expect(Object.values(state.chatAddsByNumber).every((n) => n === 1)).toBe(true);
@@ -156,7 +159,19 @@ describe("ui server: the whole flow through the API, against the embedded mock",
 
     // Resultado: the table filtered by outcome, and the downloads.
     const failedRows = await client.get(`/api/runs/${continued.json.id}/rows?outcome=problems`);
-    expect(failedRows.json).toMatchObject({ total: 1, rows: [{ status: "invalid", values: { Telefone: "123" } }] });
+    expect(failedRows.json).toMatchObject({
+      total: 1,
+      rows: [
+        {
+          status: "invalid",
+          phone: "123",
+          name: "Pessoa 3",
+          code: "ROW_PHONE_INVALID",
+          values: { Email: "p3@exemplo.com.br" },
+        },
+      ],
+    });
+    expect(failedRows.json.rows[0].error).not.toMatch(/^ROW_/);
     const results = await client.get(`/api/runs/${continued.json.id}/files/results`);
     expect(results.status).toBe(200);
     expect(results.headers.get("content-disposition")).toMatch(

@@ -5,6 +5,7 @@ import { badRequest, notFound } from "../http/http-error.js";
 import { sendJson } from "../http/respond.js";
 import type { Router } from "../http/router.js";
 import { runView, type RunRecord } from "../runs/run-record.js";
+import { splitCode } from "../runs/problem-text.js";
 import { TEXTS } from "../texts.js";
 import { streamRunEvents } from "./run-events.js";
 import { sendDownload } from "./send-file.js";
@@ -72,6 +73,18 @@ export function runRoutes(router: Router, services: UiServices): void {
   });
 }
 
+interface ResultRow {
+  rowNumber: number;
+  values: Record<string, string>;
+  status: string;
+  /** The mapped phone and name cells, so the table names the contact without reading the mapping. */
+  phone: string;
+  name?: string;
+  /** The results file's error cell without its leading code; the code on its own. */
+  error: string;
+  code?: string;
+}
+
 /** A page of the run's results file, filtered by the status column the run wrote. */
 async function resultRows(
   services: UiServices,
@@ -83,16 +96,26 @@ async function resultRows(
   if (!record.files.results) return { total: 0, rows: [] };
   const path = join(services.folder.runDir(record.id), record.files.results);
   const opened = await createSource(path, { cwd: services.folder.root }).open();
-  const { status, error } = record.columns;
+  const { status, error, phone, name } = record.columns;
   const keep = (value: string) => !outcome || value === outcome || (outcome === "problems" && PROBLEMS.has(value));
-  const rows: Array<{ rowNumber: number; values: Record<string, string>; status: string; error: string }> = [];
+  const rows: ResultRow[] = [];
   let total = 0;
   try {
     for await (const row of opened.rows) {
       const value = row.values[status] ?? "";
       if (!keep(value)) continue;
-      if (total >= offset && rows.length < limit)
-        rows.push({ rowNumber: row.rowNumber, values: row.values, status: value, error: row.values[error] ?? "" });
+      if (total >= offset && rows.length < limit) {
+        const said = splitCode(row.values[error] ?? "");
+        rows.push({
+          rowNumber: row.rowNumber,
+          values: row.values,
+          status: value,
+          phone: row.values[phone] ?? "",
+          ...(name !== undefined ? { name: row.values[name] ?? "" } : {}),
+          error: said.message,
+          ...(said.code ? { code: said.code } : {}),
+        });
+      }
       total++;
     }
   } finally {

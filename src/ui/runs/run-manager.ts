@@ -238,6 +238,8 @@ function resultsNameOf(input: RunInput): string {
 
 function newRecord(id: string, input: RunInput, mappingShown: string, plan: string | undefined): RunRecord {
   const { status, error } = input.mapping.write_back;
+  const name = input.mapping.name;
+  const nameColumn = typeof name === "string" ? name : name && "column" in name ? name.column : undefined;
   return {
     id,
     state: "running",
@@ -248,7 +250,12 @@ function newRecord(id: string, input: RunInput, mappingShown: string, plan: stri
     chosen: input.source.chosen,
     mappingPath: input.mapping.path,
     mapping: mappingShown,
-    columns: { status: status ?? "chatguru_status", error: error ?? "chatguru_error" },
+    columns: {
+      status: status ?? "chatguru_status",
+      error: error ?? "chatguru_error",
+      phone: input.mapping.phone.column,
+      ...(nameColumn !== undefined ? { name: nameColumn } : {}),
+    },
     options: input.options,
     total: input.total,
     counts: emptyRunCounts(),

@@ -1,5 +1,6 @@
 import type { SyncEvent } from "../../engine/events.js";
 import type { SyncReport } from "../../engine/report.js";
+import { splitCode } from "./problem-text.js";
 import type { RunProblem, RunRecord } from "./run-record.js";
 
 const LAST_PROBLEMS = 10;
@@ -31,7 +32,7 @@ export class RunProgress {
         record.counts.total += 1;
         record.counts.done += 1;
         if (PROBLEM_OUTCOMES.has(outcome) && event.error)
-          this.#problem({ row: event.rowNumber, outcome, message: event.error });
+          this.#problem({ row: event.rowNumber, outcome, ...splitCode(event.error) });
         break;
       }
       case "response":

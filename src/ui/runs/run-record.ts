@@ -11,6 +11,7 @@ export const CONTINUABLE_STATES: ReadonlySet<RunState> = new Set(["interrupted",
 export interface RunProblem {
   row: number;
   outcome: string;
+  code?: string;
   message: string;
 }
 
@@ -29,8 +30,8 @@ export interface RunRecord {
   /** The mapping file the run used (absolute: its journal sits beside it), and as the pages show it. */
   mappingPath: string;
   mapping: string;
-  /** The results file's status and error column names (the mapping's write_back). */
-  columns: { status: string; error: string };
+  /** The results file's status and error columns (the mapping's write_back), and the mapped phone and name columns. */
+  columns: { status: string; error: string; phone: string; name?: string };
   options: { retryFailed: boolean; releaseHeld: boolean; rate: number; concurrency: number };
   total: number | null;
   counts: OutcomeCounts & { done: number };
