@@ -2,7 +2,7 @@
 // how many cells look valid, the custom field's ChatGuru name with the API name it turns into, and the note and
 // message texts with their first rendered rows. Unsaved choices survive a reload (kept in this tab until saved).
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../api.js";
+import { api, ApiError } from "../api.js";
 import type { ColumnStats, MappingFile, Source } from "../api-types.js";
 import type { PageProps } from "../app.js";
 import { AppLink } from "../components/app-link.js";
@@ -191,21 +191,20 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
     if (found.length) return;
     setBusy(true);
     try {
-      const saved = await api.saveMapping(source.id, writeMapping(props.mapping, view));
-      const problems = saved.problems ?? [];
-      if (problems.length) {
-        setErrors(
-          problems.map((p) => {
-            const i = index(p.column);
-            return { ...(i >= 0 ? { target: `role-${i}` } : {}), text: p.fix ? `${p.message} ${p.fix}` : p.message };
-          }),
-        );
-        return;
-      }
+      await api.saveMapping(source.id, writeMapping(props.mapping, view));
       saveDraft(source.id, undefined);
       navigate(`/revisao?fonte=${encodeURIComponent(source.id)}`);
     } catch (e) {
-      setErrors([{ text: errorText(e) }]);
+      const problems = e instanceof ApiError ? (e.body.problems ?? []) : [];
+      setErrors(
+        problems.length
+          ? problems.map((p) => {
+              const i = p.field ? view.choices.findIndex((c) => c.role === "field" && c.field.trim() === p.field) : -1;
+              const target = i >= 0 ? `field-${i}` : index(p.column) >= 0 ? `role-${index(p.column)}` : undefined;
+              return { ...(target ? { target } : {}), text: p.fix ? `${p.message} ${p.fix}` : p.message };
+            })
+          : [{ text: errorText(e) }],
+      );
     } finally {
       setBusy(false);
     }

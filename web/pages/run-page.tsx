@@ -44,9 +44,10 @@ function useNow(active: boolean): number {
 }
 
 function Counters({ run }: { run: Run }) {
-  const total = run.counts.total ?? 0;
-  const finished = done(run);
   const active = isActive(run);
+  // run.total: the rows this run goes through (known once the file is read); counts.total grows as rows finish.
+  const total = typeof run.total === "number" ? run.total : active ? 0 : (run.counts.total ?? 0);
+  const finished = done(run);
   const now = useNow(active);
   const elapsed = (run.endedAt ? Date.parse(run.endedAt) : now) - Date.parse(run.startedAt);
   return (
