@@ -5,6 +5,7 @@ import type { SyncOptions } from "../sync.js";
 import { connectionRoutes } from "./api/connection-routes.js";
 import { runRoutes } from "./api/run-routes.js";
 import type { UiServices } from "./api/services.js";
+import { mappingRoutes } from "./api/mapping-routes.js";
 import { sourceRoutes } from "./api/source-routes.js";
 import { AppFolder } from "./app-folder.js";
 import type { EnvReader } from "./connection/connection.js";
@@ -87,6 +88,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const router = new Router();
   connectionRoutes(router, services);
   sourceRoutes(router, services);
+  mappingRoutes(router, services);
   runRoutes(router, services);
   const pages = new PageFiles(options.webDir ?? join(packageRoot(), "dist", "web"));
 
