@@ -1,7 +1,7 @@
 // Every word the pages show, in Brazilian Portuguese, in one module so it can move into the shared message catalog
 // (the CLI's) without hunting through components. Written for a sales-ops person: ChatGuru's and spreadsheets'
 // words, no codes or JSON unless the person needs to copy them.
-import { formatEta, formatNumber, plural } from "./format.js";
+import { formatDecimal, formatEta, formatNumber, plural } from "./format.js";
 
 export const texts = {
   app: {
@@ -262,7 +262,7 @@ export const texts = {
     progressLabel: "Progresso",
     progress: (done: number, total: number) => `${formatNumber(done)} de ${formatNumber(total)} linhas`,
     progressUnknown: (done: number) => `${formatNumber(done)} linhas até agora`,
-    rate: (rate: number) => `${formatNumber(Math.round(rate * 10) / 10)} requisições por segundo`,
+    rate: (rate: number) => `${formatDecimal(rate)} linhas por segundo`,
     eta: (seconds: number) => `Falta ${formatEta(seconds)}`,
     elapsed: (time: string) => `Tempo: ${time}`,
     states: {
@@ -330,7 +330,7 @@ export const texts = {
       `${plural(n, "linha falhou", "linhas falharam")}. Reenviar falhas tenta só essas linhas de novo, sem repetir as outras.`,
     continueHint: "O envio não terminou. Continuar segue de onde parou, sem repetir contatos nem mensagens.",
     pendingHint: (n: number) =>
-      `${plural(n, "contato ainda está", "contatos ainda estão")} sendo criado pelo ChatGuru. O próximo envio do mesmo arquivo termina ${n === 1 ? "ele" : "eles"}.`,
+      `${plural(n, "contato ainda está", "contatos ainda estão")} sendo ${n === 1 ? "criado" : "criados"} pelo ChatGuru. Continuar, ou o próximo envio do mesmo arquivo, ${n === 1 ? "termina esse contato" : "termina esses contatos"} sem criar de novo.`,
     newImport: "Nova importação",
   },
   history: {

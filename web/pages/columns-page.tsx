@@ -171,22 +171,29 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
   const update = (next: MappingView) => {
     setView(next);
     saveDraft(source.id, next);
+    // Once the person has fixed what the summary listed, the summary goes; what is still wrong stays listed.
+    if (errors.length > 0) setErrors(localErrors(next));
   };
+
+  function localErrors(of: MappingView): FieldError[] {
+    const index = (column?: string) => of.choices.findIndex((c) => c.column === column);
+    return problemsOf(of).map((p) =>
+      p.kind === "phone"
+        ? { target: `role-${phoneCandidate(source, of)}`, text: t.errors.phone }
+        : p.kind === "field"
+          ? { target: `field-${index(p.column)}`, text: t.errors.field(p.column ?? "") }
+          : {
+              target: `field-${index(p.column)}`,
+              text: t.errors.duplicateField(of.choices[index(p.column)]?.field ?? ""),
+            },
+    );
+  }
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
     if (busy) return;
     const index = (column?: string) => view.choices.findIndex((c) => c.column === column);
-    const found: FieldError[] = problemsOf(view).map((p) =>
-      p.kind === "phone"
-        ? { target: `role-${phoneCandidate(source, view)}`, text: t.errors.phone }
-        : p.kind === "field"
-          ? { target: `field-${index(p.column)}`, text: t.errors.field(p.column ?? "") }
-          : {
-              target: `field-${index(p.column)}`,
-              text: t.errors.duplicateField(view.choices[index(p.column)]?.field ?? ""),
-            },
-    );
+    const found = localErrors(view);
     setErrors(found);
     if (found.length) return;
     setBusy(true);

@@ -149,11 +149,14 @@ export function RunPage({ query }: PageProps) {
       {reconnecting ? <Notice kind="info">{t.reconnecting}</Notice> : null}
       {run ? (
         <>
-          {run.error ? (
+          {run.error && run.state === "failed" ? (
             <Notice kind={STATE_KIND[run.state]}>
               {run.error.message}
               {run.error.hint ? ` ${run.error.hint}` : ""}
             </Notice>
+          ) : null}
+          {!isActive(run) && (run.counts.pending ?? 0) > 0 ? (
+            <Notice kind="info">{texts.result.pendingHint(run.counts.pending ?? 0)}</Notice>
           ) : null}
           <Counters run={run} />
           <Actions run={run} onRun={set} />

@@ -13,9 +13,6 @@ export const SECRET_KEY = "sk-WEB-TEST-5e0b7c2a91";
 export const ARTIFACTS = join(repoRoot, "test-artifacts");
 export const SCREENSHOTS = join(ARTIFACTS, "screenshots");
 
-/** Every page checked in this process and what axe found on it, written to test-artifacts/axe-results.json. */
-const axeLog: Record<string, { url: string; violations: number; details: string }> = {};
-
 export interface AppTab {
   page: Page;
   context: BrowserContext;
@@ -77,13 +74,11 @@ export async function checkPage(
   expect(await page.content()).not.toContain(SECRET_KEY);
   await page.evaluate("document.fonts.ready");
   const violations = await axeViolations(page);
-  axeLog[name] = {
-    url: new URL(page.url()).pathname,
-    violations: violations.length,
-    details: describeViolations(violations),
-  };
+  // One file per page (test files run in parallel workers): test-artifacts/axe/<name>.json beside the screenshots.
+  mkdirSync(join(ARTIFACTS, "axe"), { recursive: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, "axe-results.json"), JSON.stringify(axeLog, null, 2));
+  const record = { page: name, path: new URL(page.url()).pathname, violations };
+  writeFileSync(join(ARTIFACTS, "axe", `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   expect(describeViolations(violations), `axe on ${name}`).toBe("");
   expect(tab.consoleErrors, `console errors on ${name}`).toEqual([]);
