@@ -225,6 +225,9 @@ export interface Run {
 export interface ResultRow {
   rowNumber: number;
   status?: string;
+  phone?: string;
+  name?: string;
+  code?: string;
   error?: string;
   values?: Record<string, string>;
 }

@@ -20,7 +20,12 @@ function write(key: string, value: string | undefined): void {
   }
 }
 
+const COMMAND = "chatguru-sync.command.";
+
 export const session = {
+  /** The terminal command the server gave when the columns were saved, per file (shown on Revisão). */
+  command: (sourceId: string) => read(COMMAND + sourceId),
+  rememberCommand: (sourceId: string, command: string | undefined) => write(COMMAND + sourceId, command),
   sourceId: () => read(SOURCE),
   runId: () => read(RUN),
   rememberSource: (id: string | undefined) => write(SOURCE, id),

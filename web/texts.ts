@@ -253,6 +253,9 @@ export const texts = {
     start: "Iniciar envio",
     starting: "Iniciando…",
     backToColumns: "Voltar às colunas",
+    terminalTitle: "Repetir pelo terminal ou agendar",
+    terminalHint:
+      "Este comando, rodado nesta pasta, faz o mesmo envio sem abrir o navegador (por exemplo numa linha do cron). Ele usa o mesmo mapeamento e o mesmo histórico: nada é enviado duas vezes.",
     nothingToSend: "Não há nada para enviar: todas as linhas estão sem mudança ou com problema.",
   },
   run: {
@@ -313,7 +316,10 @@ export const texts = {
     all: "Todas as linhas",
     tableCaption: (what: string) => `Linhas do resultado: ${what}`,
     colOutcome: "Resultado",
+    colName: "Contato",
+    colPhone: "Telefone na planilha",
     colNumber: "Número no ChatGuru",
+    problemsFilter: "Só as linhas com problema",
     colDetail: "Detalhe",
     empty: "Nenhuma linha com este resultado.",
     downloadsTitle: "Arquivos",

@@ -144,13 +144,13 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     await page.getByText("Nome na API: field__Etapa_do_funil").waitFor();
     await page.getByText("Observações: Pediu orçamento por e-mail").waitFor();
     await page.getByText("Olá Ana Paula Souza, obrigado pelo contato!").waitFor();
-    await checkPage(tab, "3-colunas-escolhidas", "Colunas", { focus: false });
+    await checkPage(tab, "3-colunas-escolhidas", "Colunas", { focus: false, viewport: true });
     await page.getByRole("button", { name: "Continuar" }).click();
 
     // Revisão: the plan, the problems by row with the fix, the first payloads, the message, the consent.
     await page.waitForURL(/\/revisao\?fonte=/);
     await page.getByRole("button", { name: "Iniciar envio" }).waitFor();
-    await checkPage(tab, "4-revisao", "Revisão");
+    await checkPage(tab, "4-revisao", "Revisão", { viewport: true });
     const main = (await page.locator("main").textContent()) ?? "";
     expect(main).toContain("Resumo: 10 linhas na planilha");
     expect(await page.locator(".count-new .count-value").textContent()).toBe("8");

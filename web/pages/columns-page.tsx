@@ -198,7 +198,8 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
     if (found.length) return;
     setBusy(true);
     try {
-      await api.saveMapping(source.id, writeMapping(props.mapping, view));
+      const saved = await api.saveMapping(source.id, writeMapping(props.mapping, view));
+      session.rememberCommand(source.id, saved.command);
       saveDraft(source.id, undefined);
       navigate(`/revisao?fonte=${encodeURIComponent(source.id)}`);
     } catch (e) {

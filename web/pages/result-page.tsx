@@ -15,7 +15,6 @@ import { RunFiles } from "../components/run-files.js";
 import { navigate, setQuery } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { columnOf } from "../mapping-model.js";
 import { errorText, plainMessage, useAsync } from "../use-async.js";
 
 const t = texts.result;
@@ -23,7 +22,8 @@ const PAGE = 50;
 /** The results file's write-back column with the number ChatGuru stored the chat under. */
 const numberColumn = "chatguru_chat_number";
 const OUTCOMES = ["created", "updated", "unchanged", "pending", "invalid", "duplicate", "failed"] as const;
-type Outcome = (typeof OUTCOMES)[number];
+/** The filter's choices: every outcome, and "problems" (invalid + duplicate + failed, the errors file's rows). */
+const FILTERS = [...OUTCOMES, "problems"] as const;
 
 export const OUTCOME_ICON: Record<string, IconName> = {
   created: "ok",
@@ -44,27 +44,14 @@ export function OutcomeBadge({ outcome }: { outcome: string | undefined }) {
   );
 }
 
-interface ContactColumns {
-  name?: string;
-  phone?: string;
-}
-
-/** Which cells name the contact: the run's mapping's name and phone columns (read from the source's mapping). */
-function useContactColumns(sourceId: string | undefined): ContactColumns {
-  const mapping = useAsync(() => (sourceId ? api.mapping(sourceId) : Promise.resolve(undefined)), [sourceId]);
-  const file = mapping.data?.mapping;
-  if (!file) return {};
-  const phone = columnOf(
-    typeof file.phone === "object" && file.phone ? (file.phone as { column?: unknown }).column : file.phone,
-  );
-  const name = columnOf(file.name);
-  return { ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
-}
-
 function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: number }) {
-  const contact = useContactColumns(run.source.id);
   const page = useAsync(() => api.runRows(run.id, outcome, offset, PAGE), [run.id, outcome, offset]);
-  const what = outcome ? texts.outcomes.label(outcome).toLowerCase() : t.all.toLowerCase();
+  const what =
+    outcome === "problems"
+      ? t.problemsFilter.toLowerCase()
+      : outcome
+        ? texts.outcomes.label(outcome).toLowerCase()
+        : t.all.toLowerCase();
   return (
     <>
       {page.error ? <Notice kind="error">{page.error}</Notice> : null}
@@ -78,8 +65,8 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                 <tr>
                   <th scope="col">{texts.common.row}</th>
                   <th scope="col">{t.colOutcome}</th>
-                  {contact.name ? <th scope="col">{contact.name}</th> : null}
-                  {contact.phone ? <th scope="col">{contact.phone}</th> : null}
+                  <th scope="col">{t.colName}</th>
+                  <th scope="col">{t.colPhone}</th>
                   <th scope="col">{t.colNumber}</th>
                   <th scope="col">{t.colDetail}</th>
                 </tr>
@@ -91,8 +78,8 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                     <td>
                       <OutcomeBadge outcome={row.status} />
                     </td>
-                    {contact.name ? <td>{row.values?.[contact.name] ?? ""}</td> : null}
-                    {contact.phone ? <td class="nowrap">{row.values?.[contact.phone] ?? ""}</td> : null}
+                    <td>{row.name ?? ""}</td>
+                    <td class="nowrap">{row.phone ?? ""}</td>
                     <td class="nowrap">{row.values?.[numberColumn] || texts.common.none}</td>
                     <td>{row.error ? plainMessage(row.error) : ""}</td>
                   </tr>
@@ -167,7 +154,8 @@ function NextSteps({ run }: { run: Run }) {
 
 export function ResultPage({ query }: PageProps) {
   const id = query.get("envio") ?? "";
-  const outcome = OUTCOMES.includes(query.get("mostrar") as Outcome) ? (query.get("mostrar") as string) : "";
+  const wanted = query.get("mostrar") ?? "";
+  const outcome = (FILTERS as readonly string[]).includes(wanted) ? wanted : "";
   const offset = Math.max(0, Number(query.get("de")) || 0);
   const run = useAsync(() => api.run(id), [id]);
   const data = run.data;
@@ -213,6 +201,10 @@ export function ResultPage({ query }: PageProps) {
                 }
               >
                 <option value="">{t.all}</option>
+                <option value="problems">
+                  {t.problemsFilter} (
+                  {(data.counts.invalid ?? 0) + (data.counts.duplicate ?? 0) + (data.counts.failed ?? 0)})
+                </option>
                 {OUTCOMES.map((key) => (
                   <option key={key} value={key}>
                     {texts.outcomes.label(key)} ({data.counts[key] ?? 0})

@@ -167,6 +167,22 @@ function Messages({ plan }: { plan: Plan }) {
   );
 }
 
+/** The same import from a terminal or a cron line (same mapping, so the same journal: nothing is sent twice). */
+function TerminalCommand({ sourceId }: { sourceId: string }) {
+  const mapping = useAsync(() => api.mapping(sourceId), [sourceId]);
+  const command = mapping.data?.command ?? session.command(sourceId);
+  if (!command) return null;
+  return (
+    <details class="card terminal">
+      <summary>{t.terminalTitle}</summary>
+      <p class="hint">{t.terminalHint}</p>
+      <pre>
+        <code>{command}</code>
+      </pre>
+    </details>
+  );
+}
+
 function StartForm(props: { sourceId: string; plan: Plan }) {
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -267,6 +283,7 @@ export function ReviewPage({ query }: PageProps) {
           <FirstRows plan={data} />
           <Messages plan={data} />
           {toSend === 0 ? <Notice kind="info">{t.nothingToSend}</Notice> : null}
+          <TerminalCommand sourceId={id} />
           <StartForm sourceId={id} plan={data} />
         </>
       ) : null}

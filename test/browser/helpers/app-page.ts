@@ -63,7 +63,7 @@ export async function checkPage(
   tab: AppTab,
   name: string,
   heading: string | RegExp,
-  options: { focus?: boolean } = {},
+  options: { focus?: boolean; viewport?: boolean } = {},
 ): Promise<void> {
   const { page } = tab;
   const h1 = page.getByRole("heading", { level: 1, name: heading });
@@ -80,6 +80,11 @@ export async function checkPage(
   const record = { page: name, path: new URL(page.url()).pathname, violations };
   writeFileSync(join(ARTIFACTS, "axe", `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (options.viewport) {
+    // What a person sees first, for the README (docs/web-app-*.png are copied from these by hand).
+    await page.evaluate("window.scrollTo(0, 0)");
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-tela.png`) });
+  }
   expect(describeViolations(violations), `axe on ${name}`).toBe("");
   expect(tab.consoleErrors, `console errors on ${name}`).toEqual([]);
 }
