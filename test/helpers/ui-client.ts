@@ -150,10 +150,14 @@ export interface UiEnv {
   close(): Promise<void>;
 }
 
-/** Poll schedule and retries short enough that a run with chat_adds takes well under a second. */
+/**
+ * Poll schedule and retries short enough that a run with chat_adds takes well under a second. The window in which a
+ * chat_add whose answer was lost (a kill mid-request) is looked for before a blank re-add stays seconds long: probing
+ * stops as soon as the chat shows up, and a shorter window lets a slow machine re-add a chat that did arrive.
+ */
 export const FAST_RUNS = {
   pollSchedule: { firstMs: 30, factor: 1.5, maxMs: 200 },
-  uncertainProbeMs: 300,
+  uncertainProbeMs: 1_500,
   retryPolicy: { baseDelayMs: 20, maxDelayMs: 200, rateLimitFallbackMs: 100 },
   graceMs: 2_000,
 } as const;

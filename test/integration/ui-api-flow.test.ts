@@ -223,10 +223,16 @@ describe("ui server: the whole flow through the API, against the embedded mock",
     expect(noConnection.status).toBe(400);
     expect(noConnection.json.error.code).toBe("CONFIG_CONNECTION_MISSING");
     await env.connect();
-    const first = await client.post("/api/runs", { sourceId: source.id });
+    // Two clicks at once: one run starts, the other is refused.
+    const [first, twin] = await Promise.all([
+      client.post("/api/runs", { sourceId: source.id }),
+      client.post("/api/runs", { sourceId: source.id }),
+    ]).then((both) => both.sort((a, b) => a.status - b.status));
     expect(first.status).toBe(201);
+    expect(twin!.status).toBe(409);
     const second = await client.post("/api/runs", { sourceId: source.id });
     expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe("UI_RUN_ACTIVE");
     expect((await client.get("/api/app")).json.runs.active).toEqual([first.json.id]);
     await client.events(first.json.id);
     expect((await client.get("/api/runs")).json.runs).toHaveLength(1);

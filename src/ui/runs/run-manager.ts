@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { parseMapping, type LoadedMapping } from "../../mapping/load-mapping.js";
 import type { SyncOptions } from "../../sync.js";
 import { newId, type AppFolder } from "../app-folder.js";
@@ -64,6 +65,8 @@ interface RunInput {
 export class RunManager {
   readonly #store: RunStore;
   readonly #active = new Map<string, { run: ActiveRun; done: Promise<void> }>();
+  /** Mappings whose run is being set up: two clicks on Iniciar envio must not both pass the check. */
+  readonly #starting = new Set<string>();
 
   constructor(private readonly options: RunManagerOptions) {
     this.#store = new RunStore(options.folder);
@@ -166,17 +169,28 @@ export class RunManager {
   }
 
   async #launch(input: RunInput): Promise<RunView> {
-    const { folder, env } = this.options;
+    const { env } = this.options;
     const settings = resolveSettings(env.merged());
     if ("missing" in settings) {
       throw badRequest("CONFIG_CONNECTION_MISSING", TEXTS.connection.missing(settings.missing), {
         fix: fixFor("CONFIG_CONNECTION_MISSING")!,
       });
     }
-    for (const { run } of this.#active.values()) {
-      if (ACTIVE_STATES.has(run.record.state) && run.record.mappingPath === input.mapping.path)
-        throw new HttpError(409, { code: "UI_RUN_ACTIVE", message: TEXTS.run.active });
+    const busy = [...this.#active.values()].some(
+      ({ run }) => ACTIVE_STATES.has(run.record.state) && run.record.mappingPath === input.mapping.path,
+    );
+    if (busy || this.#starting.has(input.mapping.path))
+      throw new HttpError(409, { code: "UI_RUN_ACTIVE", message: TEXTS.run.active });
+    this.#starting.add(input.mapping.path);
+    try {
+      return await this.#begin(input, settings.connection);
+    } finally {
+      this.#starting.delete(input.mapping.path);
     }
+  }
+
+  async #begin(input: RunInput, connection: ChatGuruConnection): Promise<RunView> {
+    const { folder, env } = this.options;
     const id = newId();
     const dir = folder.runDir(id);
     await mkdir(dir, { recursive: true });
@@ -201,7 +215,7 @@ export class RunManager {
       source: input.file ? join(dir, input.file.name) : input.url!,
       ...input.source.chosen,
       mapping: input.mapping,
-      connection: settings.connection,
+      connection,
       results: join(dir, resultsName),
       cwd: folder.root,
       env: { ...merged },
