@@ -6,6 +6,9 @@
 
 const MB = 1024 * 1024;
 
+/** Where a ChatGuru admin finds the four settings: said once, used by every credentials message. */
+const CREDENTIALS_PAGE = "na página Celulares do ChatGuru";
+
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MB`.replace(".", ",");
 }
@@ -45,9 +48,9 @@ export const TEXTS = {
     envWins: (variable: string) =>
       `${variable} está definida nas variáveis de ambiente do sistema e vale mais que o .env: o valor salvo aqui não é usado enquanto ela existir.`,
     ok: "Conexão aceita pelo ChatGuru.",
-    key: "O ChatGuru recusou a chave da API (key). Copie de novo a chave na página Celulares do ChatGuru.",
-    account: "O ChatGuru recusou o ID da conta (account_id). Confira na página Celulares do ChatGuru.",
-    phone: "O ChatGuru recusou o ID do celular (phone_id). Confira na página Celulares do ChatGuru.",
+    key: `O ChatGuru recusou a chave da API (key). Copie de novo a chave ${CREDENTIALS_PAGE}.`,
+    account: `O ChatGuru recusou o ID da conta (account_id). Confira ${CREDENTIALS_PAGE}.`,
+    phone: `O ChatGuru recusou o ID do celular (phone_id). Confira ${CREDENTIALS_PAGE}.`,
     url:
       "Esse endereço não respondeu como a API do ChatGuru. Confira a URL da API (ela termina em /api/v1), " +
       "por exemplo https://s15.chatguru.app/api/v1.",
