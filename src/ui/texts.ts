@@ -45,6 +45,7 @@ export const TEXTS = {
   connection: {
     urlInvalid: "O endereço da API deve ser uma URL http(s) completa, por exemplo https://s15.chatguru.app/api/v1.",
     missing: (names: string[]) => `Falta preencher: ${names.join(", ")}.`,
+    oneLine: "Cada campo da conexão é uma linha só: apague a quebra de linha que veio junto ao colar.",
     envWins: (variable: string) =>
       `${variable} está definida nas variáveis de ambiente do sistema e vale mais que o .env: o valor salvo aqui não é usado enquanto ela existir.`,
     ok: "Conexão aceita pelo ChatGuru.",

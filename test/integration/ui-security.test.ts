@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -171,6 +171,11 @@ describe("ui server security (docs/ui-api.md)", () => {
       phoneId: mock.credentials.phoneId,
     });
     expect(saved.json.keyHint).toBe(`••••${SECRET_KEY.slice(-4)}`);
+    // A pasted value with a line break cannot smuggle another setting into .env.
+    const smuggled = await client.put("/api/connection", { accountId: "conta\nCHATGURU_API_URL=http://evil.example" });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.json.error).toMatchObject({ code: "UI_CONNECTION_INVALID", field: "accountId" });
+    expect(readFileSync(join(env.dir, ".env"), "utf8")).not.toContain("evil");
     // Saving again without a key keeps the saved one.
     await client.put("/api/connection", {
       apiUrl: mock.url,

@@ -43,6 +43,11 @@ export function connectionRoutes(router: Router, services: UiServices): void {
       const value = given(body, setting);
       if (value !== undefined) values[setting] = value;
     }
+    for (const [setting, value] of Object.entries(values)) {
+      // One line per setting in .env: a line break would cut the value (or smuggle in another setting).
+      if (/[\r\n\0]/.test(value))
+        throw badRequest("UI_CONNECTION_INVALID", TEXTS.connection.oneLine, { field: setting });
+    }
     if (values.apiUrl !== undefined && !isApiUrl(values.apiUrl))
       throw badRequest("UI_CONNECTION_INVALID", TEXTS.connection.urlInvalid, { field: "apiUrl" });
     const lines: Record<string, string> = {};
