@@ -36,7 +36,7 @@ export function App() {
   const sourceId = query.get("fonte") ?? session.sourceId();
   const runId = query.get("envio") ?? session.runId();
   const Page = route?.page ?? NotFoundPage;
-  const key = `${path}|${query.get("fonte") ?? ""}|${query.get("envio") ?? ""}`;
+  const key = `${path}|${query.get("fonte") ?? ""}|${query.get("envio") ?? ""}|${query.get("reenviar") ?? ""}`;
   return (
     <>
       <a class="skip-link" href="#conteudo">

@@ -187,6 +187,8 @@ export const texts = {
   review: {
     title: "Revisão",
     lead: "Confira o que vai acontecer antes de enviar. Nada foi enviado ainda.",
+    leadRetry:
+      "Reenviar falhas: só as linhas que falharam no último envio serão enviadas de novo. Confira e confirme antes.",
     planning: "Lendo todas as linhas e calculando o plano…",
     countsTitle: "Resumo",
     total: (n: number) => plural(n, "linha na planilha", "linhas na planilha", "nenhuma linha na planilha"),
@@ -333,7 +335,7 @@ export const texts = {
       "O arquivo de problemas tem só as linhas a corrigir: corrija nele e envie-o de novo pela etapa Arquivo.",
     retryFailed: "Reenviar falhas",
     retryHint: (n: number) =>
-      `${plural(n, "linha falhou", "linhas falharam")}. Reenviar falhas tenta só essas linhas de novo, sem repetir as outras.`,
+      `${plural(n, "linha falhou", "linhas falharam")}. Reenviar falhas mostra o plano só dessas linhas e, depois de confirmar, tenta de novo sem repetir as outras.`,
     continueHint: "O envio não terminou. Continuar segue de onde parou, sem repetir contatos nem mensagens.",
     pendingHint: (n: number) =>
       `${plural(n, "contato ainda está", "contatos ainda estão")} sendo ${n === 1 ? "criado" : "criados"} pelo ChatGuru. Continuar, ou o próximo envio do mesmo arquivo, ${n === 1 ? "termina esse contato" : "termina esses contatos"} sem criar de novo.`,

@@ -116,7 +116,7 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     await page.getByLabel("Arquivo", { exact: true }).setInputFiles(CSV);
     await page.waitForURL(/\/arquivo\?fonte=/);
     await checkPage(tab, "2-arquivo-lido", "Arquivo de contatos");
-    await expect.poll(() => page.locator("main").textContent()).toContain("10 linhas de contatos");
+    await expect.poll(() => page.locator("main").textContent()).toContain("11 linhas de contatos");
     expect(await page.getByLabel("Separador de colunas").inputValue()).toBe(";");
     await page.getByRole("button", { name: "Continuar" }).click();
 
@@ -127,7 +127,7 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     expect(await selects.count()).toBe(6);
     const celular = page.getByRole("combobox", { name: "O que é a coluna Celular" });
     expect(await celular.inputValue()).toBe("phone");
-    await expect.poll(() => page.locator("main").textContent()).toContain("9 celulares válidos, 1 inválido");
+    await expect.poll(() => page.locator("main").textContent()).toContain("10 celulares válidos, 1 inválido");
     await celular.selectOption("ignore");
     await page.getByRole("button", { name: "Continuar" }).click();
     await page
@@ -145,6 +145,12 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     await page.getByText("Observações: Pediu orçamento por e-mail").waitFor();
     await page.getByText("Olá Ana Paula Souza, obrigado pelo contato!").waitFor();
     await checkPage(tab, "3-colunas-escolhidas", "Colunas", { focus: false, viewport: true });
+    // Back to Arquivo and forward again: the choices are still there (kept until saved).
+    await page.goBack();
+    await page.getByRole("heading", { name: /clientes-loja\.csv foi lido/ }).waitFor();
+    await page.goForward();
+    expect(await page.getByRole("combobox", { name: "O que é a coluna Observações" }).inputValue()).toBe("note");
+    expect(await page.getByLabel("Nome do campo no ChatGuru para E-mail").inputValue()).toBe("Email");
     await page.getByRole("button", { name: "Continuar" }).click();
 
     // Revisão: the plan, the problems by row with the fix, the first payloads, the message, the consent.
@@ -152,14 +158,14 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     await page.getByRole("button", { name: "Iniciar envio" }).waitFor();
     await checkPage(tab, "4-revisao", "Revisão", { viewport: true });
     const main = (await page.locator("main").textContent()) ?? "";
-    expect(main).toContain("Resumo: 10 linhas na planilha");
-    expect(await page.locator(".count-new .count-value").textContent()).toBe("8");
+    expect(main).toContain("Resumo: 11 linhas na planilha");
+    expect(await page.locator(".count-new .count-value").textContent()).toBe("9");
     expect(await page.locator(".count-invalid .count-value").textContent()).toBe("1");
     expect(await page.locator(".count-duplicate .count-value").textContent()).toBe("1");
     const problems = page.getByRole("table", { name: "Linhas que não serão enviadas e como corrigir" });
     expect(await problems.getByRole("row").count()).toBe(3);
     expect(await problems.getByRole("rowheader").allTextContents()).toEqual(["7", "9"]);
-    expect(main).toContain("8 mensagens serão enviadas");
+    expect(main).toContain("9 mensagens serão enviadas");
     const firstAdd = page.getByRole("table", { name: "Linha 2 — criar o chat (chat_add)" });
     expect(await firstAdd.getByRole("row", { name: /chat_number/ }).textContent()).toContain("5511987654321");
     await page.getByRole("button", { name: "Iniciar envio" }).click();
@@ -181,7 +187,7 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     runIds.push(new URL(page.url()).searchParams.get("envio")!);
     const status = page.getByRole("status").filter({ hasText: "linhas" });
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain("Envio concluído");
-    expect(await status.textContent()).toContain("10 de 10 linhas");
+    expect(await status.textContent()).toContain("11 de 11 linhas");
     await checkPage(tab, "5-envio", /^Envio/);
 
     // Resultado: counts, a filter, the downloads.
@@ -203,18 +209,39 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     await checkPage(tab, "7-historico", "Histórico");
     const history = page.getByRole("table", { name: /Histórico/ });
     expect(await history.getByRole("row").nth(1).textContent()).toMatch(
-      /clientes-loja\.csv.*Envio concluído.*8 criados/,
+      /clientes-loja\.csv.*Envio concluído.*8 criados.*1 falha/,
     );
 
     // What the mock received, per row, and the results file: the same as the CLI's for this file and mapping.
     const { run, state: cliState, source } = await cli;
-    expect(run.code).toBe(1); // 1 invalid + 1 duplicate row, as the web app's run says too
+    expect(run.code).toBe(1); // 1 invalid, 1 duplicate and 1 failed row, as the web app's run says too
     const uiState = mock.state();
     const webRequests = requestsPerRow({ ...uiState, log: uiState.log.slice(before) });
     expect(webRequests).toEqual(requestsPerRow(cliState));
     expect(uiState.chats).toHaveLength(8);
     expect(csvRows(uiResults, ";")).toEqual(csvRows(source.replace(/\.csv$/, ".results.csv"), ";"));
     for (const chat of uiState.chats) expect(chat.sentMessages.filter((m) => m.via === "message_send")).toHaveLength(1);
+
+    // Reenviar falhas, from the run's Resultado page: only the failed row is tried again.
+    await history.getByRole("link", { name: "Ver" }).first().click();
+    await page.waitForURL(/\/resultado\?envio=/);
+    const beforeRetry = mock.state().log.length;
+    await page.getByRole("button", { name: "Reenviar falhas" }).click();
+    // Revisão of the failed rows only, with the consent asked again (the mapping sends a message).
+    await page.waitForURL(/\/revisao\?fonte=.*reenviar=falhas/);
+    await page.getByRole("button", { name: "Iniciar envio" }).waitFor();
+    await checkPage(tab, "4-revisao-reenviar-falhas", "Revisão");
+    expect(await page.locator(".count-retry .count-value").textContent()).toBe("1");
+    await page.getByRole("checkbox", { name: /autorizaram receber mensagens/ }).check();
+    await page.getByRole("button", { name: "Iniciar envio" }).click();
+    await page.waitForURL((url) => url.pathname === "/envio" && url.searchParams.get("envio") !== runIds[0]);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain("Envio concluído");
+    const retried = mock
+      .state()
+      .log.slice(beforeRetry)
+      .filter((entry) => entry.chatNumber);
+    expect(retried.length).toBeGreaterThan(0);
+    for (const entry of retried) expect(entry.chatNumber).toMatch(/^55119?77770000$/);
   });
 
   it("imports an .xlsx with the keyboard only, and the mock gets what the CLI sends", async () => {

@@ -136,6 +136,13 @@ describe("stopping and crashing mid-import, in Chromium", { timeout: 60_000 }, (
     await expect.poll(() => status.textContent()).toMatch(/Enviando.*de 8 linhas/);
     await checkPage(tab, "5-envio-em-andamento", /^Envio/);
 
+    // Reopened from the terminal's address in a new window, the app goes straight to the run in progress.
+    const other = await openTab(browser, ui.origin);
+    await other.page.goto(ui.startUrl);
+    await other.page.waitForURL(/\/envio\?envio=/);
+    expect(new URL(other.page.url()).searchParams.get("envio")).toBe(new URL(page.url()).searchParams.get("envio"));
+    await other.close();
+
     await page.getByRole("button", { name: "Parar" }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain("Envio parado");
     const stopped = mock.state();

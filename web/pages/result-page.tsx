@@ -139,7 +139,7 @@ function NextSteps({ run }: { run: Run }) {
           <button
             type="button"
             class={resumable ? "secondary" : ""}
-            onClick={() => void act(() => api.startRun({ sourceId, retryFailed: true }))}
+            onClick={() => navigate(`/revisao?fonte=${encodeURIComponent(sourceId)}&reenviar=falhas`)}
           >
             {t.retryFailed}
           </button>

@@ -183,7 +183,7 @@ function TerminalCommand({ sourceId }: { sourceId: string }) {
   );
 }
 
-function StartForm(props: { sourceId: string; plan: Plan }) {
+function StartForm(props: { sourceId: string; plan: Plan; retryFailed: boolean }) {
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -200,6 +200,7 @@ function StartForm(props: { sourceId: string; plan: Plan }) {
     try {
       const run = await api.startRun({
         sourceId: props.sourceId,
+        ...(props.retryFailed ? { retryFailed: true } : {}),
         ...(needsConsent ? { consent: true } : {}),
         ...(canRelease && releaseHeld ? { releaseHeld: true } : {}),
       });
@@ -254,12 +255,14 @@ function StartForm(props: { sourceId: string; plan: Plan }) {
 
 export function ReviewPage({ query }: PageProps) {
   const id = query.get("fonte") ?? "";
-  const plan = useAsync(() => api.plan(id), [id]);
+  // ?reenviar=falhas: the plan and the run cover only the rows that failed last time (Reenviar falhas).
+  const retryFailed = query.get("reenviar") === "falhas";
+  const plan = useAsync(() => api.plan(id, retryFailed ? { retryFailed: true } : {}), [id, retryFailed]);
   const data = plan.data;
   const toSend = data ? data.counts.new + data.counts.changed + (data.counts.retry ?? 0) : 0;
   return (
     <>
-      <PageHeading title={t.title}>{t.lead}</PageHeading>
+      <PageHeading title={t.title}>{retryFailed ? t.leadRetry : t.lead}</PageHeading>
       {plan.loading ? <p role="status">{t.planning}</p> : null}
       {plan.error ? (
         <Notice kind="error">
@@ -284,7 +287,7 @@ export function ReviewPage({ query }: PageProps) {
           <Messages plan={data} />
           {toSend === 0 ? <Notice kind="info">{t.nothingToSend}</Notice> : null}
           <TerminalCommand sourceId={id} />
-          <StartForm sourceId={id} plan={data} />
+          <StartForm sourceId={id} plan={data} retryFailed={retryFailed} />
         </>
       ) : null}
     </>
