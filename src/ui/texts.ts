@@ -112,6 +112,11 @@ export const FIXES: Readonly<Record<string, string>> = {
   CHATGURU_CHAT_NOT_FOUND: "Esse número não tem conversa: use o modo upsert (ou create) para criá-la.",
   CONFIG_CONNECTION_MISSING: "Preencha a página Conexão.",
   STATE_LOCKED: "Outro envio (aqui ou no terminal) usa o mesmo histórico. Espere ele terminar.",
+  ACCOUNT_LOCKED:
+    "Outro envio para a mesma conta e celular do ChatGuru está em andamento nesta máquina. Espere ele terminar.",
+  STATE_LOST:
+    "O histórico (journal) deste mapeamento foi apagado ou esvaziado. Para não repetir notas e mensagens, o envio " +
+    "não começou: restaure o arquivo, ou comece um histórico novo pelo terminal com --new-journal.",
   MAPPING_RULES: "Ajuste o mapeamento das colunas.",
   MAPPING_INVALID: "Ajuste o mapeamento das colunas.",
   MAPPING_UNKNOWN_COLUMN: "Escolha uma coluna que existe na planilha.",

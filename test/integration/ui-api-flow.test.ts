@@ -233,6 +233,12 @@ describe("ui server: the whole flow through the API, against the embedded mock",
     const second = await client.post("/api/runs", { sourceId: source.id });
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe("UI_RUN_ACTIVE");
+    // Another file (another mapping and journal) for the same ChatGuru account waits its turn too (the CLI's lock).
+    const other = (await client.upload("outros.csv", leadsCsv(2, numberOf))).json;
+    await client.put(`/api/sources/${other.id}/mapping`, { mapping: { phone: "Telefone" } });
+    const sameAccount = await client.post("/api/runs", { sourceId: other.id });
+    expect(sameAccount.status).toBe(409);
+    expect(sameAccount.json.error).toMatchObject({ code: "ACCOUNT_LOCKED", fix: expect.any(String) });
     expect((await client.get("/api/app")).json.runs.active).toEqual([first.json.id]);
     await client.events(first.json.id);
     expect((await client.get("/api/runs")).json.runs).toHaveLength(1);

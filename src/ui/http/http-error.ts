@@ -43,7 +43,8 @@ export const notFound = (message: string = TEXTS.notFound): HttpError =>
 
 /** Status of a library error, by what the person must change: input (400/422), a busy journal (409), else 500. */
 function statusOf(code: string): number {
-  if (code === "STATE_LOCKED") return 409;
+  // Another run holds the journal or the account, or the journal is gone: the person decides, nothing was sent.
+  if (code === "STATE_LOCKED" || code === "ACCOUNT_LOCKED" || code === "STATE_LOST") return 409;
   if (code.startsWith("MAPPING_") || code.startsWith("SOURCE_") || code.startsWith("INIT_")) return 422;
   if (code.startsWith("CONFIG_") || code.startsWith("USAGE") || code.startsWith("SHEETS_")) return 400;
   if (code.startsWith("CHATGURU_")) return 502;
