@@ -193,6 +193,7 @@ export interface RunCounts {
 export interface RunProblem {
   row?: number;
   outcome?: string;
+  code?: string;
   message: string;
   fix?: string;
 }

@@ -201,7 +201,7 @@ export const texts = {
       retry: (_n: number) => "para tentar de novo",
     },
     countsHelp: {
-      new: "nunca enviados daqui: serão criados (ou atualizados, se já existirem)",
+      new: "serão criados (ou atualizados, se já existirem)",
       changed: "têm valores novos desde o último envio",
       unchanged: "não custam nada: já estão iguais no ChatGuru",
       invalid: "não serão enviados: veja os problemas abaixo",
@@ -308,6 +308,28 @@ export const texts = {
       duplicate: (n: number) => (n === 1 ? "duplicado" : "duplicados"),
       failed: (n: number) => (n === 1 ? "falha" : "falhas"),
     },
+  },
+  /** Row problems and failures by code (see problem-text.ts). */
+  problems: {
+    ROW_PHONE_INVALID: "Número de WhatsApp inválido",
+    ROW_VALUE_MISSING: "Falta um valor obrigatório",
+    ROW_VALUE_INVALID: "Valor inválido",
+    ROW_DUPLICATE_KEY: "Número repetido: outra linha já tem este contato",
+    ROW_TOO_MANY_COLUMNS: "A linha tem mais colunas que o cabeçalho",
+    ROW_QUOTE_SPANS_LINES: "Aspas abertas que continuam nas linhas de baixo",
+    ROW_SEND_DATE_INVALID: "Data de agendamento inválida",
+    ROW_SEND_DATE_PAST: "A data de agendamento já passou: a mensagem desta linha não vai",
+    ROW_FILE_URL_INVALID: "Link do arquivo inválido",
+    CHAT_ADD_REFUSED: "O ChatGuru recusou o número",
+    CHATGURU_CHAT_NOT_FOUND: "O contato não existe no ChatGuru",
+    CHATGURU_API_ERROR: "O ChatGuru recusou o pedido",
+    ADD_UNCERTAIN: "Não deu para saber se o contato foi criado: confira no ChatGuru",
+    MESSAGE_UNCERTAIN: "Não deu para saber se a mensagem saiu: confira no ChatGuru antes de reenviar",
+    MESSAGE_HELD: "Mensagem segurada: pode já ter sido enviada antes",
+    MESSAGE_CAPPED: "A mensagem fica para o próximo envio (limite de mensagens por envio)",
+  },
+  problemDetails: {
+    duplicateOf: (row: string) => `Número repetido: a linha ${row} já tem este contato`,
   },
   result: {
     title: "Resultado",

@@ -37,8 +37,3 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   const set = useCallback((data: T) => setState({ data, loading: false }), []);
   return { data: state.data, error: state.error, loading: state.loading, reload, set };
 }
-
-/** A library message without its leading code ("ROW_PHONE_INVALID: column…" → "column…"): codes are not for people. */
-export function plainMessage(message: string): string {
-  return message.replace(/^[A-Z][A-Z0-9_]+: /, "");
-}

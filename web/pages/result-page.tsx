@@ -15,7 +15,8 @@ import { RunFiles } from "../components/run-files.js";
 import { navigate, setQuery } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { errorText, plainMessage, useAsync } from "../use-async.js";
+import { problemText } from "../problem-text.js";
+import { errorText, useAsync } from "../use-async.js";
 
 const t = texts.result;
 const PAGE = 50;
@@ -81,7 +82,7 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                     <td>{row.name ?? ""}</td>
                     <td class="nowrap">{row.phone ?? ""}</td>
                     <td class="nowrap">{row.values?.[numberColumn] || texts.common.none}</td>
-                    <td>{row.error ? plainMessage(row.error) : ""}</td>
+                    <td>{row.error ? problemText(row.code, row.error) : ""}</td>
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,8 @@ import { Pager } from "../components/pager.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { actionName, texts } from "../texts.js";
-import { errorText, plainMessage, useAsync } from "../use-async.js";
+import { problemText } from "../problem-text.js";
+import { errorText, useAsync } from "../use-async.js";
 
 const t = texts.review;
 const PAGE = 20;
@@ -64,7 +65,7 @@ function Problems({ plan }: { plan: Plan }) {
                     <td>{p.column ?? texts.common.none}</td>
                     <td>
                       <span class="badge badge-warning">
-                        <Icon name="warning" /> {plainMessage(p.message)}
+                        <Icon name="warning" /> {problemText(p.code, p.message)}
                       </span>
                     </td>
                     <td>{p.fix ?? texts.common.none}</td>

@@ -13,7 +13,8 @@ import { formatElapsed, formatNumber } from "../format.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { errorText, plainMessage } from "../use-async.js";
+import { problemText } from "../problem-text.js";
+import { errorText } from "../use-async.js";
 import { isActive, useRun } from "../use-run.js";
 
 const t = texts.run;
@@ -167,7 +168,7 @@ export function RunPage({ query }: PageProps) {
                 {problems.map((p, i) => (
                   <li key={i}>
                     <Icon name="warning" /> {p.row !== undefined ? `${texts.common.row} ${p.row}: ` : ""}
-                    {plainMessage(p.message)}
+                    {problemText(p.code, p.message)}
                     {p.fix ? ` ${p.fix}` : ""}
                   </li>
                 ))}
