@@ -1,7 +1,16 @@
 // The web app as a person uses it, in Debian's Chromium, against the embedded mock: a CSV import from Conexão to
 // Histórico with the mouse, an .xlsx import with the keyboard only, each compared with what the CLI sends for the
 // same file and mapping; then the security rules and the key, checked from the browser's side.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -298,6 +307,30 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     expect(Object.keys(webRequests.byNumber).length).toBeGreaterThan(0);
     const [webRows, cliRows] = [await xlsxRows(uiResults), await xlsxRows(source.replace(/\.xlsx$/, ".results.xlsx"))];
     expect(webRows).toEqual(cliRows);
+  });
+
+  it("shows a 2 000-row file in samples and pages, never every row at once", async () => {
+    const { page } = tab;
+    const lines = ["Nome;Celular"];
+    for (let i = 0; i < 2000; i++) lines.push(`Pessoa ${i};${i % 40 === 7 ? "123" : `11 9${71000000 + i}`}`);
+    const big = join(work, "base-grande.csv");
+    writeFileSync(big, `${lines.join("\n")}\n`);
+    await page.goto(`${ui.origin}/arquivo`);
+    await page.getByLabel("Arquivo", { exact: true }).setInputFiles(big);
+    await page.getByRole("heading", { name: /base-grande\.csv foi lido/ }).waitFor();
+    expect(await page.getByRole("table").getByRole("row").count()).toBe(11); // the header and 10 sample rows
+    await page.getByRole("button", { name: "Continuar" }).click();
+    await page.waitForURL(/\/colunas\?fonte=/);
+    await expect.poll(() => page.locator("main").textContent()).toContain("1.950 celulares válidos, 50 inválidos");
+    await page.getByRole("button", { name: "Continuar" }).click();
+    await page.getByRole("button", { name: "Iniciar envio" }).waitFor();
+    const problems = page.getByRole("table", { name: "Linhas que não serão enviadas e como corrigir" });
+    expect(await problems.getByRole("rowheader").count()).toBe(20);
+    const pager = page.getByRole("navigation", { name: "Linhas com problema" });
+    expect(await pager.textContent()).toContain("1–20 de 50");
+    await pager.getByRole("button", { name: "Próxima" }).click();
+    expect(await problems.getByRole("rowheader").first().textContent()).toBe(String(2 + 7 + 40 * 20));
+    expect(await page.evaluate("document.getElementsByTagName('*').length")).toBeLessThan(1500);
   });
 
   it("refuses a wrong Host, a foreign Origin (also from a real page on another port) and a missing token", async () => {
