@@ -220,6 +220,11 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     expect(await history.getByRole("row").nth(1).textContent()).toMatch(
       /clientes-loja\.csv.*Envio concluído.*8 criados.*1 falha/,
     );
+    await page.getByLabel("Situação").selectOption("interrupted");
+    await page.getByText("Nenhum envio com estes filtros.").waitFor();
+    expect(page.url()).toContain("situacao=interrupted");
+    await page.getByLabel("Situação").selectOption("");
+    await expect.poll(() => history.getByRole("row").count()).toBe(2);
 
     // What the mock received, per row, and the results file: the same as the CLI's for this file and mapping.
     const { run, state: cliState, source } = await cli;
