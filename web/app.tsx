@@ -1,5 +1,6 @@
 // The shell: header, the step bar, and the page the URL names. Each page is keyed by its path and the id it works
 // on, so opening another step remounts it and its heading takes the focus.
+import type { JSX } from "preact";
 import { AppLink } from "./components/app-link.js";
 import { StepNav, type StepId } from "./components/step-nav.js";
 import { ColumnsPage } from "./pages/columns-page.js";
@@ -19,7 +20,7 @@ export interface PageProps {
   query: URLSearchParams;
 }
 
-const PAGES: Record<string, { step?: StepId; page: (props: PageProps) => preact.JSX.Element }> = {
+const PAGES: Record<string, { step?: StepId; page: (props: PageProps) => JSX.Element }> = {
   "/": { page: StartPage },
   "/conexao": { step: "conexao", page: ConnectionPage },
   "/arquivo": { step: "arquivo", page: FilePage },

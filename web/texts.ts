@@ -17,7 +17,12 @@ export const texts = {
     none: "—",
     retry: "Tentar de novo",
   },
-  notice: { ok: "Pronto:", warning: "Atenção:", error: "Erro:", info: "Informação:" },
+  notice: {
+    ok: "Pronto:",
+    warning: "Atenção:",
+    error: "Erro:",
+    info: "Informação:",
+  },
   steps: {
     label: "Etapas da importação",
     currentSuffix: "(etapa atual)",
@@ -118,8 +123,12 @@ export const texts = {
         })[v] ?? v,
       delimiter: "Separador de colunas",
       delimiterName: (v: string) =>
-        ({ ",": "Vírgula ( , )", ";": "Ponto e vírgula ( ; )", "\t": "Tabulação", "|": "Barra vertical ( | )" })[v] ??
-        v,
+        ({
+          ",": "Vírgula ( , )",
+          ";": "Ponto e vírgula ( ; )",
+          "\t": "Tabulação",
+          "|": "Barra vertical ( | )",
+        })[v] ?? v,
       headerRow: "Linha do cabeçalho",
       sheet: "Aba da planilha",
       apply: "Ler de novo com estas opções",
@@ -277,6 +286,15 @@ export const texts = {
       stopped: "Envio parado",
       interrupted: "Envio interrompido",
       failed: "O envio parou por um erro",
+    },
+    /** One or two words per state, for badges and the history filter. */
+    stateNames: {
+      running: "Enviando",
+      stopping: "Parando",
+      finished: "Envio concluído",
+      stopped: "Envio parado",
+      interrupted: "Envio interrompido",
+      failed: "Parou por um erro",
     },
     stop: "Parar",
     stopHint: "Parar termina as requisições em andamento e guarda tudo. Depois, Continuar segue de onde parou.",

@@ -35,3 +35,31 @@ export function Field(props: {
     </div>
   );
 }
+
+/** A one-line text control in its Field: label, hint and error tied to it, marked invalid while it has an error. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: ComponentChildren;
+  error?: string | undefined;
+  value: string;
+  type?: "text" | "url" | "password";
+  onValue: (value: string) => void;
+}) {
+  const { id, error } = props;
+  return (
+    <Field id={id} label={props.label} hint={props.hint} error={error}>
+      <input
+        id={id}
+        type={props.type ?? "text"}
+        inputMode={props.type === "url" ? "url" : undefined}
+        autoComplete="off"
+        spellcheck={false}
+        value={props.value}
+        onInput={(event) => props.onValue((event.currentTarget as HTMLInputElement).value)}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </Field>
+  );
+}

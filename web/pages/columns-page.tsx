@@ -156,6 +156,99 @@ function ColumnRow(props: {
   );
 }
 
+/** What stops Continuar before anything is saved, each linked to the control to fix. */
+function columnErrors(source: Source, view: MappingView): FieldError[] {
+  const index = (column?: string) => view.choices.findIndex((c) => c.column === column);
+  return problemsOf(view).map((p) =>
+    p.kind === "phone"
+      ? { target: `role-${phoneCandidate(source, view)}`, text: t.errors.phone }
+      : p.kind === "field"
+        ? {
+            target: `field-${index(p.column)}`,
+            text: t.errors.field(p.column ?? ""),
+          }
+        : {
+            target: `field-${index(p.column)}`,
+            text: t.errors.duplicateField(view.choices[index(p.column)]?.field ?? ""),
+          },
+  );
+}
+
+/** The server's refusal of a mapping, each problem linked to the field or column it names. */
+function savedErrors(error: unknown, view: MappingView): FieldError[] {
+  const problems = error instanceof ApiError ? (error.body.problems ?? []) : [];
+  if (problems.length === 0) return [{ text: errorText(error) }];
+  return problems.map((p) => {
+    const field = p.field ? view.choices.findIndex((c) => c.role === "field" && c.field.trim() === p.field) : -1;
+    const column = view.choices.findIndex((c) => c.column === p.column);
+    const target = field >= 0 ? `field-${field}` : column >= 0 ? `role-${column}` : undefined;
+    return {
+      ...(target ? { target } : {}),
+      text: p.fix ? `${p.message} ${p.fix}` : p.message,
+    };
+  });
+}
+
+function ColumnsTable(props: {
+  view: MappingView;
+  stats: Map<string, ColumnStats>;
+  apiNames: Map<string, string>;
+  suggestions: string[];
+  onRole: (column: string, role: Role) => void;
+  onField: (column: string, field: string) => void;
+}) {
+  return (
+    <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="columns-caption">
+      <table class="data columns-table">
+        <caption id="columns-caption">{t.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colColumn}</th>
+            <th scope="col">{t.colSamples}</th>
+            <th scope="col">{t.colCells}</th>
+            <th scope="col">{t.colRole}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.view.choices.map((choice, index) => (
+            <ColumnRow
+              key={choice.column}
+              index={index}
+              choice={choice}
+              stats={props.stats.get(choice.column)}
+              apiName={props.apiNames.get(choice.field.trim())}
+              suggested={props.suggestions.includes(choice.column)}
+              onRole={(role) => props.onRole(choice.column, role)}
+              onField={(field) => props.onField(choice.column, field)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ModeChoice({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => void }) {
+  return (
+    <fieldset class="card">
+      <legend>{t.modeTitle}</legend>
+      {MODES.map((value) => (
+        <div class="radio" key={value}>
+          <input
+            type="radio"
+            id={`mode-${value}`}
+            name="mode"
+            value={value}
+            checked={mode === value}
+            onChange={() => onMode(value)}
+          />
+          <label for={`mode-${value}`}>{t.modes[value]}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 function Editor(props: { source: Source; mapping: MappingFile; path: string; suggestions: string[] }) {
   const { source } = props;
   const [view, setView] = useState<MappingView>(
@@ -172,28 +265,13 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
     setView(next);
     saveDraft(source.id, next);
     // Once the person has fixed what the summary listed, the summary goes; what is still wrong stays listed.
-    if (errors.length > 0) setErrors(localErrors(next));
+    if (errors.length > 0) setErrors(columnErrors(source, next));
   };
-
-  function localErrors(of: MappingView): FieldError[] {
-    const index = (column?: string) => of.choices.findIndex((c) => c.column === column);
-    return problemsOf(of).map((p) =>
-      p.kind === "phone"
-        ? { target: `role-${phoneCandidate(source, of)}`, text: t.errors.phone }
-        : p.kind === "field"
-          ? { target: `field-${index(p.column)}`, text: t.errors.field(p.column ?? "") }
-          : {
-              target: `field-${index(p.column)}`,
-              text: t.errors.duplicateField(of.choices[index(p.column)]?.field ?? ""),
-            },
-    );
-  }
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
     if (busy) return;
-    const index = (column?: string) => view.choices.findIndex((c) => c.column === column);
-    const found = localErrors(view);
+    const found = columnErrors(source, view);
     setErrors(found);
     if (found.length) return;
     setBusy(true);
@@ -203,16 +281,7 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
       saveDraft(source.id, undefined);
       navigate(`/revisao?fonte=${encodeURIComponent(source.id)}`);
     } catch (e) {
-      const problems = e instanceof ApiError ? (e.body.problems ?? []) : [];
-      setErrors(
-        problems.length
-          ? problems.map((p) => {
-              const i = p.field ? view.choices.findIndex((c) => c.role === "field" && c.field.trim() === p.field) : -1;
-              const target = i >= 0 ? `field-${i}` : index(p.column) >= 0 ? `role-${index(p.column)}` : undefined;
-              return { ...(target ? { target } : {}), text: p.fix ? `${p.message} ${p.fix}` : p.message };
-            })
-          : [{ text: errorText(e) }],
-      );
+      setErrors(savedErrors(e, view));
     } finally {
       setBusy(false);
     }
@@ -221,42 +290,23 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <ErrorSummary errors={errors} />
-      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="columns-caption">
-        <table class="data columns-table">
-          <caption id="columns-caption">{t.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colColumn}</th>
-              <th scope="col">{t.colSamples}</th>
-              <th scope="col">{t.colCells}</th>
-              <th scope="col">{t.colRole}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.choices.map((choice, index) => (
-              <ColumnRow
-                key={choice.column}
-                index={index}
-                choice={choice}
-                stats={stats.get(choice.column)}
-                apiName={apiNames.get(choice.field.trim())}
-                suggested={props.suggestions.includes(choice.column)}
-                onRole={(role) => {
-                  const result = setRole(view, choice.column, role);
-                  update(result.view);
-                  setAnnounce(result.moved ? t.movedRole(t.roles[role], result.moved) : "");
-                }}
-                onField={(field) =>
-                  update({
-                    ...view,
-                    choices: view.choices.map((c) => (c.column === choice.column ? { ...c, field } : c)),
-                  })
-                }
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnsTable
+        view={view}
+        stats={stats}
+        apiNames={apiNames}
+        suggestions={props.suggestions}
+        onRole={(column, role) => {
+          const result = setRole(view, column, role);
+          update(result.view);
+          setAnnounce(result.moved ? t.movedRole(t.roles[role], result.moved) : "");
+        }}
+        onField={(column, field) =>
+          update({
+            ...view,
+            choices: view.choices.map((c) => (c.column === column ? { ...c, field } : c)),
+          })
+        }
+      />
       <p role="status" class="announce">
         {announce}
       </p>
@@ -266,22 +316,7 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
           {t.otherFields} {view.otherFields.join(", ")}
         </p>
       ) : null}
-      <fieldset class="card">
-        <legend>{t.modeTitle}</legend>
-        {MODES.map((mode) => (
-          <div class="radio" key={mode}>
-            <input
-              type="radio"
-              id={`mode-${mode}`}
-              name="mode"
-              value={mode}
-              checked={view.mode === mode}
-              onChange={() => update({ ...view, mode })}
-            />
-            <label for={`mode-${mode}`}>{t.modes[mode]}</label>
-          </div>
-        ))}
-      </fieldset>
+      <ModeChoice mode={view.mode} onMode={(mode) => update({ ...view, mode })} />
       <TemplateEditor
         id="note-template"
         sourceId={source.id}

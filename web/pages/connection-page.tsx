@@ -2,15 +2,15 @@
 // the page only ever sees its last four characters.
 import { useState } from "preact/hooks";
 import { api } from "../api.js";
-import type { Connection, ConnectionCheck, ConnectionProblem, SettingFrom } from "../api-types.js";
+import type { Connection, ConnectionCheck, ConnectionInput, ConnectionProblem, SettingFrom } from "../api-types.js";
 import { ErrorSummary, type FieldError } from "../components/error-summary.js";
-import { describedBy, Field } from "../components/field.js";
+import { TextField } from "../components/field.js";
 import { Notice } from "../components/notice.js";
 import { PageHeading } from "../components/page-heading.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { texts } from "../texts.js";
-import { errorText, useAsync } from "../use-async.js";
+import { errorText, useAsync, type AsyncState } from "../use-async.js";
 
 const t = texts.connection;
 type FieldName = "apiUrl" | "key" | "accountId" | "phoneId";
@@ -53,8 +53,90 @@ function checkForm(form: Form, saved: Connection | undefined): Partial<Record<Fi
   return errors;
 }
 
-export function ConnectionPage() {
-  const saved = useAsync(() => api.connection(), []);
+function inputOf(values: Form): ConnectionInput {
+  return {
+    apiUrl: values.apiUrl.trim(),
+    accountId: values.accountId.trim(),
+    phoneId: values.phoneId.trim(),
+    ...(values.key.trim() ? { key: values.key.trim() } : {}),
+  };
+}
+
+/** Whether what is typed differs from what is saved (a typed key always does: the saved one is never shown). */
+function differs(input: ConnectionInput, saved: Connection | undefined): boolean {
+  return (
+    input.key !== undefined ||
+    input.apiUrl !== (saved?.apiUrl ?? "") ||
+    input.accountId !== (saved?.accountId ?? "") ||
+    input.phoneId !== (saved?.phoneId ?? "")
+  );
+}
+
+/** Where the settings come from, and the server's warnings (a variable in the environment wins over .env). */
+function Origin({ connection }: { connection: Connection }) {
+  return (
+    <>
+      <p class="from">{t.from[fromOf(connection)]}</p>
+      {(connection.warnings ?? []).map((warning) => (
+        <Notice kind="warning" key={warning}>
+          {warning}
+        </Notice>
+      ))}
+    </>
+  );
+}
+
+function ConnectionFields(props: {
+  values: Form;
+  errors: Partial<Record<FieldName, string>>;
+  keyHint: string | null;
+  onValue: (name: FieldName, value: string) => void;
+}) {
+  const { values, errors, onValue } = props;
+  return (
+    <>
+      <TextField
+        id={IDS.apiUrl}
+        type="url"
+        label={t.apiUrl}
+        hint={t.apiUrlHint}
+        error={errors.apiUrl}
+        value={values.apiUrl}
+        onValue={(v) => onValue("apiUrl", v)}
+      />
+      <TextField
+        id={IDS.key}
+        type="password"
+        label={t.key}
+        hint={props.keyHint ? t.keySaved(props.keyHint) : t.keyHint}
+        error={errors.key}
+        value={values.key}
+        onValue={(v) => onValue("key", v)}
+      />
+      <div class="field-row">
+        <TextField
+          id={IDS.accountId}
+          label={t.accountId}
+          hint={t.accountIdHint}
+          error={errors.accountId}
+          value={values.accountId}
+          onValue={(v) => onValue("accountId", v)}
+        />
+        <TextField
+          id={IDS.phoneId}
+          label={t.phoneId}
+          hint={t.phoneIdHint}
+          error={errors.phoneId}
+          value={values.phoneId}
+          onValue={(v) => onValue("phoneId", v)}
+        />
+      </div>
+    </>
+  );
+}
+
+/** The form's values, its errors and the check-then-save of Continuar / Testar conexão. */
+function useConnectionForm(saved: AsyncState<Connection>) {
   const [form, setForm] = useState<Form | undefined>(undefined);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [check, setCheck] = useState<ConnectionCheck | undefined>(undefined);
@@ -67,8 +149,7 @@ export function ConnectionPage() {
     accountId: saved.data?.accountId ?? "",
     phoneId: saved.data?.phoneId ?? "",
   };
-  const update = (name: FieldName) => (event: Event) =>
-    setForm({ ...values, [name]: (event.currentTarget as HTMLInputElement).value });
+  const update = (name: FieldName, value: string) => setForm({ ...values, [name]: value });
 
   /** Tests what is typed before saving it, so a mistyped key never replaces a working one in .env. */
   async function saveAndCheck(mode: "check" | "continue"): Promise<void> {
@@ -80,17 +161,7 @@ export function ConnectionPage() {
     if (Object.keys(found).length > 0) return;
     setBusy(mode);
     try {
-      const input = {
-        apiUrl: values.apiUrl.trim(),
-        accountId: values.accountId.trim(),
-        phoneId: values.phoneId.trim(),
-        ...(values.key.trim() ? { key: values.key.trim() } : {}),
-      };
-      const changed =
-        input.key !== undefined ||
-        input.apiUrl !== (saved.data?.apiUrl ?? "") ||
-        input.accountId !== (saved.data?.accountId ?? "") ||
-        input.phoneId !== (saved.data?.phoneId ?? "");
+      const input = inputOf(values);
       const result = await api.checkConnection(input);
       setCheck(result);
       if (!result.ok) {
@@ -98,7 +169,7 @@ export function ConnectionPage() {
         if (!result.problem) setFailure(result.message);
         return;
       }
-      if (changed) {
+      if (differs(input, saved.data)) {
         saved.set(await api.saveConnection(input));
         setForm(undefined);
       }
@@ -113,6 +184,12 @@ export function ConnectionPage() {
     }
   }
 
+  return { values, errors, check, busy, failure, update, saveAndCheck };
+}
+
+export function ConnectionPage() {
+  const saved = useAsync(() => api.connection(), []);
+  const { values, errors, check, busy, failure, update, saveAndCheck } = useConnectionForm(saved);
   const summary: FieldError[] = (Object.keys(errors) as FieldName[]).map((name) => ({
     target: IDS[name],
     text: errors[name]!,
@@ -134,67 +211,8 @@ export function ConnectionPage() {
             void saveAndCheck("continue");
           }}
         >
-          <p class="from">{t.from[fromOf(saved.data)]}</p>
-          {(saved.data.warnings ?? []).map((warning) => (
-            <Notice kind="warning" key={warning}>
-              {warning}
-            </Notice>
-          ))}
-          <Field id={IDS.apiUrl} label={t.apiUrl} hint={t.apiUrlHint} error={errors.apiUrl}>
-            <input
-              id={IDS.apiUrl}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellcheck={false}
-              value={values.apiUrl}
-              onInput={update("apiUrl")}
-              aria-describedby={describedBy(IDS.apiUrl, true, errors.apiUrl)}
-              aria-invalid={errors.apiUrl ? true : undefined}
-            />
-          </Field>
-          <Field
-            id={IDS.key}
-            label={t.key}
-            hint={saved.data.keyHint ? t.keySaved(saved.data.keyHint) : t.keyHint}
-            error={errors.key}
-          >
-            <input
-              id={IDS.key}
-              type="password"
-              autoComplete="off"
-              value={values.key}
-              onInput={update("key")}
-              aria-describedby={describedBy(IDS.key, true, errors.key)}
-              aria-invalid={errors.key ? true : undefined}
-            />
-          </Field>
-          <div class="field-row">
-            <Field id={IDS.accountId} label={t.accountId} hint={t.accountIdHint} error={errors.accountId}>
-              <input
-                id={IDS.accountId}
-                type="text"
-                autoComplete="off"
-                spellcheck={false}
-                value={values.accountId}
-                onInput={update("accountId")}
-                aria-describedby={describedBy(IDS.accountId, true, errors.accountId)}
-                aria-invalid={errors.accountId ? true : undefined}
-              />
-            </Field>
-            <Field id={IDS.phoneId} label={t.phoneId} hint={t.phoneIdHint} error={errors.phoneId}>
-              <input
-                id={IDS.phoneId}
-                type="text"
-                autoComplete="off"
-                spellcheck={false}
-                value={values.phoneId}
-                onInput={update("phoneId")}
-                aria-describedby={describedBy(IDS.phoneId, true, errors.phoneId)}
-                aria-invalid={errors.phoneId ? true : undefined}
-              />
-            </Field>
-          </div>
+          <Origin connection={saved.data} />
+          <ConnectionFields values={values} errors={errors} keyHint={saved.data.keyHint} onValue={update} />
           <div role="status" class="check-result">
             {busy ? <p>{t.checking}</p> : null}
             {check && !busy ? (

@@ -5,11 +5,12 @@ import { api, uploadSource } from "../api.js";
 import type { Source } from "../api-types.js";
 import { AppLink } from "../components/app-link.js";
 import { ErrorSummary, type FieldError } from "../components/error-summary.js";
-import { describedBy, Field } from "../components/field.js";
+import { TextField } from "../components/field.js";
 import { Icon } from "../components/icons.js";
 import { Notice } from "../components/notice.js";
 import { PageHeading } from "../components/page-heading.js";
 import { ReadOptions } from "../components/read-options.js";
+import { UploadCard, type UploadProgress } from "../components/upload-card.js";
 import { SampleTable } from "../components/sample-table.js";
 import { formatBytes, formatDateTime, formatNumber, plural } from "../format.js";
 import { navigate } from "../router.js";
@@ -44,132 +45,90 @@ function Recent({ onPick }: { onPick: (source: Source) => void }) {
   );
 }
 
+function SheetCard(props: { error: string | undefined; onSubmit: (url: string) => void }) {
+  const [url, setUrl] = useState("");
+  return (
+    <section aria-labelledby="sheet-title" class="card">
+      <h2 id="sheet-title">{t.sheetTitle}</h2>
+      <form
+        class="inline-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit(url.trim());
+        }}
+      >
+        <TextField
+          id="sheet-url"
+          type="url"
+          label={t.sheetLabel}
+          hint={t.sheetHint}
+          error={props.error}
+          value={url}
+          onValue={setUrl}
+        />
+        <button type="submit" class="secondary">
+          {t.useSheet}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const SHEETS_LINK = /^(https:\/\/docs\.google\.com\/spreadsheets\/d\/|sheets:)/;
+
+/** Upload a file (streamed, with progress) or read a Google Sheet; either way the page moves on to what was read. */
 function Chooser(props: { onSource: (source: Source) => void }) {
   const app = useAsync(() => api.app(), []);
   const limit = app.data?.uploadLimitBytes;
-  const [progress, setProgress] = useState<{ sent: number; total: number; name: string } | undefined>(undefined);
+  const [progress, setProgress] = useState<UploadProgress | undefined>(undefined);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [sheetUrl, setSheetUrl] = useState("");
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  async function upload(file: File | undefined): Promise<void> {
-    if (!file || busy) return;
+  async function attempt(target: string, load: () => Promise<Source>): Promise<void> {
     setErrors([]);
-    if (limit && file.size > limit) {
-      setErrors([{ target: "arquivo", text: t.errors.tooLarge(file.name, formatBytes(limit)) }]);
-      return;
-    }
     setBusy(true);
-    setProgress({ sent: 0, total: file.size, name: file.name });
     try {
-      props.onSource(await uploadSource(file, (sent, total) => setProgress({ sent, total, name: file.name })));
+      props.onSource(await load());
     } catch (error) {
-      setErrors([{ target: "arquivo", text: errorText(error) }]);
+      setErrors([{ target, text: errorText(error) }]);
     } finally {
       setBusy(false);
       setProgress(undefined);
     }
   }
 
-  async function useSheet(event: Event): Promise<void> {
-    event.preventDefault();
-    if (busy) return;
-    if (!/^https:\/\/docs\.google\.com\/spreadsheets\/d\//.test(sheetUrl.trim()) && !/^sheets:/.test(sheetUrl.trim())) {
-      setErrors([{ target: "sheet-url", text: t.errors.sheetUrl }]);
+  function upload(file: File | undefined): void {
+    if (!file || busy) return;
+    if (limit && file.size > limit) {
+      setErrors([
+        {
+          target: "arquivo",
+          text: t.errors.tooLarge(file.name, formatBytes(limit)),
+        },
+      ]);
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
-      props.onSource(await api.sheetsSource(sheetUrl.trim()));
-    } catch (error) {
-      setErrors([{ target: "sheet-url", text: errorText(error) }]);
-    } finally {
-      setBusy(false);
-    }
+    setProgress({ sent: 0, total: file.size, name: file.name });
+    void attempt("arquivo", () => uploadSource(file, (sent, total) => setProgress({ sent, total, name: file.name })));
   }
 
-  const fileError = errors.find((e) => e.target === "arquivo")?.text;
-  const sheetError = errors.find((e) => e.target === "sheet-url")?.text;
+  function useSheet(url: string): void {
+    if (busy) return;
+    if (!SHEETS_LINK.test(url)) return setErrors([{ target: "sheet-url", text: t.errors.sheetUrl }]);
+    void attempt("sheet-url", () => api.sheetsSource(url));
+  }
+
   return (
     <>
       <ErrorSummary errors={errors} />
-      <section aria-labelledby="upload-title" class="card">
-        <h2 id="upload-title">{t.uploadTitle}</h2>
-        <div
-          class={`drop-zone${dragging ? " dragging" : ""}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(event) => {
-            event.preventDefault();
-            setDragging(false);
-            void upload(event.dataTransfer?.files[0]);
-          }}
-        >
-          <Field
-            id="arquivo"
-            label={t.fileLabel}
-            hint={limit ? t.fileHintLimit(formatBytes(limit)) : t.fileHint}
-            error={fileError}
-          >
-            <div class="file-picker">
-              <span class="file-button-wrap">
-                <input
-                  id="arquivo"
-                  class="file-input"
-                  type="file"
-                  accept=".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  aria-describedby={describedBy("arquivo", true, fileError)}
-                  aria-invalid={fileError ? true : undefined}
-                  onChange={(event) => void upload((event.currentTarget as HTMLInputElement).files?.[0])}
-                />
-                <span class="button file-button" aria-hidden="true">
-                  <Icon name="upload" /> {t.chooseFile}
-                </span>
-              </span>
-              <span class="file-name" aria-hidden="true">
-                {progress?.name ?? t.noFileChosen}
-              </span>
-            </div>
-          </Field>
-          <p class="drop-hint">{t.dropHint}</p>
-        </div>
-        <div role="status" class="upload-status">
-          {progress ? (
-            <>
-              <label for="upload-progress">{t.uploading(progress.name)}</label>
-              <progress id="upload-progress" max={progress.total || 1} value={progress.sent} />
-              <span>
-                {formatBytes(progress.sent)} / {formatBytes(progress.total)}
-              </span>
-            </>
-          ) : null}
-        </div>
-      </section>
-      <section aria-labelledby="sheet-title" class="card">
-        <h2 id="sheet-title">{t.sheetTitle}</h2>
-        <form class="inline-form" noValidate onSubmit={(event) => void useSheet(event)}>
-          <Field id="sheet-url" label={t.sheetLabel} hint={t.sheetHint} error={sheetError}>
-            <input
-              id="sheet-url"
-              type="url"
-              inputMode="url"
-              spellcheck={false}
-              value={sheetUrl}
-              onInput={(event) => setSheetUrl((event.currentTarget as HTMLInputElement).value)}
-              aria-describedby={describedBy("sheet-url", true, sheetError)}
-              aria-invalid={sheetError ? true : undefined}
-            />
-          </Field>
-          <button type="submit" class="secondary">
-            {t.useSheet}
-          </button>
-        </form>
-      </section>
+      <UploadCard
+        limit={limit}
+        progress={progress}
+        error={errors.find((e) => e.target === "arquivo")?.text}
+        onFile={upload}
+      />
+      <SheetCard error={errors.find((e) => e.target === "sheet-url")?.text} onSubmit={useSheet} />
     </>
   );
 }
@@ -244,7 +203,9 @@ export function FilePage({ query }: PageProps) {
   const loaded = useAsync(() => (id ? api.source(id) : Promise.resolve(undefined)), [id]);
   const show = (source: Source) => {
     session.rememberSource(source.id);
-    navigate(`/arquivo?fonte=${encodeURIComponent(source.id)}`, { replace: !!id });
+    navigate(`/arquivo?fonte=${encodeURIComponent(source.id)}`, {
+      replace: !!id,
+    });
   };
   return (
     <>

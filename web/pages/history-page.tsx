@@ -39,7 +39,7 @@ function StateBadge({ state }: { state: Run["state"] }) {
           : "warning";
   return (
     <span class={`badge badge-state-${state}`}>
-      <Icon name={icon} /> {texts.run.states[state].split(":")[0]}
+      <Icon name={icon} /> {texts.run.stateNames[state]}
     </span>
   );
 }
@@ -71,6 +71,80 @@ function ContinueButton({ run, onError }: { run: Run; onError: (text: string) =>
   );
 }
 
+/** Filters by state and file name; both live in the URL, so back, reload and a shared link keep them. */
+function Filters({ state, file }: { state: string; file: string }) {
+  return (
+    <form class="filters inline-form card" role="search" onSubmit={(event) => event.preventDefault()}>
+      <div class="field">
+        <label for="filter-state">{t.filterState}</label>
+        <select
+          id="filter-state"
+          value={state}
+          onChange={(e) =>
+            setQuery({
+              situacao: (e.currentTarget as HTMLSelectElement).value,
+              de: undefined,
+            })
+          }
+        >
+          <option value="">{t.allStates}</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {texts.run.stateNames[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-file">{t.filterFile}</label>
+        <input
+          id="filter-file"
+          type="search"
+          value={file}
+          onInput={(e) =>
+            setQuery({
+              arquivo: (e.currentTarget as HTMLInputElement).value,
+              de: undefined,
+            })
+          }
+        />
+      </div>
+    </form>
+  );
+}
+
+function HistoryRow({ run, onError }: { run: Run; onError: (text: string) => void }) {
+  const date = formatDateTime(run.startedAt);
+  const resumable = run.state === "stopped" || run.state === "interrupted" || run.state === "failed";
+  const active = run.state === "running" || run.state === "stopping";
+  return (
+    <tr>
+      <th scope="row" id={`run-${run.id}-date`}>
+        {date}
+      </th>
+      <td id={`run-${run.id}-file`}>{run.source.name}</td>
+      <td>
+        <StateBadge state={run.state} />
+      </td>
+      <td>{countsText(run)}</td>
+      <td>
+        <RunFiles run={run} short />
+      </td>
+      <td class="row-actions">
+        <div>
+          <AppLink
+            href={`/${active ? "envio" : "resultado"}?envio=${encodeURIComponent(run.id)}`}
+            aria-label={t.openLabel(run.source.name, date)}
+          >
+            {t.open}
+          </AppLink>
+          {resumable ? <ContinueButton run={run} onError={onError} /> : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
 export function HistoryPage({ query }: PageProps) {
   const runs = useAsync(() => api.runs(), []);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -90,32 +164,7 @@ export function HistoryPage({ query }: PageProps) {
       {error ? <Notice kind="error">{error}</Notice> : null}
       {runs.data ? (
         <>
-          <form class="filters inline-form card" role="search" onSubmit={(event) => event.preventDefault()}>
-            <div class="field">
-              <label for="filter-state">{t.filterState}</label>
-              <select
-                id="filter-state"
-                value={state}
-                onChange={(e) => setQuery({ situacao: (e.currentTarget as HTMLSelectElement).value, de: undefined })}
-              >
-                <option value="">{t.allStates}</option>
-                {STATES.map((s) => (
-                  <option key={s} value={s}>
-                    {texts.run.states[s].split(":")[0]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="filter-file">{t.filterFile}</label>
-              <input
-                id="filter-file"
-                type="search"
-                value={file}
-                onInput={(e) => setQuery({ arquivo: (e.currentTarget as HTMLInputElement).value, de: undefined })}
-              />
-            </div>
-          </form>
+          <Filters state={state} file={file} />
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="history-caption">
             <table class="data history">
               <caption id="history-caption">{t.caption}</caption>
@@ -130,37 +179,9 @@ export function HistoryPage({ query }: PageProps) {
                 </tr>
               </thead>
               <tbody>
-                {page.map((run) => {
-                  const date = formatDateTime(run.startedAt);
-                  const resumable = run.state === "stopped" || run.state === "interrupted" || run.state === "failed";
-                  const active = run.state === "running" || run.state === "stopping";
-                  return (
-                    <tr key={run.id}>
-                      <th scope="row" id={`run-${run.id}-date`}>
-                        {date}
-                      </th>
-                      <td id={`run-${run.id}-file`}>{run.source.name}</td>
-                      <td>
-                        <StateBadge state={run.state} />
-                      </td>
-                      <td>{countsText(run)}</td>
-                      <td>
-                        <RunFiles run={run} short />
-                      </td>
-                      <td class="row-actions">
-                        <div>
-                          <AppLink
-                            href={`/${active ? "envio" : "resultado"}?envio=${encodeURIComponent(run.id)}`}
-                            aria-label={t.openLabel(run.source.name, date)}
-                          >
-                            {t.open}
-                          </AppLink>
-                          {resumable ? <ContinueButton run={run} onError={setError} /> : null}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
+                {page.map((run) => (
+                  <HistoryRow key={run.id} run={run} onError={setError} />
+                ))}
               </tbody>
             </table>
           </div>

@@ -175,7 +175,7 @@ export function ResultPage({ query }: PageProps) {
           ) : null}
           <section class="card" aria-labelledby="result-counts">
             <h2 id="result-counts">
-              {t.countsTitle}: {texts.run.states[data.state]}
+              {t.countsTitle}: {texts.run.stateNames[data.state]}
             </h2>
             <CountsList
               labelledBy="result-counts"
@@ -198,7 +198,10 @@ export function ResultPage({ query }: PageProps) {
                 id="filter-outcome"
                 value={outcome}
                 onChange={(event) =>
-                  setQuery({ mostrar: (event.currentTarget as HTMLSelectElement).value || undefined, de: undefined })
+                  setQuery({
+                    mostrar: (event.currentTarget as HTMLSelectElement).value || undefined,
+                    de: undefined,
+                  })
                 }
               >
                 <option value="">{t.all}</option>
