@@ -15,7 +15,6 @@ export const texts = {
     loading: "Carregando…",
     row: "Linha",
     none: "—",
-    retry: "Tentar de novo",
   },
   notice: {
     ok: "Pronto:",
@@ -179,12 +178,10 @@ export const texts = {
     messageHint:
       "Esta mensagem chega de verdade no WhatsApp de cada contato, uma única vez por contato e texto. Use {{Nome da coluna}}. Vazio = nenhuma mensagem.",
     messageLabel: "Texto da mensagem",
-    insertColumn: "Inserir coluna",
     insertColumnLabel: (what: string) => `Coluna para inserir no texto da ${what}`,
     insert: "Inserir",
     previewTitle: "Como fica nas primeiras linhas",
     previewEmpty: "(vazio: nada é enviado para esta linha)",
-    previewLoading: "Atualizando a prévia…",
     savedAt: (path: string) =>
       `Suas escolhas são salvas em ${path}, o mesmo arquivo de mapeamento que o comando chatguru-sync usa.`,
     errors: {
@@ -252,11 +249,6 @@ export const texts = {
     releaseHeld:
       "Enviar também as mensagens seguradas (só marque se conferiu no ChatGuru que esses contatos ainda não receberam)",
     heldTitle: "Mensagens seguradas",
-    heldLead:
-      "Estas mensagens não serão enviadas agora: há sinal de que um envio anterior pode já tê-las mandado. Confira no ChatGuru antes de liberar.",
-    heldCaption: "Mensagens seguradas e o motivo",
-    colNumber: "Número",
-    colWhy: "Por quê",
     consentTitle: "Consentimento (LGPD)",
     consentLabel:
       "Confirmo que estes contatos autorizaram receber mensagens da empresa pelo WhatsApp, ou que existe outra base legal da LGPD para este envio.",
@@ -398,10 +390,6 @@ export const texts = {
     emptyFiltered: "Nenhum envio com estes filtros.",
     open: "Ver",
     openLabel: (name: string, date: string) => `Ver envio de ${name} em ${date}`,
-    continueLabel: (name: string, date: string) => `Continuar envio de ${name} em ${date}`,
-    resultsLink: "resultado",
-    errorsLink: "problemas",
-    planLink: "plano",
   },
 };
 
