@@ -168,7 +168,7 @@ export interface Plan {
     count: number;
     overCap?: number;
     first: PlanMessage[];
-    held: { onNewJournal?: boolean; why: string } | null;
+    held: { count: number; why: string } | null;
   };
   needsConsent: boolean;
   readAs?: string;

@@ -77,8 +77,8 @@ export const TEXTS = {
   plan: {
     heldWhy:
       "Contatos novos recebem a mensagem normalmente. Para quem já tem conversa no ChatGuru, ela pode ficar retida: " +
-      "este é o primeiro envio com este histórico e o chatguru-sync não tem como saber se um envio anterior já a " +
-      "mandou. As retidas aparecem no resultado, com o motivo, e podem ser liberadas depois.",
+      "a planilha ou o arquivo de resultados mostra que um envio anterior pode já ter mandado esta mensagem, e o " +
+      "histórico daquele envio não está mais aqui. As retidas aparecem no resultado, com o motivo, e podem ser liberadas depois.",
   },
 
   run: {

@@ -201,7 +201,7 @@ describe("ui server: the whole flow through the API, against the embedded mock",
     expect((await client.put(`/api/sources/${source.id}/mapping`, { mapping })).status).toBe(200);
     const plan = (await client.post(`/api/sources/${source.id}/plan`)).json;
     expect(plan.needsConsent).toBe(true);
-    expect(plan.messages).toMatchObject({ count: 3, overCap: 0, held: { onNewJournal: true } });
+    expect(plan.messages).toMatchObject({ count: 3, overCap: 0, held: null });
     expect(plan.messages.first[0]).toEqual({ row: 2, number: canonical(0), kind: "message", text: "Olá Pessoa 0!" });
     const refused = await client.post("/api/runs", { sourceId: source.id });
     expect(refused.status).toBe(400);

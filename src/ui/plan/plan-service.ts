@@ -28,7 +28,7 @@ export interface PlanView {
     count: number;
     overCap: number;
     first: Array<{ row: number; number: string; kind: string; text: string; sendDate?: string }>;
-    held: { onNewJournal: true; why: string } | null;
+    held: { count: number; why: string } | null;
   } | null;
   needsConsent: boolean;
   readAs?: string;
@@ -117,7 +117,7 @@ function messagesView(summary: MessagePlanSummary): NonNullable<PlanView["messag
       text: m.text,
       ...(m.sendDate ? { sendDate: m.sendDate } : {}),
     })),
-    held: summary.heldOnNewJournal ? { onNewJournal: true, why: TEXTS.plan.heldWhy } : null,
+    held: summary.mayBeHeld > 0 ? { count: summary.mayBeHeld, why: TEXTS.plan.heldWhy } : null,
   };
 }
 
