@@ -6,6 +6,11 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   /** process.env merged with the working directory's .env (process.env wins). */
   env: Record<string, string | undefined>;
+  /**
+   * The environment without any `.env`: `ui` reads its own folder's `.env` under it and tells the person which saved
+   * setting the system environment overrides. @default env
+   */
+  systemEnv?: Record<string, string | undefined>;
   cwd: string;
   /** Aborted on SIGINT/SIGTERM. */
   signal: AbortSignal;

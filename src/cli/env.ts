@@ -26,6 +26,11 @@ export function loadEnvironment(
   return { ...fromFile, ...processEnv };
 }
 
+/** The system environment alone (no `.env`), for `ui`, which reads and writes its own folder's `.env`. */
+export function systemEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}
+
 const ENV_LINE = /^(\s*(?:export\s+)?[\w.-]+\s*=\s*)([^'"`\s][^\r\n]*)$/;
 
 /**

@@ -3,7 +3,7 @@ import { ExitCode } from "../core/exit-code.js";
 import { isInternalError, isSyncError, redact } from "../errors.js";
 import type { CliCommand, CliIO } from "./command.js";
 import { commands } from "./commands/index.js";
-import { loadEnvironment } from "./env.js";
+import { loadEnvironment, systemEnvironment } from "./env.js";
 import { exitCodeOf } from "./exit-code.js";
 import { rejectRepeatedFlags } from "./flag-values.js";
 import { secretsOf } from "./secrets.js";
@@ -26,7 +26,10 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
   };
   let exitCode: number = ExitCode.OK;
   try {
-    if (!partialIO.env) io.env = loadEnvironment(cwd);
+    if (!partialIO.env) {
+      io.env = loadEnvironment(cwd);
+      io.systemEnv = systemEnvironment();
+    } else if (partialIO.systemEnv) io.systemEnv = partialIO.systemEnv;
     let parser = yargs(argv)
       .scriptName("chatguru-sync")
       // Every message of ours is English: yargs would otherwise follow LANG and mix in "Opções:"/"[obrigatório]".
@@ -35,7 +38,7 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
         "$0 <command> [options]\n\nKeep ChatGuru (WhatsApp CRM) in step with a CSV file, an Excel workbook or a Google Sheet.",
       )
       .strict()
-      .demandCommand(1, "Name a command: sync, validate, status, call, mock-server, init.")
+      .demandCommand(1, "Name a command: sync, validate, status, call, mock-server, init, ui.")
       .recommendCommands()
       .help()
       .alias("h", "help")

@@ -76,11 +76,12 @@ describe("README commands run against the mock", () => {
         );
       }
       const controller = new AbortController();
-      const isServer = args[0] === "mock-server";
+      const isServer = args[0] === "mock-server" || args[0] === "ui";
       const isWatch = args.includes("--watch");
       // A free port for the server; no rate cap so the examples run fast.
+      // `ui` never opens a browser from a test.
       const runArgs = isServer
-        ? args.map((a, i) => (args[i - 1] === "--port" ? "0" : a))
+        ? [...args.map((a, i) => (args[i - 1] === "--port" ? "0" : a)), ...(args[0] === "ui" ? ["--no-open"] : [])]
         : args[0] === "sync" && !args.includes("--rate")
           ? [...args, "--rate", "0"]
           : args;
@@ -100,7 +101,9 @@ describe("README commands run against the mock", () => {
         clearInterval(timer);
         if (isServer) {
           expect(r.code).toBe(0);
-          expect(r.stdout.split("\n")[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+          const address = args[0] === "ui" ? /\/\?t=[\w-]+$/ : /\/api\/v1$/;
+          expect(r.stdout.split("\n")[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\//);
+          expect(r.stdout.split("\n")[0]).toMatch(address);
         } else {
           expect(r.code).toBe(130);
           expect(r.stderr).toMatch(/cycle 1: \d+ rows/);

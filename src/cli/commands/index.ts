@@ -4,6 +4,7 @@ import { initCommand } from "./init.js";
 import { mockServerCommand } from "./mock-server.js";
 import { statusCommand } from "./status.js";
 import { syncCommand } from "./sync.js";
+import { uiCommand } from "./ui.js";
 import { validateCommand } from "./validate.js";
 
 export const commands: CliCommand[] = [
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   callCommand,
   mockServerCommand,
   initCommand,
+  uiCommand,
 ];

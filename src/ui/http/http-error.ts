@@ -1,0 +1,70 @@
+import { isSyncError } from "../../errors.js";
+import { fixFor, TEXTS } from "../texts.js";
+
+/** One problem of a mapping or a file, as the pages show it beside the control it is about. */
+export interface ApiProblem {
+  code: string;
+  message: string;
+  fix?: string;
+  field?: string;
+  column?: string;
+  line?: number;
+  row?: number;
+}
+
+/** The `error` object of every failed answer (docs/ui-api.md "Errors"). */
+export interface ApiErrorBody {
+  code: string;
+  /** pt-BR, for the person. */
+  message: string;
+  /** The library's own text, when it says more (which row, which column, which file). */
+  detail?: string;
+  fix?: string;
+  field?: string;
+  problems?: ApiProblem[];
+}
+
+/** A failed request, with its status: thrown by handlers, answered once by the server. */
+export class HttpError extends Error {
+  override name = "HttpError" as const;
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+export const badRequest = (code: string, message: string, extra: Partial<ApiErrorBody> = {}): HttpError =>
+  new HttpError(400, { code, message, ...extra });
+
+export const notFound = (message: string = TEXTS.notFound): HttpError =>
+  new HttpError(404, { code: "UI_NOT_FOUND", message });
+
+/** Status of a library error, by what the person must change: input (400/422), a busy journal (409), else 500. */
+function statusOf(code: string): number {
+  // Another run holds the journal or the account, or the journal is gone: the person decides, nothing was sent.
+  if (code === "STATE_LOCKED" || code === "ACCOUNT_LOCKED" || code === "STATE_LOST") return 409;
+  if (code.startsWith("MAPPING_") || code.startsWith("SOURCE_") || code.startsWith("INIT_")) return 422;
+  if (code.startsWith("CONFIG_") || code.startsWith("USAGE") || code.startsWith("SHEETS_")) return 400;
+  if (code.startsWith("CHATGURU_")) return 502;
+  return 500;
+}
+
+/**
+ * Any error as an HttpError: a library error keeps its code and its text as `detail` under a pt-BR `message`; an
+ * unexpected one is a 500 whose detail is its message (never a stack: it is shown to the person).
+ */
+export function toHttpError(error: unknown, message: string = TEXTS.internal): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isSyncError(error)) {
+    const fix = fixFor(error.code);
+    return new HttpError(statusOf(error.code), {
+      code: error.code,
+      message,
+      detail: error.message,
+      ...(fix ? { fix } : {}),
+    });
+  }
+  return new HttpError(500, { code: "UI_INTERNAL", message: TEXTS.internal, detail: String(error) });
+}

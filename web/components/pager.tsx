@@ -1,0 +1,32 @@
+// Tables show one page of rows at a time (a 100 000-row file stays fast): this is the "anterior / próxima" bar.
+import { formatNumber } from "../format.js";
+import { texts } from "../texts.js";
+
+export function Pager(props: {
+  label: string;
+  offset: number;
+  limit: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
+  const { offset, limit, total } = props;
+  if (total <= limit) return null;
+  const first = offset + 1;
+  const last = Math.min(offset + limit, total);
+  return (
+    <nav class="pager" aria-label={props.label}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={offset === 0}
+        onClick={() => props.onChange(Math.max(0, offset - limit))}
+      >
+        {texts.pager.previous}
+      </button>
+      <span>{texts.pager.range(formatNumber(first), formatNumber(last), formatNumber(total))}</span>
+      <button type="button" class="secondary" disabled={last >= total} onClick={() => props.onChange(offset + limit)}>
+        {texts.pager.next}
+      </button>
+    </nav>
+  );
+}
