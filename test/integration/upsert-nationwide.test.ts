@@ -10,7 +10,8 @@ afterEach(async () => env?.close());
 const mobile = (i: number, ddd: string) => `55${ddd}9${String(7123_4561 + i)}`;
 const twelve = (n: string) => n.slice(0, 4) + n.slice(5);
 /** Area codes 31 and up keep the 12-digit form (the field rule), and so does this account's mock. */
-const STORAGE = { twelveDigitAreaCodes: ["31-99"] };
+/** The account has the welcome dialog these tests run (the mock refuses dialog ids it does not know). */
+const STORAGE = { twelveDigitAreaCodes: ["31-99"], dialogs: ["boas-vindas"] };
 const AREAS = ["11", "21", "27", "31", "47", "61"];
 
 /** Row i of a nationwide file: its area code cycles through AREAS. */
