@@ -140,6 +140,9 @@ export class ScheduledClient {
         error = caught;
       }
       if (error instanceof BeforeAttemptError) throw error.cause;
+      // A refusal of the credentials is the run's stop, also when another request's refusal began the stop first:
+      // rows must see the stop (a send refused is proved not sent), not a row failure of their own.
+      if (this.#fatal && classifyChatGuruError(error).kind === "auth") throw this.#fatal;
       if (error === this.#fatal || signal?.aborted || hardSignal?.aborted) throw error;
       if (this.#route(classifyChatGuruError(error, { send }), error, action) === "again") continue;
       failures += 1;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHECK_AFTER_MS } from "../../src/engine/credentials-check.js";
 import { learntPath } from "../../src/state/learnt-file.js";
+import { openNdjsonStateStore } from "../../src/state/ndjson-state-store.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 
@@ -63,5 +64,32 @@ describe("a revoked key is noticed by a scheduled run whose rows need no request
     writeFileSync(t.learnt, "{}");
     expect((await t.run()).requests.total).toBe(1);
     expect((await t.run()).requests.total).toBe(0);
+  });
+});
+
+describe("a key refused while several sends are in flight", () => {
+  it("every refused send is proved not sent: no row failed, no message marked as maybe sent, none counted", async () => {
+    const chats = ["5511987650011", "5511987650012", "5511987650013", "5511987650014"];
+    env = await createSyncEnv({ existingChats: chats, latencyMs: 100 });
+    const source = env.csv("l.csv", `Telefone,Nome\n${chats.map((n, i) => `${n},P${i}`).join("\n")}\n`);
+    const mapping = env.mapping("m.json", { mode: "update", phone: "Telefone", message: { text: { value: "Oi" } } });
+    const events: Array<{ type: string; sent?: number }> = [];
+    const report = await sync({
+      source,
+      mapping,
+      connection: { ...env.connection, key: "revoked-key" },
+      cwd: env.dir,
+      ...FAST,
+      releaseHeld: true,
+      onEvent: (e) => events.push(e),
+    });
+    expect(report.exitCode).toBe(3);
+    expect(report.requests.byAction.message_send).toBeGreaterThan(1);
+    expect(report.counts.failed).toBe(0);
+    expect(events.filter((e) => e.type === "messages-sent")).toEqual([]);
+    const journal = await openNdjsonStateStore(report.state!, { lock: false });
+    const marks = [...journal.entries()].map((row) => row.messageStatus ?? "none");
+    await journal.close();
+    expect(marks).not.toContain("sending");
   });
 });

@@ -188,3 +188,34 @@ describe("ScheduledClient", () => {
     queue.close();
   });
 });
+
+describe("ScheduledClient: credentials refused for two requests in flight", () => {
+  it("the second refusal, met after the run began stopping, is the run's stop too — not a row failure", async () => {
+    const controller = new AbortController();
+    const answers: Array<(error: Error) => void> = [];
+    const client: ChatGuruClient = {
+      call: () => new Promise((_resolve, reject) => answers.push(reject)),
+      close: () => undefined,
+    };
+    const scheduled = new ScheduledClient({
+      client,
+      queue: new RequestQueue({ concurrency: 2, rate: Infinity }),
+      policy: DEFAULT_RETRY_POLICY,
+      signal: controller.signal,
+      sleep: async () => undefined,
+    });
+    const refused = () =>
+      new ChatGuruAuthError({ action: "message_send", httpStatus: 400, description: "key inválida" });
+    const first = scheduled.call("message_send", { text: "Oi" }).catch((e: unknown) => e);
+    const second = scheduled.call("message_send", { text: "Oi" }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[0]!(refused());
+    const stop = await first;
+    // The run begins stopping on the first refusal (the stop controller aborts its signal)…
+    controller.abort(stop);
+    answers[1]!(refused());
+    // …and the second send's refusal still says "the run stopped", which proves it was not sent.
+    expect(await second).toBe(scheduled.fatal);
+    expect(((await second) as Error).name).toBe("RunAbortedError");
+  });
+});
