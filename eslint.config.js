@@ -12,6 +12,25 @@ function forbid(files, groups) {
   };
 }
 
+/** The catalog's files: `outside` is the pattern of an import leaving messages/ for anything but core/. */
+function catalogOnly(files, outside) {
+  const message = "messages/ is loaded by the web app's pages too: no node: module, nothing of the project but core/.";
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^node:", message },
+            { regex: outside, message },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 const ADAPTER_FORBIDS = ["**/engine/*", "**/cli/*"];
 const ADAPTER_MESSAGE = "adapters implement the engine's ports from core/; they never import engine/ or cli/.";
 
@@ -57,6 +76,9 @@ export default tseslint.config(
       ],
     ],
   ),
+  // messages/ is the catalog the web app's pages load too: no node: module, nothing of the project but core/.
+  catalogOnly(["src/messages/*.ts"], "^\\.\\./(?!core/)"),
+  catalogOnly(["src/messages/*/**/*.ts"], "^\\.\\./\\.\\./(?!core/)"),
   forbid(
     ["src/sources/**/*.ts", "src/sinks/**/*.ts", "src/mapping/**/*.ts", "src/state/**/*.ts", "src/sheets/**/*.ts"],
     [[ADAPTER_FORBIDS, ADAPTER_MESSAGE]],

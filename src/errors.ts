@@ -9,6 +9,8 @@ import type {
   UsageErrorCode,
 } from "./core/error-codes.js";
 import { base64Forms, maskRuns, runIndex, type RunIndex } from "./util/secret-echoes.js";
+import { english } from "./messages/translate.js";
+import { isText, text, type Text } from "./messages/text.js";
 import { secretPattern } from "./util/secret-pattern.js";
 
 /**
@@ -27,11 +29,17 @@ export class SyncError extends Error {
   override name: string = "SyncError";
   readonly code: SyncErrorCode;
   readonly context: Record<string, unknown>;
+  /**
+   * The message as catalog key + parameters (messages/), so a caller can say it in the person's language; `.message`
+   * is its English. Absent only for an error built from a plain string.
+   */
+  readonly text: Text | undefined;
 
-  constructor(code: SyncErrorCode, message: string, options: SyncErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: SyncErrorCode, message: string | Text, options: SyncErrorOptions = {}) {
+    super(english(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.context = options.context ?? {};
+    this.text = typeof message === "string" ? undefined : message;
   }
 }
 
@@ -39,7 +47,7 @@ export class SyncError extends Error {
 export class UsageError extends SyncError {
   override name = "UsageError" as const;
   declare readonly code: UsageErrorCode;
-  constructor(message: string, options: SyncErrorOptions & { code?: UsageErrorCode } = {}) {
+  constructor(message: string | Text, options: SyncErrorOptions & { code?: UsageErrorCode } = {}) {
     super(options.code ?? "USAGE", message, options);
   }
 }
@@ -52,7 +60,7 @@ export type ConfigErrorClassCode =
 export class ConfigError extends SyncError {
   override name = "ConfigError" as const;
   declare readonly code: ConfigErrorClassCode;
-  constructor(code: ConfigErrorClassCode, message: string, options: SyncErrorOptions = {}) {
+  constructor(code: ConfigErrorClassCode, message: string | Text, options: SyncErrorOptions = {}) {
     super(code, message, options);
   }
 }
@@ -62,7 +70,7 @@ export class RunAbortedError extends SyncError {
   override name = "RunAbortedError" as const;
   constructor(
     code: Exclude<SyncErrorCode, UsageErrorCode | "INTERRUPTED" | "INTERNAL">,
-    message: string,
+    message: string | Text,
     options: SyncErrorOptions = {},
   ) {
     super(code, message, options);
@@ -73,7 +81,7 @@ export class RunAbortedError extends SyncError {
 export class InterruptedError extends SyncError {
   override name = "InterruptedError" as const;
   declare readonly code: "INTERRUPTED";
-  constructor(message = "Interrupted: state flushed, re-run to continue.", options: SyncErrorOptions = {}) {
+  constructor(message: string | Text = text("run.interrupted"), options: SyncErrorOptions = {}) {
     super("INTERRUPTED", message, options);
   }
 }
@@ -85,6 +93,16 @@ export class InternalError extends SyncError {
   constructor(message: string, options: SyncErrorOptions = {}) {
     super("INTERNAL", message, options);
   }
+}
+
+/**
+ * What an error says, as a Text: its own (a SyncError built from the catalog), else its English message as is (an
+ * operating-system error, a bug) — so wrapping it in another message loses nothing in any language.
+ */
+export function textOf(error: unknown): Text {
+  const own = (error as { text?: unknown } | null)?.text;
+  if (isText(own)) return own;
+  return text("raw", { text: error instanceof Error ? error.message : String(error) });
 }
 
 export function isSyncError(error: unknown): error is SyncError {

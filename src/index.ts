@@ -97,8 +97,20 @@ export type {
   RowProblemCode,
   RunErrorCode,
 } from "./core/error-codes.js";
-export { ERROR_HINTS, hintFor } from "./core/error-hints.js";
-export { formatProblem } from "./core/format-problem.js";
+export { ERROR_HINTS, hintWords as hintFor } from "./messages/hint.js";
+export { formatProblem } from "./messages/problem.js";
+export {
+  en as messagesEn,
+  ptBR as messagesPtBR,
+  LANGUAGES,
+  languageFromLocale,
+  parseLanguage,
+  say,
+  text,
+  type Language,
+  type MessageKey,
+  type Text,
+} from "./messages/index.js";
 export { ExitCode } from "./core/exit-code.js";
 export type { ExitCodeValue } from "./core/exit-code.js";
 export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";

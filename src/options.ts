@@ -7,10 +7,14 @@ import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from
 export type { FailOn } from "./engine/engine-options.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
 import { RowSelection } from "./engine/row-selection.js";
+import type { Text } from "./core/text.js";
 import { UsageError } from "./errors.js";
+import { text } from "./messages/text.js";
+import { english } from "./messages/translate.js";
 import { checkLoadedMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import type { SourceOptions } from "./sources/create-source.js";
 import type { Source } from "./sources/source.js";
+import { LANGUAGES, type Language } from "./messages/language.js";
 
 /** Options of `sync()` — the library's and the CLI's `sync`/`status` commands' (they build these from flags). */
 export interface SyncOptions extends SourceOptions, RunOptions {
@@ -55,52 +59,70 @@ export interface Rule {
   ok(value: unknown): boolean;
   expected: string;
   plain: string;
+  /** `plain` as a catalog Text, for the person's language. */
+  plainText?: Text;
 }
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && !Number.isNaN(value);
 
 export const rules = {
-  integerFrom: (min: number): Rule => ({
-    ok: (v) => isNumber(v) && Number.isInteger(v) && v >= min,
-    expected: `an integer from ${min} and up`,
-    plain: `a whole number from ${min} up`,
-  }),
-  numberFrom: (min: number, unit = ""): Rule => ({
-    ok: (v) => isNumber(v) && Number.isFinite(v) && v >= min,
-    expected: `a finite number${unit} from ${min} and up`,
-    plain: `a number${unit} from ${min} up`,
-  }),
-  numberAbove: (min: number, unit = ""): Rule => ({
-    ok: (v) => isNumber(v) && Number.isFinite(v) && v > min,
-    expected: `a finite number${unit} above ${min}`,
-    plain: `a number${unit} above ${min}`,
-  }),
-  rate: {
+  integerFrom: (min: number): Rule =>
+    plainly({
+      ok: (v) => isNumber(v) && Number.isInteger(v) && v >= min,
+      expected: `an integer from ${min} and up`,
+      plainText: text("opt.rule.integerFrom", { min }),
+    }),
+  /** `unit`: " of seconds" (the only unit a flag has), or none. */
+  numberFrom: (min: number, unit = ""): Rule =>
+    plainly({
+      ok: (v) => isNumber(v) && Number.isFinite(v) && v >= min,
+      expected: `a finite number${unit} from ${min} and up`,
+      plainText: text("opt.rule.numberFrom", { min, seconds: unit !== "" }),
+    }),
+  numberAbove: (min: number, unit = ""): Rule =>
+    plainly({
+      ok: (v) => isNumber(v) && Number.isFinite(v) && v > min,
+      expected: `a finite number${unit} above ${min}`,
+      plainText: text("opt.rule.numberAbove", { min, seconds: unit !== "" }),
+    }),
+  rate: plainly({
     ok: (v) => isNumber(v) && v >= 0,
     expected: "a number from 0 and up (0 or Infinity = no cap)",
-    plain: "a number from 0 up (0 = no cap)",
-  } satisfies Rule,
-  boolean: { ok: (v) => typeof v === "boolean", expected: "a boolean", plain: "true or false" } satisfies Rule,
-  rows: {
+    plainText: text("opt.rule.rate"),
+  }),
+  boolean: plainly({ ok: (v) => typeof v === "boolean", expected: "a boolean", plainText: text("opt.rule.boolean") }),
+  rows: plainly({
     ok: (v) =>
       typeof v === "boolean" || (Array.isArray(v) && v.every((n) => isNumber(n) && Number.isInteger(n) && n >= 1)),
     expected: "a boolean or an array of row numbers (integers from 1 and up)",
-    plain: "row numbers such as 5,12,20-25",
-  } satisfies Rule,
-  oneOf: (values: readonly string[]): Rule => ({
-    ok: (v) => typeof v === "string" && values.includes(v),
-    expected: `one of ${values.map((v) => `\`${v}\``).join(", ")}`,
-    plain: `one of ${values.join(", ")}`,
+    plainText: text("opt.rule.rows"),
   }),
+  oneOf: (values: readonly string[]): Rule =>
+    plainly({
+      ok: (v) => typeof v === "string" && values.includes(v),
+      expected: `one of ${values.map((v) => `\`${v}\``).join(", ")}`,
+      plainText: text("opt.rule.oneOf", { values }),
+    }),
 };
+
+/** A rule whose plain words come from the catalog (`plain` is their English). */
+function plainly(rule: Omit<Rule, "plain"> & { plainText: Text }): Rule {
+  return { ...rule, plain: english(rule.plainText) };
+}
 
 /**
  * A rejected flag value quoted as typed; a Brazilian decimal comma ("2,5") gets its fix, since that is what a
  * spreadsheet user types first.
  */
 export function typedValue(value: unknown): string {
-  const text = String(value).trim();
-  return /^[+-]?\d*,\d+$/.test(text) ? `"${text}": use a dot: ${text.replace(",", ".")}` : `"${text}"`;
+  return english(typedText(value));
+}
+
+function typedText(value: unknown): Text {
+  const typed = String(value).trim();
+  return /^[+-]?\d*,\d+$/.test(typed)
+    ? text("opt.typedComma", { text: typed, dotted: typed.replace(",", ".") })
+    : text("opt.typed", { text: typed });
 }
 
 /**
@@ -112,8 +134,9 @@ export function check<T>(name: string, value: unknown, rule: Rule, naming: Optio
   const flag = naming.flags?.[name];
   throw new UsageError(
     flag
-      ? `${flag} must be ${rule.plain}, got ${typedValue(value)}.`
-      : `Expected \`${name}\` to be ${rule.expected}, got \`${String(value)}\` (${typeof value})`,
+      ? text("opt.flagMust", { flag, rule: rule.plainText ?? rule.plain, got: typedText(value) })
+      : // For a developer calling the library: English, like the code it points at.
+        `Expected \`${name}\` to be ${rule.expected}, got \`${String(value)}\` (${typeof value})`,
   );
 }
 
@@ -151,8 +174,7 @@ function normalizePollSchedule(overrides: Partial<PollSchedule> = {}, naming: Op
 function rowFilter(options: SyncOptions, naming: OptionNaming): RowFilter {
   const retryFailed = optional("retryFailed", options.retryFailed, rules.boolean, false, naming);
   const onlyPending = optional("onlyPending", options.onlyPending, rules.boolean, false, naming);
-  if (retryFailed && onlyPending)
-    throw new UsageError("--retry-failed cannot be combined with status (pending rows only).");
+  if (retryFailed && onlyPending) throw new UsageError(text("opt.retryFailedWithStatus"));
   return retryFailed ? "failed" : onlyPending ? "pending" : "all";
 }
 
@@ -245,8 +267,8 @@ function describeUrl(text: string, url: URL | undefined): string {
 function checkInputs(options: SyncOptions, naming: OptionNaming): void {
   if (typeof options !== "object" || options === null)
     throw new UsageError(`Expected sync options to be an object, got \`${String(options)}\` (${typeof options})`);
-  check("source", options.source, { ...shapes.source, plain: "a file, - or a Google Sheets URL" }, naming);
-  check("mapping", options.mapping, { ...MAPPING, plain: "a mapping file" }, naming);
+  check("source", options.source, plainly({ ...shapes.source, plainText: text("opt.rule.source") }), naming);
+  check("mapping", options.mapping, plainly({ ...MAPPING, plainText: text("opt.rule.mapping") }), naming);
   given("client", options.client, shapes.client);
   checkConnection(options.connection, options.client !== undefined);
   for (const name of ["results", "state", "cwd"] as const) given(name, options[name], shapes.text, naming);
@@ -312,6 +334,7 @@ export function normalizeSyncOptions(options: SyncOptions, naming: OptionNaming 
     releaseHeld: RowSelection.of(optional("releaseHeld", options.releaseHeld, rules.rows, false, naming)),
     resolve: RowSelection.of(optional("resolve", options.resolve, rules.rows, false, naming)),
     newJournal: optional("newJournal", options.newJournal, rules.boolean, false, naming),
+    language: optional<Language>("language", options.language, rules.oneOf(LANGUAGES), "en", naming),
   };
 }
 

@@ -4,7 +4,9 @@ import { createChatGuruClient } from "./chatguru/client.js";
 import type { ChatGuruClient } from "./chatguru/types.js";
 import type { SyncReport } from "./engine/report.js";
 import { runSync } from "./engine/run-sync.js";
+import { noticeEvent, warningEvent } from "./engine/events.js";
 import { ConfigError } from "./errors.js";
+import { text } from "./messages/text.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { normalizeSyncOptions, type SyncOptions } from "./options.js";
 import { createSink, defaultResultsPath } from "./sinks/create-sink.js";
@@ -21,6 +23,7 @@ import { acquireAccountLock, defaultLockDir } from "./state/account-lock.js";
 import type { StateLock } from "./state/state-lock.js";
 import { assertStatePathUsable } from "./state/state-path.js";
 import type { StateStore } from "./state/state-store.js";
+import type { Text } from "./core/text.js";
 
 export type { SyncOptions } from "./options.js";
 
@@ -37,16 +40,13 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       ? createSource(normalized.source, {
           ...options,
           cwd,
-          onWarning: (message) => options.onEvent?.({ type: "warning", message }),
+          onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
         })
       : normalized.source;
   const mapping =
     typeof normalized.mapping === "string" ? await loadMapping(resolve(cwd, normalized.mapping)) : normalized.mapping;
   if (!dryRun && !options.connection) {
-    throw new ConfigError(
-      "CONFIG_CONNECTION_MISSING",
-      "sync needs the ChatGuru connection settings (CHATGURU_API_URL, CHATGURU_API_KEY, CHATGURU_ACCOUNT_ID, CHATGURU_PHONE_ID).",
-    );
+    throw new ConfigError("CONFIG_CONNECTION_MISSING", text("run.needsConnection"));
   }
   const journal = await chooseJournal({
     state: normalized.state,
@@ -56,7 +56,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     connection: normalized.connection,
     dryRun,
   });
-  for (const message of journal.notices) options.onEvent?.({ type: "notice", message });
+  for (const notice of journal.notices) options.onEvent?.(noticeEvent(notice));
   const statePath = journal.path;
   let state: StateStore | undefined;
   let client: ChatGuruClient | undefined;
@@ -70,7 +70,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
       accountLock = await acquireAccountLock(normalized.connection, {
         dir: normalized.lockDir ?? defaultLockDir(options.env),
         ...(statePath ? { journal: statePath } : {}),
-        onWarning: (message) => options.onEvent?.({ type: "warning", message }),
+        onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
       });
     }
     if (statePath && (!dryRun || existsSync(statePath))) {
@@ -79,7 +79,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
         mark: true,
         replaceLost: normalized.newJournal === true,
         detectLost: !dryRun,
-        onWarning: (message) => options.onEvent?.({ type: "warning", message }),
+        onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
       });
     } else if (statePath && !normalized.newJournal) {
       // A dry run plans without opening a missing journal; it still says what the real run would refuse.
@@ -91,7 +91,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     // A dry run estimates from what a real run would start with: the last run's share of new rows (read, never written).
     const carried = state && statePath && dryRun ? (await readLearnt(statePath)).newRows?.value : undefined;
     const results = options.results;
-    const warn = (message: string) => options.onEvent?.({ type: "warning", message });
+    const warn = (message: string, said?: Text) => options.onEvent?.(warningEvent(said ?? message));
     const resultsPath = results
       ? resolve(cwd, results)
       : source.kind === "sheets"
@@ -125,7 +125,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   } finally {
     if (client && client !== options.client) client.close();
     if (statePath && learners) {
-      await saveLearners(statePath, learners, (message) => options.onEvent?.({ type: "warning", message }));
+      await saveLearners(statePath, learners, (message) => options.onEvent?.(warningEvent(message)));
     }
     try {
       await state?.close();

@@ -1,5 +1,9 @@
 import { ExitCode } from "./core/exit-code.js";
-import { formatProblemCell } from "./core/format-problem.js";
+import type { Text } from "./core/text.js";
+import { LANGUAGES, type Language } from "./messages/language.js";
+import { problemCellText } from "./messages/problem.js";
+import { say } from "./messages/translate.js";
+import { text } from "./messages/text.js";
 import { InterruptedError, UsageError } from "./errors.js";
 import type { RowProblem } from "./core/row-problem.js";
 import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
@@ -22,10 +26,12 @@ export interface ValidateOptions {
   resultsPath?: string;
   /** Check only the first N data rows. @default all */
   limit?: number;
+  /** The language of the results file's `error` column (the code starting each cell stays). @default "en" */
+  language?: Language;
   onEvent?: (event: ValidateEvent) => void;
   /** How the source was read (`read leads.csv as Windows-1252, delimiter ";", header on row 3`), as soon as it is
    * open — also when the mapping then does not fit its header. @default none */
-  onRead?: (message: string) => void;
+  onRead?: (message: string, said?: Text) => void;
   /** Aborting stops reading, discards the results file and rejects with InterruptedError. */
   signal?: AbortSignal;
 }
@@ -55,6 +61,8 @@ export interface ValidateReport {
   results?: string;
   /** How the source was read: `read leads.csv as Windows-1252, delimiter ";", header on row 3`. */
   readAs?: string;
+  /** `readAs` as a catalog Text, for the person's language. */
+  readAsText?: Text;
   durationMs: number;
 }
 
@@ -68,16 +76,19 @@ const PROGRESS_EVERY = 10_000;
 export async function validate(options: ValidateOptions): Promise<ValidateReport> {
   const started = performance.now();
   const given = checkValidateOptions(options);
+  if (options.language !== undefined) check("language", options.language, rules.oneOf(LANGUAGES));
   const mapping = typeof given === "string" ? await loadMapping(given) : given;
   if (options.signal?.aborted) throw new InterruptedError(INTERRUPTED);
   let readAs: string | undefined;
+  let readAsText: Text | undefined;
   const pipeline = await openRowPipeline(
     options.source,
     mapping,
     (opened) => (options.resultsPath === undefined ? undefined : validateSink(opened, mapping, options.resultsPath)),
     (event) => {
       readAs = event.message;
-      options.onRead?.(event.message);
+      readAsText = event.text;
+      options.onRead?.(event.message, event.text);
     },
   );
   let sink = pipeline.sink;
@@ -94,6 +105,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
       ...tally,
       ...(results !== undefined ? { results } : {}),
       ...(readAs !== undefined ? { readAs } : {}),
+      ...(readAsText !== undefined ? { readAsText } : {}),
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
@@ -102,7 +114,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateReport
   }
 }
 
-const INTERRUPTED = "Interrupted: validation stopped, no results file written.";
+const INTERRUPTED = text("run.validateInterrupted");
 
 /** Every option checked once, before the source is opened (a UsageError naming it); the mapping as given or checked. */
 function checkValidateOptions(options: ValidateOptions): string | LoadedMapping {
@@ -166,7 +178,7 @@ async function checkRows(pipeline: RowPipeline<Sink | undefined>, options: Valid
         values: row.values,
         status: verdict.kind,
         ...(verdict.kind !== "invalid" ? { key: verdict.draft.key } : {}),
-        ...(found.length > 0 ? { error: formatProblemCell(found) } : {}),
+        ...(found.length > 0 ? { error: say(options.language ?? "en", problemCellText(found)) } : {}),
       });
       if (written) await written;
     }

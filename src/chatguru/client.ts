@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { redact } from "../errors.js";
+import { text as msg } from "../messages/text.js";
 import {
   ChatGuruAbortedError,
   ChatGuruApiError,
@@ -62,7 +63,7 @@ function formBody(connection: ChatGuruConnection, action: string, params: Record
       throw new ChatGuruParamError({
         action,
         param: name,
-        message: `Parameter "${name}" is set from the connection settings and cannot be passed to ${action}.`,
+        message: msg("chatguru.param.reserved", { name, action }),
       });
     }
   }
@@ -209,7 +210,7 @@ export function parseResponse(
       httpStatus: status,
       excerpt: excerptOf(text, secrets),
       contentType,
-      reason: 'JSON without result "success" or "error"',
+      reason: msg("chatguru.badResponse.noResult"),
     });
   }
   throw new ChatGuruApiError({ action, httpStatus: status, description, body: parsed });

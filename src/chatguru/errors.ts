@@ -1,5 +1,7 @@
 import type { ChatGuruApiErrorCode, ChatGuruErrorCode } from "../core/error-codes.js";
-import { withHint } from "../core/error-hints.js";
+import type { Text } from "../core/text.js";
+import { withHint } from "../messages/hint.js";
+import { text } from "../messages/text.js";
 import { SyncError } from "../errors.js";
 import type { ChatGuruResponse } from "./types.js";
 
@@ -30,7 +32,7 @@ export class ChatGuruError extends SyncError {
   readonly httpStatus: number | undefined;
   readonly description: string | undefined;
 
-  constructor(code: ChatGuruErrorCode, message: string, details: ChatGuruErrorDetails) {
+  constructor(code: ChatGuruErrorCode, message: string | Text, details: ChatGuruErrorDetails) {
     super(code, message, {
       cause: details.cause,
       context: {
@@ -62,14 +64,21 @@ export class ChatGuruApiError extends ChatGuruError {
     httpStatus: number;
     description: string;
     body?: ChatGuruResponse;
-    message?: string;
+    message?: string | Text;
     cause?: unknown;
   }) {
     const code = apiErrorCode(details.action, details.httpStatus, details.description, details.body);
     super(
       code,
       details.message ??
-        withHint(`ChatGuru ${details.action} answered ${details.httpStatus} "${details.description}"`, code),
+        withHint(
+          text("chatguru.answered", {
+            action: details.action,
+            status: details.httpStatus,
+            description: details.description,
+          }),
+          code,
+        ),
       details,
     );
     this.body = details.body;
@@ -91,7 +100,7 @@ export class ChatGuruAuthError extends ChatGuruError {
     super(
       "CHATGURU_AUTH",
       withHint(
-        `ChatGuru ${details.action} rejected the credentials: ${details.httpStatus} "${details.description}"`,
+        text("chatguru.auth", { action: details.action, status: details.httpStatus, description: details.description }),
         "CHATGURU_AUTH",
       ),
       details,
@@ -114,18 +123,18 @@ export class ChatGuruRateLimitError extends ChatGuruError {
     /** The status it came with when not 429 (a 400 "Limite de requisições excedido"). @default 429 */
     httpStatus?: number;
   }) {
-    const wait =
-      details.retryAfterMs === undefined
-        ? "no Retry-After given"
-        : `Retry-After ${Math.round(details.retryAfterMs)} ms`;
+    const retryAfterMs = details.retryAfterMs === undefined ? undefined : Math.round(details.retryAfterMs);
     const httpStatus = details.httpStatus ?? 429;
-    const answered =
-      httpStatus === 429 ? "429 Too Many Requests" : `${httpStatus} "${details.description ?? ""}" (throttling)`;
-    super(
-      "CHATGURU_RATE_LIMITED",
-      withHint(`ChatGuru ${details.action} answered ${answered} (${wait})`, "CHATGURU_RATE_LIMITED"),
-      { ...details, httpStatus },
-    );
+    const said =
+      httpStatus === 429
+        ? text("chatguru.rateLimited", { action: details.action, retryAfterMs })
+        : text("chatguru.throttled", {
+            action: details.action,
+            status: httpStatus,
+            description: details.description ?? "",
+            retryAfterMs,
+          });
+    super("CHATGURU_RATE_LIMITED", withHint(said, "CHATGURU_RATE_LIMITED"), { ...details, httpStatus });
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
   }
@@ -142,13 +151,14 @@ export class ChatGuruRedirectError extends ChatGuruError {
   readonly location: string | undefined;
 
   constructor(details: { action: string; httpStatus: number; location: string | undefined }) {
-    const where = details.location
-      ? `the API moved to ${details.location}`
-      : "a redirect without a Location header (the API URL is outdated)";
     super(
       "CHATGURU_REDIRECT",
       withHint(
-        `ChatGuru ${details.action} answered ${details.httpStatus}: ${where}; redirects are not followed`,
+        text("chatguru.redirect", {
+          action: details.action,
+          status: details.httpStatus,
+          location: details.location,
+        }),
         "CHATGURU_REDIRECT",
       ),
       details,
@@ -175,13 +185,14 @@ export class ChatGuruNetworkError extends ChatGuruError {
     mayHaveReachedServer: boolean;
     cause?: unknown;
   }) {
-    const what = details.errorCode ?? "connection error";
-    const outcome = details.mayHaveReachedServer
-      ? "the request may have reached ChatGuru"
-      : "the request did not reach ChatGuru; check CHATGURU_API_URL and the network";
     super(
       "CHATGURU_NETWORK",
-      `ChatGuru ${details.action} failed at ${details.endpoint}: ${what} (${outcome}).`,
+      text("chatguru.network", {
+        action: details.action,
+        endpoint: details.endpoint,
+        what: details.errorCode,
+        reached: details.mayHaveReachedServer,
+      }),
       details,
     );
     this.mayHaveReachedServer = details.mayHaveReachedServer;
@@ -198,7 +209,7 @@ export class ChatGuruTimeoutError extends ChatGuruError {
   constructor(details: { action: string; endpoint: string; timeoutMs: number }) {
     super(
       "CHATGURU_TIMEOUT",
-      `ChatGuru ${details.action} did not answer within ${details.timeoutMs} ms at ${details.endpoint} (the request may have been applied).`,
+      text("chatguru.timeout", { action: details.action, endpoint: details.endpoint, timeoutMs: details.timeoutMs }),
       details,
     );
     this.timeoutMs = details.timeoutMs;
@@ -218,14 +229,18 @@ export class ChatGuruBadResponseError extends ChatGuruError {
     httpStatus: number;
     excerpt: string;
     contentType?: string | undefined;
-    reason?: string;
+    reason?: string | Text;
   }) {
-    const reason = details.reason ?? "a body that is not ChatGuru JSON";
     super(
       "CHATGURU_BAD_RESPONSE",
       withHint(
-        `ChatGuru ${details.action} answered ${details.httpStatus} with ${reason}` +
-          `${details.contentType ? ` (${details.contentType})` : ""}: ${details.excerpt ? `"${details.excerpt}"` : "<empty body>"}`,
+        text("chatguru.badResponse", {
+          action: details.action,
+          status: details.httpStatus,
+          reason: details.reason ?? text("chatguru.badResponse.notJson"),
+          contentType: details.contentType,
+          excerpt: details.excerpt,
+        }),
         "CHATGURU_BAD_RESPONSE",
       ),
       details,
@@ -239,7 +254,7 @@ export class ChatGuruBadResponseError extends ChatGuruError {
 export class ChatGuruAbortedError extends ChatGuruError {
   override name = "ChatGuruAbortedError" as const;
   constructor(details: { action: string; cause?: unknown }) {
-    super("CHATGURU_ABORTED", `ChatGuru ${details.action} was aborted before its answer arrived.`, details);
+    super("CHATGURU_ABORTED", text("chatguru.aborted", { action: details.action }), details);
   }
 }
 
@@ -247,7 +262,7 @@ export class ChatGuruAbortedError extends ChatGuruError {
 export class ChatGuruParamError extends ChatGuruError {
   override name = "ChatGuruParamError" as const;
   readonly param: string;
-  constructor(details: { action: string; param: string; message: string }) {
+  constructor(details: { action: string; param: string; message: string | Text }) {
     super("CHATGURU_PARAM_INVALID", details.message, { action: details.action });
     this.param = details.param;
   }

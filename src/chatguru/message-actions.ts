@@ -4,6 +4,7 @@ import { toContextVarName } from "./field-names.js";
 import { namedParams, requireString, stringOr } from "./response-fields.js";
 import { toSendDate } from "./send-date.js";
 import type { CallOptions, ChatGuruClient } from "./types.js";
+import { text } from "../messages/text.js";
 
 /** Typed ChatGuru actions that reach the contact (messages, files) and the experimental chat updates. */
 
@@ -73,14 +74,14 @@ export function assertFileUrl(fileUrl: string): void {
     throw new ChatGuruParamError({
       action: "message_file_send",
       param: "file_url",
-      message: `file_url is not a URL: "${fileUrl}".`,
+      message: text("chatguru.param.fileUrlNotUrl", { url: fileUrl }),
     });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ChatGuruParamError({
       action: "message_file_send",
       param: "file_url",
-      message: `file_url must be http(s), got "${url.protocol}".`,
+      message: text("chatguru.param.fileUrlProtocol", { protocol: url.protocol }),
     });
   }
   const last = url.pathname.split("/").pop() ?? "";
@@ -88,7 +89,7 @@ export function assertFileUrl(fileUrl: string): void {
     throw new ChatGuruParamError({
       action: "message_file_send",
       param: "file_url",
-      message: `file_url must end in the file extension (e.g. …/catalogo.pdf); ChatGuru cannot send "${url.origin}${url.pathname}".`,
+      message: text("chatguru.param.fileUrlExtension", { url: `${url.origin}${url.pathname}` }),
     });
   }
 }

@@ -1,5 +1,7 @@
 import { ChatGuruBadResponseError, ChatGuruParamError } from "./errors.js";
 import type { ChatGuruResponse } from "./types.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 export function namedParams(
   action: string,
@@ -16,14 +18,14 @@ export function namedParams(
       throw new ChatGuruParamError({
         action,
         param: apiName,
-        message: `"${previous}" and "${name}" both become ${apiName}; ChatGuru would keep only one of them.`,
+        message: text("chatguru.param.sameField", { first: previous, second: name, apiName }),
       });
     }
     origin.set(apiName, name);
     params[apiName] = value;
   }
   if (origin.size === 0) {
-    throw new ChatGuruParamError({ action, param: "fields", message: `${action} needs at least one value to set.` });
+    throw new ChatGuruParamError({ action, param: "fields", message: text("chatguru.param.noFields", { action }) });
   }
   return params;
 }
@@ -31,20 +33,20 @@ export function namedParams(
 export function requireString(response: ChatGuruResponse, field: string, action: string): string {
   const value = response[field];
   if (typeof value === "string" && value !== "") return value;
-  throw badField(response, action, field, "a non-empty string");
+  throw badField(response, action, field, text("chatguru.badResponse.nonEmptyString"));
 }
 
 export function badField(
   response: ChatGuruResponse,
   action: string,
   field: string,
-  expected: string,
+  expected: string | Text,
 ): ChatGuruBadResponseError {
   return new ChatGuruBadResponseError({
     action,
     httpStatus: typeof response.code === "number" ? response.code : 200,
     excerpt: JSON.stringify(response).slice(0, 160),
-    reason: `a success without a usable "${field}" (expected ${expected})`,
+    reason: text("chatguru.badResponse.badField", { field, expected }),
   });
 }
 

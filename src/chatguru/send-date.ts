@@ -1,4 +1,5 @@
 import { ChatGuruParamError } from "./errors.js";
+import { text } from "../messages/text.js";
 
 /**
  * ChatGuru's send_date format: `YYYY-MM-DD HH:MM`, read in Brasília time. Shared with the mock (which schedules by
@@ -23,7 +24,7 @@ export function toSendDate(value: Date | string): string {
       throw new ChatGuruParamError({
         action: "message_send",
         param: "send_date",
-        message: "send_date is an invalid Date.",
+        message: text("chatguru.param.sendDateInvalid"),
       });
     }
     const parts = Object.fromEntries(brasilia.formatToParts(value).map((p) => [p.type, p.value]));
@@ -37,7 +38,7 @@ export function toSendDate(value: Date | string): string {
     throw new ChatGuruParamError({
       action: "message_send",
       param: "send_date",
-      message: `send_date must be "YYYY-MM-DD HH:MM" in Brasília time (e.g. "2026-03-01 09:30"), got "${value}".`,
+      message: text("chatguru.param.sendDateFormat", { value }),
     });
   }
   return value;

@@ -1,4 +1,6 @@
 import type { Argv } from "yargs";
+import type { MessageKey } from "../messages/text.js";
+import type { Speaker } from "../messages/translate.js";
 
 /** What a command may touch: injected so runCli() is testable in-process. */
 export interface CliIO {
@@ -14,12 +16,16 @@ export interface CliIO {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM. */
   signal: AbortSignal;
+  /** Says messages in the person's language (--lang, LC_ALL/LC_MESSAGES/LANG). @default English */
+  speaker?: Speaker;
 }
 
 /** One CLI command: yargs options + a handler that returns the exit code (never calls process.exit). */
 export interface CliCommand {
   command: string;
-  describe: string;
-  builder(yargs: Argv): Argv;
+  /** The catalog key of the command's one-line description. */
+  describe: MessageKey;
+  /** The command's options, described in the run's language. */
+  builder(yargs: Argv, sp: Speaker): Argv;
   run(args: Record<string, unknown>, io: CliIO): Promise<number>;
 }

@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import type { ChatGuruConnection } from "../chatguru/types.js";
 import type { SyncOptions } from "../sync.js";
-import { withHint } from "../core/error-hints.js";
+import type { Text } from "../core/text.js";
+import { withHint } from "../messages/hint.js";
+import { text } from "../messages/text.js";
+import { english, type Speaker } from "../messages/translate.js";
 import { ConfigError } from "../errors.js";
 
 /**
@@ -20,7 +23,7 @@ export function loadEnvironment(
     try {
       fromFile = parseEnv(keepHashInValues(readFileSync(file, "utf8"))) as Record<string, string>;
     } catch (error) {
-      throw new ConfigError("CONFIG_ENV_FILE", `Could not read ${file}: ${(error as Error).message}`);
+      throw new ConfigError("CONFIG_ENV_FILE", text("cli.envFile", { file, message: (error as Error).message }));
     }
   }
   return { ...fromFile, ...processEnv };
@@ -71,42 +74,34 @@ const SETTINGS = [
 export function resolveConnection(
   flags: ConnectionFlags,
   env: Record<string, string | undefined>,
-  options: { onWarning?: (message: string) => void } = {},
+  options: { onWarning?: (message: string, said?: Text) => void } = {},
 ): ChatGuruConnection {
   const values: Record<string, string> = {};
-  const missing: string[] = [];
+  const missing: Text[] = [];
   for (const [prop, variable, flag] of SETTINGS) {
     const value = (flags[prop] ?? env[variable])?.trim();
     if (value) values[prop] = value;
-    else missing.push(`${variable} (or ${flag})`);
+    else missing.push(text("cli.connectionSetting", { variable, flag }));
   }
   if (missing.length > 0) {
     throw new ConfigError(
       "CONFIG_CONNECTION_MISSING",
-      withHint(
-        `Missing ChatGuru connection setting${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`,
-        "CONFIG_CONNECTION_MISSING",
-      ),
+      withHint(text("cli.connectionMissing", { settings: missing }), "CONFIG_CONNECTION_MISSING"),
     );
   }
   let url: URL;
   try {
     url = new URL(values.apiUrl!);
   } catch {
-    throw new ConfigError(
-      "CONFIG_API_URL_INVALID",
-      `CHATGURU_API_URL is not a URL: "${values.apiUrl}". Expected e.g. https://s15.chatguru.app/api/v1`,
-    );
+    throw new ConfigError("CONFIG_API_URL_INVALID", text("cli.apiUrlInvalid", { url: values.apiUrl! }));
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("CONFIG_API_URL_INVALID", `CHATGURU_API_URL must be http(s), got "${url.protocol}".`);
+    throw new ConfigError("CONFIG_API_URL_INVALID", text("cli.apiUrlProtocol", { protocol: url.protocol }));
   }
   // The key is in every request body: over plain http to another machine anyone on the path can read it.
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    options.onWarning?.(
-      `CHATGURU_API_URL is plain http:// on ${url.hostname}: the API key travels unencrypted with every request; ` +
-        "use the https:// address of your ChatGuru account.",
-    );
+    const said = text("cli.plainHttp", { host: url.hostname });
+    options.onWarning?.(english(said), said);
   }
   return {
     apiUrl: values.apiUrl!,
@@ -117,6 +112,14 @@ export function resolveConnection(
   };
 }
 
+/**
+ * The locale variables that choose the language of the messages, from the real environment only (a `.env` file is
+ * about ChatGuru settings, and is read after the language is known so its own errors can be said in it).
+ */
+export function localeEnvironment(processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  return { LC_ALL: processEnv.LC_ALL, LC_MESSAGES: processEnv.LC_MESSAGES, LANG: processEnv.LANG };
+}
+
 /** localhost, 127.0.0.0/8, ::1 (a local mock or tunnel): plain http never leaves the machine. */
 function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
@@ -124,15 +127,13 @@ function isLoopback(hostname: string): boolean {
 }
 
 /** yargs options shared by every command that talks to ChatGuru. */
-export const connectionOptions = {
-  "api-url": { type: "string", describe: "ChatGuru endpoint URL [env CHATGURU_API_URL]" },
-  "api-key": {
-    type: "string",
-    describe: "ChatGuru API key [env CHATGURU_API_KEY] (prefer the env var: flags show up in ps)",
-  },
-  "account-id": { type: "string", describe: "ChatGuru account id [env CHATGURU_ACCOUNT_ID]" },
-  "phone-id": { type: "string", describe: "ChatGuru phone id [env CHATGURU_PHONE_ID]" },
-} as const;
+export const connectionOptions = (sp: Speaker) =>
+  ({
+    "api-url": { type: "string", describe: sp.t("help.opt.apiUrl") },
+    "api-key": { type: "string", describe: sp.t("help.opt.apiKey") },
+    "account-id": { type: "string", describe: sp.t("help.opt.accountId") },
+    "phone-id": { type: "string", describe: sp.t("help.opt.phoneId") },
+  }) as const;
 
 /**
  * The suite's short waits, honoured only when NODE_ENV is "test" (the suite's CLI helpers set it):

@@ -1,11 +1,10 @@
 import { UsageError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 /** `--flag was given twice: 2 and abc.` — yargs would silently join the values into `2,abc`. */
 function givenTwice(flag: string, values: unknown[]): UsageError {
   const shown = values.map((v) => String(v));
-  const times = values.length === 2 ? "twice" : `${values.length} times`;
-  const list = `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
-  return new UsageError(`--${flag} was given ${times}: ${list}. Give it once.`, { code: "USAGE_FLAG_INVALID" });
+  return new UsageError(text("cli.givenTwice", { flag, values: shown }), { code: "USAGE_FLAG_INVALID" });
 }
 
 /**
@@ -27,14 +26,11 @@ export function textFlag(args: Record<string, unknown>, flag: string): string | 
   const value = args[flag];
   if (value === undefined) return undefined;
   if (Array.isArray(value)) throw givenTwice(flag, value);
-  const text = typeof value === "boolean" ? "" : String(value);
-  if (text.trim() === "" && !(flag === "delimiter" && text === "\t")) {
-    const quote = flag === "delimiter" ? ` in quotes (--delimiter ";"): the shell cuts an unquoted ;` : "";
-    throw new UsageError(`--${flag} was given without a value: write it right after the flag${quote}.`, {
-      code: "USAGE_FLAG_INVALID",
-    });
+  const typed = typeof value === "boolean" ? "" : String(value);
+  if (typed.trim() === "" && !(flag === "delimiter" && typed === "\t")) {
+    throw new UsageError(text("cli.flagNoValue", { flag }), { code: "USAGE_FLAG_INVALID" });
   }
-  return text;
+  return typed;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
@@ -51,11 +47,9 @@ export function numberFlag(args: Record<string, unknown>, flag: string): number 
   if (Array.isArray(value)) throw givenTwice(flag, value);
   // yargs gives `true` for a bare untyped flag, `false` for --no-<flag> and "" for --flag=.
   if (typeof value === "boolean" || (typeof value === "string" && value.trim() === "")) {
-    throw new UsageError(`--${flag} was given without a value: write a number right after it.`, {
-      code: "USAGE_FLAG_INVALID",
-    });
+    throw new UsageError(text("cli.numberFlagNoValue", { flag }), { code: "USAGE_FLAG_INVALID" });
   }
   if (typeof value === "number") return value;
-  const text = String(value).trim();
-  return DECIMAL.test(text) ? Number(text) : text;
+  const typed = String(value).trim();
+  return DECIMAL.test(typed) ? Number(typed) : typed;
 }

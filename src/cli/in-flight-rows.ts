@@ -1,4 +1,5 @@
 import type { SyncEvent } from "../engine/events.js";
+import { ENGLISH, type Speaker } from "../messages/translate.js";
 
 const MAX_LISTED = 50;
 
@@ -14,34 +15,28 @@ export class InFlightRows {
     else if (event.type === "row") this.#rows.delete(event.seq);
   };
 
-  describe(): string {
+  describe(sp: Speaker = ENGLISH): string {
     const rows = [...this.#rows.values()].sort((a, b) => a - b);
-    const listed = rows.slice(0, MAX_LISTED).join(", ");
-    const more = rows.length > MAX_LISTED ? ` and ${rows.length - MAX_LISTED} more` : "";
     const inFlight =
       rows.length === 0
-        ? "No row was in flight."
-        : `May have been in flight: ${rows.length === 1 ? "row" : "rows"} ${listed}${more} (ChatGuru may or may not have received their last request).`;
-    return [
-      "second Ctrl-C: stopped at once, without waiting for requests in flight.",
-      inFlight,
-      "The results file was not rewritten by this run; the journal holds every row that finished and every add that was sent.",
-      "Run the same command again: it checks those rows and never adds a chat twice.",
-    ].join("\n");
+        ? sp.t("forced.none")
+        : sp.t("forced.rows", { rows: rows.slice(0, MAX_LISTED), more: Math.max(0, rows.length - MAX_LISTED) });
+    return [sp.t("forced.stopped"), inFlight, sp.t("forced.results"), sp.t("forced.again")].join("\n");
   }
 }
 
-let current: InFlightRows | undefined;
+let current: { rows: InFlightRows; sp: Speaker } | undefined;
 
 /** The run a forced exit should report on (one at a time per process); returns the unregister function. */
-export function reportOnForcedExit(rows: InFlightRows): () => void {
-  current = rows;
+export function reportOnForcedExit(rows: InFlightRows, sp: Speaker = ENGLISH): () => void {
+  const entry = { rows, sp };
+  current = entry;
   return () => {
-    if (current === rows) current = undefined;
+    if (current === entry) current = undefined;
   };
 }
 
 /** What a second Ctrl-C leaves behind, when a sync run is under way. */
 export function forcedExitMessage(): string | undefined {
-  return current?.describe();
+  return current?.rows.describe(current.sp);
 }

@@ -3,10 +3,12 @@ import { ExitCode } from "../core/exit-code.js";
 import { isInternalError, isSyncError, redact } from "../errors.js";
 import type { CliCommand, CliIO } from "./command.js";
 import { commands } from "./commands/index.js";
-import { loadEnvironment, systemEnvironment } from "./env.js";
+import { loadEnvironment, localeEnvironment, systemEnvironment } from "./env.js";
 import { exitCodeOf } from "./exit-code.js";
 import { rejectRepeatedFlags } from "./flag-values.js";
+import { languageOf, yargsStrings } from "./language.js";
 import { secretsOf } from "./secrets.js";
+import { ENGLISH, speaker } from "../messages/translate.js";
 
 /** The only flags meant to be given more than once: `call --param`/`-p`, declared `array: true`. */
 const REPEATABLE_FLAGS = ["param", "p"];
@@ -26,19 +28,23 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
   };
   let exitCode: number = ExitCode.OK;
   try {
+    // The language first: every word from here on, yargs' help and errors included, is said in it.
+    io.speaker = partialIO.speaker ?? speaker(languageOf(argv, partialIO.env ?? localeEnvironment()));
     if (!partialIO.env) {
       io.env = loadEnvironment(cwd);
       io.systemEnv = systemEnvironment();
     } else if (partialIO.systemEnv) io.systemEnv = partialIO.systemEnv;
+    const sp = io.speaker;
     let parser = yargs(argv)
       .scriptName("chatguru-sync")
-      // Every message of ours is English: yargs would otherwise follow LANG and mix in "Opções:"/"[obrigatório]".
+      // yargs' own words come from our catalog, not from yargs' locale files (which follow LANG on their own).
       .locale("en")
-      .usage(
-        "$0 <command> [options]\n\nKeep ChatGuru (WhatsApp CRM) in step with a CSV file, an Excel workbook or a Google Sheet.",
-      )
+      // yargs' typings take strings only; y18n also takes the {one, other} plural forms it documents.
+      .updateStrings(yargsStrings(sp) as Record<string, string>)
+      .usage(sp.t("help.usage"))
+      .option("lang", { type: "string", global: true, describe: sp.t("help.lang") })
       .strict()
-      .demandCommand(1, "Name a command: sync, validate, status, call, mock-server, init, ui.")
+      .demandCommand(1, sp.t("cli.nameCommand"))
       .recommendCommands()
       .help()
       .alias("h", "help")
@@ -46,14 +52,14 @@ export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Pr
       .wrap(Math.min(110, io.stderr.columns ?? 100))
       .exitProcess(false)
       .fail((message: string | undefined, error: Error | undefined) => {
-        throw error ?? new UsageFailure(message ?? "Invalid usage.");
+        throw error ?? new UsageFailure(message ?? sp.t("cli.invalidUsage"));
       })
       .middleware((args) => rejectRepeatedFlags(args, REPEATABLE_FLAGS));
     for (const command of commands as CliCommand[]) {
       parser = parser.command(
         command.command,
-        command.describe,
-        (y) => command.builder(y),
+        sp.t(command.describe),
+        (y) => command.builder(y, sp),
         async (args) => {
           exitCode = await command.run(args as Record<string, unknown>, io);
         },
@@ -76,16 +82,17 @@ class UsageFailure extends Error {
 }
 
 function report(error: unknown, io: CliIO, secrets: string[]): number {
+  const sp = io.speaker ?? ENGLISH;
   if (error instanceof UsageFailure) {
-    io.stderr.write(`error: ${redact(error.message, secrets)}\nRun "chatguru-sync --help" for usage.\n`);
+    io.stderr.write(`${redact(sp.t("cli.usageFailure", { message: error.message }), secrets)}\n`);
     return ExitCode.USAGE;
   }
   if (isSyncError(error) && !isInternalError(error)) {
-    io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
+    io.stderr.write(`${redact(sp.t("prefix.error", { message: error.text ?? error.message }), secrets)}\n`);
     return exitCodeOf(error);
   }
-  // A bug, not a user error: the stack helps whoever reports it.
+  // A bug, not a user error: the stack helps whoever reports it (in English, as the code is).
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`internal error (please report): ${redact(text, secrets)}\n`);
+  io.stderr.write(`${redact(sp.t("cli.internalError", { text }), secrets)}\n`);
   return ExitCode.USAGE;
 }

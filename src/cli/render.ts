@@ -1,6 +1,8 @@
 import cliProgress from "cli-progress";
 import { messageLines } from "./render-messages.js";
-import { formatProblem } from "../core/format-problem.js";
+import { problemText } from "../messages/problem.js";
+import { text } from "../messages/text.js";
+import { ENGLISH, type Speaker } from "../messages/translate.js";
 import type { SyncEvent } from "../engine/events.js";
 import type { SyncReport } from "../engine/report.js";
 import type { CliIO } from "./command.js";
@@ -38,10 +40,10 @@ export interface RendererOptions {
   limit?: number;
 }
 
-const NOTHING_PENDING = "No rows are pending: nothing to finish.";
-
 export class SyncRenderer {
   readonly #io: CliIO;
+  /** Says every line in the person's language. */
+  readonly #sp: Speaker;
   readonly #quiet: boolean;
   /** Rows left `pending` because their messages were held or capped, not because an add is still running. */
   #heldOrCapped = 0;
@@ -64,6 +66,7 @@ export class SyncRenderer {
 
   constructor(io: CliIO, options: RendererOptions) {
     this.#io = io;
+    this.#sp = io.speaker ?? ENGLISH;
     this.#quiet = options.quiet;
     this.#verbose = options.verbose ?? false;
     this.#label = options.label ?? "sync";
@@ -74,7 +77,7 @@ export class SyncRenderer {
         {
           stream: io.stderr as unknown as NodeJS.WritableStream,
           // Our own ETA: cli-progress's formatter rounds the seconds after splitting ("5m60s").
-          format: " {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_text} | {requests} requests",
+          format: this.#sp.t("progress.format"),
           hideCursor: true,
           clearOnComplete: true,
           etaBuffer: 50,
@@ -112,7 +115,15 @@ export class SyncRenderer {
           if (this.problems.length < MAX_PROBLEMS_SHOWN)
             this.problems.push({
               row: event.rowNumber,
-              text: formatProblem({ row: event.rowNumber, message: `${event.outcome} — ${event.error}` }),
+              text: this.#sp.say(
+                problemText({
+                  row: event.rowNumber,
+                  message: text("summary.rowProblem", {
+                    outcome: text(`outcome.${event.outcome}`),
+                    error: event.errorText ?? event.error,
+                  }),
+                }),
+              ),
               code: event.error.split(":", 1)[0]!,
             });
         }
@@ -129,31 +140,31 @@ export class SyncRenderer {
         this.#requests += 1;
         break;
       case "response":
-        if (this.#verbose) this.#log(responseLine(event), true);
+        if (this.#verbose) this.#log(responseLine(event, this.#sp), true);
         break;
       case "rate-limited":
         this.#pauses += 1;
         if (this.#pauses === 1)
-          this.#log(
-            `ChatGuru answered 429 (rate limited): pausing all requests for ${Math.round(event.pauseMs / 100) / 10} s.`,
-          );
+          this.#log(this.#sp.t("summary.rateLimited", { seconds: Math.round(event.pauseMs / 100) / 10 }));
         break;
-      case "warning":
-        if (this.#quiet && !this.#bar) this.#heldWarnings.push(`warning: ${event.message}`);
-        else this.#log(`warning: ${event.message}`);
+      case "warning": {
+        const line = this.#sp.t("prefix.warning", { message: event.text ?? event.message });
+        if (this.#quiet && !this.#bar) this.#heldWarnings.push(line);
+        else this.#log(line);
         break;
+      }
       case "notice":
-        this.#log(event.message);
+        this.#log(this.#sp.say(event.text ?? event.message));
         break;
       case "aborting":
         // A run-level stop (credentials, unknown field, too many failures) is told once, by the summary's `error:`
         // line with its advice. Ctrl-C gets its line now: the wait for requests in flight follows it.
-        if (this.#io.signal.aborted) this.#log(`stopping: ${event.reason}`);
+        if (this.#io.signal.aborted) this.#log(this.#sp.t("summary.stopping", { reason: event.text ?? event.reason }));
         break;
       case "messages-plan":
       case "messages-sent":
         if (event.type === "messages-sent") this.#heldOrCapped = event.heldRows + event.deferred;
-        for (const line of messageLines(event)) this.#log(line);
+        for (const line of messageLines(event, this.#sp)) this.#log(line);
         break;
       default:
         break;
@@ -169,7 +180,7 @@ export class SyncRenderer {
     const seconds = (now - this.#started) / 1000;
     this.#bar.setTotal(Math.max(this.#total, this.#done));
     this.#bar.update(this.#done, {
-      rate: seconds > 0 ? (this.#done / seconds).toFixed(1) : "0",
+      rate: seconds > 0 ? this.#sp.t("number.oneDecimal", { n: this.#done / seconds }) : "0",
       requests: this.#requests,
       eta_text: formatDuration(remainingSeconds(this.#done, this.#total, seconds) ?? NaN),
     });
@@ -198,76 +209,72 @@ export class SyncRenderer {
   /** The human summary (stderr). */
   summary(report: SyncReport, options: { dryRun: boolean }): void {
     this.stop();
+    const sp = this.#sp;
     const out = (line = "") => this.#io.stderr.write(`${line}\n`);
+    const error = report.error ? sp.t("prefix.error", { message: report.error.text ?? report.error.message }) : "";
     const idle = this.idle(report);
     if (this.#quiet) {
       // cron mails whatever a job prints: nothing when the run ended as --fail-on accepts; otherwise one dated line,
       // the warnings, the rows to look at and the error.
       if (report.exitCode === 0) return;
-      out(runLine(this.#label, report, options.dryRun, idle));
+      out(runLine(this.#label, report, options.dryRun, idle, sp));
       for (const warning of this.#heldWarnings) out(warning);
       this.#problemLines(report, out);
-      if (report.error) out(`error: ${report.error.message}`);
+      if (report.error) out(error);
       return;
     }
-    out(idle ? NOTHING_PENDING : summaryLine(report, options.dryRun));
-    for (const line of messageStatusLines(report)) out(`  ${line}`);
-    if (idle) for (const line of idleLines(report)) out(`  ${line}`);
-    const byAction = Object.entries(report.requests.byAction)
-      .map(([action, n]) => `${action} ${n}`)
-      .join(", ");
+    out(idle ? sp.t("summary.nothingPending") : summaryLine(report, options.dryRun, sp));
+    for (const line of messageStatusLines(report, sp)) out(`  ${line}`);
+    if (idle) for (const line of idleLines(report, sp)) out(`  ${line}`);
+    const byAction = Object.entries(report.requests.byAction).map(([action, n]) =>
+      sp.t("summary.actionCount", { action, n }),
+    );
     if (!options.dryRun && !idle)
       out(
-        `  requests: ${report.requests.total}${report.requests.retries ? ` (${report.requests.retries} retried)` : ""}${byAction ? ` — ${byAction}` : ""}`,
+        `  ${sp.t("summary.requests", { total: report.requests.total, retries: report.requests.retries, byAction })}`,
       );
-    if (report.plan) for (const line of planLines(report.plan)) out(line);
+    if (report.plan) for (const line of planLines(report.plan, sp)) out(line);
     // A dry run writes its plan, never the results (SPEC §5).
-    if (report.results) out(options.dryRun ? `  plan file: ${report.results}` : `  results: ${report.results}`);
+    if (report.results)
+      out(`  ${sp.t(options.dryRun ? "summary.planFile" : "summary.results", { path: report.results })}`);
     if (report.resultsWorkbook)
-      out(
-        `  ${options.dryRun ? "plan" : "results"} for Excel: ${report.resultsWorkbook} (the same rows, opens right in Excel)`,
-      );
-    if (report.errors)
-      out(
-        `  errors: ${report.errors} (only the rows to fix: fix them there and sync that file — its header is on row 1)`,
-      );
-    if (report.errorsWorkbook)
-      out(`  errors for Excel: ${report.errorsWorkbook} (fix the rows there and sync it, if you prefer)`);
-    if (report.state) out(`  state: ${report.state}`);
+      out(`  ${sp.t("summary.workbook", { path: report.resultsWorkbook, dryRun: options.dryRun })}`);
+    if (report.errors) out(`  ${sp.t("summary.errors", { path: report.errors })}`);
+    if (report.errorsWorkbook) out(`  ${sp.t("summary.errorsWorkbook", { path: report.errorsWorkbook })}`);
+    if (report.state) out(`  ${sp.t("summary.state", { path: report.state })}`);
     const addsPending = report.counts.pending - this.#heldOrCapped;
-    if (addsPending > 0 && !options.dryRun) {
-      out(
-        `  ${addsPending} chat${addsPending > 1 ? "s are" : " is"} still being added by ChatGuru: run "chatguru-sync status" (same --source/--mapping) or the next sync to finish ${addsPending > 1 ? "them" : "it"}.`,
-      );
-    }
-    const notReached = notReachedLine(report);
+    if (addsPending > 0 && !options.dryRun) out(`  ${sp.t("summary.addsPending", { n: addsPending })}`);
+    const notReached = notReachedLine(report, sp);
     if (notReached) out(`  ${notReached}`);
-    const later = limitLine(report.beyondLimit ?? 0, options.dryRun === true);
+    const later = limitLine(report.beyondLimit ?? 0, options.dryRun === true, sp);
     if (later) out(`  ${later}`);
-    const never = notSyncedLine(report.notSynced ?? 0);
+    const never = notSyncedLine(report.notSynced ?? 0, sp);
     if (never) out(`  ${never}`);
     this.#problemLines(report, out);
-    if (report.error) out(`error: ${report.error.message}`);
+    if (report.error) out(error);
   }
 
   #problemLines(report: SyncReport, out: (line: string) => void): void {
     if (this.problems.length === 0) return;
-    out(
-      `First problems${this.#problemCount > this.problems.length ? ` (${this.problems.length} of ${this.#problemCount}; all are in the results file)` : ""}:`,
-    );
+    const sp = this.#sp;
+    out(sp.t("summary.firstProblems", { shown: this.problems.length, total: this.#problemCount }));
     // Rows that met the error that stopped the run say it once, as the last line does, not once per row.
     const stopper = report.error?.code;
     const sorted = [...this.problems].sort((a, b) => a.row - b.row);
     for (const p of sorted) if (p.code !== stopper) out(`  ${p.text}`);
     const met = sorted.filter((p) => p.code === stopper).map((p) => p.row);
-    if (met.length > 0) out(`  ${met.length > 1 ? "Rows" : "Row"} ${met.join(", ")}: failed — the error below`);
+    if (met.length > 0) out(`  ${sp.t("summary.metStopper", { rows: met })}`);
   }
 }
 
 /** `row 14 chat_add → 201 in 132 ms`; never parameters, so never a phone's custom values or the key. */
-export function responseLine(event: Extract<SyncEvent, { type: "response" }>): string {
-  const row = event.rowNumber !== undefined ? `row ${event.rowNumber}` : "row -";
-  const attempt = event.attempt > 1 ? ` (attempt ${event.attempt})` : "";
-  const answer = event.status !== undefined ? `${event.status}` : "no answer";
-  return `${row} ${event.action}${attempt} → ${answer} in ${event.ms} ms${event.code ? ` (${event.code})` : ""}`;
+export function responseLine(event: Extract<SyncEvent, { type: "response" }>, sp: Speaker = ENGLISH): string {
+  return sp.t("summary.response", {
+    row: event.rowNumber,
+    action: event.action,
+    attempt: event.attempt,
+    status: event.status,
+    ms: event.ms,
+    code: event.code,
+  });
 }

@@ -1,11 +1,12 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { SyncReport } from "../engine/report.js";
-import { redact } from "../errors.js";
+import { isSyncError, redact } from "../errors.js";
 import type { CliIO } from "./command.js";
 import { exitCodeOf } from "./exit-code.js";
 import { secretsOf } from "./secrets.js";
 import { runLine, stoppedLine } from "./summary-lines.js";
+import { ENGLISH, type Speaker } from "../messages/translate.js";
 
 /**
  * What a scheduled run leaves behind for a person (SPEC §3): `--quiet` prints nothing when the run ends as --fail-on
@@ -19,10 +20,13 @@ export class RunLog {
   readonly #quiet: boolean;
   readonly #file: string | undefined;
   readonly #secrets: string[];
+  /** The person's language: the log is read by a person, like the screen. */
+  readonly #sp: Speaker;
 
   constructor(io: CliIO, args: Record<string, unknown>) {
     const command = Array.isArray(args._) && args._.length > 0 ? String(args._[0]) : "sync";
     this.#io = io;
+    this.#sp = io.speaker ?? ENGLISH;
     this.#label = `${command} ${String(args.source)}`;
     this.#quiet = Boolean(args.quiet) && !args.json;
     this.#file = typeof args.log === "string" && args.log !== "" ? resolve(io.cwd, args.log) : undefined;
@@ -37,8 +41,9 @@ export class RunLog {
 
   /** A run that returned its report: its line goes to the log file (the renderer prints the quiet summary). */
   finished(report: SyncReport, dryRun: boolean, idle = false): void {
-    const line = runLine(this.#label, report, dryRun, idle);
-    this.#append(report.error ? `${line} — ${this.#oneLine(report.error.message)}` : line);
+    const line = runLine(this.#label, report, dryRun, idle, this.#sp);
+    const error = report.error ? this.#sp.say(report.error.text ?? report.error.message) : undefined;
+    this.#append(error !== undefined ? `${line} — ${this.#oneLine(error)}` : line);
   }
 
   /**
@@ -46,9 +51,13 @@ export class RunLog {
    * one line per run; main prints the error under it), and with the error's first line in the log file.
    */
   stopped(error: unknown): void {
-    const line = stoppedLine(this.#label, exitCodeOf(error));
+    const line = stoppedLine(this.#label, exitCodeOf(error), this.#sp);
     if (this.#quiet) this.#io.stderr.write(`${line}\n`);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = isSyncError(error)
+      ? this.#sp.say(error.text ?? error.message)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     this.#append(`${line} — ${this.#oneLine(message)}`);
   }
 
@@ -62,7 +71,8 @@ export class RunLog {
       appendFileSync(this.#file, `${line}\n`);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      this.#io.stderr.write(`warning: could not add this run's line to the log file ${this.#file} (${reason})\n`);
+      const said = this.#sp.t("cli.logUnwritable", { file: this.#file, reason });
+      this.#io.stderr.write(`${this.#sp.t("prefix.warning", { message: said })}\n`);
     }
   }
 }

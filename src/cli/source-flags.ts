@@ -1,17 +1,19 @@
 import { check, rules } from "../options.js";
 import { numberFlag, textFlag } from "./flag-values.js";
 import { CLI_NAMING } from "./naming.js";
+import type { Speaker } from "../messages/translate.js";
 
 /** The flags that say how to read a source, shared by sync, status, validate and init. */
-export const sourceFormatOptions = {
-  sheet: { type: "string", describe: "Tab title (Google Sheets) or worksheet name (.xlsx; default: the first)" },
-  "header-row": {
-    // Untyped: numberFlag() reads it and a bad value is quoted as typed, not as NaN.
-    describe: "Row number of the column names; rows above it (report titles) are ignored [default: the first row]",
-  },
-  delimiter: { type: "string", describe: "CSV delimiter (sniffed from the header when absent): , ; or tab" },
-  encoding: { type: "string", describe: "CSV encoding (detected when absent): utf-8, windows-1252, utf-16le…" },
-} as const;
+export const sourceFormatOptions = (sp: Speaker) =>
+  ({
+    sheet: { type: "string", describe: sp.t("help.opt.sheet") },
+    "header-row": {
+      // Untyped: numberFlag() reads it and a bad value is quoted as typed, not as NaN.
+      describe: sp.t("help.opt.headerRow"),
+    },
+    delimiter: { type: "string", describe: sp.t("help.opt.delimiter") },
+    encoding: { type: "string", describe: sp.t("help.opt.encoding") },
+  }) as const;
 
 export interface CliSourceFlags {
   delimiter?: string | undefined;

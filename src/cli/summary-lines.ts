@@ -1,7 +1,11 @@
 import type { SyncReport } from "../engine/report.js";
+import { ENGLISH, type Speaker } from "../messages/translate.js";
 import { localIsoTime } from "../util/local-time.js";
 
-/** The summary's lines after a run (render.ts prints them): counts, rows not reached or left out, a quiet `status`. */
+/**
+ * The summary's lines after a run (render.ts prints them): counts, rows not reached or left out, a quiet `status`.
+ * Each takes the Speaker of the person's language (English when left out).
+ */
 
 /** How many changed rows `status` lists by name; the results file has every one. */
 const CHANGES_SHOWN = 20;
@@ -13,7 +17,7 @@ const STATUS_ORDER = ["sent", "delivered", "read", "scheduled", "failed"];
  * What `status` learnt of the messages sent earlier: how many are sent, scheduled, failed…, and which rows changed
  * since the last check — not just how many were asked about after a minute of calls.
  */
-export function messageStatusLines(report: SyncReport): string[] {
+export function messageStatusLines(report: SyncReport, sp: Speaker = ENGLISH): string[] {
   const m = report.messageStatus;
   if (!m) return [];
   const rank = (status: string) => {
@@ -22,38 +26,33 @@ export function messageStatusLines(report: SyncReport): string[] {
   };
   const statuses = Object.entries(m.byStatus)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([status, n]) => `${n} ${status}`);
-  const lines = [`messages: ${m.checked} checked — ${statuses.join(", ")}.`];
-  if (m.unanswered > 0)
-    lines.push(
-      `  ${m.unanswered} could not be checked (ChatGuru did not answer): ${m.unanswered === 1 ? "it keeps its" : "they keep their"} last known status.`,
-    );
+    .map(([status, n]) => sp.t("status.count", { n, status }));
+  const lines = [sp.t("status.checked", { checked: m.checked, statuses })];
+  if (m.unanswered > 0) lines.push(`  ${sp.t("status.unanswered", { n: m.unanswered })}`);
   if (m.changedCount === 0) {
-    lines.push("  none changed since the last check.");
+    lines.push(`  ${sp.t("status.noneChanged")}`);
     return lines;
   }
-  lines.push(`  ${m.changedCount} changed since the last check:`);
+  lines.push(`  ${sp.t("status.changed", { n: m.changedCount })}`);
   for (const change of m.changed.slice(0, CHANGES_SHOWN)) {
-    const what = change.kind === "file" ? " (file)" : "";
-    lines.push(`    row ${change.row}${what}: ${change.from ?? "no status"} → ${change.to}`);
+    const to = sp.t("status.value", { status: change.to });
+    const from = change.from === undefined ? sp.t("status.none") : sp.t("status.value", { status: change.from });
+    lines.push(`    ${sp.t("status.change", { row: change.row, file: change.kind === "file", from, to })}`);
   }
   const more = m.changedCount - Math.min(m.changed.length, CHANGES_SHOWN);
-  if (more > 0) lines.push(`    … and ${more} more (chatguru_message_status in the results).`);
+  if (more > 0) lines.push(`    ${sp.t("status.more", { n: more })}`);
   return lines;
 }
 
 /** Why a `status` with nothing pending may still exit 1 (SPEC §3: invalid rows count). */
-export function idleLines(report: SyncReport): string[] {
+export function idleLines(report: SyncReport, sp: Speaker = ENGLISH): string[] {
   const lines: string[] = [];
   const c = report.counts;
   const toFix = [
-    ...(c.invalid > 0 ? [`${c.invalid} invalid`] : []),
-    ...(c.duplicate > 0 ? [`${c.duplicate} duplicate`] : []),
+    ...(c.invalid > 0 ? [sp.t("summary.invalidCount", { n: c.invalid })] : []),
+    ...(c.duplicate > 0 ? [sp.t("summary.duplicateCount", { n: c.duplicate })] : []),
   ];
-  if (toFix.length > 0 && report.exitCode !== 0)
-    lines.push(
-      `rows to fix (${toFix.join(", ")}) still make the exit code 1: fix them and sync, or pass --fail-on failed.`,
-    );
+  if (toFix.length > 0 && report.exitCode !== 0) lines.push(sp.t("summary.rowsToFix", { counts: toFix }));
   return lines;
 }
 
@@ -61,94 +60,80 @@ export function idleLines(report: SyncReport): string[] {
  * `8 rows` — every row read: the counts cover only rows that got an outcome, and a stopped run would otherwise print
  * "3 rows" for an 8-row file.
  */
-function rowsRead(report: SyncReport): string {
-  const rows = report.counts.total + (report.notReached ?? 0);
-  return `${rows} row${rows === 1 ? "" : "s"}`;
+function rowsRead(report: SyncReport, sp: Speaker): string {
+  return sp.t("summary.rows", { n: report.counts.total + (report.notReached ?? 0) });
 }
 
 /** `200 rows — 3 created, 5 updated, 190 unchanged, 2 failed`. */
-export function countsLine(report: SyncReport, dryRun: boolean): string {
-  const parts = outcomeParts(report);
-  return `${dryRun ? "dry run: " : ""}${rowsRead(report)}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+export function countsLine(report: SyncReport, dryRun: boolean, sp: Speaker = ENGLISH): string {
+  const line = sp.t("summary.counts", { rows: rowsRead(report, sp), parts: outcomeParts(report, sp) });
+  return dryRun ? sp.t("summary.dryRun", { line }) : line;
 }
 
 /** Rows after --limit: in the results with their last result (a canary does not shrink the file), not synced. */
-export function limitLine(rows: number, dryRun: boolean): string | undefined {
-  if (rows === 0) return undefined;
-  const what = rows === 1 ? "1 more row was" : `${rows} more rows were`;
-  if (dryRun) return `${what} left out by --limit (not planned); run without --limit to plan every row.`;
-  const they = rows === 1 ? "it keeps its" : "they keep their";
-  return `${what} left out by --limit: ${they} last result in the results; run without --limit to sync ${rows === 1 ? "it" : "them"}.`;
+export function limitLine(rows: number, dryRun: boolean, sp: Speaker = ENGLISH): string | undefined {
+  return rows === 0 ? undefined : sp.t("summary.limit", { n: rows, dryRun });
 }
 
 /** `status` / --retry-failed after an interrupted import: the rows no run has synced are said, not called unchanged. */
-export function notSyncedLine(rows: number): string | undefined {
-  if (rows === 0) return undefined;
-  const what = rows === 1 ? "1 row was" : `${rows} rows were`;
-  return `${what} never synced (this command only finishes what sync started): run "chatguru-sync sync" to send ${rows === 1 ? "it" : "them"}.`;
+export function notSyncedLine(rows: number, sp: Speaker = ENGLISH): string | undefined {
+  return rows === 0 ? undefined : sp.t("summary.notSynced", { n: rows });
 }
 
 /**
  * What the results hold for rows a stopped run did not get to: their last result from an earlier run, what this run
  * recorded for them before it stopped (a first run has no earlier result), or nothing.
  */
-export function notReachedLine(report: SyncReport): string | undefined {
+export function notReachedLine(report: SyncReport, sp: Speaker = ENGLISH): string | undefined {
   const missed = report.notReached ?? 0;
   if (missed === 0) return undefined;
-  const kept = report.notReachedKept ?? 0;
-  const recorded = report.notReachedThisRun ?? 0;
-  const rows = missed === 1 ? "1 row was" : `${missed} rows were`;
   // The results file was left as it was (the run stopped before ChatGuru answered for any row): its rows keep what it said.
-  if (report.resultsKept)
-    return `${rows} not reached: the results file keeps what earlier runs wrote; fix the error below and run again.`;
-  if (kept === 0 && recorded === 0) return `${rows} not reached (no status in the results): run again to continue.`;
-  const one = missed === 1;
-  if (kept === missed)
-    return `${rows} not reached: ${one ? "it keeps its" : "they keep their"} last result from an earlier run in the results; run again to continue.`;
-  if (recorded === missed)
-    return `${rows} not reached: ${one ? "it shows" : "they show"} what this run recorded before it stopped; run again to continue.`;
-  const blank = missed - kept - recorded;
-  const parts = [
-    ...(kept > 0 ? [`${kept} keep${kept === 1 ? "s its" : " their"} last result from an earlier run`] : []),
-    ...(recorded > 0 ? [`${recorded} show${recorded === 1 ? "s" : ""} what this run recorded before it stopped`] : []),
-    ...(blank > 0 ? [`${blank} ${blank === 1 ? "has" : "have"} no status in the results`] : []),
-  ];
-  return `${rows} not reached: ${parts.join(", ")}; run again to continue.`;
+  return sp.t("summary.notReached", {
+    missed,
+    kept: report.notReachedKept ?? 0,
+    recorded: report.notReachedThisRun ?? 0,
+    resultsKept: report.resultsKept === true,
+  });
 }
 
-function outcomeParts(report: SyncReport): string[] {
+function outcomeParts(report: SyncReport, sp: Speaker): string[] {
   const c = report.counts;
-  return (
-    [
-      ["created", c.created],
-      ["updated", c.updated],
-      ["unchanged", c.unchanged],
-      ["pending", c.pending],
-      ["invalid", c.invalid],
-      ["duplicate", c.duplicate],
-      ["failed", c.failed],
-    ] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([name, n]) => `${n} ${name}`)
-    .concat(report.notReached ? [`${report.notReached} not reached`] : []);
+  return (["created", "updated", "unchanged", "pending", "invalid", "duplicate", "failed"] as const)
+    .filter((outcome) => c[outcome] > 0)
+    .map((outcome) => sp.t("summary.outcomeCount", { n: c[outcome], outcome }))
+    .concat(report.notReached ? [sp.t("summary.notReachedCount", { n: report.notReached })] : []);
 }
 
-export function summaryLine(report: SyncReport, dryRun: boolean): string {
-  const parts = outcomeParts(report);
-  const seconds = (report.durationMs / 1000).toFixed(1);
-  return `${dryRun ? "dry run: " : ""}${rowsRead(report)} in ${seconds} s${parts.length ? ` — ${parts.join(", ")}` : ""}`;
+export function summaryLine(report: SyncReport, dryRun: boolean, sp: Speaker = ENGLISH): string {
+  const line = sp.t("summary.line", {
+    rows: rowsRead(report, sp),
+    seconds: report.durationMs / 1000,
+    parts: outcomeParts(report, sp),
+  });
+  return dryRun ? sp.t("summary.dryRun", { line }) : line;
 }
 
 /**
  * The one line a cron log gets per run (--quiet, --log): local time with its offset, what ran, the outcomes and the
  * exit code — `2026-11-29T10:15:02-03:00 sync leads.csv: 200 rows — 3 created, 2 failed (exit 1)`.
  */
-export function runLine(label: string, report: SyncReport, dryRun: boolean, idle = false): string {
-  return `${localIsoTime(Date.now())} ${label}: ${idle ? "nothing pending; " : ""}${countsLine(report, dryRun)} (exit ${report.exitCode})`;
+export function runLine(
+  label: string,
+  report: SyncReport,
+  dryRun: boolean,
+  idle = false,
+  sp: Speaker = ENGLISH,
+): string {
+  return sp.t("summary.quiet", {
+    time: localIsoTime(Date.now()),
+    label,
+    idle,
+    counts: countsLine(report, dryRun, sp),
+    exitCode: report.exitCode,
+  });
 }
 
 /** The line of a run that could not start or stopped with an error (the error itself follows it). */
-export function stoppedLine(label: string, exitCode: number): string {
-  return `${localIsoTime(Date.now())} ${label}: stopped (exit ${exitCode})`;
+export function stoppedLine(label: string, exitCode: number, sp: Speaker = ENGLISH): string {
+  return sp.t("summary.quietStopped", { time: localIsoTime(Date.now()), label, exitCode });
 }

@@ -1,4 +1,5 @@
 import type { RowProblemCode } from "./error-codes.js";
+import type { Text } from "./text.js";
 
 /** A row problem is a value, not an exception (SPEC §4.4). */
 export interface RowProblem {
@@ -7,5 +8,8 @@ export interface RowProblem {
   /** Column the problem is about, when there is one. */
   column?: string;
   code: RowProblemCode;
+  /** English (results files, --json). */
   message: string;
+  /** `message` as a catalog Text, for the person's language (attached not enumerable: core/text.ts attachText). */
+  readonly text?: Text;
 }

@@ -4,6 +4,8 @@ import type { ContactContext, SyncMode } from "./contact-context.js";
 import { executeDialogOnce } from "./contact-updates.js";
 import { isRowFailure } from "./row-failure.js";
 import { addsBlank } from "./upsert-strategy.js";
+import { text } from "../messages/text.js";
+import { warningEvent } from "./events.js";
 
 /**
  * Whether this row's chat_add goes without the mapping's chat_add `dialog_id`. An upsert adds before it knows whether
@@ -64,11 +66,13 @@ export async function dropOwedDialog(
   if (ctx.state.get(draft.key)?.addDialogOwed !== true) return;
   await ctx.state.update(draft.key, { addDialogOwed: null });
   if (!afterLostAdd || draft.chatAdd.dialogId === undefined) return;
-  ctx.onEvent?.({
-    type: "warning",
-    message:
-      `Row ${draft.rowNumber}: the answer to chat_add for ${draft.phone.canonical} was lost and the chat turned up ` +
-      `afterwards; the chat_add dialog "${draft.chatAdd.dialogId}" was not run, since the chat may have existed ` +
-      `before. If it is a new lead, run the dialog from ChatGuru.`,
-  });
+  ctx.onEvent?.(
+    warningEvent(
+      text("row.addDialogSkipped", {
+        row: draft.rowNumber,
+        phone: draft.phone.canonical,
+        dialog: draft.chatAdd.dialogId,
+      }),
+    ),
+  );
 }

@@ -9,6 +9,8 @@ import { holdIfNeeded } from "./held-actions.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import type { EngineCallOptions } from "./scheduled-client.js";
 import { MAX_BLANK_READDS, resolveUncertainAdd, uncertainMessage } from "./uncertain-add.js";
+import { text, type Text } from "../messages/text.js";
+import { warningEvent } from "./events.js";
 
 /**
  * chat_add, journaled as an intent first: if we crash between here and the answer, the next run knows an add may be
@@ -127,7 +129,7 @@ export async function finishAdd(
   if (answer.status === "done" || answer.status === "fetched") options.onAnswer?.(answer.status === "done");
   if (answer.status === "pending") {
     const odd = answer.unexpectedStatus ?? options.unexpectedStatus;
-    if (odd !== undefined) ctx.onEvent?.({ type: "warning", message: unexpectedStatusWarning(draft, chatAddId, odd) });
+    if (odd !== undefined) ctx.onEvent?.(warningEvent(unexpectedStatusWarning(draft, chatAddId, odd)));
     await ctx.state.update(draft.key, {
       lastOutcome: "pending",
       pendingHash: hash,
@@ -139,7 +141,11 @@ export async function finishAdd(
   }
   if (answer.status === "error") {
     await ctx.state.update(draft.key, { addStatus: "error" });
-    throw new RowFailure("CHAT_ADD_REFUSED", `ChatGuru refused the chat: "${answer.description}"`, "chat_add_status");
+    throw new RowFailure(
+      "CHAT_ADD_REFUSED",
+      text("row.chatAddRefused", { description: answer.description }),
+      "chat_add_status",
+    );
   }
   // SPEC §2: "corrigido para <digits>" = ChatGuru stored the chat under that number; every later call uses it.
   const stored = answer.correctedNumber ?? draft.phone.canonical;
@@ -182,12 +188,7 @@ async function probeByFields(
     if (isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) return undefined;
     throw error;
   }
-  ctx.onEvent?.({
-    type: "warning",
-    message:
-      `Row ${draft.rowNumber}: ChatGuru answered chat_add_status "${word}" for chat_add ${chatAddId}, a value this tool ` +
-      `does not know; the chat exists (ChatGuru took its custom fields), so the row was completed.`,
-  });
+  ctx.onEvent?.(warningEvent(text("row.unexpectedAddStatusDone", { row: draft.rowNumber, value: word, chatAddId })));
   await ctx.state.update(draft.key, { addStatus: "done", number });
   return { ...(await succeed(draft, hash, ctx, "created", number)), chatAddId };
 }
@@ -219,9 +220,6 @@ async function waitWithoutSlot(
 }
 
 /** ChatGuru's chat_add_status values are not documented: an unknown one is reported, and the add is kept. */
-function unexpectedStatusWarning(draft: ContactDraft, chatAddId: string, value: string): string {
-  return (
-    `Row ${draft.rowNumber}: ChatGuru answered chat_add_status "${value}" for chat_add ${chatAddId}, a value this tool ` +
-    `does not know; the add is kept as pending (it is not sent again). Run "chatguru-sync status" later to follow it.`
-  );
+function unexpectedStatusWarning(draft: ContactDraft, chatAddId: string, value: string): Text {
+  return text("row.unexpectedAddStatus", { row: draft.rowNumber, value, chatAddId });
 }

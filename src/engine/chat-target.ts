@@ -3,6 +3,7 @@ import type { ContactDraft } from "../mapping/contact.js";
 import type { NumberForms } from "./number-forms.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import type { EngineCallOptions } from "./scheduled-client.js";
+import { text } from "../messages/text.js";
 
 type Request = (client: ChatGuruClient, number: string) => Promise<unknown>;
 
@@ -70,7 +71,7 @@ function chatNotFound(tried: string[], error: unknown): unknown {
   if (!isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND")) return error;
   return new RowFailure(
     "CHATGURU_CHAT_NOT_FOUND",
-    `no chat for ${tried.join(" or ")} (${error.message})`,
+    text("row.noChatFor", { numbers: tried, error: error.text }),
     error.action,
   );
 }

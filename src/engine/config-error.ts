@@ -1,7 +1,9 @@
 import { toFieldApiName } from "../chatguru/field-names.js";
 import type { ErrorCode } from "../core/error-codes.js";
-import { hintFor, withHint } from "../core/error-hints.js";
 import { RunAbortedError } from "../errors.js";
+import { hintFor, withHint } from "../messages/hint.js";
+import { text, type Text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 import type { ContactDraft } from "../mapping/contact.js";
 
 /** A row failure as fail() sees it: the code, the message and, when known, the action and ChatGuru's own words. */
@@ -17,6 +19,7 @@ export interface ConfigStop {
   error: RunAbortedError;
   /** Said while the rows in flight finish (the `aborting` event); the full message, hint included, comes once at the end. */
   reason: string;
+  reasonText: Text;
 }
 
 /**
@@ -44,26 +47,25 @@ function dialogOf(facts: FailureFacts, draft: ContactDraft): string | undefined 
 }
 
 /** The field's name as the mapping writes it, found back from the API name ChatGuru echoed. */
-function fieldOf(description: string, draft: ContactDraft): string {
+function fieldOf(description: string, draft: ContactDraft): Text {
   const echoed = /com o nome\s+(.+?)\.?\s*$/i.exec(description)?.[1];
   const names = Object.keys(draft.fields);
   if (echoed) {
     const mapped = names.find((n) => toFieldApiName(n) === toFieldApiName(echoed));
-    return mapped && mapped !== echoed ? `"${mapped}" (sent as ${toFieldApiName(mapped)})` : `"${echoed}"`;
+    return mapped && mapped !== echoed
+      ? text("run.unknownFieldSentAs", { name: mapped, apiName: toFieldApiName(mapped) })
+      : text("run.unknownFieldQuoted", { name: echoed });
   }
-  return names.map((n) => `"${n}"`).join(" or ");
+  return text("run.unknownFieldEither", { names });
 }
 
-function stop(code: ErrorCode & ConstructorParameters<typeof RunAbortedError>[0], what: string, facts: FailureFacts) {
-  const said = `${facts.action ?? "ChatGuru"} answered "${descriptionOf(facts)}"`;
+function stop(code: ErrorCode & ConstructorParameters<typeof RunAbortedError>[0], what: Text, facts: FailureFacts) {
   const message = withHint(
-    `ChatGuru does not know ${what}: ${said}. Every row would fail the same way, so the run stopped before creating more chats (rows not reached keep their last result, if any; run again once fixed)`,
+    text("run.configStop", { what, action: facts.action, description: descriptionOf(facts) }),
     code,
   );
-  return {
-    error: new RunAbortedError(code, message),
-    reason: `ChatGuru does not know ${what}; finishing the rows already in flight`,
-  };
+  const reason = text("run.configStopReason", { what });
+  return { error: new RunAbortedError(code, message), reason: english(reason), reasonText: reason };
 }
 
 /**
@@ -73,26 +75,33 @@ function stop(code: ErrorCode & ConstructorParameters<typeof RunAbortedError>[0]
 export function configStopOf(facts: FailureFacts, draft: ContactDraft): ConfigStop | undefined {
   const description = descriptionOf(facts);
   if (facts.code === "CHATGURU_FIELD_NOT_CONFIGURED") {
-    return stop("CHATGURU_FIELD_NOT_CONFIGURED", `the custom field ${fieldOf(description, draft)}`, facts);
+    return stop(
+      "CHATGURU_FIELD_NOT_CONFIGURED",
+      text("run.unknownField", { field: fieldOf(description, draft) }),
+      facts,
+    );
   }
   if (facts.code === "CHATGURU_DIALOG_CONTEXT_NOT_VALIDATED") return undefined;
   if (!UNKNOWN.test(description) || NOT_GIVEN.test(description)) return undefined;
   const dialogId = dialogOf(facts, draft);
   if (dialogId !== undefined && DIALOG.test(description)) {
-    return stop("CHATGURU_DIALOG_UNKNOWN", `the dialog id "${dialogId}"`, facts);
+    return stop("CHATGURU_DIALOG_UNKNOWN", text("run.unknownDialog", { id: dialogId }), facts);
   }
   const userId = draft.chatAdd.userId;
   if (userId !== undefined && facts.action?.startsWith("chat_add") && USER.test(description)) {
-    return stop("CHATGURU_USER_UNKNOWN", `the user id "${userId}"`, facts);
+    return stop("CHATGURU_USER_UNKNOWN", text("run.unknownUser", { id: userId }), facts);
   }
   return undefined;
 }
 
 /**
- * A row that failed on the setting that stopped the run: its own text without the advice, which the run's error says
- * once (several rows in flight would otherwise print the same hint each).
+ * A row that failed on the setting that stopped the run: its own English text without the advice, which the run's
+ * error says once (several rows in flight would otherwise print the same hint each). messages/hint.ts withoutHint
+ * does the same for a Text.
  */
 export function withoutHint(message: string, code: string): string {
-  const hint = hintFor(code as ErrorCode);
-  return hint === undefined ? message : message.replace(` — ${hint}.`, "").replace(hint, "").trimEnd();
+  const hint = hintFor(code);
+  if (hint === undefined) return message;
+  const said = english(hint);
+  return message.replace(` — ${said}.`, "").replace(said, "").trimEnd();
 }

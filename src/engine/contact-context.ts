@@ -1,5 +1,6 @@
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { Outcome } from "../core/outcome.js";
+import type { Text } from "../messages/text.js";
 import type { RowState, StateStore } from "../state/state-store.js";
 import { toLocalIsoTime } from "../util/local-time.js";
 import type { AddTimings } from "./add-timings.js";
@@ -53,7 +54,10 @@ export interface ContactResult {
   chatNumber?: string;
   chatAddId?: string;
   errorCode?: string;
+  /** English, as journaled and written to the results. */
   error?: string;
+  /** `error` as a catalog Text, for the person's language. */
+  errorText?: Text;
   syncedAt?: string;
   /** The row failed on a setting every row shares (unknown custom field, dialog or user): the run must stop. */
   stopsRun?: ConfigStop;

@@ -1,4 +1,3 @@
-import { withHint } from "../core/error-hints.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import { runOwedDialog } from "./add-dialog.js";
@@ -8,12 +7,17 @@ import { heldParts } from "./held-actions.js";
 import { hasFollowUps, runFollowUps, type FollowUpResult } from "./message-step.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
 import { uncertainText, unsettledSends } from "./uncertain-sends.js";
+import type { Text } from "../core/text.js";
+import { textOf } from "../errors.js";
+import { withHint } from "../messages/hint.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /** Why a row whose chat and fields are in place is not finished: the one problem its result shows. */
 interface FollowUpProblem {
   outcome: "pending" | "failed";
   code: "MESSAGE_UNCERTAIN" | "ROW_SEND_DATE_PAST" | "MESSAGE_HELD" | "MESSAGE_CAPPED";
-  message: string;
+  message: Text;
 }
 
 /**
@@ -28,7 +32,7 @@ function followUpProblem(draft: ContactDraft, ctx: ContactContext, number: strin
     return { outcome: "failed", code: "MESSAGE_UNCERTAIN", message } satisfies FollowUpProblem;
   }
   if (follow?.late !== undefined) {
-    const message = `the custom fields, note and name were sent, but not the message: ${follow.late}`;
+    const message = text("row.lateMessage", { late: follow.late });
     return { outcome: "failed", code: "ROW_SEND_DATE_PAST", message } satisfies FollowUpProblem;
   }
   const deferred = follow?.deferred;
@@ -71,7 +75,7 @@ export async function succeed(
     rowNumber: draft.rowNumber,
     // Clear only what is there: the journal line stays short on the common path.
     ...(before?.pendingHash !== undefined ? { pendingHash: null } : {}),
-    ...(problem ? { errorCode: problem.code, error: problem.message } : {}),
+    ...(problem ? { errorCode: problem.code, error: english(problem.message) } : {}),
     ...(!problem && before?.errorCode !== undefined ? { errorCode: null } : {}),
     ...(!problem && before?.error !== undefined ? { error: null } : {}),
     // The chat exists: the add is settled — `done` unless a send is held (that would tell the hold rule we created it).
@@ -81,7 +85,9 @@ export async function succeed(
   });
   listProblem(draft, ctx, number, problem);
   const result: ContactResult = { ...known(state), outcome: problem?.outcome ?? outcome, chatNumber: number };
-  return problem ? { ...result, errorCode: problem.code, error: problem.message } : result;
+  return problem
+    ? { ...result, errorCode: problem.code, error: english(problem.message), errorText: problem.message }
+    : result;
 }
 
 /** Held and uncertain rows are named in the summary (the results and errors files carry every one). */
@@ -100,12 +106,13 @@ function listProblem(draft: ContactDraft, ctx: ContactContext, number: string, p
 /** A row problem becomes the row's `failed` outcome (journaled); anything else is rethrown for the run to handle. */
 export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unknown): Promise<ContactResult> {
   // A ChatGuru error that escaped classification (e.g. a parameter ChatGuru would refuse) is still this row's problem.
-  const error = isChatGuruError(caught) ? new RowFailure(caught.code, caught.message, caught.action) : caught;
+  const error = isChatGuruError(caught) ? new RowFailure(caught.code, textOf(caught), caught.action) : caught;
   if (!isRowFailure(error)) throw error;
   const description = isChatGuruError(caught) ? caught.description : undefined;
   const stopsRun = configStopOf({ code: error.code, message: error.message, action: error.action, description }, draft);
   // Usually already in the message (added where the ChatGuru error was built); withHint never repeats it.
-  const message = withHint(error.message, error.code);
+  const said = withHint(error.text, error.code);
+  const message = english(said);
   const prior = ctx.state.get(draft.key);
   await ctx.state.update(draft.key, {
     lastOutcome: "failed",
@@ -117,6 +124,7 @@ export async function fail(draft: ContactDraft, ctx: ContactContext, caught: unk
     outcome: "failed",
     errorCode: error.code,
     error: message,
+    errorText: said,
     ...known(prior),
     ...(stopsRun ? { stopsRun } : {}),
   };

@@ -1,4 +1,5 @@
-import { formatProblemCell } from "../core/format-problem.js";
+import type { Text } from "../core/text.js";
+import { problemCellText } from "../messages/problem.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowClass } from "../mapping/row-classifier.js";
 import type { RowState } from "../state/state-store.js";
@@ -15,7 +16,7 @@ export type RowFilter = "all" | "failed" | "pending";
 
 /** What the run does with one row, decided before any request. */
 export type RowDecision =
-  | { kind: "invalid" | "duplicate"; error: string }
+  | { kind: "invalid" | "duplicate"; error: Text }
   /** Not this run's business (--retry-failed, status): keep what the last run reported. */
   | { kind: "filtered"; draft: ContactDraft; prior: RowState | undefined }
   /** The status command on a finished row with a message sent earlier: refresh its message_status. */
@@ -39,8 +40,8 @@ export function decideRow(
   priorOf: (key: string) => RowState | undefined,
   options: DecideOptions,
 ): RowDecision {
-  if (verdict.kind === "invalid") return { kind: "invalid", error: formatProblemCell(verdict.problems) };
-  if (verdict.kind === "duplicate") return { kind: "duplicate", error: formatProblemCell([verdict.problem]) };
+  if (verdict.kind === "invalid") return { kind: "invalid", error: problemCellText(verdict.problems) };
+  if (verdict.kind === "duplicate") return { kind: "duplicate", error: problemCellText([verdict.problem]) };
   const draft = verdict.draft;
   const hash = valuesHash(draft);
   const prior = priorOf(draft.key);

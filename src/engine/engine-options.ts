@@ -5,6 +5,7 @@ import type { SyncEventListener } from "./events.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import type { RowSelection } from "./row-selection.js";
 import type { UpsertStrategyKind } from "./upsert-strategy.js";
+import type { Language } from "../messages/language.js";
 
 /**
  * How a run behaves — the part of `sync()`'s options the engine consumes. Declared here, once, with its documentation;
@@ -63,6 +64,11 @@ export interface RunOptions {
    * such row, or the spreadsheet rows. Nothing is sent; the row is no longer reported. @default false
    */
   resolve?: boolean | readonly number[];
+  /**
+   * The language of the words this run writes into the results, errors and plan files (the `error` column): the
+   * code that starts each cell stays as it is. Events and errors carry catalog Texts whatever this is. @default "en"
+   */
+  language?: Language;
 }
 
 /** `--fail-on`: which outcomes make the exit code 1. */
@@ -71,7 +77,16 @@ export const FAIL_ON_VALUES: readonly FailOn[] = ["invalid", "failed", "never"];
 
 /** Options that always have a value once normalised. */
 type Defaulted =
-  "concurrency" | "rate" | "dryRun" | "full" | "wait" | "uncertainProbeMs" | "graceMs" | "failOn" | "maxMessages";
+  | "concurrency"
+  | "rate"
+  | "dryRun"
+  | "full"
+  | "wait"
+  | "uncertainProbeMs"
+  | "graceMs"
+  | "failOn"
+  | "maxMessages"
+  | "language";
 
 /** What the engine sees: every tuning option present and checked; `rate` is `Infinity` when uncapped. */
 export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &

@@ -2,6 +2,8 @@ import type { SourceRow } from "../core/source-row.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import type { RowClass } from "../mapping/row-classifier.js";
 import type { RowState } from "../state/state-store.js";
+import { withMessage } from "../messages/translate.js";
+import { text } from "../messages/text.js";
 
 /**
  * An errors file fed back (SPEC §5: "fix those rows, feed the file back") holds the duplicates of rows that were
@@ -24,15 +26,10 @@ export function fedBackDuplicates(
     return {
       kind: "duplicate",
       draft: verdict.draft,
-      problem: {
-        row: row.rowNumber,
-        column: mapping.phone.column,
-        code: "ROW_DUPLICATE_KEY",
-        message:
-          `still the duplicate it was in the file this row came from: the chat of ${verdict.draft.phone.canonical} is ` +
-          `already synced from another row (the first row wins). Change this row's phone, or delete the row; to sync ` +
-          `its values anyway, clear its "${column}" cell`,
-      },
+      problem: withMessage(
+        { row: row.rowNumber, column: mapping.phone.column, code: "ROW_DUPLICATE_KEY" as const },
+        text("row.stillDuplicate", { phone: verdict.draft.phone.canonical, column }),
+      ),
     };
   };
 }

@@ -4,6 +4,8 @@ import type { ContactContext } from "./contact-context.js";
 import type { MessageBudget } from "./message-budget.js";
 import type { RowSelection } from "./row-selection.js";
 import { textHash } from "./values-hash.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /** A row the summary names: its spreadsheet row, the chat's number and what about it (held or uncertain sends). */
 export interface ListedRow {
@@ -86,13 +88,6 @@ export function heldParts(draft: ContactDraft, state: RowState | undefined): str
 }
 
 /** The row's MESSAGE_HELD text: what was held, why, and the one command that releases this row. */
-export function heldText(rowNumber: number, parts: string[]): string {
-  const what = parts.length > 0 ? parts.join(" and ") : "dialog/message";
-  return (
-    `the ${what} for this chat ${parts.length > 1 ? "were" : "was"} held (its custom fields and note were sent): an ` +
-    `earlier run may have sent ${parts.length > 1 ? "them" : "it"} — this row carries results an earlier run wrote, ` +
-    `or files of a lost journal remain — and the journal that would know is gone, while the chat already exists in ` +
-    `ChatGuru. Check the chat in ChatGuru; if it is not there, run again with --release-held ${rowNumber} (or ` +
-    `--release-held for every held row).`
-  );
+export function heldText(rowNumber: number, parts: string[]): Text {
+  return text("row.held", { row: rowNumber, parts });
 }

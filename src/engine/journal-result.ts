@@ -1,4 +1,4 @@
-import { formatProblem } from "../core/format-problem.js";
+import { formatProblem } from "../messages/problem.js";
 import type { RowResult } from "../core/row-result.js";
 import type { RowState } from "../state/state-store.js";
 import { known } from "./contact-context.js";

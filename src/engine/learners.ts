@@ -1,3 +1,6 @@
+import type { Text } from "../core/text.js";
+import { textOf } from "../errors.js";
+import { text } from "../messages/text.js";
 import { readLearnt, writeLearnt, type Learnt } from "../state/learnt-file.js";
 import { AddTimings } from "./add-timings.js";
 import type { CredentialsCheck } from "./credentials-check.js";
@@ -32,7 +35,7 @@ export async function startLearners(journalPath: string): Promise<Learners> {
 export async function saveLearners(
   journalPath: string,
   learners: Learners,
-  warn: (message: string) => void,
+  warn: (message: Text) => void,
 ): Promise<void> {
   const addTimes = learners.addTimings.learnt();
   const newRows = learners.upsert.learnt();
@@ -47,7 +50,6 @@ export async function saveLearners(
       ...(accepted !== undefined ? { credentialsAcceptedAt: new Date(accepted).toISOString() } : {}),
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    warn(`could not save what this run learnt of ChatGuru (${message}); the next run learns it again`);
+    warn(text("run.learntNotSaved", { message: textOf(error) }));
   }
 }

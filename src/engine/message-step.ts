@@ -10,6 +10,8 @@ import { onFirstExistingNumber } from "./chat-target.js";
 import { isRowFailure } from "./row-failure.js";
 import type { EngineCallOptions } from "./scheduled-client.js";
 import { textHash } from "./values-hash.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /** The row maps something the follow-up steps send (so a row with only a message still runs in update mode). */
 export function hasFollowUps(draft: ContactDraft, ctx: ContactContext): boolean {
@@ -22,14 +24,14 @@ export function hasFollowUps(draft: ContactDraft, ctx: ContactContext): boolean 
 }
 
 /** Why the row is not finished although the chat exists: it ends `pending` and the next run (or status) goes on. */
-export type Deferral = { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: string; parts?: string[] };
+export type Deferral = { code: "MESSAGE_HELD" | "MESSAGE_CAPPED"; message: Text; parts?: string[] };
 
 export interface FollowUpResult {
   /** The number the follow-ups reached (the chat's number may only be proven here, by the first of them). */
   number: string;
   deferred?: Deferral;
   /** The message was not sent because its send date is in the past (the row fails ROW_SEND_DATE_PAST). */
-  late?: string;
+  late?: Text;
 }
 
 /** The first request finds the chat's number (9th-digit forms, SPEC §2); every later one reuses it. */
@@ -69,11 +71,12 @@ export async function runFollowUps(
   await nameStep(draft, ctx, target, created);
   await contextStep(draft, ctx, target);
   let deferred: Deferral | undefined;
-  let late: string | undefined;
+  let late: Text | undefined;
   for (const kind of ["message", "file"] as const) {
     const outcome = await sendOnce(kind, draft, ctx, target);
     if (outcome === "capped") deferred ??= { code: "MESSAGE_CAPPED", message: cappedText(ctx) };
-    if (outcome === "late") late = draft.message?.late;
+    if (outcome === "late" && draft.message?.late !== undefined)
+      late = draft.message.lateText ?? text("raw", { text: draft.message.late });
   }
   // A dialog held in applyUpdates leaves the same mark: the row is not finished either.
   const held = await heldDeferral(draft, ctx);
@@ -97,9 +100,8 @@ async function heldDeferral(draft: ContactDraft, ctx: ContactContext): Promise<D
   return undefined;
 }
 
-function cappedText(ctx: ContactContext): string {
-  const max = ctx.followUps?.budget.max ?? 0;
-  return `waiting for the next run: this run reached --max-messages ${max}, so this row's message or file was not sent yet.`;
+function cappedText(ctx: ContactContext): Text {
+  return text("row.capped", { max: ctx.followUps?.budget.max ?? 0 });
 }
 
 async function nameStep(draft: ContactDraft, ctx: ContactContext, target: Target, created: boolean): Promise<void> {

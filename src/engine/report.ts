@@ -1,9 +1,12 @@
 import { ExitCode } from "../core/exit-code.js";
-import { isSyncError, type RunAbortedError } from "../errors.js";
+import { isSyncError, textOf, type RunAbortedError } from "../errors.js";
 import type { Outcome } from "../core/outcome.js";
 import type { PlanEstimate, PlannedRow } from "./plan-estimate.js";
 import type { FailOn } from "./engine-options.js";
 import type { MessageStatusReport } from "./message-status-tally.js";
+import { attachText, type Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 export interface OutcomeCounts {
   total: number;
@@ -37,8 +40,11 @@ export interface SyncReport {
   resultsWorkbook?: string;
   /** The workbook twin of the errors CSV (additive to SPEC §3). */
   errorsWorkbook?: string;
-  /** Only when the run stopped early: why, and how many rows were never reached (they have no status). */
-  error?: { code: string; message: string };
+  /**
+   * Only when the run stopped early: why, and how many rows were never reached (they have no status). `text`, the
+   * message as a catalog Text, is not enumerable: the JSON report keeps the shape of SPEC §3.
+   */
+  error?: { code: string; message: string; readonly text?: Text };
   notReached?: number;
   /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
   notReachedKept?: number;
@@ -141,7 +147,7 @@ export function buildReport(parts: ReportParts): SyncReport {
     ...(parts.errors ? { errors: parts.errors } : {}),
     ...(parts.resultsWorkbook ? { resultsWorkbook: parts.resultsWorkbook } : {}),
     ...(parts.errorsWorkbook ? { errorsWorkbook: parts.errorsWorkbook } : {}),
-    ...(stopped ? { error: stopped.error } : {}),
+    ...(stopped ? { error: withText(stopped.error, stopped.text) } : {}),
     ...(parts.notReached > 0 ? { notReached: parts.notReached } : {}),
     ...(parts.notReachedKept ? { notReachedKept: parts.notReachedKept } : {}),
     ...(parts.notReachedThisRun ? { notReachedThisRun: parts.notReachedThisRun } : {}),
@@ -153,9 +159,20 @@ export function buildReport(parts: ReportParts): SyncReport {
   };
 }
 
-function stopReason(parts: ReportParts): { exitCode: number; error: { code: string; message: string } } | undefined {
+/** The report's error with its Text attached out of sight of JSON.stringify and deep equality. */
+function withText(error: { code: string; message: string }, said: Text): NonNullable<SyncReport["error"]> {
+  return attachText(error, said);
+}
+
+function stopReason(
+  parts: ReportParts,
+): { exitCode: number; error: { code: string; message: string }; text: Text } | undefined {
   if (parts.runError) {
-    return { exitCode: ExitCode.ABORTED, error: { code: parts.runError.code, message: parts.runError.message } };
+    return {
+      exitCode: ExitCode.ABORTED,
+      error: { code: parts.runError.code, message: parts.runError.message },
+      text: textOf(parts.runError),
+    };
   }
   if (parts.failure !== undefined) {
     // Requests were already sent, so this is not "nothing was sent" (exit 2): the run stopped part-way (exit 3).
@@ -163,23 +180,21 @@ function stopReason(parts: ReportParts): { exitCode: number; error: { code: stri
     const message = (failure as Error).message ?? String(failure);
     // The results file not replaced at the very end: every row ran, and its message already says what to do.
     const atTheEnd = isSyncError(failure) && failure.context.step === "replace";
+    const said = atTheEnd ? textOf(failure) : text("run.stoppedPartWay", { message: textOf(failure) });
     return {
       exitCode: ExitCode.ABORTED,
       error: {
         code: isSyncError(failure) ? failure.code : "INTERNAL",
-        message: atTheEnd
-          ? message
-          : `${message} — the run stopped part-way; rows already synced are recorded, run again after fixing this.`,
+        message: atTheEnd ? message : english(said),
       },
+      text: said,
     };
   }
   if (parts.interrupted) {
     return {
       exitCode: ExitCode.INTERRUPTED,
-      error: {
-        code: "INTERRUPTED",
-        message: "Interrupted: requests in flight finished and state was flushed; run again to continue.",
-      },
+      error: { code: "INTERRUPTED", message: english(text("run.interruptedFlushed")) },
+      text: text("run.interruptedFlushed"),
     };
   }
   return undefined;

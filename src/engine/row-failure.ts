@@ -1,4 +1,6 @@
 import type { RowFailureCode } from "../core/error-codes.js";
+import { english } from "../messages/translate.js";
+import { text as rawText, type Text } from "../messages/text.js";
 
 /**
  * Why a row failed, as a value the engine records (SPEC §4.4 / ARCHITECTURE "row problems are values"). Thrown only
@@ -6,12 +8,15 @@ import type { RowFailureCode } from "../core/error-codes.js";
  */
 export class RowFailure extends Error {
   override name = "RowFailure" as const;
+  /** The message as catalog key + parameters; `.message` is its English. */
+  readonly text: Text;
   constructor(
     readonly code: RowFailureCode,
-    message: string,
+    message: string | Text,
     readonly action?: string,
   ) {
-    super(message);
+    super(english(message));
+    this.text = typeof message === "string" ? rawText("raw", { text: message }) : message;
   }
 }
 

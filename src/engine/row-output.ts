@@ -5,6 +5,8 @@ import type { Sink } from "../sinks/sink.js";
 import type { SyncEventListener } from "./events.js";
 import { PlanTally, type EstimateKnowledge } from "./plan-estimate.js";
 import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "./report.js";
+import type { Text } from "../core/text.js";
+import { english } from "../messages/translate.js";
 
 /**
  * Where every row ends: written to the sink, counted for the report and announced as a `row` event. The methods are
@@ -36,6 +38,8 @@ export class RowOutput {
     private readonly startedAt = 0,
     /** What the dry run's estimate knows (the journal's numbers, the last run's share of new rows). */
     knows?: EstimateKnowledge,
+    /** Says an error cell in the run's language (results files). @default English */
+    private readonly sayCell: (said: Text) => string = english,
   ) {
     this.tally = new PlanTally(knows);
   }
@@ -53,17 +57,27 @@ export class RowOutput {
     row: SourceRow,
     outcome: Outcome,
     extra?: Partial<RowResult>,
-    error?: string,
+    error?: Text,
     /** What the row event says instead of `error` (the run's own error already gives the advice). */
-    said: string | undefined = error,
+    said: Text | undefined = error,
   ): void | Promise<void> {
     countOutcome(this.counts, outcome);
     if (outcome === "failed") {
       const code = extra?.errorCode ?? "";
       this.failedBy.set(code, (this.failedBy.get(code) ?? 0) + 1);
     }
-    this.onEvent?.({ type: "row", seq, rowNumber: row.rowNumber, outcome, ...(said ? { error: said } : {}) });
-    return this.write(seq, row, outcome, error ? { ...extra, error } : extra);
+    // The event's `error` is English (library users read it); the results cell is in the run's language.
+    const inEnglish = error ? english(error) : undefined;
+    const told = said === error ? inEnglish : said ? english(said) : undefined;
+    const cell = error ? this.sayCell(error) : undefined;
+    this.onEvent?.({
+      type: "row",
+      seq,
+      rowNumber: row.rowNumber,
+      outcome,
+      ...(told !== undefined && said ? { error: told, errorText: said } : {}),
+    });
+    return this.write(seq, row, outcome, cell ? { ...extra, error: cell } : extra);
   }
 
   /** `finish` for a result the caller built whole (the unchanged path): counted, announced, written as is. */

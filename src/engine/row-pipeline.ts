@@ -5,7 +5,9 @@ import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import { checkMapping } from "../mapping/rules.js";
 import type { Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source } from "../sources/source.js";
-import { describeRead } from "./read-notice.js";
+import { describeReadText } from "./read-notice.js";
+import type { Text } from "../core/text.js";
+import { noticeEvent } from "./events.js";
 
 /** What identifies a row to a key-addressed sink (Sheets): its key and how many rows before it had the same key. */
 export type RowIdentity = { key?: string; keyOrdinal?: number };
@@ -28,12 +30,12 @@ export async function openRowPipeline<S extends Sink | undefined>(
   source: Source,
   mapping: LoadedMapping,
   createSink: (opened: OpenedSource) => Promise<S> | S,
-  onEvent?: (event: { type: "notice"; message: string }) => void,
+  onEvent?: (event: { type: "notice"; message: string; text?: Text }) => void,
 ): Promise<RowPipeline<S>> {
   const opened = await source.open();
   try {
-    const read = describeRead(source.label, opened);
-    if (read !== undefined) onEvent?.({ type: "notice", message: read });
+    const read = describeReadText(source.label, opened);
+    if (read !== undefined) onEvent?.(noticeEvent(read));
     checkMapping(mapping, opened.headers);
     const classify = createRowClassifier(mapping, opened.headers);
     const sink = await createSink(opened);

@@ -1,4 +1,5 @@
-import { isRunAbortedError, type RunAbortedError } from "../errors.js";
+import { isRunAbortedError, textOf, type RunAbortedError } from "../errors.js";
+import { text } from "../messages/text.js";
 import type { ConfigStop } from "./config-error.js";
 import { isRowFailure } from "./row-failure.js";
 import type { StopController } from "./stop-controller.js";
@@ -27,7 +28,7 @@ export class RunFailures {
   fromRow(error: unknown): void {
     if (isRunAbortedError(error)) {
       this.runError ??= error;
-      this.stop.begin(error.message, error);
+      this.stop.begin(textOf(error), error);
     } else if (!this.stop.stopped && !isRowFailure(error)) {
       this.fromOutput(error);
     }
@@ -39,26 +40,26 @@ export class RunFailures {
    */
   fromConfig(stop: ConfigStop): void {
     this.runError ??= stop.error;
-    this.stop.begin(stop.reason, stop.error);
+    this.stop.begin(stop.reasonText, stop.error);
   }
 
   /** Recording a row's outcome failed (results or journal write): the run cannot vouch for its output. */
   fromOutput(error: unknown): void {
     this.unexpected ??= error;
-    this.stop.begin(`unexpected error: ${(error as Error).message}`, error);
+    this.stop.begin(text("run.unexpectedError", { message: textOf(error) }), error);
   }
 
   /** The scheduled client gave up on the run (auth, too many consecutive failures). */
   fromScheduler(fatal: RunAbortedError | undefined): void {
     if (!fatal || this.runError) return;
     this.runError = fatal;
-    this.stop.begin(fatal.message, fatal);
+    this.stop.begin(textOf(fatal), fatal);
   }
 
   /** Rows already started get their grace period; a failure before any row (mapping, header) just stops. */
   fromLoop(error: unknown, rowsRunning: boolean): void {
     this.loopError = error;
-    if (rowsRunning) this.stop.begin((error as Error).message, error);
+    if (rowsRunning) this.stop.begin(textOf(error), error);
     else this.stop.abortNow(error);
   }
 }

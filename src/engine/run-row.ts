@@ -1,8 +1,9 @@
-import { formatProblem } from "../core/format-problem.js";
+import { withoutHint } from "../messages/hint.js";
+import { problemText } from "../messages/problem.js";
+import { text, type Text } from "../messages/text.js";
 import type { SourceRow } from "../core/source-row.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { StateStore } from "../state/state-store.js";
-import { withoutHint } from "./config-error.js";
 import { known, syncContact, type ContactContext, type ContactResult } from "./contact-task.js";
 import { lastResult } from "./journal-result.js";
 import type { RowIdentity } from "./row-pipeline.js";
@@ -42,13 +43,12 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   deps.ctx.configGate?.rowDone(draft.key, result?.outcome);
   if (result?.stopsRun) deps.failures.fromConfig(result.stopsRun);
   if (result) {
-    const message = result.error ? formatProblem({ code: result.errorCode, message: result.error }) : undefined;
+    const words = result.errorText ?? (result.error !== undefined ? text("raw", { text: result.error }) : undefined);
+    const message = words ? problemText({ code: result.errorCode, message: words }) : undefined;
     // The run's error gives the advice once on screen; each row in flight that met the same setting (the results
     // file keeps the full text) just says what happened.
     const said =
-      result.error && result.stopsRun
-        ? formatProblem({ code: result.errorCode, message: withoutHint(result.error, result.errorCode ?? "") })
-        : message;
+      words && result.stopsRun ? problemText({ code: result.errorCode, message: withoutHint(words) }) : message;
     const extra = {
       ...ident,
       key: draft.key,
@@ -75,27 +75,23 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   const { seq, row, draft, hash, ident } = task;
   const state = deps.state.get(draft.key);
   const base = { ...ident, key: draft.key, ...known(state) };
-  const pending = (message: string) =>
-    deps.output.finish(seq, row, "pending", base, formatProblem({ code: "INTERRUPTED", message }));
+  const pending = (message: Text) =>
+    deps.output.finish(seq, row, "pending", base, problemText({ code: "INTERRUPTED", message }));
   switch (state?.addStatus) {
     case "pending":
       if (!state.chatAddId) break;
-      await pending(
-        "ChatGuru is adding the chat; its custom fields/note are sent when it is done (run status or the next sync)",
-      );
+      await pending(text("row.addInProgress"));
       await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
       return;
     case "done":
     case "fetched":
       // pendingHash is set with the add's intent and cleared when its follow-ups succeed: an older add does not count.
       if (state.pendingHash !== hash) break;
-      await pending(
-        "the chat was added, but the run stopped before its custom fields/note were sent; run again to finish",
-      );
+      await pending(text("row.addedNotFinished"));
       return;
     case "intent":
     case "uncertain":
-      await pending("the run stopped while ChatGuru was adding the chat; the next run checks it before adding again");
+      await pending(text("row.stoppedWhileAdding"));
       return;
     default:
       break;

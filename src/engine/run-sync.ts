@@ -27,6 +27,9 @@ import { HoldEvidence, type PriorResults } from "./hold-evidence.js";
 import { formsFromJournal, NumberForms } from "./number-forms.js";
 import type { EstimateKnowledge } from "./plan-estimate.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
+import { text } from "../messages/text.js";
+import { say } from "../messages/translate.js";
+import { noticeEvent, warningEvent } from "./events.js";
 
 export type { RowFilter } from "./decide-row.js";
 
@@ -93,7 +96,7 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   try {
     pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
     const knows = options.dryRun ? estimateKnowledge(ports) : undefined;
-    output = new RowOutput(pipeline.sink, options.onEvent, startedAt, knows);
+    output = new RowOutput(pipeline.sink, options.onEvent, startedAt, knows, (said) => say(options.language, said));
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
     options.onEvent?.({ ...start, ...(statePath ? { statePath } : {}) });
@@ -159,12 +162,7 @@ async function checkCredentials(run: Run): Promise<void> {
   const now = ports.now ?? Date.now;
   const quiet = failures.failure === undefined && failures.runError === undefined && !run.stop.stopped;
   if (quiet && scheduled.requests.total === 0 && checkDue(check, now())) {
-    options.onEvent?.({
-      type: "notice",
-      message:
-        "no row needed ChatGuru and it has not answered these credentials for 12 hours or more: one chat_add_status " +
-        "request checks them",
-    });
+    options.onEvent?.(noticeEvent(text("run.credentialsCheck")));
     await probeCredentials(scheduled);
   }
   if (scheduled.credentialsAccepted) check.acceptedAt = now();
@@ -301,14 +299,7 @@ async function keptAsItWas(run: Run, sink: Sink, output: RowOutput | undefined):
   if (!output || run.options.dryRun || runError === undefined || run.stop.interrupted) return false;
   if (reachedAnyRow(run, output)) return false;
   await sink.discard();
-  run.options.onEvent?.({
-    type: "warning",
-    message: sink.replacesExisting
-      ? "the results were left as they were (and the errors file with them): the run stopped before ChatGuru " +
-        "answered for any row (fix the error below and run again)"
-      : "no results file was written: the run stopped before ChatGuru answered for any row (fix the error below " +
-        "and run again)",
-  });
+  run.options.onEvent?.(warningEvent(text(sink.replacesExisting ? "run.resultsKept" : "run.noResultsWritten")));
   return true;
 }
 
@@ -365,7 +356,7 @@ async function finish(
     interrupted: run.stop.interrupted,
     failOn: options.failOn,
   });
-  for (const note of written?.notes ?? []) options.onEvent?.({ type: "warning", message: note });
+  for (const note of written?.noteTexts ?? written?.notes ?? []) options.onEvent?.(warningEvent(note));
   options.onEvent?.({ type: "end", report });
   return report;
 }

@@ -6,8 +6,9 @@ import {
 } from "../chatguru/classify-error.js";
 import { isChatGuruError } from "../chatguru/errors.js";
 import type { CallOptions, ChatGuruClient, ChatGuruResponse } from "../chatguru/types.js";
-import { withHint } from "../core/error-hints.js";
-import { RunAbortedError } from "../errors.js";
+import { withHint } from "../messages/hint.js";
+import { text } from "../messages/text.js";
+import { RunAbortedError, textOf } from "../errors.js";
 import type { SyncEventListener } from "./events.js";
 import type { RequestCounts } from "./report.js";
 import { Priority, type RequestQueue } from "./request-queue.js";
@@ -149,7 +150,7 @@ export class ScheduledClient {
       if (failures >= policy.maxAttempts) {
         throw new RowFailure(
           "CHATGURU_UNAVAILABLE",
-          `${(error as Error).message} (gave up after ${failures} attempts)`,
+          text("run.gaveUp", { message: textOf(error), attempts: failures }),
           action,
         );
       }
@@ -228,7 +229,12 @@ export class ScheduledClient {
           throw this.#abort(
             new RunAbortedError(
               "CHATGURU_RATE_LIMITED",
-              `${withHint(`ChatGuru answered 429 (too many requests) ${this.#consecutive429} times in a row`, "CHATGURU_RATE_LIMITED")} Run again: finished rows are not repeated.`,
+              text("run.rateLimitedStreakAgain", {
+                message: withHint(
+                  text("run.rateLimitedStreak", { times: this.#consecutive429 }),
+                  "CHATGURU_RATE_LIMITED",
+                ),
+              }),
               { cause: error },
             ),
           );
@@ -238,7 +244,7 @@ export class ScheduledClient {
       case "row":
         // "Chat não encontrado." is an expected answer in upsert and 9th-digit probing, not a failing request.
         if (verdict.code !== "CHATGURU_CHAT_NOT_FOUND") this.#countFailure(error);
-        throw new RowFailure(verdict.code, (error as Error).message, action);
+        throw new RowFailure(verdict.code, textOf(error), action);
       case "unknown-outcome":
         // A chat_add whose response was lost is never resent blindly, and no send (message, file, dialog, an add
         // with visible text) is resent after a 500/502/504, a timeout or a reset: the row pipeline decides. Checked
@@ -249,11 +255,11 @@ export class ScheduledClient {
           } catch {
             // The run is now aborting (#fatal is set); the row must still learn that its add is uncertain.
           }
-          throw new RowFailure("ADD_OUTCOME_UNKNOWN", verdict.message, action);
+          throw new RowFailure("ADD_OUTCOME_UNKNOWN", textOf(error), action);
         }
         this.#countFailure(error);
         if (NOT_REPEATABLE_ACTIONS.has(action) && !AT_LEAST_ONCE_ACTIONS.has(action))
-          throw new RowFailure("OUTCOME_UNKNOWN", verdict.message, action);
+          throw new RowFailure("OUTCOME_UNKNOWN", textOf(error), action);
         return "backoff";
       case "retry":
         this.#countFailure(error);
@@ -268,13 +274,13 @@ export class ScheduledClient {
   #reactBeforeSlotFrees(verdict: ChatGuruErrorClass, error: unknown): void {
     if (verdict.kind === "moved") {
       // Every call goes to the same outdated URL: stop at once, like a credentials refusal.
-      this.#abort(new RunAbortedError("CHATGURU_REDIRECT", verdict.message, { cause: error }));
+      this.#abort(new RunAbortedError("CHATGURU_REDIRECT", textOf(error), { cause: error }));
     } else if (verdict.kind === "auth") {
       this.#abort(
         new RunAbortedError(
           "CHATGURU_AUTH",
-          // The message already says what to check (core/error-hints.ts CHATGURU_AUTH).
-          verdict.message,
+          // The message already says what to check (the CHATGURU_AUTH hint).
+          textOf(error),
           { cause: error },
         ),
       );
@@ -296,7 +302,7 @@ export class ScheduledClient {
       throw this.#abort(
         new RunAbortedError(
           "TOO_MANY_FAILURES",
-          `Stopped after ${this.#consecutiveFailures} consecutive failed ChatGuru requests (last: ${(error as Error).message}). Check the API URL and ChatGuru's status, then re-run: finished rows are not repeated.`,
+          text("run.tooManyFailures", { count: this.#consecutiveFailures, last: textOf(error) }),
           { cause: error },
         ),
       );

@@ -1,5 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { InterruptedError } from "../errors.js";
+import { text, type Text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 import type { SyncEventListener } from "./events.js";
 
 export interface StopControllerOptions {
@@ -19,8 +21,7 @@ export class StopController {
   readonly #hard = new AbortController();
   readonly #options: StopControllerOptions;
   #graceTimer: NodeJS.Timeout | undefined;
-  readonly #onSignal = () =>
-    this.begin("interrupted: finishing requests in flight", new InterruptedError("interrupted"));
+  readonly #onSignal = () => this.begin(text("run.interruptedFinishing"), new InterruptedError("interrupted"));
 
   constructor(options: StopControllerOptions) {
     this.#options = options;
@@ -47,9 +48,10 @@ export class StopController {
   }
 
   /** Stop taking rows and starting requests; requests in flight get `graceMs` to finish, then are cancelled. */
-  begin(reason: string, cause: unknown): void {
+  begin(reason: Text | string, cause: unknown): void {
     if (this.#stop.signal.aborted) return;
-    this.#options.onEvent?.({ type: "aborting", reason });
+    const said = typeof reason === "string" ? text("raw", { text: reason }) : reason;
+    this.#options.onEvent?.({ type: "aborting", reason: english(said), text: said });
     this.#stop.abort(cause);
     this.#graceTimer = setTimeout(() => this.#hard.abort(cause), this.#options.graceMs);
     this.#graceTimer.unref();

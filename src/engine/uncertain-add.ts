@@ -5,6 +5,7 @@ import { dropOwedDialog } from "./add-dialog.js";
 import { succeed } from "./contact-outcome.js";
 import { applyUpdates, candidates, hasUpdates } from "./contact-updates.js";
 import { isRowFailure, RowFailure } from "./row-failure.js";
+import { text, type Text } from "../messages/text.js";
 
 /** A blank-text chat_add sends nothing visible, so re-adding is safe — but not forever against a flaky network. */
 export const MAX_BLANK_READDS = 3;
@@ -84,12 +85,11 @@ function isBlankAdd(draft: ContactDraft, ctx: Pick<ContactContext, "state">): bo
   return draft.chatAdd.text.trim() === "" && (!draft.chatAdd.dialogId || deferred);
 }
 
-export function uncertainMessage(draft: ContactDraft, ctx: Pick<ContactContext, "state">): string {
-  const why = isBlankAdd(draft, ctx)
-    ? `its answers were lost ${MAX_BLANK_READDS + 1} times`
-    : `it was not sent again because it sends real WhatsApp messages (${draft.chatAdd.dialogId ? "a dialog" : "its text"})`;
-  return (
-    `the answer to chat_add for ${draft.phone.canonical} was lost and the chat has not appeared; ${why}. ` +
-    `Check the chat in ChatGuru and re-run (a chat that appeared is then updated).`
-  );
+export function uncertainMessage(draft: ContactDraft, ctx: Pick<ContactContext, "state">): Text {
+  return text("row.addUncertain", {
+    phone: draft.phone.canonical,
+    blank: isBlankAdd(draft, ctx),
+    times: MAX_BLANK_READDS + 1,
+    dialog: Boolean(draft.chatAdd.dialogId),
+  });
 }

@@ -1,6 +1,8 @@
 import type { ContactDraft } from "../mapping/contact.js";
 import type { RowState, RowStatePatch } from "../state/state-store.js";
 import type { ContactContext } from "./contact-context.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /** A send the journal marked before it left and never saw answered. */
 export interface UnsettledSend {
@@ -71,16 +73,11 @@ export async function settleByPerson(draft: ContactDraft, ctx: ContactContext): 
 }
 
 /** The row's MESSAGE_UNCERTAIN text: which sends, what happened, what to check, and the two ways to settle it. */
-export function uncertainText(rowNumber: number, number: string, open: UnsettledSend[]): string {
-  const actions = open.map((o) => o.action).join(" and ");
+export function uncertainText(rowNumber: number, number: string, open: UnsettledSend[]): Text {
   const how = open.every((o) => o.status === "sending")
-    ? "the run was killed while it was being sent"
+    ? "killed"
     : open.every((o) => o.status === "uncertain")
-      ? "its answer was lost"
-      : "the run was killed or its answer was lost";
-  return (
-    `${actions} for ${number} may or may not have reached the contact (${how}); it is never sent again on its own. ` +
-    `Check the chat in ChatGuru: if it is there, run again with --resolve ${rowNumber}; if it is not, run again with ` +
-    `--release-held ${rowNumber} to send it.`
-  );
+      ? "lost"
+      : "either";
+  return text("row.uncertain", { row: rowNumber, number, actions: open.map((o) => o.action), how });
 }

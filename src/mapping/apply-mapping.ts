@@ -9,6 +9,9 @@ import { normalizePhone, type CountryCode } from "./phone.js";
 import type { ValueSpec } from "./schema.js";
 import { TransformFailure } from "./transforms.js";
 import { compileValue, type CompiledValue } from "./compile-value.js";
+import type { Text } from "../core/text.js";
+import { text as msg } from "../messages/text.js";
+import { withMessage } from "../messages/translate.js";
 
 // Re-exported for rules.ts and tests, which parse templates the same way the mapper renders them.
 export { parseTemplate, compileValue, type ParsedTemplate } from "./compile-value.js";
@@ -20,10 +23,10 @@ function addProblem(
   row: number,
   column: string | undefined,
   code: RowProblemCode,
-  message: string,
+  said: Text,
 ): RowProblem[] {
   const list = problems ?? [];
-  list.push(column === undefined ? { row, code, message } : { row, column, code, message });
+  list.push(withMessage(column === undefined ? { row, code } : { row, column, code }, said));
   return list;
 }
 
@@ -33,8 +36,8 @@ interface CompiledMapping {
   country: CountryCode;
   keyColumn: string | undefined;
   clear: boolean;
-  fields: Array<{ field: string; value: CompiledValue; label: string }>;
-  context: Array<{ field: string; value: CompiledValue; label: string }>;
+  fields: Array<{ field: string; value: CompiledValue; label: Text }>;
+  context: Array<{ field: string; value: CompiledValue; label: Text }>;
   /** Everything else, by slot name; a missing slot is "not mapped". */
   slots: Array<{ name: Slot; value: CompiledValue; label: string }>;
 }
@@ -57,11 +60,11 @@ function compileMapping(mapping: LoadedMapping): CompiledMapping {
   add("sendDate", mapping.message?.send_date, "message.send_date");
   add("fileUrl", mapping.file?.url, "file.url");
   add("caption", mapping.file?.caption, "file.caption");
-  const compileAll = (specs: Record<string, ValueSpec>, where: string, what: string) =>
+  const compileAll = (specs: Record<string, ValueSpec>, where: string, what: "customField" | "context") =>
     Object.entries(specs).map(([field, spec]) => ({
       field,
       value: compileValue(spec, `${where}.${field}`),
-      label: `${what} "${field}"`,
+      label: msg(`row.label.${what}`, { field }),
     }));
   const phoneColumn = mapping.phone.column;
   return {
@@ -69,8 +72,8 @@ function compileMapping(mapping: LoadedMapping): CompiledMapping {
     country: mapping.phone.default_country as CountryCode,
     keyColumn: mapping.key !== undefined && mapping.key !== phoneColumn ? mapping.key : undefined,
     clear: mapping.empty === "clear",
-    fields: compileAll(mapping.custom_fields, "custom_fields", "custom field"),
-    context: compileAll(mapping.context ?? {}, "context", "context variable"),
+    fields: compileAll(mapping.custom_fields, "custom_fields", "customField"),
+    context: compileAll(mapping.context ?? {}, "context", "context"),
     slots,
   };
 }
@@ -90,15 +93,15 @@ class RowRun {
     this.problems = row.problems && row.problems.length > 0 ? [...row.problems] : undefined;
   }
 
-  problem(column: string | undefined, code: RowProblemCode, message: string): void {
-    this.problems = addProblem(this.problems, this.row.rowNumber, column, code, message);
+  problem(column: string | undefined, code: RowProblemCode, said: Text): void {
+    this.problems = addProblem(this.problems, this.row.rowNumber, column, code, said);
   }
 
   /** A value, or undefined when blank or when its transform failed (then a ROW_VALUE_INVALID is recorded). */
   read(value: CompiledValue, label: string): string | undefined {
     const result = value.get(this.row.values);
     if (result instanceof TransformFailure) {
-      this.problem(value.column, "ROW_VALUE_INVALID", `${result.message} (${label})`);
+      this.problem(value.column, "ROW_VALUE_INVALID", msg("row.valueInvalid", { message: result.text, label }));
       return undefined;
     }
     return isBlank(result) ? undefined : result;
@@ -108,12 +111,12 @@ class RowRun {
     const { phoneColumn, country } = this.compiled;
     const raw = this.row.values[phoneColumn] ?? "";
     if (isBlank(raw)) {
-      this.problem(phoneColumn, "ROW_VALUE_MISSING", "the phone number is empty");
+      this.problem(phoneColumn, "ROW_VALUE_MISSING", msg("row.phoneEmpty"));
       return undefined;
     }
     const result = normalizePhone(raw, country);
     if (result.ok) return result.phone;
-    this.problem(phoneColumn, "ROW_PHONE_INVALID", result.message);
+    this.problem(phoneColumn, "ROW_PHONE_INVALID", result.text);
     return undefined;
   }
 
@@ -121,7 +124,7 @@ class RowRun {
     const { keyColumn } = this.compiled;
     if (keyColumn === undefined) return phone?.canonical;
     const key = (this.row.values[keyColumn] ?? "").trim();
-    if (key === "") this.problem(keyColumn, "ROW_VALUE_MISSING", `the key column "${keyColumn}" is empty`);
+    if (key === "") this.problem(keyColumn, "ROW_VALUE_MISSING", msg("row.keyEmpty", { column: keyColumn }));
     return key;
   }
 
@@ -132,7 +135,7 @@ class RowRun {
       const { field, value, label } = list[i]!;
       const result = value.get(this.row.values);
       if (result instanceof TransformFailure) {
-        this.problem(value.column, "ROW_VALUE_INVALID", `${result.message} (${label})`);
+        this.problem(value.column, "ROW_VALUE_INVALID", msg("row.valueInvalid", { message: result.text, label }));
       } else if (!isBlank(result)) out[field] = result;
       else if (clear) out[field] = "";
     }
@@ -166,15 +169,19 @@ function messageParts(
       const column = run.compiled.slots.find((s) => s.name === "sendDate")?.value.column;
       if (date.ok) parts.message.sendDate = date.wire;
       else if (date.code === "ROW_SEND_DATE_PAST")
-        Object.assign(parts.message, { sendDate: date.wire, late: date.message });
-      else run.problem(column, date.code, date.message);
+        // lateText not enumerable: the draft keeps the shape its tests and the plan preview know.
+        Object.defineProperty(Object.assign(parts.message, { sendDate: date.wire, late: date.message }), "lateText", {
+          value: date.text,
+          enumerable: false,
+        });
+      else run.problem(column, date.code, date.text);
     }
   }
   if (slots.fileUrl !== undefined) {
     const url = checkFileUrl(slots.fileUrl);
     const column = run.compiled.slots.find((s) => s.name === "fileUrl")?.value.column;
     if (url.ok) parts.file = { url: url.url, ...(slots.caption !== undefined ? { caption: slots.caption } : {}) };
-    else run.problem(column, "ROW_FILE_URL_INVALID", url.message);
+    else run.problem(column, "ROW_FILE_URL_INVALID", url.text);
   }
   return parts;
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 import type { ValueSpec } from "./schema.js";
 import { chainTransforms, compileTransform, TransformFailure, type Transform } from "./transforms.js";
 
@@ -40,7 +41,7 @@ function compileTransforms(names: string[] | undefined, where: string): Transfor
     names.map((name) => {
       const compiled = compileTransform(name);
       // checkMapping() reports these with line:column first; reaching this means it was skipped.
-      if (!compiled.ok) throw new ConfigError("MAPPING_RULES", `${where}: ${compiled.message}`);
+      if (!compiled.ok) throw new ConfigError("MAPPING_RULES", text("mapping.at", { where, message: compiled.text }));
       return compiled.transform;
     }),
   );

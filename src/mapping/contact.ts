@@ -1,4 +1,5 @@
 import type { RowProblem } from "../core/row-problem.js";
+import type { Text } from "../core/text.js";
 
 export interface PhoneNumbers {
   /** Digits only. For Brazilian mobiles the 13-digit form (with the 9th digit). */
@@ -32,6 +33,8 @@ export interface ContactDraft {
      * note and name still go — and only when it was not sent already (a sent message's date passing is normal).
      */
     late?: string;
+    /** `late` as a catalog Text, for the person's language. */
+    lateText?: Text;
   };
   /** message_file_send, when the mapping has a file and the row's url is not empty. */
   file?: { url: string; caption?: string };

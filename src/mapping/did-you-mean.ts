@@ -1,3 +1,7 @@
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
+
 /** Edit distance counting a swap of two neighbours as one edit ("titel" → "title"), the commonest typo. */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
@@ -39,6 +43,11 @@ export function closest(input: string, candidates: readonly string[]): string | 
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {
+  return english(didYouMeanText(input, candidates));
+}
+
+/** didYouMean as a catalog Text (`""` when nothing is close), for the person's language. */
+export function didYouMeanText(input: string, candidates: readonly string[]): Text | string {
   const suggestion = closest(input, candidates);
-  return suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
+  return suggestion === undefined ? "" : text("mapping.didYouMean", { suggestion });
 }

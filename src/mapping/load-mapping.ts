@@ -12,17 +12,18 @@ import {
 import type { MappingErrorCode } from "../core/error-codes.js";
 import { ConfigError, isConfigError, UsageError } from "../errors.js";
 import { MappingSchema, ValueSpecSchema, type Mapping, type ValueSpec } from "./schema.js";
-import { issuesToProblems, typeOf } from "./schema-issues.js";
+import { issuesToProblems, typeText } from "./schema-issues.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
+import type { SyntaxErrorName } from "../messages/en/mapping.js";
+import { mappingProblem, type FilePosition, type MappingProblem } from "./mapping-problem.js";
 
 // Re-exported: rules.ts, init and the CLI name problems with these.
 export { closest, didYouMean } from "./did-you-mean.js";
 export { describePath } from "./describe-path.js";
 
-/** Where a mapping value sits in its file (1-based). */
-export interface FilePosition {
-  line: number;
-  column: number;
-}
+export { mappingProblem, type FilePosition, type MappingProblem } from "./mapping-problem.js";
 
 /** Finds a JSON path in the mapping file; `"key"` points at the property name instead of its value. */
 export type MappingLocator = (path: JSONPath, target?: "key" | "value") => FilePosition | undefined;
@@ -33,32 +34,36 @@ export type MappingLocator = (path: JSONPath, target?: "key" | "value") => FileP
  */
 export type LoadedMapping = Mapping & { path: string; readonly locate?: MappingLocator };
 
-export interface MappingProblem {
-  code: MappingErrorCode;
-  message: string;
-  position?: FilePosition;
-}
-
 /** `mapping.json:4:11: unknown key "modo" (did you mean "mode"?)` — one line per problem, sorted by position. */
 export function formatMappingProblems(file: string, problems: MappingProblem[]): string {
+  return problemLines(file, problems).map(english).join("\n");
+}
+
+function problemLines(file: string, problems: MappingProblem[]): Text[] {
   return [...problems]
     .sort(
       (a, b) =>
         (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
     )
-    .map((p) => `${file}${p.position ? `:${p.position.line}:${p.position.column}` : ""}: ${p.message}`)
-    .join("\n");
+    .map((p) =>
+      text("mapping.problemAt", {
+        file,
+        line: p.position?.line,
+        column: p.position?.column,
+        message: p.text ?? p.message,
+      }),
+    );
 }
 
 /** One ConfigError carrying every problem (the message lists them all; `context.problems` has them as data). */
 export function mappingError(code: MappingErrorCode, file: string, problems: MappingProblem[]): ConfigError {
-  const header = `Mapping ${file} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`;
-  return new ConfigError(code, `${header}\n${formatMappingProblems(file, problems)}`, { context: { file, problems } });
+  const said = text("mapping.problems", { file, count: problems.length, lines: problemLines(file, problems) });
+  return new ConfigError(code, said, { context: { file, problems } });
 }
 
-function createLocator(text: string, root: Node | undefined): MappingLocator {
+function createLocator(source: string, root: Node | undefined): MappingLocator {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const position = (offset: number): FilePosition => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -93,11 +98,9 @@ function duplicateKeys(node: Node | undefined, locate: (offset: number) => FileP
       if (!keyNode) continue;
       const key = String(keyNode.value);
       if (seen.has(key))
-        out.push({
-          code: "MAPPING_DUPLICATE_KEY",
-          message: `key "${key}" appears twice in the same object`,
-          position: locate(keyNode.offset),
-        });
+        out.push(
+          mappingProblem("MAPPING_DUPLICATE_KEY", text("mapping.duplicateKey", { key }), locate(keyNode.offset)),
+        );
       seen.add(key);
     }
   }
@@ -118,8 +121,8 @@ const EOF = 17;
  * understood). jsonc-parser's tree builder recurses once per level: a file of 100 000 `[` ended in "RangeError: Maximum
  * call stack size exceeded" and a stack trace instead of a mapping error.
  */
-function tooDeepAt(text: string): number | undefined {
-  const scanner = createScanner(text, true);
+function tooDeepAt(source: string): number | undefined {
+  const scanner = createScanner(source, true);
   let depth = 0;
   for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {
@@ -134,44 +137,43 @@ function tooDeepAt(text: string): number | undefined {
  * Parses a mapping text (comments and trailing commas allowed) into a normalized mapping. Throws ONE ConfigError
  * (MAPPING_INVALID) listing every syntax or schema problem with its line:column.
  */
-export function parseMapping(text: string, file: string): LoadedMapping {
-  const deep = tooDeepAt(text);
+export function parseMapping(source: string, file: string): LoadedMapping {
+  const deep = tooDeepAt(source);
   if (deep !== undefined) {
     throw mappingError("MAPPING_INVALID", file, [
-      {
-        code: "MAPPING_SYNTAX",
-        message: `objects and lists nest more than ${MAX_DEPTH} levels deep here, and a mapping needs at most 4: is this the mapping file?`,
-        position: positionOf(text, deep),
-      },
+      mappingProblem("MAPPING_SYNTAX", text("mapping.tooDeep", { max: MAX_DEPTH }), positionOf(source, deep)),
     ]);
   }
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, {
+  const root = parseTree(source, syntaxErrors, {
     allowTrailingComma: true,
     disallowComments: false,
     allowEmptyContent: true,
   });
-  const locate = createLocator(text, root);
-  const offsetLocator = (offset: number) => positionOf(text, offset);
+  const locate = createLocator(source, root);
+  const offsetLocator = (offset: number) => positionOf(source, offset);
   if (syntaxErrors.length > 0 || !root) {
-    const problems: MappingProblem[] = syntaxErrors.map((e) => ({
-      code: "MAPPING_SYNTAX",
-      message: `JSON syntax error: ${syntaxMessage(printParseErrorCode(e.error))}`,
-      position: positionOf(text, e.offset),
-    }));
-    if (problems.length === 0)
-      problems.push({ code: "MAPPING_SYNTAX", message: "the file is empty; expected a JSON object" });
+    const problems: MappingProblem[] = syntaxErrors.map((e) =>
+      mappingProblem(
+        "MAPPING_SYNTAX",
+        text("mapping.syntax", { what: syntaxMessage(printParseErrorCode(e.error)) }),
+        positionOf(source, e.offset),
+      ),
+    );
+    if (problems.length === 0) problems.push(mappingProblem("MAPPING_SYNTAX", text("mapping.empty")));
     throw mappingError("MAPPING_INVALID", file, problems);
   }
   const value: unknown = getNodeValue(root);
   const problems: MappingProblem[] = [];
   duplicateKeys(root, offsetLocator, problems);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    problems.push({
-      code: "MAPPING_WRONG_TYPE",
-      message: `the mapping must be a JSON object, got ${typeOf(value)}`,
-      position: positionOf(text, root.offset),
-    });
+    problems.push(
+      mappingProblem(
+        "MAPPING_WRONG_TYPE",
+        text("mapping.notObject", { got: typeText(value) }),
+        positionOf(source, root.offset),
+      ),
+    );
     throw mappingError("MAPPING_INVALID", file, problems);
   }
   return mappingFromValue(value as Record<string, unknown>, file, locate, problems);
@@ -248,11 +250,11 @@ function withNamesKept(
   return out;
 }
 
-function positionOf(text: string, offset: number): FilePosition {
+function positionOf(source: string, offset: number): FilePosition {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
@@ -260,21 +262,23 @@ function positionOf(text: string, offset: number): FilePosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-function syntaxMessage(code: string): string {
-  const messages: Record<string, string> = {
-    InvalidSymbol: "unexpected character",
-    PropertyNameExpected: "expected a property name in double quotes",
-    ValueExpected: "expected a value",
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected ","',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: "unexpected content after the end of the object",
-    UnexpectedEndOfString: "unterminated string",
-    UnexpectedEndOfComment: "unterminated /* comment",
-    InvalidCommentToken: "invalid comment",
-  };
-  return messages[code] ?? code;
+const SYNTAX_NAMES = new Set<string>([
+  "InvalidSymbol",
+  "PropertyNameExpected",
+  "ValueExpected",
+  "ColonExpected",
+  "CommaExpected",
+  "CloseBraceExpected",
+  "CloseBracketExpected",
+  "EndOfFileExpected",
+  "UnexpectedEndOfString",
+  "UnexpectedEndOfComment",
+  "InvalidCommentToken",
+]);
+
+/** jsonc-parser's error name in words (the catalog's), or the name itself for one it added later. */
+function syntaxMessage(code: string): Text | string {
+  return SYNTAX_NAMES.has(code) ? text("mapping.syntaxName", { name: code as SyntaxErrorName }) : code;
 }
 
 /**
@@ -283,23 +287,23 @@ function syntaxMessage(code: string): string {
  * @param displayName how messages name the file (the path as the user typed it). @default path
  */
 export async function loadMapping(path: string, displayName: string = path): Promise<LoadedMapping> {
-  let text: string;
+  let source: string;
   try {
-    text = await readFile(path, "utf8");
+    source = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT")
-      throw new ConfigError("MAPPING_NOT_FOUND", `Mapping file not found: ${displayName}`, {
+      throw new ConfigError("MAPPING_NOT_FOUND", text("mapping.notFound", { file: displayName }), {
         cause: error,
         context: { file: path },
       });
     throw new ConfigError(
       "MAPPING_UNREADABLE",
-      `Could not read the mapping file ${displayName}: ${(error as Error).message}`,
+      text("mapping.unreadable", { file: displayName, message: (error as Error).message }),
       { cause: error },
     );
   }
   // Editors on Windows save JSON with a BOM; jsonc-parser would call it an invalid symbol.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseMapping(text, displayName);
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  return parseMapping(source, displayName);
 }

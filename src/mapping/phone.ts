@@ -1,9 +1,13 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from "libphonenumber-js/max";
 import type { PhoneNumbers } from "./contact.js";
+import type { Text } from "../core/text.js";
+import { text as msg } from "../messages/text.js";
+import { withMessage } from "../messages/translate.js";
 
 export type { CountryCode };
 
-export type PhoneResult = { ok: true; phone: PhoneNumbers } | { ok: false; message: string };
+/** Invalid: `message` in English, `text` the same as a catalog Text. */
+export type PhoneResult = { ok: true; phone: PhoneNumbers } | { ok: false; message: string; text: Text };
 
 /**
  * Brazilian area codes (DDD) in use. Numbers with any other two leading digits are not Brazilian phones, whatever
@@ -19,20 +23,18 @@ const BR_AREA_CODES = new Set(
     .split(" "),
 );
 
-const invalid = (raw: string, reason: string): PhoneResult => ({
-  ok: false,
-  message: `"${raw}" is not a valid phone number (${reason})`,
-});
+const invalid = (raw: string, reason: Text): PhoneResult =>
+  withMessage({ ok: false as const }, msg("row.phoneInvalid", { raw, reason }));
 
 /**
  * Excel shows a long number in a "Geral" column as 5,51199E+12 and a CSV saved from it keeps only that text: the last
  * digits are gone, so it must not be read as a number (it would become 5511990000000, someone else's phone).
  */
 const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
-const SCIENTIFIC_REASON =
-  "Excel wrote it in scientific notation and its last digits were lost when the file was saved: in Excel, format the " +
-  "phone column so every digit shows (Formatar Células › Número with 0 casas decimais, or Texto) and save the CSV " +
-  "again, or use the .xlsx itself as the source";
+const SCIENTIFIC_REASON = msg("row.phone.scientific");
+const TOO_SHORT = msg("row.phone.tooShort");
+const TOO_LONG = msg("row.phone.tooLong");
+const NOT_VALID = msg("row.phone.notValid");
 
 /**
  * A number cell that Excel (or pandas) wrote as a float: `5513979063394.0`. The `.0` is not part of the number (SPEC
@@ -46,20 +48,20 @@ const EXCEL_DECIMAL_ZERO = /^(\+?\d{8,})[.,]0+$/;
  * get the 9 added, because ChatGuru may hold either form. Landlines (first digit 2–5): canonical only.
  */
 function brazilian(raw: string, national: string): PhoneResult {
-  if (national.length < 10) return invalid(raw, "too short");
-  if (national.length > 11) return invalid(raw, "too long");
+  if (national.length < 10) return invalid(raw, TOO_SHORT);
+  if (national.length > 11) return invalid(raw, TOO_LONG);
   const area = national.slice(0, 2);
-  if (!BR_AREA_CODES.has(area)) return invalid(raw, `unknown Brazilian area code ${area}`);
+  if (!BR_AREA_CODES.has(area)) return invalid(raw, msg("row.phone.unknownArea", { area }));
   const subscriber = national.slice(2);
   const first = subscriber.charCodeAt(0) - 48;
   if (subscriber.length === 9) {
-    if (first !== 9) return invalid(raw, "a 9-digit number must start with 9");
+    if (first !== 9) return invalid(raw, msg("row.phone.nineDigits"));
     return { ok: true, phone: { canonical: `55${area}${subscriber}`, alternate: `55${area}${subscriber.slice(1)}` } };
   }
   if (first >= 6)
     return { ok: true, phone: { canonical: `55${area}9${subscriber}`, alternate: `55${area}${subscriber}` } };
   if (first >= 2) return { ok: true, phone: { canonical: `55${area}${subscriber}` } };
-  return invalid(raw, "not a valid number");
+  return invalid(raw, NOT_VALID);
 }
 
 /**
@@ -98,12 +100,12 @@ function cleanDigits(raw: string): { digits: string; plus: boolean } | undefined
  */
 export function normalizePhone(raw: string, defaultCountry: CountryCode = "BR"): PhoneResult {
   const trimmed = raw.trim();
-  if (trimmed === "") return invalid(raw, "empty");
+  if (trimmed === "") return invalid(raw, msg("row.phone.empty"));
   const text = EXCEL_DECIMAL_ZERO.exec(trimmed)?.[1] ?? trimmed;
   const clean = cleanDigits(text);
   if (clean) {
     const { digits, plus } = clean;
-    if (digits.length === 0) return invalid(raw, "no digits");
+    if (digits.length === 0) return invalid(raw, msg("row.phone.noDigits"));
     if (plus) {
       if (digits.startsWith("55")) return brazilian(raw, digits.slice(2));
     } else if (defaultCountry === "BR") {
@@ -113,13 +115,13 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = "BR"):
       if ((national.length === 12 || national.length === 13) && national.startsWith("55") && national === digits) {
         return brazilian(raw, national.slice(2));
       }
-      if (digits.length < 10) return invalid(raw, "too short");
+      if (digits.length < 10) return invalid(raw, TOO_SHORT);
     }
   } else if (EXCEL_SCIENTIFIC.test(text)) {
     return invalid(raw, SCIENTIFIC_REASON);
   } else if (/\p{L}/u.test(text.replace(/^0\s*xx/i, ""))) {
     // libphonenumber reads vanity numbers ("1-800-FLOWERS"); a spreadsheet cell with letters is a typo, not a phone.
-    return invalid(raw, "contains letters");
+    return invalid(raw, msg("row.phone.letters"));
   }
   return parsed(raw, text.replace(/^0\s*xx/i, "0"), defaultCountry);
 }
@@ -128,18 +130,12 @@ function parsed(raw: string, text: string, defaultCountry: CountryCode): PhoneRe
   const number = parsePhoneNumberFromString(text, defaultCountry);
   if (!number) {
     const length = validatePhoneNumberLength(text, defaultCountry);
-    return invalid(
-      raw,
-      length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number",
-    );
+    return invalid(raw, length === "TOO_SHORT" ? TOO_SHORT : length === "TOO_LONG" ? TOO_LONG : NOT_VALID);
   }
   if (number.countryCallingCode === "55") return brazilian(raw, number.nationalNumber);
   if (!number.isValid()) {
     const length = validatePhoneNumberLength(text, defaultCountry);
-    return invalid(
-      raw,
-      length === "TOO_SHORT" ? "too short" : length === "TOO_LONG" ? "too long" : "not a valid number",
-    );
+    return invalid(raw, length === "TOO_SHORT" ? TOO_SHORT : length === "TOO_LONG" ? TOO_LONG : NOT_VALID);
   }
   return { ok: true, phone: { canonical: `${number.countryCallingCode}${number.nationalNumber}` } };
 }

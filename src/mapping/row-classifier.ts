@@ -3,6 +3,8 @@ import { createRowMapper } from "./apply-mapping.js";
 import type { ContactDraft } from "./contact.js";
 import type { RowProblem } from "../core/row-problem.js";
 import type { LoadedMapping } from "./load-mapping.js";
+import { text } from "../messages/text.js";
+import { withMessage } from "../messages/translate.js";
 
 export type RowClass =
   | { kind: "valid"; draft: ContactDraft }
@@ -76,16 +78,13 @@ export function createRowClassifier(mapping: LoadedMapping, headers: string[]): 
       if (first === undefined) otherKeys.set(draft.key, row.rowNumber);
     }
     if (first === undefined) return { kind: "valid", draft };
-    const what = phoneKeys ? `the phone number ${draft.key}` : `the key "${draft.key}"`;
     return {
       kind: "duplicate",
       draft,
-      problem: {
-        row: row.rowNumber,
-        column: keyColumn,
-        code: "ROW_DUPLICATE_KEY",
-        message: `duplicate of row ${first}: ${what} appears again (the first row wins)`,
-      },
+      problem: withMessage(
+        { row: row.rowNumber, column: keyColumn, code: "ROW_DUPLICATE_KEY" as const },
+        text("row.duplicate", { first, key: draft.key, phoneKey: phoneKeys }),
+      ),
     };
   };
 }

@@ -3,7 +3,17 @@ import type { JSONPath } from "jsonc-parser";
 import { toFieldApiName } from "../chatguru/field-names.js";
 import type { WriteBackColumns } from "../core/row-result.js";
 import { parseTemplate } from "./apply-mapping.js";
-import { closest, describePath, mappingError, type LoadedMapping, type MappingProblem } from "./load-mapping.js";
+import {
+  closest,
+  describePath,
+  mappingError,
+  mappingProblem,
+  type LoadedMapping,
+  type MappingProblem,
+} from "./load-mapping.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { didYouMeanText } from "./did-you-mean.js";
 import type { ValueSpec } from "./schema.js";
 import { compileTransform, knownTransformNames } from "./transforms.js";
 
@@ -44,24 +54,21 @@ export function mappedColumns(mapping: LoadedMapping): Set<string> {
  * A bare string is a column name, so `"note": "Oi {{Nome}}"` looks for a column called `Oi {{Nome}}`. Say that, how to
  * write a template instead, and which placeholders are misspelt (did-you-mean) — undefined when `column` has no `{{…}}`.
  */
-function placeholdersInColumn(column: string, path: JSONPath, what: string, headers: string[]): string | undefined {
+function placeholdersInColumn(column: string, path: JSONPath, what: string, headers: string[]): Text | undefined {
   const { columns } = parseTemplate(column);
   if (columns.length === 0) return undefined;
   const headerSet = new Set(headers);
   const typos = columns
     .filter((name) => !headerSet.has(name))
-    .map((name) => {
-      const suggestion = closest(name, headers);
-      return `{{${name}}} is not a column${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ""}`;
-    });
+    .map((name) => text("mapping.braces.typo", { name, hint: didYouMeanText(name, headers) }));
   // phone and key take a column only; "{{Nome}}" alone is simply the column Nome; anything else wants a template.
   const whole = columns.length === 1 && /^\s*\{\{[^{}]*\}\}\s*$/.test(column);
-  const known = columns.length === 1 && headerSet.has(columns[0]!) ? `: "${columns[0]}"` : "";
+  const known = columns.length === 1 && headerSet.has(columns[0]!) ? columns[0] : undefined;
   const fix =
     whole || path[0] === "phone" || path[0] === "key"
-      ? `write the column name without braces${known}`
-      : `to fill in cells write { "template": ${JSON.stringify(column)} }`;
-  return `${what} is the text ${JSON.stringify(column)}, which is read as a column name; ${fix}${typos.length > 0 ? ` — ${typos.join(", ")}` : ""}`;
+      ? text("mapping.braces.noBraces", { known })
+      : text("mapping.braces.template", { json: JSON.stringify(column) });
+  return text("mapping.braces", { what, json: JSON.stringify(column), fix, typos });
 }
 
 /** One check of a mapping against a header: every problem is collected, each with its place in the file. */
@@ -83,16 +90,16 @@ class RuleCheck {
     return this.mapping.locate?.(path, target);
   }
 
-  add(code: MappingProblem["code"], message: string, path: JSONPath, target: "key" | "value" = "value"): void {
-    this.problems.push({ code, message, position: this.locate(path, target) });
+  add(code: MappingProblem["code"], said: Text, path: JSONPath, target: "key" | "value" = "value"): void {
+    this.problems.push(mappingProblem(code, said, this.locate(path, target)));
   }
 
   /** ` (did you mean "X"?)`, or the header's first columns when nothing is close. */
-  #suggest(name: string): string {
+  #suggest(name: string): Text {
     const suggestion = closest(name, this.headers);
     return suggestion !== undefined
-      ? ` (did you mean "${suggestion}"?)`
-      : ` (the header has ${this.#listed || "no columns"})`;
+      ? text("mapping.didYouMean", { suggestion })
+      : text("mapping.headerHas", { listed: this.#listed });
   }
 
   requireColumn(column: string, path: JSONPath, what: string): void {
@@ -101,7 +108,7 @@ class RuleCheck {
     if (braces !== undefined) return this.add("MAPPING_UNKNOWN_COLUMN", braces, path);
     this.add(
       "MAPPING_UNKNOWN_COLUMN",
-      `${what} names column "${column}", which is not in the source header${this.#suggest(column)}`,
+      text("mapping.notInHeader", { what, column, hint: this.#suggest(column) }),
       path,
     );
   }
@@ -110,11 +117,10 @@ class RuleCheck {
     const { phone, key } = this.mapping;
     this.requireColumn(phone.column, ["phone", "column"], "phone");
     if (!isSupportedCountry(phone.default_country)) {
-      this.add(
-        "MAPPING_UNKNOWN_COUNTRY",
-        `phone.default_country "${phone.default_country}" is not a known country code (e.g. "BR", "PT", "US")`,
-        ["phone", "default_country"],
-      );
+      this.add("MAPPING_UNKNOWN_COUNTRY", text("mapping.unknownCountry", { country: phone.default_country }), [
+        "phone",
+        "default_country",
+      ]);
     }
     if (key !== undefined) this.requireColumn(key, ["key"], "key");
   }
@@ -127,15 +133,14 @@ class RuleCheck {
     if ("transform" in spec && spec.transform) this.#transforms(path, spec.transform, what);
   }
 
-  #template(path: JSONPath, text: string, what: string): void {
-    const template = parseTemplate(text);
+  #template(path: JSONPath, source: string, what: string): void {
+    const template = parseTemplate(source);
     for (const column of template.columns) {
       if (this.#headerSet.has(column)) continue;
-      const message = `${what} template uses {{${column}}}, which is not a column of the source header`;
-      this.add("MAPPING_UNKNOWN_COLUMN", `${message}${this.#suggest(column)}`, [...path, "template"]);
+      const said = text("mapping.templateColumn", { what, column, hint: this.#suggest(column) });
+      this.add("MAPPING_UNKNOWN_COLUMN", said, [...path, "template"]);
     }
-    if (template.unclosed)
-      this.add("MAPPING_BAD_TEMPLATE", `${what} template has an unclosed "{{"`, [...path, "template"]);
+    if (template.unclosed) this.add("MAPPING_BAD_TEMPLATE", text("mapping.unclosed", { what }), [...path, "template"]);
   }
 
   #transforms(path: JSONPath, names: string[], what: string): void {
@@ -145,12 +150,12 @@ class RuleCheck {
       const unknown = !name.startsWith("date:");
       const suggestion = unknown ? closest(name, knownTransformNames()) : undefined;
       const hint = suggestion
-        ? ` (did you mean "${suggestion}"?)`
+        ? text("mapping.didYouMean", { suggestion })
         : unknown
-          ? ` (known: trim, upper, lower, title, digits, date:FROM->TO)`
+          ? text("mapping.transformsKnown")
           : "";
       const code = unknown ? "MAPPING_UNKNOWN_TRANSFORM" : "MAPPING_BAD_TRANSFORM";
-      this.add(code, `${what}: ${compiled.message}${hint}`, [...path, "transform", i]);
+      this.add(code, text("mapping.transform", { what, message: compiled.text, hint }), [...path, "transform", i]);
     });
   }
 
@@ -162,8 +167,8 @@ class RuleCheck {
       const first = apiNames.get(apiName);
       if (first === undefined) apiNames.set(apiName, field);
       else {
-        const message = `custom field "${field}" and "${first}" are the same ChatGuru field (${apiName})`;
-        this.add("MAPPING_DUPLICATE_FIELD", message, ["custom_fields", field], "key");
+        const said = text("mapping.sameField", { field, first, apiName });
+        this.add("MAPPING_DUPLICATE_FIELD", said, ["custom_fields", field], "key");
       }
     }
   }
@@ -174,17 +179,13 @@ class RuleCheck {
     const owners = new Map<string, string>();
     for (const [slot, column] of Object.entries(this.mapping.write_back) as Array<[keyof WriteBackColumns, string]>) {
       if (inputs.has(column)) {
-        this.add(
-          "MAPPING_WRITE_BACK_CONFLICT",
-          `write_back.${slot} "${column}" is also an input column of the mapping; results would overwrite the data they came from`,
-          ["write_back", slot],
-        );
+        this.add("MAPPING_WRITE_BACK_CONFLICT", text("mapping.writeBackInput", { slot, column }), ["write_back", slot]);
       }
       const owner = owners.get(column);
       if (owner === undefined) owners.set(column, slot);
       else {
-        const message = `write_back.${slot} and write_back.${owner} both write column "${column}"`;
-        this.add("MAPPING_WRITE_BACK_CONFLICT", message, ["write_back", slot]);
+        const said = text("mapping.writeBackSame", { slot, owner, column });
+        this.add("MAPPING_WRITE_BACK_CONFLICT", said, ["write_back", slot]);
       }
     }
   }

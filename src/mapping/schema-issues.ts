@@ -2,7 +2,11 @@ import type { JSONPath } from "jsonc-parser";
 import type * as z from "zod";
 import type { MappingLocator, MappingProblem } from "./load-mapping.js";
 import { describePath } from "./describe-path.js";
-import { didYouMean } from "./did-you-mean.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
+import { didYouMeanText as didYouMean } from "./did-you-mean.js";
+import { mappingProblem } from "./mapping-problem.js";
 import { MappingObjectSchema, PhoneSpecSchema, VALUE_KINDS, WriteBackSchema } from "./schema.js";
 
 const ROOT_KEYS = Object.keys(MappingObjectSchema.shape);
@@ -18,12 +22,17 @@ function knownKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
 }
 
 export function typeOf(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return english(typeText(value));
+}
+
+/** What a value is, in words: `nothing`, `an array`, `the string "x"`, `number 3`. */
+export function typeText(value: unknown): Text {
+  if (value === undefined) return text("mapping.type.nothing");
+  if (value === null) return text("mapping.type.null");
+  if (Array.isArray(value)) return text("mapping.type.array");
+  if (typeof value === "object") return text("mapping.type.object");
+  if (typeof value === "string") return text("mapping.type.string", { json: JSON.stringify(value) });
+  return text("mapping.type.other", { type: typeof value, json: String(JSON.stringify(value)) });
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -52,12 +61,14 @@ export function issuesToProblems(
       case "unrecognized_keys": {
         const known = knownKeysAt(path);
         for (const key of issue.keys) {
-          const inside = path.length > 0 ? ` in ${where}` : "";
-          problems.push({
-            code: "MAPPING_UNKNOWN_KEY",
-            message: `unknown key "${key}"${inside}${didYouMean(key, known)}`,
-            position: at([...path, key], "key"),
-          });
+          const inside = path.length > 0 ? where : undefined;
+          problems.push(
+            mappingProblem(
+              "MAPPING_UNKNOWN_KEY",
+              text("mapping.unknownKey", { key, where: inside, hint: didYouMean(key, known) }),
+              at([...path, key], "key"),
+            ),
+          );
         }
         break;
       }
@@ -67,38 +78,41 @@ export function issuesToProblems(
       case "invalid_value": {
         const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
         const hint = typeof value === "string" ? didYouMean(value, issue.values.map(String)) : "";
-        problems.push({
-          code: "MAPPING_INVALID_VALUE",
-          message: `${where} must be one of ${options}, got ${typeOf(value)}${hint}`,
-          position: at(path),
-        });
+        problems.push(
+          mappingProblem(
+            "MAPPING_INVALID_VALUE",
+            text("mapping.oneOf", { where, options, got: typeText(value), hint }),
+            at(path),
+          ),
+        );
         break;
       }
       case "invalid_type":
         problems.push(
           value === undefined
-            ? { code: "MAPPING_MISSING_KEY", message: `${where} is required`, position: at(path) }
-            : {
-                code: "MAPPING_WRONG_TYPE",
-                message: `${where} must be ${article(issue.expected)}, got ${typeOf(value)}`,
-                position: at(path),
-              },
+            ? mappingProblem("MAPPING_MISSING_KEY", text("mapping.required", { where }), at(path))
+            : mappingProblem(
+                "MAPPING_WRONG_TYPE",
+                text("mapping.wrongType", {
+                  where,
+                  expected: text("mapping.a", { expected: issue.expected }),
+                  got: typeText(value),
+                }),
+                at(path),
+              ),
         );
         break;
       case "too_small":
-        problems.push({ code: "MAPPING_INVALID_VALUE", message: `${where} must not be empty`, position: at(path) });
+        problems.push(mappingProblem("MAPPING_INVALID_VALUE", text("mapping.notEmpty", { where }), at(path)));
         break;
       default:
-        problems.push({ code: "MAPPING_INVALID_VALUE", message: `${where}: ${issue.message}`, position: at(path) });
+        // zod's own words (English) for a check the mapping schema rarely makes.
+        problems.push(
+          mappingProblem("MAPPING_INVALID_VALUE", text("mapping.other", { where, message: issue.message }), at(path)),
+        );
     }
   }
   return problems;
-}
-
-function article(expected: string): string {
-  if (expected === "object") return "an object";
-  if (expected === "array") return "an array";
-  return `a ${expected}`;
 }
 
 /** zod reports a failed union as "Invalid input"; re-check against the branch the author clearly meant. */
@@ -106,45 +120,38 @@ function unionProblems(path: PropertyKey[], value: unknown, root: unknown, locat
   const where = describePath(path);
   const position = locate(path as JSONPath);
   const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-  if (value === undefined) return [{ code: "MAPPING_MISSING_KEY", message: `${where} is required`, position }];
+  if (value === undefined)
+    return [mappingProblem("MAPPING_MISSING_KEY", text("mapping.required", { where }), position)];
   if (path.length === 1 && path[0] === "phone") {
     if (!isObject)
-      return [
-        {
-          code: "MAPPING_WRONG_TYPE",
-          message: `phone must be a column name or {"column", "default_country"}, got ${typeOf(value)}`,
-          position,
-        },
-      ];
+      return [mappingProblem("MAPPING_WRONG_TYPE", text("mapping.phoneShape", { got: typeText(value) }), position)];
     const phoneObject = PhoneSpecSchema.options[1];
     const result = phoneObject.safeParse(value);
     return result.success ? [] : issuesToProblems(result.error.issues, root, locate, path);
   }
-  const expected = `${where} must be a column name or an object with "column", "value" or "template"`;
-  if (!isObject) return [{ code: "MAPPING_WRONG_TYPE", message: `${expected}, got ${typeOf(value)}`, position }];
+  if (!isObject)
+    return [
+      mappingProblem("MAPPING_WRONG_TYPE", text("mapping.valueShape", { where, got: typeText(value) }), position),
+    ];
   const kinds = (Object.keys(VALUE_KINDS) as Array<keyof typeof VALUE_KINDS>).filter((k) => k in (value as object));
   if (kinds.length === 1) {
     const result = VALUE_KINDS[kinds[0]!].safeParse(value);
     return result.success ? [] : issuesToProblems(result.error.issues, root, locate, path);
   }
   if (kinds.length > 1) {
-    return [
-      {
-        code: "MAPPING_INVALID_VALUE",
-        message: `${where} has ${kinds.map((k) => `"${k}"`).join(" and ")}: use only one of them`,
-        position,
-      },
-    ];
+    return [mappingProblem("MAPPING_INVALID_VALUE", text("mapping.onlyOne", { where, kinds }), position)];
   }
   const unknown = Object.keys(value as object).filter((k) => !VALUE_KEYS.includes(k));
   if (unknown.length > 0) {
-    return unknown.map((key) => ({
-      code: "MAPPING_UNKNOWN_KEY",
-      message: `unknown key "${key}" in ${where}${didYouMean(key, VALUE_KEYS)}`,
-      position: locate([...path, key] as JSONPath, "key"),
-    }));
+    return unknown.map((key) =>
+      mappingProblem(
+        "MAPPING_UNKNOWN_KEY",
+        text("mapping.unknownKey", { key, where, hint: didYouMean(key, VALUE_KEYS) }),
+        locate([...path, key] as JSONPath, "key"),
+      ),
+    );
   }
-  return [{ code: "MAPPING_MISSING_KEY", message: `${expected}`, position }];
+  return [mappingProblem("MAPPING_MISSING_KEY", text("mapping.valueShape", { where, got: undefined }), position)];
 }
 
 /** jsonc-parser keeps the last of two equal keys silently; in a config file that is almost always a mistake. */

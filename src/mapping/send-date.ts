@@ -1,4 +1,7 @@
 import { toSendDate } from "../chatguru/send-date.js";
+import type { Text } from "../core/text.js";
+import { text as msg } from "../messages/text.js";
+import { withMessage } from "../messages/translate.js";
 
 /**
  * `message.send_date` (SPEC §4.2): what people type in a sheet → ChatGuru's wire form `YYYY-MM-DD HH:MM`, Brasília
@@ -16,9 +19,9 @@ const DAY_MS = 86_400_000;
 
 export type SendDateResult =
   | { ok: true; wire: string }
-  | { ok: false; code: "ROW_SEND_DATE_INVALID"; message: string }
+  | { ok: false; code: "ROW_SEND_DATE_INVALID"; message: string; text: Text }
   /** A date in the past still has its wire form: a message already sent at that date is not judged again. */
-  | { ok: false; code: "ROW_SEND_DATE_PAST"; message: string; wire: string };
+  | { ok: false; code: "ROW_SEND_DATE_PAST"; message: string; text: Text; wire: string };
 
 const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -28,20 +31,17 @@ export function parseSendDate(raw: string, now: Date): SendDateResult {
   const text = raw.trim();
   const instant = brazilian(text) ?? iso(text) ?? serial(text);
   if (instant === undefined || Number.isNaN(instant)) {
-    return {
-      ok: false,
-      code: "ROW_SEND_DATE_INVALID",
-      message: `"${text}" is not a date: write DD/MM/AAAA HH:MM (Brasília time), e.g. 05/12/2026 14:30`,
-    };
+    return withMessage(
+      { ok: false as const, code: "ROW_SEND_DATE_INVALID" as const },
+      msg("row.sendDateInvalid", { value: text }),
+    );
   }
   const wire = wireForm(instant);
   if (instant < now.getTime()) {
-    return {
-      ok: false,
-      code: "ROW_SEND_DATE_PAST",
-      message: `the send date ${wire} (Brasília time) is in the past; ChatGuru only schedules future messages — change the date, or clear it to send now`,
-      wire,
-    };
+    return withMessage(
+      { ok: false as const, code: "ROW_SEND_DATE_PAST" as const, wire },
+      msg("row.sendDatePast", { wire }),
+    );
   }
   return { ok: true, wire };
 }

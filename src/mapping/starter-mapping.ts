@@ -1,6 +1,7 @@
 import type { SourceRow } from "../core/source-row.js";
 import { DEFAULT_WRITE_BACK } from "../core/row-result.js";
 import { normalizePhone } from "./phone.js";
+import { ENGLISH, type Speaker } from "../messages/translate.js";
 
 const fold = (s: string) =>
   s
@@ -93,6 +94,8 @@ export function starterMapping(
   headers: string[],
   phone: { column: string; by: "header" | "values" },
   schemaRef: string,
+  /** The language of the comments written into the file. @default English */
+  sp: Speaker = ENGLISH,
 ): StarterMapping {
   const name = byHeader(
     headers.filter((h) => h !== phone.column),
@@ -103,23 +106,23 @@ export function starterMapping(
   const lines = [
     "{",
     `  "$schema": ${JSON.stringify(schemaRef)},`,
-    `  "mode": "upsert", // create | update | upsert`,
+    `  "mode": "upsert", // ${sp.t("init.comment.mode")}`,
     `  "phone": { "column": ${JSON.stringify(phone.column)}, "default_country": "BR" },`,
     ...(name !== undefined ? [`  "name": ${JSON.stringify(name)},`] : []),
     `  "custom_fields": {`,
-    ...suggestionLines(suggestions),
+    ...suggestionLines(suggestions, sp),
     `  },`,
-    `  "empty": "skip" // skip: empty cells are not sent | clear: sent as ""`,
+    `  "empty": "skip" // ${sp.t("init.comment.empty")}`,
     "}",
   ];
   return { text: `${lines.join("\n")}\n`, phone, ...(name !== undefined ? { name } : {}), suggestions };
 }
 
-function suggestionLines(suggestions: string[]): string[] {
+function suggestionLines(suggestions: string[], sp: Speaker): string[] {
   if (suggestions.length === 0) return [];
   return [
-    `    // Suggestions: remove the // of a line only when ChatGuru has a custom field with exactly that name`,
-    `    // (left: the field's name in ChatGuru; right: the column). A field ChatGuru does not know stops the run.`,
+    `    // ${sp.t("init.comment.suggestions")}`,
+    `    // ${sp.t("init.comment.suggestionsHow")}`,
     ...suggestions.map((column) => `    // ${JSON.stringify(column)}: ${JSON.stringify(column)},`),
   ];
 }

@@ -1,3 +1,7 @@
+import type { Text } from "../core/text.js";
+import { text as msg } from "../messages/text.js";
+import { english, withMessage } from "../messages/translate.js";
+
 /**
  * Value transforms of the mapping (SPEC §4.2): `trim`, `upper`, `lower`, `title`, `digits`, and date re-formats
  * `date:DD/MM/YYYY->YYYY-MM-DD`. Compiled once per mapping; the compiled functions run on every row.
@@ -5,12 +9,18 @@
 
 /** A value that did not fit a transform (e.g. a date not matching the input pattern). Becomes ROW_VALUE_INVALID. */
 export class TransformFailure {
-  constructor(readonly message: string) {}
+  /** English words; `text` the same as a catalog Text. */
+  readonly message: string;
+  constructor(readonly text: Text) {
+    this.message = english(text);
+  }
 }
 
 export type Transform = (value: string) => string | TransformFailure;
 
-export type CompiledTransform = { ok: true; transform: Transform } | { ok: false; message: string };
+/** A transform name that does not compile says why as a catalog Text. */
+export type CompiledTransform =
+  { ok: true; transform: Transform } | { ok: false; message: string; readonly text: Text };
 
 export const TRANSFORM_NAMES = ["trim", "upper", "lower", "title", "digits", "date:<from>-><to>"] as const;
 const SIMPLE_NAMES = ["trim", "upper", "lower", "title", "digits"];
@@ -64,11 +74,7 @@ type Parts = { year: number; month: number; day: number; hour: number; minute: n
 function compileDate(spec: string): CompiledTransform {
   const body = spec.slice("date:".length);
   const arrow = body.indexOf("->");
-  if (arrow < 0)
-    return {
-      ok: false,
-      message: `date transform "${spec}" needs "->" between the input and output patterns, e.g. "date:DD/MM/YYYY->YYYY-MM-DD"`,
-    };
+  if (arrow < 0) return withMessage({ ok: false as const }, msg("mapping.transform.noArrow", { spec }));
   const from = body.slice(0, arrow);
   const to = body.slice(arrow + 2);
   const inputTokens: DateToken[] = [];
@@ -81,26 +87,17 @@ function compileDate(spec: string): CompiledTransform {
   }
   source += escapeRegExp(from.slice(last));
   if (inputTokens.length === 0)
-    return {
-      ok: false,
-      message: `date transform "${spec}": the input pattern "${from}" has no date tokens (DD MM YYYY YY HH mm ss)`,
-    };
+    return withMessage({ ok: false as const }, msg("mapping.transform.noInputTokens", { spec, from }));
   if (new Set(inputTokens).size !== inputTokens.length)
-    return { ok: false, message: `date transform "${spec}": a token repeats in the input pattern "${from}"` };
+    return withMessage({ ok: false as const }, msg("mapping.transform.repeats", { spec, from }));
   const outputTokens = [...to.matchAll(TOKEN_RE)].map((m) => m[0] as DateToken);
   if (outputTokens.length === 0)
-    return {
-      ok: false,
-      message: `date transform "${spec}": the output pattern "${to}" has no date tokens (DD MM YYYY YY HH mm ss)`,
-    };
+    return withMessage({ ok: false as const }, msg("mapping.transform.noOutputTokens", { spec, to }));
   const hasYear = (tokens: DateToken[]) => tokens.includes("YYYY") || tokens.includes("YY");
   for (const token of outputTokens) {
     const available = token === "YYYY" || token === "YY" ? hasYear(inputTokens) : inputTokens.includes(token);
     if (!available)
-      return {
-        ok: false,
-        message: `date transform "${spec}": the output token ${token} is not in the input pattern "${from}"`,
-      };
+      return withMessage({ ok: false as const }, msg("mapping.transform.notInInput", { spec, token, from }));
   }
   const re = new RegExp(`^${source}$`);
   return {
@@ -109,7 +106,7 @@ function compileDate(spec: string): CompiledTransform {
       const text = value.trim();
       if (text === "") return "";
       const match = re.exec(text);
-      if (!match) return new TransformFailure(`"${value}" does not match the date pattern ${from}`);
+      if (!match) return new TransformFailure(msg("row.dateNoMatch", { value, pattern: from }));
       const parts: Parts = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
       inputTokens.forEach((token, i) => {
         const n = Number(match[i + 1]);
@@ -122,7 +119,7 @@ function compileDate(spec: string): CompiledTransform {
         else if (token === "mm") parts.minute = n;
         else parts.second = n;
       });
-      if (!isRealDate(parts)) return new TransformFailure(`"${value}" is not a real date/time for the pattern ${from}`);
+      if (!isRealDate(parts)) return new TransformFailure(msg("row.dateNotReal", { value, pattern: from }));
       return to.replace(TOKEN_RE, (token) => format(token as DateToken, parts));
     },
   };
@@ -163,7 +160,7 @@ export function compileTransform(name: string): CompiledTransform {
   const simple = SIMPLE[name];
   if (simple) return { ok: true, transform: simple };
   if (name.startsWith("date:")) return compileDate(name);
-  return { ok: false, message: `unknown transform "${name}"` };
+  return withMessage({ ok: false as const }, msg("mapping.transform.unknown", { name }));
 }
 
 /** Names a misspelled transform could have meant (for "did you mean"). */

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { auth, type GlobalOptions } from "@googleapis/sheets";
 import { ConfigError } from "../errors.js";
 import { errnoCode } from "../util/errno.js";
+import { text as msg } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /** Read and write the cells of sheets shared with the account; nothing else (no Drive scope). */
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
@@ -23,13 +25,8 @@ export interface SheetsCredentials {
   secrets(): string[];
 }
 
-export const NO_CREDENTIALS_MESSAGE =
-  "No Google credentials found for the Sheets source. Use one of:\n" +
-  "  1. GOOGLE_ACCESS_TOKEN=<OAuth access token> (e.g. from `gcloud auth print-access-token`; expires after ~1 h);\n" +
-  "  2. GOOGLE_APPLICATION_CREDENTIALS=<path to a service-account JSON key>, then share the sheet (Editor) with the " +
-  "key's client_email;\n" +
-  "  3. Application Default Credentials: `gcloud auth application-default login " +
-  `--scopes=openid,https://www.googleapis.com/auth/userinfo.email,${SHEETS_SCOPE}\`, or run on Google Cloud.`;
+export const NO_CREDENTIALS_TEXT = msg("google.noCredentials", { scope: SHEETS_SCOPE });
+export const NO_CREDENTIALS_MESSAGE = english(NO_CREDENTIALS_TEXT);
 
 /** Auth order of SPEC §4.1: GOOGLE_ACCESS_TOKEN, then GOOGLE_APPLICATION_CREDENTIALS, then ADC. */
 export async function resolveSheetsCredentials(env: Record<string, string | undefined>): Promise<SheetsCredentials> {
@@ -63,9 +60,7 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
     const code = errnoCode(error);
     throw new ConfigError(
       "SHEETS_CREDENTIALS_FILE",
-      code === "ENOENT"
-        ? `GOOGLE_APPLICATION_CREDENTIALS points to ${path}, which does not exist.`
-        : `Could not read the key file GOOGLE_APPLICATION_CREDENTIALS=${path} (${code ?? "error"}).`,
+      code === "ENOENT" ? msg("google.keyFileMissing", { path }) : msg("google.keyFileUnreadable", { path, code }),
     );
   }
   let json: KeyFileJson;
@@ -73,10 +68,10 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
     json = JSON.parse(text) as KeyFileJson;
   } catch {
     // The parser's message quotes the file's content, which holds a private key: say only where.
-    throw new ConfigError("SHEETS_CREDENTIALS_FILE", `GOOGLE_APPLICATION_CREDENTIALS=${path} is not a JSON key file.`);
+    throw new ConfigError("SHEETS_CREDENTIALS_FILE", msg("google.notJsonKey", { path }));
   }
   if (json === null || typeof json !== "object") {
-    throw new ConfigError("SHEETS_CREDENTIALS_FILE", `GOOGLE_APPLICATION_CREDENTIALS=${path} is not a JSON key file.`);
+    throw new ConfigError("SHEETS_CREDENTIALS_FILE", msg("google.notJsonKey", { path }));
   }
 
   if (json.type !== "service_account") {
@@ -92,8 +87,10 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
   if (typeof json.client_email !== "string" || typeof json.private_key !== "string") {
     throw new ConfigError(
       "SHEETS_CREDENTIALS_FILE",
-      `The service-account key ${path} has no ${typeof json.client_email !== "string" ? "client_email" : "private_key"}: ` +
-        "download a new JSON key from the Google Cloud console (IAM → Service accounts → Keys).",
+      msg("google.keyMissingField", {
+        path,
+        field: typeof json.client_email !== "string" ? "client_email" : "private_key",
+      }),
     );
   }
   const privateKey = json.private_key;
@@ -110,10 +107,7 @@ async function fromKeyFile(path: string): Promise<SheetsCredentials> {
     try {
       tokenUrl = new URL(json.token_uri).href;
     } catch {
-      throw new ConfigError(
-        "SHEETS_CREDENTIALS_FILE",
-        `The service-account key ${path} has a token_uri that is not a URL.`,
-      );
+      throw new ConfigError("SHEETS_CREDENTIALS_FILE", msg("google.tokenUriInvalid", { path }));
     }
   }
   client.transporter.interceptors.request.add({
@@ -143,7 +137,7 @@ async function fromApplicationDefault(): Promise<SheetsCredentials> {
     // Resolve now, not at the first request: "no credentials" is a setup problem to report before anything runs.
     client = await googleAuth.getClient();
   } catch {
-    throw new ConfigError("SHEETS_NO_CREDENTIALS", NO_CREDENTIALS_MESSAGE);
+    throw new ConfigError("SHEETS_NO_CREDENTIALS", NO_CREDENTIALS_TEXT);
   }
   const email = "email" in client && typeof client.email === "string" ? client.email : undefined;
   return {

@@ -41,7 +41,8 @@ export function createSheetsCaller(options: SheetsCallerOptions): SheetsCaller {
       } catch (error) {
         const failure = classifySheetsFailure(error, { method, spreadsheetId, credentials, now: now() });
         if (!failure.retryable) throw failure.error;
-        if (attempt >= SHEETS_RETRY.maxAttempts) throw retriesExhausted(method, attempt, failure.reason, spreadsheetId);
+        if (attempt >= SHEETS_RETRY.maxAttempts)
+          throw retriesExhausted(method, attempt, failure.reasonText ?? failure.reason, spreadsheetId);
         const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, random);
         emit({
           type: "sheets-retry",

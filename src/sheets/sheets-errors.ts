@@ -2,10 +2,14 @@ import { RunAbortedError, ConfigError, redact, type SyncError } from "../errors.
 import type { SheetsCredentials } from "./sheets-auth.js";
 import { parseRetryAfter } from "../util/retry-after.js";
 import { RETRYABLE_STATUSES, SHEETS_RETRY } from "./sheets-retry.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /** What to do about one failed attempt. */
 export type SheetsFailure =
-  { retryable: true; reason: string; status?: number; retryAfterMs?: number } | { retryable: false; error: SyncError };
+  | { retryable: true; reason: string; reasonText?: Text; status?: number; retryAfterMs?: number }
+  | { retryable: false; error: SyncError };
 
 export interface FailureContext {
   /** Gateway method, e.g. "values.batchUpdate". */
@@ -39,14 +43,15 @@ export function classifySheetsFailure(error: unknown, ctx: FailureContext): Shee
   if (status === undefined) {
     // A GaxiosError without a response never reached Google (reset, refused, DNS, timeout): worth another try.
     if (e.config !== undefined || typeof e.code === "string") {
-      return { retryable: true, reason: `network error ${typeof e.code === "string" ? e.code : googleMessage}` };
+      const said = text("google.networkError", { what: typeof e.code === "string" ? e.code : googleMessage });
+      return { retryable: true, reason: english(said), reasonText: said };
     }
     // Thrown before any request: typically a private key that cannot sign.
     return {
       retryable: false,
       error: new ConfigError(
         "SHEETS_AUTH",
-        `Could not use the Google credentials from ${ctx.credentials.origin}: ${googleMessage}`,
+        text("google.cannotUse", { origin: ctx.credentials.origin, message: googleMessage }),
         { context },
       ),
     };
@@ -82,49 +87,48 @@ function rejection(
   if (fromTokenEndpoint || status === 401) {
     return new ConfigError(
       "SHEETS_AUTH",
-      "Google rejected the credentials: refresh GOOGLE_ACCESS_TOKEN or check GOOGLE_APPLICATION_CREDENTIALS " +
-        `(used ${ctx.credentials.origin}; Google said: ${googleMessage}).`,
+      text("google.rejected", { origin: ctx.credentials.origin, message: googleMessage }),
       { context },
     );
   }
   const id = ctx.spreadsheetId ?? "(unknown)";
   if (status === 403) {
     if (/has not been used in project|is disabled|SERVICE_DISABLED/i.test(googleMessage)) {
-      return new ConfigError(
-        "SHEETS_API_DISABLED",
-        `The Google Sheets API is not enabled for the Google Cloud project of your credentials: enable it ` +
-          `(APIs & Services → Library → Google Sheets API) and try again. Google said: ${googleMessage}`,
-        { context },
-      );
+      return new ConfigError("SHEETS_API_DISABLED", text("google.apiDisabled", { message: googleMessage }), {
+        context,
+      });
     }
     const who = ctx.credentials.accountEmail;
     return new ConfigError(
       "SHEETS_PERMISSION_DENIED",
       who
-        ? `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with ${who}: share it (Editor) with that address.`
-        : `Google Sheets denied access to spreadsheet ${id}: the sheet is not shared with the account your credentials ` +
-            `belong to (${ctx.credentials.origin}): share it (Editor) with that account.`,
+        ? text("google.notSharedWith", { id, who })
+        : text("google.notShared", { id, origin: ctx.credentials.origin }),
       { context },
     );
   }
   if (status === 404) {
-    return new ConfigError("SHEETS_NOT_FOUND", `Google Sheets: spreadsheet ${id} not found — check the URL.`, {
+    return new ConfigError("SHEETS_NOT_FOUND", text("google.notFound", { id }), {
       context,
     });
   }
   return new ConfigError(
     status === 400 ? "SHEETS_BAD_REQUEST" : "SHEETS_REQUEST_FAILED",
-    `Google Sheets rejected ${ctx.method} on spreadsheet ${id} with HTTP ${status}: ${googleMessage}`,
+    text("google.requestRejected", { method: ctx.method, id, status, message: googleMessage }),
     { context },
   );
 }
 
 /** After the last attempt: the run cannot go on without the sheet (exit 3, like other "gave up" aborts). */
-export function retriesExhausted(method: string, attempts: number, reason: string, spreadsheetId?: string): SyncError {
+export function retriesExhausted(
+  method: string,
+  attempts: number,
+  reason: string | Text,
+  spreadsheetId?: string,
+): SyncError {
   return new RunAbortedError(
     "SHEETS_UNAVAILABLE",
-    `Google Sheets kept failing for ${method}${spreadsheetId ? ` on spreadsheet ${spreadsheetId}` : ""} ` +
-      `(${reason}) after ${attempts} attempts; try again in a few minutes.`,
+    text("google.keptFailing", { method, id: spreadsheetId, reason, attempts }),
     { context: { method, attempts, ...(spreadsheetId ? { spreadsheetId } : {}) } },
   );
 }

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 /** Where a Google Sheets source lives: the spreadsheet and, optionally, which tab. */
 export interface SheetsSpec {
@@ -49,18 +50,14 @@ export function parseSheetsSpec(spec: string, sheetFlag?: string): SheetsSpec | 
   }
 
   if (!spreadsheetId || !ID_RE.test(spreadsheetId)) {
-    throw new UsageError(
-      `"${spec}" is not a Google Sheets address I can read. Use the URL from the browser ` +
-        `(https://docs.google.com/spreadsheets/d/<id>/edit#gid=<tab>) or sheets:<id> with --sheet "Tab name".`,
-      { code: "USAGE_SHEETS_SPEC" },
-    );
+    throw new UsageError(text("google.badAddress", { spec }), { code: "USAGE_SHEETS_SPEC" });
   }
 
   const result: SheetsSpec = { spreadsheetId };
   if (gidText !== undefined && gidText !== "") {
     const gid = Number(gidText);
     if (!Number.isInteger(gid) || gid < 0) {
-      throw new UsageError(`"${spec}" has gid=${gidText}, which is not a tab id (a whole number).`, {
+      throw new UsageError(text("google.badGid", { spec, gid: gidText }), {
         code: "USAGE_SHEETS_SPEC",
       });
     }

@@ -3,6 +3,9 @@ import { carriesWriteBack } from "../core/write-back-evidence.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
 import { keyColumnOf, keyOfCell } from "../mapping/row-key.js";
 import type { OpenedSource } from "../sources/source.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /**
  * The results file an earlier run left (before this run replaces it), read for one fact: which row keys it shows this
@@ -16,7 +19,8 @@ export function priorResults(
   open: () => Promise<OpenedSource>,
   mapping: LoadedMapping,
   unknown: (key: string) => boolean,
-  onWarning: (message: string) => void,
+  /** `said`: the warning as a catalog Text, for the person's language. */
+  onWarning: (message: string, said?: Text) => void,
 ): { has(key: string): Promise<boolean> } {
   let keys: Promise<ReadonlySet<string>> | undefined;
   const read = async (): Promise<ReadonlySet<string>> => {
@@ -35,10 +39,8 @@ export function priorResults(
         await opened.close();
       }
     } catch (error) {
-      onWarning(
-        `could not read the earlier results ${path} (${(error as Error).message}): rows the journal does not know ` +
-          `are judged without them`,
-      );
+      const said = text("results.priorUnreadable", { path, message: (error as Error).message });
+      onWarning(english(said), said);
     }
     return found;
   };

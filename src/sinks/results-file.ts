@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { ConfigError } from "../errors.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /** Shared by the results-file sinks (CSV, workbook): where the temp file goes and how a failed write is told. */
 
@@ -20,20 +22,19 @@ export function resultsWriteError(path: string, error: Error): ConfigError {
   const message =
     syscall === "rename"
       ? replaceFailure(path, code, error.message)
-      : `Could not write the results file ${path}: ${error.message}`;
+      : text("results.writeFailed", { path, message: error.message });
   return new ConfigError("RESULTS_WRITE_FAILED", message, {
     cause: error,
     context: { path, ...(syscall === "rename" ? { step: "replace" } : {}) },
   });
 }
 
-function replaceFailure(path: string, code: string | undefined, nodeMessage: string): string {
-  const name = `"${basename(path)}"`;
-  const again = "run again — rows already synced are not sent again (the journal remembers them).";
-  if (code !== undefined && HELD_OPEN.has(code))
-    return `Could not replace ${name} (${code}): is it open in Excel? Close it and ${again}`;
+function replaceFailure(path: string, code: string | undefined, nodeMessage: string): Text {
+  const name = basename(path);
+  const again = text("results.again");
+  if (code !== undefined && HELD_OPEN.has(code)) return text("results.openInExcel", { name, code, again });
   if (code !== undefined && FOLDER_IN_THE_WAY.has(code))
-    return `Could not replace ${name} (${code}): a folder with that name is now in ${dirname(path)}. Move or rename that folder and ${again}`;
+    return text("results.folderInTheWay", { name, code, dir: dirname(path), again });
   const reason = nodeMessage.replace(/^[A-Z]+: /, "").replace(/, rename .*$/s, "");
-  return `Could not replace ${name} in ${dirname(path)} (${code ?? "error"}: ${reason}). Fix that and ${again}`;
+  return text("results.replaceFailed", { name, dir: dirname(path), code, reason, again });
 }

@@ -3,6 +3,7 @@ import { access, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import { outputPathProblem } from "../util/output-path.js";
+import { text } from "../messages/text.js";
 
 /**
  * Checked before anything is sent (SPEC §5 results, issue "Files"): the results are written to a temp file renamed
@@ -12,32 +13,22 @@ import { outputPathProblem } from "../util/output-path.js";
  */
 export async function assertResultsPath(path: string, sourcePath: string | undefined): Promise<void> {
   if (sourcePath !== undefined && (await samePath(path, sourcePath))) {
-    throw new ConfigError(
-      "RESULTS_IS_SOURCE",
-      `--results ${path} is the source file itself; writing the results there would replace your data. Pass another --results, or leave it out to write <source>.results.csv beside the source.`,
-    );
+    throw new ConfigError("RESULTS_IS_SOURCE", text("results.isSource", { path }));
   }
   const problem = await outputPathProblem(path);
   if (problem?.kind === "not-a-file") {
     throw new ConfigError(
       "RESULTS_NOT_A_FILE",
-      `--results ${path} is ${problem.what}, not a regular file; the results replace the file named there. Pass a file name such as leads.results.csv.`,
+      text("results.notAFile", { path, what: text("path.entry", { entry: problem.what }) }),
     );
   }
   if (problem?.kind === "name-too-long") {
-    throw new ConfigError(
-      "RESULTS_NAME_TOO_LONG",
-      `--results ${path}: the file name is too long for the file system. Pass a shorter name.`,
-    );
+    throw new ConfigError("RESULTS_NAME_TOO_LONG", text("results.nameTooLong", { path }));
   }
   try {
     await access(dirname(path), constants.W_OK);
   } catch (error) {
-    throw new ConfigError(
-      "RESULTS_DIR_UNWRITABLE",
-      `Cannot write the results file ${path}: its folder does not exist or is not writable. Create it or pass another --results.`,
-      { cause: error },
-    );
+    throw new ConfigError("RESULTS_DIR_UNWRITABLE", text("results.dirUnwritable", { path }), { cause: error });
   }
 }
 

@@ -6,6 +6,9 @@ import type { KeyOrdinals } from "./key-ordinals.js";
 import { locateKeylessRows } from "./sheets-keyless-rows.js";
 import { locateRows, type PendingResult } from "./sheets-row-locator.js";
 import { buildRanges, planWriteBackColumns, type TargetColumn } from "./write-back-ranges.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { say } from "./sheets-row-locator.js";
 
 export interface SheetsResultWriterOptions {
   gateway: SheetsGateway;
@@ -18,7 +21,8 @@ export interface SheetsResultWriterOptions {
   columns: Array<keyof WriteBackColumns>;
   columnNames: string[];
   ordinals: KeyOrdinals;
-  note: (text: string) => void;
+  /** A row whose result could not be written back: English words, and the same as a catalog Text. */
+  note: (english: string, said: Text) => void;
   /** The header as the source read it: a row without a usable key is found again by these cells. */
   sourceHeaders: string[];
   /** Every write_back column name (left out when comparing a row's cells: a previous run wrote them). */
@@ -71,15 +75,18 @@ export class SheetsResultWriter {
     for (const { row, result } of found) {
       const holder = claimed.get(row);
       if (holder)
-        note(
-          `Row ${result.rowNumber}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`,
+        say(
+          note,
+          text("writeBack.sheetRowTaken", {
+            what: text("writeBack.row", { row: result.rowNumber }),
+            row,
+            holder: holder.rowNumber,
+          }),
         );
       else claimed.set(row, result);
     }
     for (const result of lost) {
-      note(
-        `Row ${result.rowNumber}: could not be found again (its ${keyColumn} cell is empty or invalid and the row was edited or deleted during the run); result not written.`,
-      );
+      say(note, text("writeBack.lostKeyless", { row: result.rowNumber, column: keyColumn }));
     }
   }
 
@@ -96,7 +103,7 @@ export class SheetsResultWriter {
     if (currentKeyIndex === -1) {
       throw new ConfigError(
         "SHEETS_KEY_COLUMN_GONE",
-        `The key column "${keyColumn}" is no longer in the header of tab "${sheetTitle}" (was it renamed or deleted during the run?); results were not written.`,
+        text("writeBack.keyColumnGone", { column: keyColumn, tab: sheetTitle }),
       );
     }
     if (currentKeyIndex === this.keyIndex) return { header, keyCells: firstKeyCells ?? [] };

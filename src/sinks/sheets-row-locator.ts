@@ -1,4 +1,7 @@
 import type { RowResult } from "../core/row-result.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /** A buffered result and the occurrence of its key it belongs to (see KeyOrdinals). */
 export interface PendingResult {
@@ -13,7 +16,13 @@ export interface LocateOptions {
   keyOf: (rawCell: string) => string | undefined;
   /** How many rows with this key the run has seen (KeyOrdinals.seen). */
   seen: (key: string) => number;
-  note: (text: string) => void;
+  /** A result that cannot be placed safely: English words, and the same as a catalog Text. */
+  note: (english: string, said: Text) => void;
+}
+
+/** Calls a note callback with a Text's English and the Text itself. */
+export function say(note: (english: string, said: Text) => void, said: Text): void {
+  note(english(said), said);
 }
 
 /**
@@ -24,31 +33,26 @@ export function locateRows(batch: PendingResult[], options: LocateOptions): Map<
   const { keyColumn, note } = options;
   const rowsByKey = indexKeyColumn(options.keyCells, options.keyOf);
   const claimed = new Map<number, RowResult>();
-  const claim = (row: number, result: RowResult, what: string): void => {
+  const claim = (row: number, result: RowResult, what: Text): void => {
     const holder = claimed.get(row);
-    if (holder)
-      note(`${what}: sheet row ${row} already received the result of source row ${holder.rowNumber}; not written.`);
+    if (holder) say(note, text("writeBack.sheetRowTaken", { what, row, holder: holder.rowNumber }));
     else claimed.set(row, result);
   };
   // Results without a usable key never come here: the sink places them by content (sheets-keyless-rows.ts).
   for (const { result, ordinal } of batch.filter((p) => p.result.key !== undefined)) {
     const key = result.key!;
     const rows = rowsByKey.get(key) ?? [];
-    const what = `Row ${result.rowNumber} (key ${key})`;
+    const what = text("writeBack.rowKey", { row: result.rowNumber, key });
     if (rows.length === 0) {
-      note(
-        `${what}: the key is no longer in column "${keyColumn}" (row deleted or edited during the run); result not written.`,
-      );
+      say(note, text("writeBack.keyGone", { what, column: keyColumn }));
       continue;
     }
     if (ordinal >= rows.length) {
-      note(`${what}: duplicate row no longer in the sheet; result not written.`);
+      say(note, text("writeBack.duplicateGone", { what }));
       continue;
     }
     if (ordinal === 0 && rows.length > Math.max(1, options.seen(key))) {
-      note(
-        `${what}: the key appears ${rows.length} times (rows ${rows.join(", ")}); the result went to row ${rows[0]}.`,
-      );
+      say(note, text("writeBack.keyRepeats", { what, count: rows.length, rows }));
     }
     claim(rows[ordinal]!, result, what);
   }

@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors.js";
 import type { SheetsGateway } from "../sheets/sheets-gateway.js";
 import type { WriteBackColumns } from "../core/row-result.js";
+import { text } from "../messages/text.js";
 
 export interface SheetsSinkOptions {
   gateway: SheetsGateway;
@@ -73,14 +74,14 @@ export function checkSheetsSinkOptions(options: SheetsSinkOptions): SheetsSinkSe
   if (columnNames.includes(keyColumn)) {
     throw new ConfigError(
       "MAPPING_WRITE_BACK_KEY",
-      `write_back would overwrite the key column "${keyColumn}" of tab "${sheetTitle}"; choose another write_back column name.`,
+      text("writeBack.overwritesKey", { column: keyColumn, tab: sheetTitle }),
     );
   }
   const keyIndex = options.headers.indexOf(keyColumn);
   if (keyIndex === -1) {
     throw new ConfigError(
       "MAPPING_UNKNOWN_COLUMN",
-      `The key column "${keyColumn}" is not in the header of tab "${sheetTitle}".`,
+      text("writeBack.keyNotInHeader", { column: keyColumn, tab: sheetTitle }),
     );
   }
   return { flushEveryMs, flushEveryRows, now: options.now ?? Date.now, columns, columnNames, keyIndex };

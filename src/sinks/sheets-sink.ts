@@ -6,6 +6,9 @@ import { KeyOrdinals } from "./key-ordinals.js";
 import { checkSheetsSinkOptions, type SheetsSinkOptions } from "./sheets-sink-options.js";
 import { SheetsResultWriter } from "./sheets-result-writer.js";
 import type { PendingResult } from "./sheets-row-locator.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 export type { SheetsSinkOptions } from "./sheets-sink-options.js";
 
@@ -15,7 +18,7 @@ function resultWriter(
   options: SheetsSinkOptions,
   settings: ReturnType<typeof checkSheetsSinkOptions>,
   ordinals: KeyOrdinals,
-  notes: CappedNotes,
+  notes: CappedNotes<Text>,
 ): SheetsResultWriter {
   return new SheetsResultWriter({
     gateway: options.gateway,
@@ -28,7 +31,7 @@ function resultWriter(
     columns: settings.columns,
     columnNames: settings.columnNames,
     ordinals,
-    note: (text) => notes.add(text),
+    note: (_english, said) => notes.add(said),
     sourceHeaders: options.headers,
     writeBackNames: new Set(Object.values(options.writeBack).filter((name): name is string => name !== undefined)),
   });
@@ -43,7 +46,7 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
   const settings = checkSheetsSinkOptions(options);
   const { now, flushEveryMs, flushEveryRows } = settings;
   const ordinals = new KeyOrdinals();
-  const notes = new CappedNotes(MAX_NOTES, (n) => `…and ${n} more rows that could not be written back.`);
+  const notes = new CappedNotes<Text>(MAX_NOTES, (n) => text("writeBack.more", { n }));
   const writer = resultWriter(options, settings, ordinals, notes);
   const buffer = new Map<number, PendingResult>();
   // Results without a usable key are found by their cells, which needs the whole tab: read it once, at close.
@@ -96,10 +99,12 @@ export function createSheetsSink(options: SheetsSinkOptions): Sink {
       while (inflight) await inflight;
       if (failure !== undefined) throw failure;
       await writer.write(takeBuffer(), keyless.splice(0));
-      return {
+      const closed = {
         location: `${spreadsheetUrl(options.spreadsheetId, writer.sheetId)} (tab "${options.sheetTitle}")`,
-        notes: notes.list(),
+        notes: notes.list().map(english),
       };
+      // Not enumerable: the close() result keeps its shape for library callers comparing it.
+      return Object.defineProperty(closed, "noteTexts", { value: notes.list(), enumerable: false });
     },
 
     async discard() {

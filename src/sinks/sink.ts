@@ -1,4 +1,5 @@
 import type { RowResult } from "../core/row-result.js";
+import type { Text } from "../core/text.js";
 
 /**
  * Where row outcomes go: a results CSV beside the source, or the write_back columns of a Google Sheet.
@@ -13,7 +14,10 @@ export interface Sink {
   /** Finishes the output. Called on success AND on abort (rows never reached are written without a status). */
   close(): Promise<{
     location: string;
+    /** Said as warnings after the run, in English. */
     notes?: string[];
+    /** The same notes as catalog Texts, in the same order, for the person's language. */
+    noteTexts?: Text[];
     /** The errors-only file, when one was written. */ errors?: string;
     /** The workbook twin of a results (or plan) CSV, to open in Excel (workbook-twin.ts). */
     workbook?: string;

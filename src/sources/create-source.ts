@@ -5,6 +5,7 @@ import { createCsvSource } from "./csv-source.js";
 import { createSheetsSource } from "./sheets-source.js";
 import type { Source } from "./source.js";
 import { createXlsxSource } from "./xlsx-source.js";
+import type { Text } from "../core/text.js";
 
 export interface SourceOptions {
   /** CSV encoding (utf-8, windows-1252, latin1…); detected when absent. */
@@ -24,7 +25,8 @@ export interface SourceOptions {
   /** Stream read for the `-` source. @default process.stdin */
   stdin?: NodeJS.ReadableStream;
   /** Something about the file a person should know while it is read (a workbook's uncalculated formulas). */
-  onWarning?: (message: string) => void;
+  /** A warning about the source (formulas without results…); `said` is the same as a catalog Text. */
+  onWarning?: (message: string, said?: Text) => void;
 }
 
 /**

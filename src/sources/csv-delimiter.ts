@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 const CANDIDATES = [";", ",", "\t"] as const;
 
@@ -79,9 +80,7 @@ export function normalizeDelimiter(value: string): string {
   const named = NAMED[value.toLowerCase()];
   if (named) return named;
   if (value.length === 1 && value !== '"' && value !== "\n" && value !== "\r") return value;
-  throw new ConfigError(
-    "SOURCE_DELIMITER_INVALID",
-    `Invalid delimiter ${JSON.stringify(value)}: use one character such as ";" or ",", or "tab".`,
-    { context: { delimiter: value } },
-  );
+  throw new ConfigError("SOURCE_DELIMITER_INVALID", text("source.delimiterInvalid", { value: JSON.stringify(value) }), {
+    context: { delimiter: value },
+  });
 }

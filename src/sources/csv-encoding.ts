@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 /** Bytes read before deciding the encoding: enough to meet the accented names of a typical export. */
 export const ENCODING_SAMPLE_BYTES = 64 * 1024;
@@ -14,11 +15,9 @@ export function normalizeEncodingName(name: string): string {
   if (/^utf-?16-?be$/.test(trimmed)) return "utf-16be";
   if (["cp1252", "windows-1252", "win1252", "ansi"].includes(trimmed)) return "windows-1252";
   if (trimmed === "" || !iconv.encodingExists(trimmed)) {
-    throw new ConfigError(
-      "SOURCE_ENCODING_UNKNOWN",
-      `Unknown encoding "${name}". Use utf-8, windows-1252 (Excel), utf-16 (Excel "Unicode text"), latin1, or another name iconv-lite knows.`,
-      { context: { encoding: name } },
-    );
+    throw new ConfigError("SOURCE_ENCODING_UNKNOWN", text("source.encodingUnknown", { name }), {
+      context: { encoding: name },
+    });
   }
   return trimmed;
 }

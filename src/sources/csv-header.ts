@@ -3,6 +3,7 @@ import { printable } from "../util/printable.js";
 import type { RecordCursor } from "./csv-records.js";
 import { unguardFormula } from "../core/formula-guard.js";
 import { checkHeader } from "./header-check.js";
+import { text } from "../messages/text.js";
 
 /** Rows the title check reads ahead (a report's title, date line and blank line rarely take more). */
 export const TITLE_LOOKAHEAD_ROWS = 10;
@@ -31,7 +32,7 @@ export async function readCsvHeader(cursor: RecordCursor, label: string, headerR
     row++;
   } while (cells !== undefined && filled(cells) === 0);
   if (cells === undefined) {
-    throw new ConfigError("SOURCE_EMPTY", `${label} is empty: expected a header row and data rows.`);
+    throw new ConfigError("SOURCE_EMPTY", text("source.empty", { label }));
   }
   if (filled(cells) === 1) {
     const ahead: string[][] = [];
@@ -51,11 +52,9 @@ async function readHeaderAt(cursor: RecordCursor, label: string, headerRow: numb
   for (let row = 1; row <= headerRow; row++) {
     const cells = await cursor.next();
     if (cells === undefined) {
-      throw new ConfigError(
-        "SOURCE_EMPTY",
-        `${label} has ${row - 1} row${row === 2 ? "" : "s"}, so there is no header on row ${headerRow} (--header-row ${headerRow}).`,
-        { context: { headerRow, rows: row - 1 } },
-      );
+      throw new ConfigError("SOURCE_EMPTY", text("source.tooFewRows", { label, rows: row - 1, headerRow }), {
+        context: { headerRow, rows: row - 1 },
+      });
     }
     if (row === headerRow) return { headers: checkHeader(cells.map(unguardFormula), { label, row }), row };
   }
@@ -63,12 +62,10 @@ async function readHeaderAt(cursor: RecordCursor, label: string, headerRow: numb
 }
 
 function titleRowError(label: string, row: number, title: string[], tableRow: number, columns: number): ConfigError {
-  const text = title.find((cell) => cell.trim() !== "")!.trim();
+  const words = title.find((cell) => cell.trim() !== "")!.trim();
   return new ConfigError(
     "SOURCE_HEADER_TITLE",
-    `${label}: row ${row} looks like a title ("${printable(text)}"), not column names — row ${tableRow} has ${columns} ` +
-      `filled columns. If the column names are on row ${tableRow}, pass --header-row ${tableRow} ` +
-      `(rows above it are ignored); if row ${row} really is the header, pass --header-row ${row}.`,
+    text("source.titleRow", { label, row, title: printable(words), tableRow, columns }),
     { context: { row, suggestedHeaderRow: tableRow } },
   );
 }

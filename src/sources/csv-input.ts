@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { ConfigError } from "../errors.js";
 import { ENCODING_SAMPLE_BYTES } from "./csv-encoding.js";
 import { assertSourceFile } from "./source-file.js";
+import { text } from "../messages/text.js";
 
 export type ByteInput = NodeJS.ReadableStream & { destroy?: (error?: Error) => void };
 
@@ -13,7 +14,7 @@ export async function openByteInput(
   stdin: NodeJS.ReadableStream | undefined,
 ): Promise<ByteInput> {
   if (absolute === undefined) return stdin ?? process.stdin;
-  await assertSourceFile(absolute, label, "a CSV file");
+  await assertSourceFile(absolute, label, "csv");
   return createReadStream(absolute, { highWaterMark: ENCODING_SAMPLE_BYTES });
 }
 
@@ -45,9 +46,13 @@ export async function sampleInput(input: ByteInput, label: string): Promise<Samp
       size += chunk.length;
     }
   } catch (error) {
-    throw new ConfigError("SOURCE_UNREADABLE", `Could not read ${label}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      "SOURCE_UNREADABLE",
+      text("source.unreadable", { label, message: (error as Error).message }),
+      {
+        cause: error,
+      },
+    );
   }
   const sample = Buffer.concat(parts);
   return {

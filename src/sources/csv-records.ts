@@ -2,6 +2,7 @@ import { pipeline, type Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { ConfigError } from "../errors.js";
 import { createDecoder } from "./csv-encoding.js";
+import { text } from "../messages/text.js";
 
 /**
  * Longest record csv-parse may buffer, in characters. Excel caps a cell at 32 767 characters, so only a broken file
@@ -73,17 +74,13 @@ function parseError(error: unknown, label: string, hiddenRecords: number): unkno
   // Every record (header and blank lines included) is one spreadsheet row, so the failing record's row is
   // records + 1. csv-parse's own line is where it gave up: the end of the file for an unclosed quote.
   const row = records !== undefined ? records + 1 - hiddenRecords : undefined;
-  const inRow = row !== undefined ? ` that starts in row ${row}` : "";
   const what =
     error.code === "CSV_QUOTE_NOT_CLOSED"
-      ? `a quoted value${inRow} is never closed (a missing " ?)`
+      ? text("source.csvUnclosed", { row })
       : error.code === "CSV_MAX_RECORD_SIZE"
-        ? `the row${inRow} is longer than ${MAX_RECORD_MB} MB (${MAX_RECORD_CHARS} characters), the most this tool reads as ` +
-          `one row; Excel itself keeps at most 32 767 characters in a cell. A quote that is never closed (a missing " ?) ` +
-          `or a file that is not a CSV does this; if a cell really holds that much text, shorten or empty it (or delete ` +
-          `its column) and run again`
+        ? text("source.csvTooLong", { row, mb: MAX_RECORD_MB, max: MAX_RECORD_CHARS })
         : error.message;
-  return new ConfigError("SOURCE_CSV_PARSE", `${label}: CSV syntax error near line ${line ?? "?"}: ${what}`, {
+  return new ConfigError("SOURCE_CSV_PARSE", text("source.csvSyntax", { label, line: String(line ?? "?"), what }), {
     cause: error,
     context: { line, row, csvCode: error.code },
   });

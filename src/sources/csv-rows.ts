@@ -4,8 +4,8 @@ import { cellsByHeader, type SourceRow } from "../core/source-row.js";
 import { columnLetter } from "../sheets/a1.js";
 import { printable } from "../util/printable.js";
 import type { RecordCursor } from "./csv-records.js";
-
-const delimiterName = (delimiter: string) => (delimiter === "\t" ? "tab" : delimiter);
+import { text } from "../messages/text.js";
+import { withMessage } from "../messages/translate.js";
 
 /**
  * A quote that opens and is closed many lines later swallows the rows in between into one cell: `"Ana,a@x.com` …
@@ -19,15 +19,15 @@ function quoteSpansLines(cells: readonly string[], headers: readonly string[], d
     const lines = cell.split(/\r\n|\n|\r/);
     if (lines.length < 2 || !lines.slice(1).some((line) => line.includes(delimiter))) continue;
     const column = headers[i];
-    const problem: RowProblem = {
-      row,
-      ...(column !== undefined ? { column } : {}),
-      code: "ROW_QUOTE_SPANS_LINES",
-      message:
-        `a quoted value starts in this row (column ${columnLetter(i)}) and runs over ${lines.length} lines that look like ` +
-        `rows (they contain "${delimiterName(delimiter)}"): a missing or extra " probably merged those rows into ` +
-        `this one. Fix the quotes in the file (value starts "${printable(lines[0]!.replace(/^"/, ""), 40)}")`,
-    };
+    const problem: RowProblem = withMessage(
+      { row, ...(column !== undefined ? { column } : {}), code: "ROW_QUOTE_SPANS_LINES" as const },
+      text("row.quoteSpansLines", {
+        column: columnLetter(i),
+        lines: lines.length,
+        delimiter,
+        start: printable(lines[0]!.replace(/^"/, ""), 40),
+      }),
+    );
     return problem;
   }
   return undefined;
@@ -37,11 +37,16 @@ function tooManyColumns(cells: readonly string[], width: number, delimiter: stri
   if (cells.length <= width) return undefined;
   const extraAt = cells.findIndex((cell, i) => i >= width && cell.trim() !== "");
   if (extraAt < 0) return undefined;
-  const problem: RowProblem = {
-    row,
-    code: "ROW_TOO_MANY_COLUMNS",
-    message: `the row has ${cells.length} cells but the header has ${width} columns (extra value "${printable(cells[extraAt]!)}" in column ${columnLetter(extraAt)}); check for an unquoted "${delimiterName(delimiter)}" in a value`,
-  };
+  const problem: RowProblem = withMessage(
+    { row, code: "ROW_TOO_MANY_COLUMNS" as const },
+    text("row.tooManyColumns", {
+      cells: cells.length,
+      width,
+      extra: printable(cells[extraAt]!),
+      column: columnLetter(extraAt),
+      delimiter,
+    }),
+  );
   return problem;
 }
 

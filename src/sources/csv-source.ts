@@ -9,6 +9,7 @@ import { csvRows } from "./csv-rows.js";
 import type { OpenedSource, Source, SourceFormat } from "./source.js";
 import { detectOtherSpreadsheet, otherSpreadsheetError } from "./spreadsheet-formats.js";
 import { detectNotText, detectTextEncoding, findSepLine, notTextError } from "./text-detect.js";
+import { text as msg } from "../messages/text.js";
 
 export interface CsvSourceOptions {
   /** Overrides detection (utf-8, windows-1252, utf-16, latin1…). @default detected: BOM → strict UTF-8 → Windows-1252 */
@@ -26,7 +27,7 @@ export function checkHeaderRow(value: number): number {
   if (!Number.isInteger(value) || value < 1) {
     throw new ConfigError(
       "SOURCE_HEADER_ROW_INVALID",
-      `Invalid header row ${JSON.stringify(value)}: use the spreadsheet row number of the column names (1, 2, 3…).`,
+      msg("source.headerRowInvalid", { value: String(JSON.stringify(value)) }),
       { context: { headerRow: value } },
     );
   }
@@ -46,8 +47,7 @@ function detectFormat(input: SampledInput, label: string, overrides: CsvSourceOp
   const notText = detectNotText(input.sample, encoding);
   if (notText) throw notTextError(label, notText);
   let text = decodeSample(input.sample, encoding);
-  if (text.trim() === "")
-    throw new ConfigError("SOURCE_EMPTY", `${label} is empty: expected a header row and data rows.`);
+  if (text.trim() === "") throw new ConfigError("SOURCE_EMPTY", msg("source.empty", { label }));
   const sep = findSepLine(text);
   if (sep !== undefined) text = text.replace(/^[^\r\n]*(\r\n|\n|\r)?/, "");
   const delimiter = overrides.delimiter ?? sep ?? sniffHeaderDelimiter(text, overrides.headerRow);

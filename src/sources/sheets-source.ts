@@ -5,6 +5,7 @@ import { spreadsheetUrl } from "../sheets/sheets-spec.js";
 import { checkHeader } from "./header-check.js";
 import type { OpenedSheetsSource, Source } from "./source.js";
 import { cellsByHeader, type SourceRow } from "../core/source-row.js";
+import { text } from "../messages/text.js";
 
 export interface SheetsSourceOptions {
   spreadsheetId: string;
@@ -59,7 +60,7 @@ export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {
       const info = await gateway.getSpreadsheet(spreadsheetId);
       const tab = pickTab(info.tabs, options, spreadsheetId);
       const headerRow = (await gateway.getValues(spreadsheetId, a1Row(tab.title, 1)))[0] ?? [];
-      const headers = checkHeader(headerRow, { label: `Tab "${tab.title}"` });
+      const headers = checkHeader(headerRow, { label: text("sheets.label.tabHeader", { tab: tab.title }) });
       let closed = false;
 
       const opened: OpenedSheetsSource = {
@@ -132,25 +133,18 @@ function pickTab(tabs: SheetTab[], options: SheetsSourceOptions, spreadsheetId: 
       tabs.find((t) => t.title === wanted) ??
       // People type tab names by hand: forgive case and stray spaces, but only when that is unambiguous.
       unique(tabs.filter((t) => t.title.trim().toLowerCase() === wanted.trim().toLowerCase()));
-    if (!tab)
-      throw new ConfigError(
-        "SOURCE_SHEETS_TAB",
-        `Spreadsheet ${spreadsheetId} has no tab "${wanted}". Its tabs: ${names}.`,
-      );
+    if (!tab) throw new ConfigError("SOURCE_SHEETS_TAB", text("sheets.noTab", { id: spreadsheetId, wanted, names }));
     return tab;
   }
   if (options.gid !== undefined) {
     const tab = tabs.find((t) => t.sheetId === options.gid);
     if (!tab) {
-      throw new ConfigError(
-        "SOURCE_SHEETS_TAB",
-        `Spreadsheet ${spreadsheetId} has no tab with gid=${options.gid} (was it deleted?). Its tabs: ${names}.`,
-      );
+      throw new ConfigError("SOURCE_SHEETS_TAB", text("sheets.noGid", { id: spreadsheetId, gid: options.gid, names }));
     }
     return tab;
   }
   const first = tabs[0];
-  if (!first) throw new ConfigError("SOURCE_SHEETS_TAB", `Spreadsheet ${spreadsheetId} has no tabs to read.`);
+  if (!first) throw new ConfigError("SOURCE_SHEETS_TAB", text("sheets.noTabs", { id: spreadsheetId }));
   return first;
 }
 

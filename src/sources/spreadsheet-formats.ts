@@ -2,6 +2,9 @@ import { extname } from "node:path";
 import type { SourceErrorCode } from "../core/error-codes.js";
 import { ConfigError } from "../errors.js";
 import { includesAscii, startsWith } from "./text-detect.js";
+import type { OtherSpreadsheetKind } from "../messages/en/source.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /**
  * Spreadsheet files that are neither CSV nor .xlsx (the two kinds SPEC §4.1 reads): an old Excel .xls, a LibreOffice
@@ -11,31 +14,13 @@ import { includesAscii, startsWith } from "./text-detect.js";
  */
 export interface OtherSpreadsheet {
   code: SourceErrorCode;
-  /** What the file is, e.g. "an old Excel 97-2003 workbook (.xls)". */
-  is: string;
-  /** How to get a file that is read, after "To sync it, ". */
-  todo: string;
+  /** Which one: the catalog says what it is ("an old Excel 97-2003 workbook (.xls)") and how to get a file that is read. */
+  kind: OtherSpreadsheetKind;
 }
 
-const XLSX_IS_READ = "the .xlsx is read directly and keeps long numbers such as phones whole";
-
-const OLD_EXCEL: OtherSpreadsheet = {
-  code: "SOURCE_XLS_OLD_FORMAT",
-  is: "an old Excel 97-2003 workbook (.xls)",
-  todo: `open it in Excel and use Arquivo › Salvar como › "Pasta de Trabalho do Excel (.xlsx)" (${XLSX_IS_READ}) or "CSV UTF-8", then pass the new file`,
-};
-
-const OPENDOCUMENT: OtherSpreadsheet = {
-  code: "SOURCE_NOT_TEXT",
-  is: "an OpenDocument spreadsheet (LibreOffice .ods)",
-  todo: `open it in LibreOffice and use Arquivo › Salvar como › "Excel 2007-365 (.xlsx)" (${XLSX_IS_READ}), then pass the new file`,
-};
-
-const NUMBERS: OtherSpreadsheet = {
-  code: "SOURCE_NOT_TEXT",
-  is: "an Apple Numbers spreadsheet (.numbers)",
-  todo: `open it in Numbers and use Arquivo › Exportar para › Excel (${XLSX_IS_READ}), then pass the .xlsx it writes`,
-};
+const OLD_EXCEL: OtherSpreadsheet = { code: "SOURCE_XLS_OLD_FORMAT", kind: "xls" };
+const OPENDOCUMENT: OtherSpreadsheet = { code: "SOURCE_NOT_TEXT", kind: "ods" };
+const NUMBERS: OtherSpreadsheet = { code: "SOURCE_NOT_TEXT", kind: "numbers" };
 
 /** Entry names of a Numbers file (a zip since iWork 2013): the document as Index/*.iwa or Index.zip, plus Metadata/. */
 const NUMBERS_ENTRIES = [".iwa", "Index.zip", "Metadata/DocumentIdentifier", "Metadata/Properties.plist"];
@@ -62,9 +47,10 @@ export function detectOtherSpreadsheet(sample: Uint8Array, name: string): OtherS
 
 /** The source error for a spreadsheet format that is not read (exit 2). */
 export function otherSpreadsheetError(label: string, found: OtherSpreadsheet): ConfigError {
+  const is = text("source.other.is", { kind: found.kind });
   return new ConfigError(
     found.code,
-    `${label} is ${found.is}, a format this tool does not read. To sync it, ${found.todo}.`,
-    { context: { looksLike: found.is } },
+    text("source.otherSpreadsheet", { label, is, todo: text("source.other.todo", { kind: found.kind }) }),
+    { context: { looksLike: english(is) } },
   );
 }

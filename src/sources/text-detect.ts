@@ -1,4 +1,7 @@
 import { ConfigError } from "../errors.js";
+import type { NotTextKind } from "../messages/en/source.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /**
  * What Excel and LibreOffice really write when asked for "CSV" or "text" (SPEC §4.1), decided from the first bytes of
@@ -72,13 +75,25 @@ export function detectTextEncoding(sample: Uint8Array, complete: boolean): Detec
   }
 }
 
-/** What a non-text file looks like, and what the person should do with it. */
+/**
+ * What a non-text file looks like and what the person should do with it, in English; `kind` (and for binary data the
+ * UTF-16 byte order to suggest) names the catalog's words for the same.
+ */
 export interface NotText {
   looksLike: string;
   todo: string;
+  kind?: NotTextKind;
+  order?: string;
 }
 
-const SAVE_AS_CSV = 'save it from the spreadsheet program as "CSV UTF-8" (or "CSV") and pass that file';
+function notText(kind: NotTextKind, order?: string): NotText {
+  return {
+    looksLike: english(text("source.notText.looksLike", { kind })),
+    todo: english(text("source.notText.todo", { kind, order })),
+    kind,
+    ...(order !== undefined ? { order } : {}),
+  };
+}
 
 export function includesAscii(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
@@ -87,12 +102,9 @@ export function includesAscii(bytes: Uint8Array, text: string): boolean {
 function zipKind(sample: Uint8Array): NotText {
   // The first entries of a zip sit in the first bytes: an .xlsx has "xl/…".
   if (includesAscii(sample, "xl/") || includesAscii(sample, "[Content_Types].xml")) {
-    return {
-      looksLike: "an Excel workbook (.xlsx) with another extension",
-      todo: "pass it with its real .xlsx extension (workbooks are read directly), or " + SAVE_AS_CSV,
-    };
+    return notText("xlsxRenamed");
   }
-  return { looksLike: "a zip archive", todo: "unzip it and pass the CSV file inside" };
+  return notText("zip");
 }
 
 function controlByteShare(sample: Uint8Array): number {
@@ -115,22 +127,16 @@ function controlByteShare(sample: Uint8Array): number {
 export function detectNotText(sample: Uint8Array, encoding: string): NotText | undefined {
   if (startsWith(sample, 0x50, 0x4b, 0x03, 0x04) || startsWith(sample, 0x50, 0x4b, 0x05, 0x06)) return zipKind(sample);
   if (startsWith(sample, 0x25, 0x50, 0x44, 0x46)) {
-    return { looksLike: "a PDF document", todo: "export the data from the original spreadsheet as CSV instead" };
+    return notText("pdf");
   }
   if (/^\s*(<!doctype html|<html|<table)/i.test(Buffer.from(sample.subarray(0, 256)).toString("latin1"))) {
-    return {
-      looksLike: "a web page (HTML), as some systems export under a .xls or .csv name",
-      todo: "open it in Excel and " + SAVE_AS_CSV,
-    };
+    return notText("html");
   }
   if (encoding.startsWith("utf-16") || encoding.startsWith("utf16") || encoding === "ucs2") return undefined;
   if (sample.includes(0) || controlByteShare(sample) > 0.05) {
     // Named by where its NULs sit: big-endian text put under a utf-16le hint would read as garbage.
     const order = utf16ByteOrder(sample, 0.3) ?? "utf-16le";
-    return {
-      looksLike: "binary data, not text",
-      todo: `${SAVE_AS_CSV} (if it is UTF-16 text without a byte-order mark, pass --encoding ${order})`,
-    };
+    return notText("binary", order);
   }
   return undefined;
 }
@@ -139,7 +145,11 @@ export function detectNotText(sample: Uint8Array, encoding: string): NotText | u
 export function notTextError(label: string, found: NotText): ConfigError {
   return new ConfigError(
     "SOURCE_NOT_TEXT",
-    `${label} is not a CSV text file: it looks like ${found.looksLike}. To sync it, ${found.todo}.`,
+    text("source.notText", {
+      label,
+      looksLike: found.kind ? text("source.notText.looksLike", { kind: found.kind }) : found.looksLike,
+      todo: found.kind ? text("source.notText.todo", { kind: found.kind, order: found.order }) : found.todo,
+    }),
     { context: { looksLike: found.looksLike } },
   );
 }

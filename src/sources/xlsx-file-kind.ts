@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { SourceErrorCode } from "../core/error-codes.js";
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 const ZIP = Buffer.from("PK\x03\x04", "latin1");
 const EMPTY_ZIP = Buffer.from("PK\x05\x06", "latin1");
@@ -10,8 +11,8 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Office puts a password-protected workbook in an OLE2 file with these streams (UTF-16LE names in its directory). */
 const ENCRYPTED_MARKERS = [Buffer.from("EncryptedPackage", "utf16le"), Buffer.from("EncryptionInfo", "utf16le")];
 
-const SAVE_AS =
-  'Open it in Excel and use File > Save As > "Excel Workbook (.xlsx)" (or "CSV UTF-8"), then use that file.';
+/** What a `.xlsx` source turned out to be (the catalog's `xlsx.*` words say it and what to do). */
+type XlsxProblem = "empty" | "ods" | "emptyZip" | "encrypted" | "xls" | "pdf" | "html" | "text" | "notXlsx";
 
 async function readHead(path: string, length: number): Promise<Buffer> {
   const handle = await open(path, "r");
@@ -51,48 +52,34 @@ function looksLikeText(head: Buffer): boolean {
  */
 export async function assertXlsxFile(path: string, label: string): Promise<void> {
   const head = await readHead(path, 4096);
-  const fail = (code: SourceErrorCode, what: string) =>
-    new ConfigError(code, `${label} ${what}`, { context: { path } });
-  if (head.length === 0) throw fail("SOURCE_EMPTY", "is empty (0 bytes): expected an Excel workbook.");
+  const fail = (code: SourceErrorCode, what: XlsxProblem) =>
+    new ConfigError(code, text(`xlsx.${what}`, { label }), { context: { path } });
+  if (head.length === 0) throw fail("SOURCE_EMPTY", "empty");
   if (head.subarray(0, 4).equals(ZIP)) {
     const text = head.toString("latin1");
     if (text.includes("mimetypeapplication/vnd.oasis.opendocument")) {
-      throw fail(
-        "SOURCE_NOT_XLSX",
-        `is an OpenDocument spreadsheet (LibreOffice .ods), not an Excel workbook. Open it in LibreOffice or Excel and save it as "Excel 2007-365 (.xlsx)" or CSV.`,
-      );
+      throw fail("SOURCE_NOT_XLSX", "ods");
     }
     return; // A zip: whether it holds a workbook is checked by the reader (see xlsx-source.ts).
   }
-  if (head.subarray(0, 4).equals(EMPTY_ZIP))
-    throw fail("SOURCE_NOT_XLSX", "is an empty zip archive, not an Excel workbook.");
+  if (head.subarray(0, 4).equals(EMPTY_ZIP)) throw fail("SOURCE_NOT_XLSX", "emptyZip");
   if (head.subarray(0, 8).equals(OLE2)) {
     if (await containsAny(path, ENCRYPTED_MARKERS)) {
-      throw fail(
-        "SOURCE_XLSX_ENCRYPTED",
-        "is protected with a password, so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear the box), save, and try again — or save a copy as CSV.",
-      );
+      throw fail("SOURCE_XLSX_ENCRYPTED", "encrypted");
     }
-    throw fail("SOURCE_XLS_OLD_FORMAT", `is an old Excel 97-2003 workbook (.xls), which is not supported. ${SAVE_AS}`);
+    throw fail("SOURCE_XLS_OLD_FORMAT", "xls");
   }
   const start = head
     .toString("latin1", 0, 512)
     .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
     .trimStart()
     .toLowerCase();
-  if (start.startsWith("%pdf"))
-    throw fail("SOURCE_NOT_XLSX", "is a PDF, not an Excel workbook. Export the data as .xlsx or CSV.");
+  if (start.startsWith("%pdf")) throw fail("SOURCE_NOT_XLSX", "pdf");
   if (start.startsWith("<")) {
-    throw fail(
-      "SOURCE_NOT_XLSX",
-      `is an HTML/XML file with a spreadsheet name (many systems "export to Excel" this way), not a real workbook. ${SAVE_AS}`,
-    );
+    throw fail("SOURCE_NOT_XLSX", "html");
   }
   if (looksLikeText(head)) {
-    throw fail(
-      "SOURCE_NOT_XLSX",
-      "is a text file (a CSV?), not an Excel workbook. If it is a CSV, rename it to .csv and run again.",
-    );
+    throw fail("SOURCE_NOT_XLSX", "text");
   }
-  throw fail("SOURCE_NOT_XLSX", `is not an Excel workbook (.xlsx). ${SAVE_AS}`);
+  throw fail("SOURCE_NOT_XLSX", "notXlsx");
 }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 /**
  * The XML of a workbook's parts, read as exceljs's streaming reader is about to parse it, with two things it does not
@@ -92,12 +93,9 @@ class Position {
 
 function tooLong(options: PartGuardOptions, max: number, row: number | undefined): ConfigError {
   const mb = Math.round(max / (1024 * 1024));
-  const where = row !== undefined && row > 0 ? `row ${row} has a cell` : "a cell holds a text";
   return new ConfigError(
     "SOURCE_XLSX_UNREADABLE",
-    `${options.label}: ${where} longer than ${mb} MB (${max} characters), the most this tool reads in one cell; Excel ` +
-      `itself keeps at most 32 767 characters in a cell. Open the workbook, shorten or empty that cell (or delete its ` +
-      `column), save it, and run again.`,
+    text("xlsx.cellTooLong", { label: options.label, row: row !== undefined && row > 0 ? row : undefined, mb, max }),
     { context: { part: options.part, ...(row ? { row } : {}), maxChars: max } },
   );
 }

@@ -11,6 +11,9 @@ import { cellText } from "./xlsx-cell-text.js";
 import { assertXlsxFile } from "./xlsx-file-kind.js";
 import { assertSourceFile } from "./source-file.js";
 import { openWorksheet, unreadable } from "./xlsx-workbook.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 export interface XlsxSourceOptions {
   /** Worksheet (tab) name. @default the first visible worksheet */
@@ -18,7 +21,8 @@ export interface XlsxSourceOptions {
   /** The worksheet row holding the header; rows above it (titles, notes) are ignored. @default the first non-empty row */
   headerRow?: number;
   /** Something about the file a person should know (formulas with no saved result). @default ignored */
-  onWarning?: (message: string) => void;
+  /** `said`: the warning as a catalog Text, for the person's language. */
+  onWarning?: (message: string, said?: Text) => void;
 }
 
 /**
@@ -55,17 +59,18 @@ function rowTexts(row: ExcelJS.Row, date1904: boolean, uncalculated?: (column: n
  * Said once per column: a formula with no saved result reads as empty (there is no value to show), which would send
  * blanks to ChatGuru — or clear its fields with `"empty": "clear"` — without a word.
  */
-function uncalculatedWarner(label: string, headers: string[], warn: ((message: string) => void) | undefined) {
+function uncalculatedWarner(
+  label: string | Text,
+  headers: string[],
+  warn: ((message: string, said?: Text) => void) | undefined,
+) {
   if (!warn) return undefined;
   const told = new Set<number>();
   return (column: number) => {
     if (told.has(column) || column >= headers.length) return;
     told.add(column);
-    warn(
-      `${label}: column "${headers[column]}" has formulas with no saved result, so those cells are read as empty. ` +
-        "The file was written by a program that does not calculate formulas (openpyxl, pandas…): open it in Excel or " +
-        "LibreOffice, save it (that stores the results), and run again.",
-    );
+    const said = text("xlsx.uncalculated", { label, column: headers[column]! });
+    warn(english(said), said);
   };
 }
 
@@ -89,7 +94,7 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
     label,
     path: absolute,
     async open(): Promise<OpenedXlsxSource> {
-      await assertSourceFile(absolute, label, "an Excel workbook");
+      await assertSourceFile(absolute, label, "xlsx");
       await assertXlsxFile(absolute, label);
       // exceljs's streaming reader now and then trips over its own order of parts under load (a worksheet parsed before
       // the workbook: "reading 'sheets' of undefined"); the file is fine, so a TypeError from inside it gets one retry.
@@ -98,7 +103,7 @@ export function createXlsxSource(path: string, options: XlsxSourceOptions = {}):
           ? openWorksheet(absolute, label, sheet)
           : Promise.reject(error),
       );
-      const where = `${label} (worksheet "${worksheet.name}")`;
+      const where = text("xlsx.worksheet", { label, name: worksheet.name });
       let closed = false;
       const close = async () => {
         if (closed) return;
@@ -155,20 +160,18 @@ const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() 
 async function readHeader(
   nextRow: () => Promise<IteratorResult<ExcelJS.Row>>,
   date1904: boolean,
-  where: string,
+  where: Text,
   headerRow: number | undefined,
 ): Promise<{ headers: string[]; ahead: ExcelJS.Row[]; row: number }> {
   for (;;) {
     const next = await nextRow();
     const number = next.done ? Infinity : next.value.number;
     if (headerRow !== undefined && number > headerRow) {
-      throw new ConfigError(
-        "SOURCE_HEADER_ROW_EMPTY",
-        `${where}: row ${headerRow} (the header row) is empty. Check --header-row: it must be the row that names the columns.`,
-        { context: { row: headerRow } },
-      );
+      throw new ConfigError("SOURCE_HEADER_ROW_EMPTY", text("xlsx.headerRowEmpty", { where, row: headerRow }), {
+        context: { row: headerRow },
+      });
     }
-    if (next.done) throw new ConfigError("SOURCE_EMPTY", `${where} is empty: expected a header row and data rows.`);
+    if (next.done) throw new ConfigError("SOURCE_EMPTY", text("source.empty", { label: where }));
     if (headerRow !== undefined && number < headerRow) continue;
     const cells = rowTexts(next.value, date1904);
     if (headerRow === undefined && isBlank(cells)) continue;
@@ -183,9 +186,13 @@ async function readHeader(
         const title = cells.find((cell) => cell.trim() !== "")!.trim();
         throw new ConfigError(
           "SOURCE_HEADER_TITLE",
-          `${where}: row ${number} looks like a title ("${printable(title)}"), not column names — row ${table.number} has ` +
-            `${filled(rowTexts(table, date1904))} filled columns. If the column names are on row ${table.number}, pass ` +
-            `--header-row ${table.number} (rows above it are ignored); if row ${number} really is the header, pass --header-row ${number}.`,
+          text("source.titleRow", {
+            label: where,
+            row: number,
+            title: printable(title),
+            tableRow: table.number,
+            columns: filled(rowTexts(table, date1904)),
+          }),
           { context: { row: number, tableRow: table.number } },
         );
       }

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { ConfigError, isSyncError } from "../errors.js";
 import { CellXmlText } from "./xlsx-xml-text.js";
 import { guardWorkbookParts } from "./xlsx-part-guard.js";
+import { text } from "../messages/text.js";
 
 /** Parts of exceljs's streaming reader that its type declarations leave out (stable in exceljs 4.x). */
 interface ReaderInternals {
@@ -98,17 +99,15 @@ export function unreadable(error: unknown, label: string): unknown {
   if (isSyncError(error)) return error;
   return new ConfigError(
     "SOURCE_XLSX_UNREADABLE",
-    `${label} could not be read as an Excel workbook (${(error as Error).message}). The file may be damaged or incomplete: open it in Excel, save it again, and retry.`,
+    text("xlsx.unreadable", { label, message: (error as Error).message }),
     { cause: error },
   );
 }
 
 function sheetNotFound(label: string, wanted: string, names: string[]): ConfigError {
-  return new ConfigError(
-    "SOURCE_SHEET_NOT_FOUND",
-    `${label} has no worksheet named "${wanted}". Its worksheets are: ${names.map((n) => `"${n}"`).join(", ")}. Pass one of them with --sheet.`,
-    { context: { sheet: wanted, sheets: names } },
-  );
+  return new ConfigError("SOURCE_SHEET_NOT_FOUND", text("xlsx.sheetNotFound", { label, wanted, names }), {
+    context: { sheet: wanted, sheets: names },
+  });
 }
 
 /**
@@ -171,22 +170,17 @@ export async function openWorksheet(path: string, label: string, wanted: string 
 /** Why the whole workbook went by without the worksheet wanted (or the first visible one) turning up. */
 function noWorksheetFound(internals: ReaderInternals, label: string, wanted: string | undefined): ConfigError {
   if (!internals.model) {
-    return new ConfigError(
-      "SOURCE_NOT_XLSX",
-      `${label} is a zip archive but not an Excel workbook (no workbook inside). Is it a .docx or .zip renamed? Open the data in Excel and save it as .xlsx.`,
-    );
+    return new ConfigError("SOURCE_NOT_XLSX", text("xlsx.zipNotWorkbook", { label }));
   }
   const names = sheetNames(internals);
   const target = wanted ?? firstVisible(internals);
   if (target !== undefined && names.includes(target)) {
     // Listed in the workbook, but no worksheet part was matched to it: the file's layout is not the one Excel writes —
     // or, now and then, an empty worksheet that exceljs's streaming reader passed over. The message covers both.
-    return new ConfigError(
-      "SOURCE_XLSX_UNREADABLE",
-      `${label} lists a worksheet "${target}", but no rows of it could be read: it is empty, or the workbook's structure could not be read (it was probably saved by a program other than Excel). Check it in Excel, save it again (Arquivo › Salvar), and retry.`,
-      { context: { sheet: target, sheets: names } },
-    );
+    return new ConfigError("SOURCE_XLSX_UNREADABLE", text("xlsx.sheetUnreadable", { label, target }), {
+      context: { sheet: target, sheets: names },
+    });
   }
   if (wanted !== undefined) return sheetNotFound(label, wanted, names);
-  return new ConfigError("SOURCE_EMPTY", `${label} has no worksheet with rows: expected a header row and data rows.`);
+  return new ConfigError("SOURCE_EMPTY", text("xlsx.noRows", { label }));
 }

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { RunAbortedError } from "../errors.js";
 import { acquireLockFile, type LockOwner, type StateLock } from "./state-lock.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /**
  * One lock per ChatGuru (endpoint, account, phone) on this machine, in the user's state folder, besides the journal's
@@ -54,7 +56,8 @@ export interface AccountLockOptions {
   dir: string;
   /** The journal this run uses, named to a second run so it knows which copy is running. */
   journal?: string;
-  onWarning?: (message: string) => void;
+  /** `said`: the warning as a catalog Text, for the person's language. */
+  onWarning?: (message: string, said?: Text) => void;
   now?: () => Date;
 }
 
@@ -70,14 +73,10 @@ export async function acquireAccountLock(account: AccountIdentity, options: Acco
 }
 
 function accountLocked(lockPath: string, owner: LockOwner): RunAbortedError {
-  const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
-  const journal = owner.journal ? ` with the journal ${owner.journal}` : "";
+  const host = owner.hostname === os.hostname() ? undefined : owner.hostname;
   return new RunAbortedError(
     "ACCOUNT_LOCKED",
-    `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}${journal}) is syncing to this ` +
-      `ChatGuru account and phone. Runs for one account and phone take turns (two copies of a mapping would add ` +
-      `the same chats and notes twice, and ChatGuru's rate limit is per account): wait for it to finish and run ` +
-      `again. Nothing was sent. If no such run is going on, delete ${lockPath}`,
+    text("lock.account", { lock: lockPath, pid: owner.pid, host, startedAt: owner.startedAt, journal: owner.journal }),
     { context: { file: lockPath, pid: owner.pid, hostname: owner.hostname, startedAt: owner.startedAt } },
   );
 }

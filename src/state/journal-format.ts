@@ -1,6 +1,8 @@
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import type { RowState } from "./state-store.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /**
  * The journal file format (SPEC §6): a header line `{"v":1,"type":"header","createdAt":…}`, then one PATCH per line
@@ -58,12 +60,10 @@ export function recordLine(record: RowState): string {
   return `${JSON.stringify(out)}\n`;
 }
 
-export function corrupt(filePath: string, lineNumber: number, what: string): ConfigError {
+export function corrupt(filePath: string, lineNumber: number, what: Text): ConfigError {
   return new ConfigError(
     "STATE_CORRUPT",
-    `state file ${filePath} is damaged at line ${lineNumber}: ${what}. Nothing was changed. To start with a fresh ` +
-      `state, move the file away (e.g. rename it to ${path.basename(filePath)}.bad) and run again with ` +
-      `--new-journal; every row will then be treated as never synced (notes may be added again).`,
+    text("state.corrupt", { file: filePath, line: lineNumber, what, name: path.basename(filePath) }),
     { context: { file: filePath, line: lineNumber } },
   );
 }
@@ -74,24 +74,23 @@ export function parseLine(filePath: string, lineNumber: number, line: string): R
   try {
     value = JSON.parse(line);
   } catch {
-    throw corrupt(filePath, lineNumber, "this line is not valid JSON");
+    throw corrupt(filePath, lineNumber, text("state.corrupt.notJson"));
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw corrupt(filePath, lineNumber, "this line is not a JSON object");
+    throw corrupt(filePath, lineNumber, text("state.corrupt.notObject"));
   }
   return value as Record<string, unknown>;
 }
 
 export function checkHeader(filePath: string, lineNumber: number, object: Record<string, unknown>): void {
   if (object.type !== "header") {
-    throw corrupt(filePath, lineNumber, "the first line is not a chatguru-sync state header");
+    throw corrupt(filePath, lineNumber, text("state.corrupt.noHeader"));
   }
   if (object.v !== FORMAT_VERSION) {
     throw corrupt(
       filePath,
       lineNumber,
-      `the header declares format version ${JSON.stringify(object.v)}, this chatguru-sync reads version ` +
-        `${FORMAT_VERSION} (was it written by a newer release?)`,
+      text("state.corrupt.version", { found: String(JSON.stringify(object.v)), expected: FORMAT_VERSION }),
     );
   }
 }
@@ -100,7 +99,7 @@ export function checkHeader(filePath: string, lineNumber: number, object: Record
 export function recordKey(filePath: string, lineNumber: number, object: Record<string, unknown>): string {
   const key = object.k;
   if (typeof key !== "string" || key === "") {
-    throw corrupt(filePath, lineNumber, 'this record has no row key ("k")');
+    throw corrupt(filePath, lineNumber, text("state.corrupt.noKey"));
   }
   return key;
 }

@@ -16,6 +16,7 @@ import { cleanOffset, cleanSizeOf } from "./journal-mark.js";
 import { isLostHeader, LOST_MEMBER, type JournalFound } from "./journal-lost.js";
 import { readHead, readSnapshot } from "./snapshot-file.js";
 import type { SnapshotTable } from "./snapshot-table.js";
+import { text as msg } from "../messages/text.js";
 
 /** What must happen to the file before the next append. */
 export interface Repair {
@@ -146,7 +147,7 @@ async function streamLines(
 function unreadable(filePath: string, code: string | undefined, error: unknown): ConfigError {
   return new ConfigError(
     "STATE_UNREADABLE",
-    `Cannot read the state file ${filePath} (${code ?? (error as Error).message}). Point --state at a file path you can write.`,
+    msg("state.unreadable", { file: filePath, reason: code ?? (error as Error).message }),
     { cause: error },
   );
 }
@@ -229,7 +230,7 @@ class Replay {
     // creating the file); anything else is some other file that --state points at, and is never truncated.
     const tornHeader = text.startsWith(TORN_HEADER_PREFIX) || TORN_HEADER_PREFIX.startsWith(text);
     if (this.#lineNumber === 0 && !tornHeader) {
-      throw corrupt(this.filePath, 1, "this is not a chatguru-sync state file (no header line)");
+      throw corrupt(this.filePath, 1, msg("state.corrupt.notState"));
     }
     if (this.#lineNumber === 0) this.#tornHeader = true;
     return true;

@@ -5,6 +5,8 @@ import path from "node:path";
 import { errnoCode } from "../util/errno.js";
 import { syncDirectory } from "../util/durable-fs.js";
 import { defaultStatePath, stateId, slugify } from "./state-id.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /** Folder beside the mapping file that holds its journals (SPEC §6). */
 export const JOURNAL_DIR = ".chatguru-sync";
@@ -84,7 +86,7 @@ export interface JournalChoice {
   /** The journal to use; undefined = none (a dry run without connection settings and no journal beside the mapping). */
   path: string | undefined;
   /** What a person should know about the choice (an adopted old journal, a plan without history). */
-  notices: string[];
+  notices: Text[];
 }
 
 export interface JournalRequest {
@@ -111,9 +113,7 @@ export async function chooseJournal(request: JournalRequest): Promise<JournalCho
     return { path: !existsSync(target) && existsSync(legacy) ? legacy : target, notices: [] };
   }
   const adopted = await adoptLegacyJournal(target, legacy);
-  const notices = adopted
-    ? [`continuing the journal of earlier runs: moved ${adopted} to ${target} (journals now live beside the mapping)`]
-    : [];
+  const notices = adopted ? [text("state.adopted", { from: adopted, to: target })] : [];
   return { path: target, notices };
 }
 
@@ -122,13 +122,10 @@ function journalForPlanWithoutAccount(mappingPath: string): JournalChoice {
   const found = journalsBesideMapping(mappingPath);
   if (found.length === 1) return { path: found[0], notices: [] };
   if (found.length === 0) {
-    return { path: undefined, notices: [`no journal beside ${mappingPath} yet: every row is planned as new`] };
+    return { path: undefined, notices: [text("state.noJournalYet", { mapping: mappingPath })] };
   }
   return {
     path: undefined,
-    notices: [
-      `${found.length} journals beside ${mappingPath} (one per ChatGuru account/phone): set CHATGURU_ACCOUNT_ID and ` +
-        `CHATGURU_PHONE_ID to plan against the right one; planning every row as new`,
-    ],
+    notices: [text("state.manyJournals", { count: found.length, mapping: mappingPath })],
   };
 }

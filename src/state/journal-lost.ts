@@ -3,6 +3,7 @@ import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { LEARNT_SUFFIX, learntPath } from "./learnt-file.js";
 import { SNAPSHOT_SUFFIX, snapshotPath } from "./snapshot-file.js";
+import { text } from "../messages/text.js";
 
 /**
  * A journal whose records are gone although a journal existed: the file is empty (0 bytes, or only blank lines), or
@@ -51,22 +52,10 @@ export async function besideJournal(journalPath: string): Promise<string[]> {
 
 /** STATE_LOST (exit 2): nothing was sent; restore the journal, or start a new one knowingly. */
 export function lostJournalError(lost: LostJournal): ConfigError {
-  const names = lost.beside.map((file) => path.basename(file)).join(" and ");
-  const show = lost.beside.length === 1 ? "shows" : "show";
-  const what =
-    lost.how === "empty"
-      ? `state file ${lost.path} is empty, so the record of what earlier runs sent is gone`
-      : lost.how === "missing"
-        ? `state file ${lost.path} is missing, but ${names} beside it ${show} that earlier runs kept a journal there`
-        : `state file ${lost.path} holds only the start of its first line, but ${names} beside it ${show} that earlier runs kept a journal there`;
-  return new ConfigError(
-    "STATE_LOST",
-    `${what}. Nothing was sent: starting over would add every note again and could repeat dialogs and messages. ` +
-      `Restore the file from a backup if you can (a cache, a copy, version control). Otherwise run again with ` +
-      `--new-journal to start a new journal: notes may then be added again, and dialogs and messages to chats that ` +
-      `already exist are held until you check them and run with --release-held.`,
-    { context: { file: lost.path, how: lost.how, ...(lost.beside.length > 0 ? { beside: lost.beside } : {}) } },
-  );
+  const names = lost.beside.map((file) => path.basename(file));
+  return new ConfigError("STATE_LOST", text("state.lost", { file: lost.path, how: lost.how, names }), {
+    context: { file: lost.path, how: lost.how, ...(lost.beside.length > 0 ? { beside: lost.beside } : {}) },
+  });
 }
 
 /**

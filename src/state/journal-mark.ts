@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { ConfigError } from "../errors.js";
+import { text } from "../messages/text.js";
 
 /**
  * The journal's "clean mark": with `mark` on (sync() turns it on), the header carries a fixed-width field
@@ -49,13 +50,7 @@ export async function writeCleanSize(journalPath: string, offset: number, size: 
 /** Throws STATE_CORRUPT when the journal is shorter than the size its header says it had at the last clean close. */
 export function checkCleanSize(journalPath: string, cleanSize: number | undefined, fileSize: number): void {
   if (cleanSize === undefined || fileSize >= cleanSize) return;
-  throw new ConfigError(
-    "STATE_CORRUPT",
-    `state file ${journalPath} is damaged: it is ${fileSize} bytes but was ${cleanSize} bytes when a run last closed ` +
-      `it, so records are missing (the file was cut short or replaced by an older copy). Nothing was sent. Restore ` +
-      `the full file if you can. Otherwise move it away and run again with --new-journal: a new journal is started, ` +
-      `notes may be added again, and dialogs and messages for chats that already exist are HELD (release them with ` +
-      `--release-held once you have checked them).`,
-    { context: { file: journalPath } },
-  );
+  throw new ConfigError("STATE_CORRUPT", text("state.cutShort", { file: journalPath, size: fileSize, cleanSize }), {
+    context: { file: journalPath },
+  });
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { InternalError, RunAbortedError, SyncError } from "../errors.js";
+import { InternalError, RunAbortedError, SyncError, textOf } from "../errors.js";
 import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
 import { CREATE_SUFFIX, removeCompactionDebris, writeCompacted } from "./journal-compact.js";
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
@@ -12,6 +12,9 @@ import { checkCleanSize, cleanField, cleanOffset, writeCleanSize } from "./journ
 import { saveSnapshot } from "./snapshot-file.js";
 import { acquireStateLock, type StateLock } from "./state-lock.js";
 import type { RowState, RowStatePatch, StateStore } from "./state-store.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 export interface NdjsonStateStoreOptions {
   /**
@@ -23,7 +26,8 @@ export interface NdjsonStateStoreOptions {
   /** Clock for `updatedAt` and the header's `createdAt`. @default () => new Date() */
   now?: () => Date;
   /** Told about repairs (a torn last line) and taken-over locks. @default ignore */
-  onWarning?: (message: string) => void;
+  /** `said`: the warning as a catalog Text, for the person's language. */
+  onWarning?: (message: string, said?: Text) => void;
   /** Never compact a journal with fewer record lines than this. @default 1000 */
   compactMinRecords?: number;
   /**
@@ -65,13 +69,13 @@ export async function openNdjsonStateStore(
   options: NdjsonStateStoreOptions = {},
 ): Promise<NdjsonStateStore> {
   const now = options.now ?? (() => new Date());
-  const warn = options.onWarning ?? (() => {});
+  const warn = (said: Text) => options.onWarning?.(english(said), said);
   let lock: StateLock | undefined;
   // Before the lock is taken: a lock file a killed run left is one of the files that outlive a journal.
   const leftBehind = options.detectLost ? await filesLeftBehind(filePath) : [];
   if (options.lock !== false) {
     await mkdir(path.dirname(filePath), { recursive: true });
-    lock = await acquireStateLock(filePath, { onWarning: warn, now });
+    lock = await acquireStateLock(filePath, { ...(options.onWarning ? { onWarning: options.onWarning } : {}), now });
   }
   try {
     if (lock) await removeCompactionDebris(filePath);
@@ -85,18 +89,15 @@ export async function openNdjsonStateStore(
       loaded = await loadJournal(filePath, now, headerMembers(options.mark === true, true), { snapshot: true });
     }
     if (lost || (loaded.repair.create && leftBehind.length > 0)) {
-      const what = lost
-        ? `${lost.how}; started a new journal in its place (--new-journal)`
-        : `missing but ${leftBehind.join(", ")} beside it ${leftBehind.length === 1 ? "is" : "are"} still there: ` +
-          `the journal was lost, a new one is started`;
       warn(
-        `state file ${filePath}: ${what}. Dialogs, messages and files for chats that already exist are held until ` +
-          `you check them and release them (--release-held).`,
+        lost
+          ? text("state.replacedLost", { file: filePath, how: lost.how })
+          : text("state.lostStarted", { file: filePath, left: leftBehind }),
       );
     }
     if (options.mark) checkCleanSize(filePath, loaded.cleanSize, loaded.fileSize);
     if (loaded.repair.truncateTo !== undefined) {
-      warn(`state file ${filePath}: ignored an incomplete last line (the previous run was killed mid-write)`);
+      warn(text("state.incompleteLine", { file: filePath }));
     }
     const store = new NdjsonStore(filePath, loaded, lock, {
       now,
@@ -122,7 +123,7 @@ function headerMembers(mark: boolean, lost: boolean): string {
 interface StoreSettings {
   mark: boolean;
   now: () => Date;
-  warn: (message: string) => void;
+  warn: (said: Text) => void;
   compactMinRecords: number;
   snapshotMinRecords: number;
 }
@@ -222,10 +223,7 @@ class NdjsonStore implements StateStore {
       };
       await saveSnapshot(journal, size);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.#settings.warn(
-        `state file ${this.path}: could not save its snapshot (${message}); the next run reads the whole file`,
-      );
+      this.#settings.warn(text("state.snapshotNotSaved", { file: this.path, message: textOf(error) }));
     }
   }
 
@@ -296,11 +294,9 @@ class NdjsonStore implements StateStore {
   }
 
   #fail(error: unknown, batch: PendingLine[]): void {
-    const message = error instanceof Error ? error.message : String(error);
     this.#failure = new RunAbortedError(
       "STATE_WRITE_FAILED",
-      `could not write the state file ${this.path}: ${message}. The run stopped so that no request goes out ` +
-        `without being recorded; fix the cause (disk full? permissions?) and re-run`,
+      text("state.writeFailed", { file: this.path, message: textOf(error) }),
       { cause: error, context: { file: this.path } },
     );
     for (const pending of [...batch, ...this.#queue]) pending.reject(this.#failure);
@@ -318,8 +314,7 @@ class NdjsonStore implements StateStore {
     } catch (error) {
       if (this.#failure) return; // already reported to every waiting and future update
       this.#compactNotBefore = lines + Math.max(this.#records.size, this.#settings.compactMinRecords);
-      const message = error instanceof Error ? error.message : String(error);
-      this.#settings.warn(`state file ${this.path}: could not compact (${message}); still appending`);
+      this.#settings.warn(text("state.compactFailed", { file: this.path, message: textOf(error) }));
     }
   }
 

@@ -4,6 +4,9 @@ import os from "node:os";
 import { RunAbortedError } from "../errors.js";
 import { errnoCode } from "../util/errno.js";
 import { sleep } from "../util/sleep.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
+import { english } from "../messages/translate.js";
 
 /** A held lock on a state file. */
 export interface StateLock {
@@ -15,7 +18,8 @@ export interface StateLock {
 
 export interface StateLockOptions {
   /** Told when a stale lock is taken over. @default ignore */
-  onWarning?: (message: string) => void;
+  /** `said`: the warning as a catalog Text, for the person's language. */
+  onWarning?: (message: string, said?: Text) => void;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -63,7 +67,7 @@ export async function acquireStateLock(statePath: string, options: StateLockOpti
 
 /** Takes `lockPath` (created with O_EXCL); a dead holder's lock is taken over, a live one's refused. */
 export async function acquireLockFile(lockPath: string, options: LockFileOptions = {}): Promise<StateLock> {
-  const warn = options.onWarning ?? (() => {});
+  const warn = (said: Text) => options.onWarning?.(english(said), said);
   const now = options.now ?? (() => new Date());
   const refuse = options.lockedError ?? lockedError;
   const content = JSON.stringify({
@@ -83,27 +87,22 @@ export async function acquireLockFile(lockPath: string, options: LockFileOptions
     if (seen.owner) {
       const { owner } = seen;
       if (holderAlive(lockPath, owner)) throw refuse(lockPath, owner);
-      warn(
-        `state lock ${lockPath}: took over from pid ${owner.pid} (started ${owner.startedAt}), which is no longer running`,
-      );
+      warn(text("lock.takenOver", { lock: lockPath, pid: owner.pid, startedAt: owner.startedAt }));
     } else {
       if (Date.now() - seen.mtimeMs < GARBAGE_STALE_MS) {
         if (attempt < MAX_ATTEMPTS - 1) {
           await sleep(GARBAGE_RECHECK_MS);
           continue;
         }
-        throw new RunAbortedError(
-          "STATE_LOCKED",
-          `the state lock ${lockPath} exists but is unreadable; another chatguru-sync run may be starting. ` +
-            `Wait for it or, if none is running, delete ${lockPath}`,
-          { context: { file: lockPath } },
-        );
+        throw new RunAbortedError("STATE_LOCKED", text("lock.unreadable", { lock: lockPath }), {
+          context: { file: lockPath },
+        });
       }
-      warn(`state lock ${lockPath}: removed an unreadable lock file older than a minute`);
+      warn(text("lock.removedGarbage", { lock: lockPath }));
     }
     await removeStale(lockPath, seen.raw);
   }
-  throw new RunAbortedError("STATE_LOCKED", `could not take the state lock ${lockPath}: it keeps changing hands`, {
+  throw new RunAbortedError("STATE_LOCKED", text("lock.keepsChanging", { lock: lockPath }), {
     context: { file: lockPath },
   });
 }
@@ -249,11 +248,10 @@ async function removeIfUnchanged(lockPath: string, expected: string): Promise<bo
 }
 
 function lockedError(lockPath: string, owner: LockOwner): RunAbortedError {
-  const where = owner.hostname === os.hostname() ? "" : ` on host ${owner.hostname}`;
+  const host = owner.hostname === os.hostname() ? undefined : owner.hostname;
   return new RunAbortedError(
     "STATE_LOCKED",
-    `another chatguru-sync run (pid ${owner.pid}${where}, started ${owner.startedAt}) is using this state; ` +
-      `wait for it or, if it is gone, delete ${lockPath}`,
+    text("lock.held", { lock: lockPath, pid: owner.pid, host, startedAt: owner.startedAt }),
     { context: { file: lockPath, pid: owner.pid, hostname: owner.hostname, startedAt: owner.startedAt } },
   );
 }

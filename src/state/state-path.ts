@@ -4,6 +4,8 @@ import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { errnoCode } from "../util/errno.js";
 import { outputPathProblem } from "../util/output-path.js";
+import type { Text } from "../core/text.js";
+import { text } from "../messages/text.js";
 
 /**
  * Checked before anything is sent: the journal must be creatable where it is meant to live (its folder, its lock and
@@ -12,19 +14,18 @@ import { outputPathProblem } from "../util/output-path.js";
  */
 export async function assertStatePathUsable(statePath: string): Promise<void> {
   const fail = (
-    why: string,
+    why: Text,
     cause?: unknown,
     code: "STATE_PATH_UNUSABLE" | "STATE_UNREADABLE" = "STATE_PATH_UNUSABLE",
   ): never => {
-    throw new ConfigError(
-      code,
-      `Cannot keep the state file ${statePath}: ${why}. Pass --state with a file in a folder you can write, or fix that folder.`,
-      cause === undefined ? {} : { cause },
-    );
+    throw new ConfigError(code, text("state.unusable", { file: statePath, why }), cause === undefined ? {} : { cause });
   };
   const problem = await outputPathProblem(statePath);
-  if (problem?.kind === "name-too-long") fail("the file name is too long for the file system");
-  if (problem?.kind === "not-a-file") fail(`it is ${problem.what}, not a regular file`, undefined, "STATE_UNREADABLE");
+  if (problem?.kind === "name-too-long") fail(text("state.unusable.nameTooLong"));
+  if (problem?.kind === "not-a-file") {
+    const what = text("path.entry", { entry: problem.what });
+    fail(text("state.unusable.notAFile", { what }), undefined, "STATE_UNREADABLE");
+  }
   const dir = path.dirname(statePath);
   try {
     await mkdir(dir, { recursive: true });
@@ -32,14 +33,14 @@ export async function assertStatePathUsable(statePath: string): Promise<void> {
     const code = errnoCode(error);
     fail(
       code === "EEXIST" || code === "ENOTDIR"
-        ? `a file is in the way of its folder ${dir}`
-        : `its folder ${dir} cannot be created (${code ?? "unknown error"})`,
+        ? text("state.unusable.fileInTheWay", { dir })
+        : text("state.unusable.cannotCreate", { dir, code }),
       error,
     );
   }
   try {
     await access(dir, constants.W_OK);
   } catch (error) {
-    fail(`its folder ${dir} is not writable`, error);
+    fail(text("state.unusable.notWritable", { dir }), error);
   }
 }

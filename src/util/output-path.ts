@@ -10,7 +10,10 @@ import { errnoCode } from "./errno.js";
 const MAX_NAME_BYTES = 255 - 40;
 
 export type OutputPathProblem =
-  { kind: "not-a-file"; what: string } | { kind: "name-too-long" } | { kind: "parent-missing" };
+  { kind: "not-a-file"; what: EntryKind } | { kind: "name-too-long" } | { kind: "parent-missing" };
+
+/** What stands where a file should be; messages/ says it in words ("a folder", "uma pasta"). */
+export type EntryKind = "folder" | "device" | "fifo" | "socket" | "other";
 
 /**
  * What stops the tool from replacing `path` with a file of its own by temp file + rename. A rename replaces whatever
@@ -31,10 +34,10 @@ export async function outputPathProblem(path: string): Promise<OutputPathProblem
   return undefined;
 }
 
-function describe(info: Awaited<ReturnType<typeof stat>>): string {
-  if (info.isDirectory()) return "a folder";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
-  if (info.isFIFO()) return "a pipe (fifo)";
-  if (info.isSocket()) return "a socket";
-  return "not a regular file";
+function describe(info: Awaited<ReturnType<typeof stat>>): EntryKind {
+  if (info.isDirectory()) return "folder";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "device";
+  if (info.isFIFO()) return "fifo";
+  if (info.isSocket()) return "socket";
+  return "other";
 }

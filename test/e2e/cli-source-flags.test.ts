@@ -128,18 +128,23 @@ describe("init reads with the same flags", () => {
 describe("one language on a pt-BR machine", () => {
   const ptBR = { LANG: "pt_BR.UTF-8", LC_ALL: "pt_BR.UTF-8" };
 
-  it("--help is English throughout", async () => {
+  // The locale now chooses Portuguese for everything, yargs' own words included — never a mix of the two.
+  it("--help is Portuguese throughout, and English throughout with --lang en", async () => {
     const r = await spawnCli(["sync", "--help"], { env: ptBR });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Options:");
-    expect(r.stdout).toContain("[required]");
-    expect(r.stdout).not.toMatch(/Opções|obrigatório|Comandos|padrão/);
+    expect(r.stdout).toContain("Opções:");
+    expect(r.stdout).toContain("[obrigatório]");
+    expect(r.stdout).not.toMatch(/Options:|\[required\]|Commands:|default:/);
+    const en = await spawnCli(["sync", "--help", "--lang", "en"], { env: ptBR });
+    expect(en.stdout).toContain("Options:");
+    expect(en.stdout).toContain("[required]");
+    expect(en.stdout).not.toMatch(/Opções|obrigatório|Comandos|padrão/);
   });
 
-  it("a missing flag is reported in English", async () => {
+  it("a missing flag is reported in Portuguese", async () => {
     const r = await spawnCli(["validate", "--source", "x.csv"], { env: ptBR });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Missing required argument: mapping");
-    expect(r.stderr).not.toMatch(/Faltando|obrigatório/);
+    expect(r.stderr).toContain("Falta a opção obrigatória: mapping");
+    expect(r.stderr).not.toMatch(/Missing required|usage/);
   });
 });

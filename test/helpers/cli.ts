@@ -26,7 +26,8 @@ export interface CliRun {
 
 /**
  * Runs the CLI in-process (fast). `env` replaces the environment entirely (no .env, no process.env) but for the
- * short test poll schedule (TEST_POLL_ENV), which `env` may override.
+ * short test poll schedule (TEST_POLL_ENV), which `env` may override; so the locale is English unless `env` sets
+ * LANG/LC_ALL/LC_MESSAGES.
  */
 export async function runCliInProcess(
   args: string[],
@@ -46,7 +47,8 @@ export async function runCliInProcess(
 
 /**
  * Spawns the real CLI as a child process (through tsx, so no build is needed). `env` is merged over a minimal
- * environment (PATH, HOME, TEST_POLL_ENV) — never the developer's real CHATGURU_* variables.
+ * environment (PATH, HOME, TEST_POLL_ENV, and an English locale: the CLI speaks Portuguese under LANG=pt_BR…, and a
+ * test must not depend on the developer's locale) — never the developer's real CHATGURU_* variables.
  */
 export function spawnCli(
   args: string[],
@@ -66,6 +68,7 @@ export function spawnCli(
       HOME: process.env.HOME ?? "/tmp",
       NODE_NO_WARNINGS: "1",
       ...TEST_POLL_ENV,
+      LANG: "C.UTF-8",
       ...options.env,
     },
     stdio: ["pipe", "pipe", "pipe"],

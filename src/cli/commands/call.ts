@@ -8,6 +8,8 @@ import { numberFlag } from "../flag-values.js";
 import { CLI_NAMING } from "../naming.js";
 import { check, rules } from "../../options.js";
 import { connectionOptions, resolveConnection, type ConnectionFlags } from "../env.js";
+import { text as msg } from "../../messages/text.js";
+import { ENGLISH } from "../../messages/translate.js";
 
 /** `k=v` pairs; a value may itself contain `=` (URLs, base64), so only the first `=` splits. */
 export function parseParams(raw: unknown): Record<string, string> {
@@ -16,12 +18,13 @@ export function parseParams(raw: unknown): Record<string, string> {
   for (const item of list) {
     const text = String(item);
     const at = text.indexOf("=");
-    if (at <= 0) throw new UsageError(`--param expects key=value, got "${text}".`);
+    if (at <= 0) throw new UsageError(msg("call.paramInvalid", { text }));
     params[text.slice(0, at)] = text.slice(at + 1);
   }
   return params;
 }
 
+/** `  chat_add: chat_number, name` per action: names only ("experimental" is the same word in pt-BR). */
 function actionList(): string {
   return ACTION_NAMES.map(
     (name) =>
@@ -31,43 +34,36 @@ function actionList(): string {
 
 export const callCommand: CliCommand = {
   command: "call <action>",
-  describe: "Make one raw ChatGuru API call and print its JSON response",
-  builder: (y) =>
+  describe: "help.cmd.call",
+  builder: (y, sp) =>
     y
-      .positional("action", {
-        type: "string",
-        describe: `ChatGuru action: ${ACTION_NAMES.join(", ")} (others are sent with a warning)`,
-      })
+      .positional("action", { type: "string", describe: sp.t("help.opt.action", { actions: ACTION_NAMES }) })
       .options({
-        ...connectionOptions,
+        ...connectionOptions(sp),
         param: {
           alias: "p",
           type: "string",
           array: true,
-          describe: "Action parameter key=value (repeatable)",
+          describe: sp.t("help.opt.param"),
           default: [] as string[],
         },
         // Untyped and without a yargs default: see numberFlag(). The client's own default is 30 s.
-        timeout: { describe: "Request timeout in seconds", defaultDescription: "30" },
+        timeout: { describe: sp.t("help.opt.callTimeout"), defaultDescription: "30" },
       })
-      .example("$0 call chat_add_status -p chat_add_id=5dd69c2300078e1be17fffd4", "check a pending chat_add")
+      .example("$0 call chat_add_status -p chat_add_id=5dd69c2300078e1be17fffd4", sp.t("help.ex.callStatus"))
       .example(
         '$0 call chat_update_custom_fields -p chat_number=5511987654321 -p "field__Etapa=Proposta"',
-        "set one field",
+        sp.t("help.ex.callField"),
       ),
   run: async (args, io) => {
+    const sp = io.speaker ?? ENGLISH;
     const action = String(args.action ?? "");
     if (!isWellFormedActionName(action)) {
-      throw new UsageError(
-        `"${action}" is not an action name (letters, digits and _ only). Documented actions (required params):\n${actionList()}`,
-        { code: "USAGE_UNKNOWN_ACTION" },
-      );
+      throw new UsageError(msg("call.notAnAction", { action, list: actionList() }), { code: "USAGE_UNKNOWN_ACTION" });
     }
     // Integrators use actions seen outside ChatGuru's document (chat_tags_list…): send them, but say so.
     if (!isChatGuruAction(action)) {
-      io.stderr.write(
-        `warning: "${action}" is not one of the documented actions; sending it as is ("chatguru-sync call --help" lists them).\n`,
-      );
+      io.stderr.write(`${sp.t("prefix.warning", { message: msg("call.undocumented", { action }) })}\n`);
     }
     const params = parseParams(args.param);
     // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).
@@ -85,7 +81,7 @@ export const callCommand: CliCommand = {
       timeout,
     };
     const connection = resolveConnection(flags, io.env, {
-      onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+      onWarning: (message, said) => io.stderr.write(`${sp.t("prefix.warning", { message: said ?? message })}\n`),
     });
     const client = createChatGuruClient(connection);
     const secrets = [connection.key];
@@ -97,7 +93,7 @@ export const callCommand: CliCommand = {
       if (!isChatGuruError(error)) throw error;
       const body = (error as ChatGuruError & { body?: unknown }).body;
       if (body !== undefined) io.stdout.write(`${redact(JSON.stringify(body, null, 2), secrets)}\n`);
-      io.stderr.write(`error: ${redact(error.message, secrets)}\n`);
+      io.stderr.write(`${redact(sp.t("prefix.error", { message: error.text ?? error.message }), secrets)}\n`);
       return exitCodeOf(error);
     } finally {
       client.close();

@@ -2,10 +2,13 @@ import { writeFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceRow } from "../../core/source-row.js";
+import type { Text } from "../../core/text.js";
 import { ConfigError } from "../../errors.js";
+import { text as msg } from "../../messages/text.js";
+import { ENGLISH, type Speaker } from "../../messages/translate.js";
 import { findPhoneColumn, starterMapping } from "../../mapping/starter-mapping.js";
 import type { Source } from "../../sources/source.js";
-import { describeRead } from "../../engine/read-notice.js";
+import { describeReadText } from "../../engine/read-notice.js";
 import type { CliCommand } from "../command.js";
 import { readSourceFlags, sourceFormatOptions } from "../source-flags.js";
 import { sourceFromFlag } from "./validate.js";
@@ -23,7 +26,7 @@ export function schemaRefFrom(mappingPath: string): string {
 
 async function readHeaderAndSample(
   source: Source,
-): Promise<{ headers: string[]; sample: SourceRow[]; readAs: string | undefined }> {
+): Promise<{ headers: string[]; sample: SourceRow[]; readAs: Text | undefined }> {
   const opened = await source.open();
   const sample: SourceRow[] = [];
   try {
@@ -34,7 +37,7 @@ async function readHeaderAndSample(
   } finally {
     await opened.close();
   }
-  return { headers: opened.headers, sample, readAs: describeRead(source.label, opened) };
+  return { headers: opened.headers, sample, readAs: describeReadText(source.label, opened) };
 }
 
 async function writeNew(path: string, text: string, force: boolean, shown: string): Promise<void> {
@@ -43,16 +46,10 @@ async function writeNew(path: string, text: string, force: boolean, shown: strin
     await writeFile(path, text, { flag: force ? "w" : "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new ConfigError("INIT_FILE_EXISTS", `${shown} already exists; use --force to overwrite it.`, {
-        context: { path },
-      });
+      throw new ConfigError("INIT_FILE_EXISTS", msg("init.exists", { file: shown }), { context: { path } });
     }
     if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EACCES") {
-      throw new ConfigError(
-        "INIT_OUT_UNWRITABLE",
-        `Cannot write ${shown}: its folder does not exist or is not writable. Create the folder or pass another --out.`,
-        { context: { path } },
-      );
+      throw new ConfigError("INIT_OUT_UNWRITABLE", msg("init.unwritable", { file: shown }), { context: { path } });
     }
     throw error;
   }
@@ -60,18 +57,13 @@ async function writeNew(path: string, text: string, force: boolean, shown: strin
 
 export const initCommand: CliCommand = {
   command: "init",
-  describe: "Write a starter mapping file from a source's header row",
-  builder: (y) =>
+  describe: "help.cmd.init",
+  builder: (y, sp) =>
     y.options({
-      source: {
-        type: "string",
-        nargs: 1,
-        demandOption: true,
-        describe: "CSV file (or - for stdin) or .xlsx workbook whose header row to read",
-      },
-      out: { type: "string", default: "mapping.json", describe: "Where to write the mapping" },
-      force: { type: "boolean", default: false, describe: "Overwrite an existing file" },
-      ...sourceFormatOptions,
+      source: { type: "string", nargs: 1, demandOption: true, describe: sp.t("help.opt.initSource") },
+      out: { type: "string", default: "mapping.json", describe: sp.t("help.opt.out") },
+      force: { type: "boolean", default: false, describe: sp.t("help.opt.force") },
+      ...sourceFormatOptions(sp),
     }),
   run: async (args, io) => {
     const shown = String(args.out);
@@ -82,13 +74,15 @@ export const initCommand: CliCommand = {
     if (phone === undefined) {
       throw new ConfigError(
         "INIT_NO_PHONE_COLUMN",
-        `No column of ${source.label} looks like a WhatsApp number (columns: ${headers.map((h) => `"${h}"`).join(", ")}). ` +
-          `Is the header on another row? Otherwise write the mapping by hand: see mapping.example.json.`,
+        msg("init.noPhoneColumn", { source: source.label, columns: headers }),
       );
     }
-    const starter = starterMapping(headers, phone, schemaRefFrom(out));
+    const sp = io.speaker ?? ENGLISH;
+    const starter = starterMapping(headers, phone, schemaRefFrom(out), sp);
     await writeNew(out, starter.text, Boolean(args.force), shown);
-    io.stderr.write(`${readAs !== undefined ? `${readAs}\n` : ""}${initSummary(starter, shown, sourceArgs(args))}`);
+    io.stderr.write(
+      `${readAs !== undefined ? `${sp.say(readAs)}\n` : ""}${initSummary(starter, shown, sourceArgs(args), sp)}`,
+    );
     return 0;
   },
 };
@@ -103,19 +97,18 @@ function sourceArgs(args: Record<string, unknown>): string {
   return parts.join(" ");
 }
 
-function initSummary(starter: ReturnType<typeof starterMapping>, out: string, source: string): string {
+function initSummary(starter: ReturnType<typeof starterMapping>, out: string, source: string, sp: Speaker): string {
   const lines = [
-    `Wrote ${out}: phone ← "${starter.phone.column}"${starter.phone.by === "values" ? " (its cells look like phone numbers)" : ""}` +
-      `${starter.name !== undefined ? `, name ← "${starter.name}"` : ", no name column found (chats get the number as name)"}.`,
+    sp.t("init.wrote", {
+      file: out,
+      phone: starter.phone.column,
+      byValues: starter.phone.by === "values",
+      name: starter.name,
+    }),
   ];
   if (starter.suggestions.length > 0) {
-    lines.push(
-      `${starter.suggestions.length === 1 ? "1 other column is listed as a suggested custom field" : `${starter.suggestions.length} other columns are listed as suggested custom fields`}, commented out: ` +
-        starter.suggestions.map((s) => `"${s}"`).join(", ") +
-        ".",
-      `  Enable one only if ChatGuru has a custom field with that exact name; an unknown field stops the sync.`,
-    );
+    lines.push(sp.t("init.suggestions", { columns: starter.suggestions }), sp.t("init.enableOne"));
   }
-  lines.push(`Next: chatguru-sync validate ${source} --mapping ${out}`);
+  lines.push(sp.t("init.next", { command: `chatguru-sync validate ${source} --mapping ${out}` }));
   return `${lines.join("\n")}\n`;
 }

@@ -4,6 +4,9 @@ import { UsageError } from "../../errors.js";
 import { check, type Rule } from "../../options.js";
 import { numberFlag } from "../flag-values.js";
 import type { CliCommand } from "../command.js";
+import type { Text } from "../../core/text.js";
+import { text } from "../../messages/text.js";
+import { english, ENGLISH } from "../../messages/translate.js";
 
 function list(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
@@ -17,12 +20,13 @@ function list(value: unknown): string[] | undefined {
 function number(
   args: Record<string, unknown>,
   flag: string,
-  plain: string,
+  plain: Text,
   ok: (n: number) => boolean,
 ): number | undefined {
   const value = numberFlag(args, flag);
   if (value === undefined) return undefined;
-  const rule: Rule = { ok: (v) => typeof v === "number" && ok(v), expected: plain, plain };
+  const words = english(plain);
+  const rule: Rule = { ok: (v) => typeof v === "number" && ok(v), expected: words, plain: words, plainText: plain };
   return check<number>(flag, value, rule, { flags: { [flag]: `--${flag}` } });
 }
 
@@ -38,27 +42,26 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   };
   set(
     "port",
-    number(args, "port", "a whole number from 0 to 65535", (n) => integerFrom0(n) && n <= 65535),
+    number(args, "port", text("mock.rule.port"), (n) => integerFrom0(n) && n <= 65535),
   );
-  set("latencyMs", number(args, "latency", "milliseconds from 0 up", milliseconds));
-  set("addDelayMs", number(args, "add-delay", "milliseconds from 0 up", milliseconds));
-  set("addDelayMaxMs", number(args, "add-delay-max", "milliseconds from 0 up", milliseconds));
-  set("failRate", number(args, "fail-rate", "a probability from 0 to 1", probability));
-  set("rateLimit", number(args, "rate-limit", "a whole number from 0 (no limit) up", integerFrom0));
-  set("resetRate", number(args, "reset-rate", "a probability from 0 to 1", probability));
-  set("timeoutRate", number(args, "timeout-rate", "a probability from 0 to 1", probability));
-  set("applyThenFailRate", number(args, "apply-then-fail-rate", "a probability from 0 to 1", probability));
+  set("latencyMs", number(args, "latency", text("mock.rule.ms"), milliseconds));
+  set("addDelayMs", number(args, "add-delay", text("mock.rule.ms"), milliseconds));
+  set("addDelayMaxMs", number(args, "add-delay-max", text("mock.rule.ms"), milliseconds));
+  set("failRate", number(args, "fail-rate", text("mock.rule.probability"), probability));
+  set("rateLimit", number(args, "rate-limit", text("mock.rule.rateLimit"), integerFrom0));
+  set("resetRate", number(args, "reset-rate", text("mock.rule.probability"), probability));
+  set("timeoutRate", number(args, "timeout-rate", text("mock.rule.probability"), probability));
+  set("applyThenFailRate", number(args, "apply-then-fail-rate", text("mock.rule.probability"), probability));
   set("applyThenFailActions", list(args.applyThenFailActions));
-  set("seed", number(args, "seed", "a whole number", Number.isInteger));
+  set("seed", number(args, "seed", text("mock.rule.seed"), Number.isInteger));
   set("customFields", list(args.fields));
-  set("twelveDigitShare", number(args, "twelve-digit-share", "a share from 0 to 1", probability));
+  set("twelveDigitShare", number(args, "twelve-digit-share", text("mock.rule.share"), probability));
   const areas = list(args["twelve-digit-areas"]);
   if (areas) {
     if (expandAreaCodes(areas) === undefined)
-      throw new UsageError(
-        `Expected --twelve-digit-areas to list two-digit area codes or ranges (e.g. 47,48 or 31-99), got "${String(args["twelve-digit-areas"])}".`,
-        { code: "USAGE_FLAG_INVALID" },
-      );
+      throw new UsageError(text("mock.areasInvalid", { value: String(args["twelve-digit-areas"]) }), {
+        code: "USAGE_FLAG_INVALID",
+      });
     options.twelveDigitAreaCodes = areas;
   }
   if (args["existing-by-rule"] === true) options.existingByRule = true;
@@ -68,9 +71,7 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
   if (existing) {
     const bad = existing.find((n) => !/^\d{8,15}$/.test(n));
     if (bad !== undefined)
-      throw new UsageError(`Expected --existing to list numbers of digits only (e.g. 5511987654321), got "${bad}".`, {
-        code: "USAGE_FLAG_INVALID",
-      });
+      throw new UsageError(text("mock.existingInvalid", { value: bad }), { code: "USAGE_FLAG_INVALID" });
     options.existingChats = existing;
   }
   if (args.official === true) options.officialWhatsApp = true;
@@ -80,81 +81,54 @@ export function mockOptionsFromFlags(args: Record<string, unknown>): MockServerO
 
 export const mockServerCommand: CliCommand = {
   command: "mock-server",
-  describe: "Run the embedded fake ChatGuru API on 127.0.0.1 (for demos and tests)",
-  builder: (y) =>
+  describe: "help.cmd.mockServer",
+  builder: (y, sp) =>
     y.options({
       // Numbers are untyped and without yargs defaults: see numberFlag(). No --port is port 0.
-      port: { describe: "Port (0 = any free port)", defaultDescription: "0" },
-      latency: { describe: "Delay every API response by MS" },
-      "add-delay": { describe: "chat_add stays pending for MS" },
-      "add-delay-max": { describe: "Each add pending a seeded-random MS from --add-delay up to this" },
-      "fail-rate": { describe: "Probability 0..1 of a 5xx with an HTML body" },
-      "rate-limit": { describe: "Answer 429 + Retry-After above N requests/second" },
-      "reset-rate": { describe: "Probability 0..1 of a connection reset" },
-      "timeout-rate": { describe: "Probability 0..1 of never answering" },
-      "apply-then-fail-rate": {
-        describe: "Probability 0..1 of carrying a request out, then answering 500/502/504 (a crash after the work)",
-      },
-      "apply-then-fail-actions": {
-        type: "string",
-        describe: "Limit --apply-then-fail-rate to these actions, comma-separated (e.g. message_send)",
-      },
-      seed: { describe: "Seed of the fault generator (reproducible faults)" },
-      fields: {
-        type: "string",
-        describe: 'Configured custom fields, comma-separated (e.g. "Email,CRM | Link negócio")',
-      },
-      existing: { type: "string", describe: "Numbers that already have a chat, comma-separated" },
-      "existing-by-rule": {
-        type: "boolean",
-        describe: "Store --existing numbers as the 12-digit rules below say, not exactly as given",
-      },
+      port: { describe: sp.t("help.opt.port"), defaultDescription: "0" },
+      latency: { describe: sp.t("help.opt.latency") },
+      "add-delay": { describe: sp.t("help.opt.addDelay") },
+      "add-delay-max": { describe: sp.t("help.opt.addDelayMax") },
+      "fail-rate": { describe: sp.t("help.opt.failRate") },
+      "rate-limit": { describe: sp.t("help.opt.rateLimit") },
+      "reset-rate": { describe: sp.t("help.opt.resetRate") },
+      "timeout-rate": { describe: sp.t("help.opt.timeoutRate") },
+      "apply-then-fail-rate": { describe: sp.t("help.opt.applyThenFailRate") },
+      "apply-then-fail-actions": { type: "string", describe: sp.t("help.opt.applyThenFailActions") },
+      seed: { describe: sp.t("help.opt.seed") },
+      fields: { type: "string", describe: sp.t("help.opt.fields") },
+      existing: { type: "string", describe: sp.t("help.opt.existing") },
+      "existing-by-rule": { type: "boolean", describe: sp.t("help.opt.existingByRule") },
       "twelve-digit-areas": {
         type: "string",
-        describe: 'Area codes stored without the 9th digit, comma-separated or ranges (e.g. "31-99")',
+        describe: sp.t("help.opt.twelveDigitAreas"),
         defaultDescription: "47,48,49,51,53,54,55",
       },
-      "twelve-digit-share": {
-        describe: "Share 0..1 of the other area codes' numbers stored without the 9th digit (old registrations)",
-      },
-      dialogs: {
-        type: "string",
-        describe: 'Dialog ids the account has, comma-separated; others get "Diálogo não encontrado"',
-        defaultDescription: "dlg-1,dlg-2,dlg-3",
-      },
-      users: {
-        type: "string",
-        describe: 'User ids the account has, comma-separated; others get "Usuário não encontrado"',
-        defaultDescription: "u1,u2,u3",
-      },
-      official: {
-        type: "boolean",
-        describe: 'Official WhatsApp number: chat_add with text → "Mensagem inicial inválida"',
-      },
-      "dialog-quirk": {
-        type: "boolean",
-        describe: 'First dialog_execute per chat fails "contexto não foi validado"',
-        default: true,
-      },
+      "twelve-digit-share": { describe: sp.t("help.opt.twelveDigitShare") },
+      dialogs: { type: "string", describe: sp.t("help.opt.dialogs"), defaultDescription: "dlg-1,dlg-2,dlg-3" },
+      users: { type: "string", describe: sp.t("help.opt.users"), defaultDescription: "u1,u2,u3" },
+      official: { type: "boolean", describe: sp.t("help.opt.official") },
+      "dialog-quirk": { type: "boolean", describe: sp.t("help.opt.dialogQuirk"), default: true },
     }),
   run: async (args, io) => {
     const options = mockOptionsFromFlags(args);
     if (io.signal.aborted) return 0;
     const server = await startMockServer(options);
     const { key, accountId, phoneId } = server.credentials;
-    // The first line is a contract (SPEC §3): scripts wait for it and parse the URL.
-    io.stdout.write(`listening on ${server.url}\n`);
-    io.stdout.write(`credentials (fake): key=${key} account_id=${accountId} phone_id=${phoneId}\n`);
+    const sp = io.speaker ?? ENGLISH;
+    // The first line is a contract (SPEC §3): scripts wait for it and parse the URL (the same in every language).
+    io.stdout.write(`${sp.t("mock.listening", { url: server.url })}\n`);
+    io.stdout.write(`${sp.t("mock.credentials", { key, accountId, phoneId })}\n`);
     io.stdout.write(
       `export CHATGURU_API_URL=${server.url} CHATGURU_API_KEY=${key} CHATGURU_ACCOUNT_ID=${accountId} CHATGURU_PHONE_ID=${phoneId}\n`,
     );
-    io.stdout.write(`state: GET http://127.0.0.1:${server.port}/__mock/state — stop with Ctrl-C\n`);
+    io.stdout.write(`${sp.t("mock.state", { port: server.port })}\n`);
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) resolve();
       else io.signal.addEventListener("abort", () => resolve(), { once: true });
     });
     await server.close();
-    io.stderr.write("mock-server stopped\n");
+    io.stderr.write(`${sp.t("cli.stopped")}\n`);
     return 0;
   },
 };

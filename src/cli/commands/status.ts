@@ -8,13 +8,12 @@ import { runCommand, runOptions, runRendered, sourceOptions } from "./sync.js";
  */
 export const statusCommand: CliCommand = {
   command: "status",
-  describe:
-    "Finish rows left pending by an earlier run (poll chat_add_status, apply their updates) and refresh the status of messages sent earlier",
-  builder: (y: Argv) =>
+  describe: "help.cmd.status",
+  builder: (y: Argv, sp) =>
     y
-      .options(sourceOptions)
-      .options(runOptions)
-      .example("$0 status --source leads.csv --mapping mapping.json", "finish the chats still being added"),
+      .options(sourceOptions(sp))
+      .options(runOptions(sp))
+      .example("$0 status --source leads.csv --mapping mapping.json", sp.t("help.ex.status")),
   run: async (args, io) => {
     const { options, log } = runCommand(args, io, { onlyPending: true });
     return (await runRendered(options, args, io, log)).code;

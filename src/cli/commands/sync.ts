@@ -20,71 +20,43 @@ import { sourceFormatOptions } from "../source-flags.js";
 import { numberFlag, textFlag } from "../flag-values.js";
 import { rowListFlag } from "../row-list.js";
 import { InFlightRows, reportOnForcedExit } from "../in-flight-rows.js";
+import { ENGLISH, type Speaker } from "../../messages/translate.js";
 
-export const sourceOptions = {
-  // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
-  source: {
-    type: "string",
-    nargs: 1,
-    demandOption: true,
-    describe: "CSV file, - for stdin, an .xlsx workbook, a Google Sheets URL, or sheets:ID",
-  },
-  mapping: { type: "string", demandOption: true, describe: "Column-mapping file (JSON with comments)" },
-  ...sourceFormatOptions,
-} as const;
+export const sourceOptions = (sp: Speaker) =>
+  ({
+    // nargs 1 lets yargs take a lone "-" (stdin) as the value instead of a stray argument.
+    source: { type: "string", nargs: 1, demandOption: true, describe: sp.t("help.opt.source") },
+    mapping: { type: "string", demandOption: true, describe: sp.t("help.opt.mapping") },
+    ...sourceFormatOptions(sp),
+  }) as const;
 
-export const runOptions = {
-  ...connectionOptions,
-  // Numbers are untyped and their defaults applied by normalizeSyncOptions(): see numberFlag().
-  concurrency: { describe: "Requests in flight at once", defaultDescription: "4" },
-  rate: { describe: "Requests per second across all actions (0 = no cap)", defaultDescription: "5" },
-  results: { type: "string", describe: "Results CSV (default: <source>.results.csv beside the source)" },
-  state: { type: "string", describe: "State journal (default: .chatguru-sync/<id>.ndjson)" },
-  wait: { type: "boolean", default: true, describe: "Wait for pending chat_add (--no-wait leaves them pending)" },
-  "add-timeout": { describe: "Seconds to wait for a chat_add before leaving it pending", defaultDescription: "600" },
-  json: { type: "boolean", default: false, describe: "Print exactly one JSON report on stdout" },
-  quiet: {
-    type: "boolean",
-    default: false,
-    describe: "Print nothing when the run ends as --fail-on accepts; otherwise a dated summary line and the errors",
-  },
-  log: { type: "string", describe: "Append one dated line per run to this file (a log a scheduled run keeps)" },
-  verbose: {
-    type: "boolean",
-    default: false,
-    describe: "One line per ChatGuru request on stderr: row, action, HTTP status, milliseconds",
-  },
-  "fail-on": {
-    // Checked by normalizeSyncOptions, not yargs' `choices`, so the message is the library's exact one.
-    type: "string",
-    describe: "Which rows make the exit code 1: invalid (invalid, duplicate or failed), failed, never",
-    defaultDescription: "invalid",
-  },
-  timeout: { describe: "Seconds before one ChatGuru request times out (default 30)" },
-  "max-messages": {
-    describe: "At most N message_send/message_file_send per run; the rest stay pending for the next run",
-    defaultDescription: "500",
-  },
-  "release-held": {
+export const runOptions = (sp: Speaker) =>
+  ({
+    ...connectionOptions(sp),
+    // Numbers are untyped and their defaults applied by normalizeSyncOptions(): see numberFlag().
+    concurrency: { describe: sp.t("help.opt.concurrency"), defaultDescription: "4" },
+    rate: { describe: sp.t("help.opt.rate"), defaultDescription: "5" },
+    results: { type: "string", describe: sp.t("help.opt.results") },
+    state: { type: "string", describe: sp.t("help.opt.state") },
+    wait: { type: "boolean", default: true, describe: sp.t("help.opt.wait") },
+    "add-timeout": { describe: sp.t("help.opt.addTimeout"), defaultDescription: "600" },
+    json: { type: "boolean", default: false, describe: sp.t("help.opt.json") },
+    quiet: { type: "boolean", default: false, describe: sp.t("help.opt.quiet") },
+    log: { type: "string", describe: sp.t("help.opt.log") },
+    verbose: { type: "boolean", default: false, describe: sp.t("help.opt.verbose") },
+    "fail-on": {
+      // Checked by normalizeSyncOptions, not yargs' `choices`, so the message is the library's exact one.
+      type: "string",
+      describe: sp.t("help.opt.failOn"),
+      defaultDescription: "invalid",
+    },
+    timeout: { describe: sp.t("help.opt.timeout") },
+    "max-messages": { describe: sp.t("help.opt.maxMessages"), defaultDescription: "500" },
     // A string, so it takes an optional list of rows; given alone it means every held row.
-    type: "string",
-    describe:
-      "Send what was held (an earlier run may have sent it and its journal is gone): every held row, or ROWS such " +
-      "as 5,12,20-25. Rows named also resend a send of unknown outcome (you checked: it is not in the chat)",
-  },
-  resolve: {
-    type: "string",
-    describe:
-      "Rows whose send of unknown outcome you found in the chat (MESSAGE_UNCERTAIN): ROWS such as 5,12, or every " +
-      "such row. Nothing is sent",
-  },
-  "new-journal": {
-    type: "boolean",
-    default: false,
-    describe:
-      "Start a new journal where the old one is empty or was deleted (refused otherwise: notes may be added again)",
-  },
-} as const;
+    "release-held": { type: "string", describe: sp.t("help.opt.releaseHeld") },
+    resolve: { type: "string", describe: sp.t("help.opt.resolve") },
+    "new-journal": { type: "boolean", default: false, describe: sp.t("help.opt.newJournal") },
+  }) as const;
 
 export { CLI_NAMING } from "../naming.js";
 
@@ -149,6 +121,8 @@ export function buildSyncOptions(
     releaseHeld: rowListFlag(args, "release-held"),
     resolve: rowListFlag(args, "resolve"),
     ...(args["new-journal"] === true ? { newJournal: true } : {}),
+    // The results files speak the person's language too (the code starting each error cell stays as it is).
+    language: (io.speaker ?? ENGLISH).language,
     env: io.env,
     cwd: io.cwd,
     signal: io.signal,
@@ -170,7 +144,10 @@ export function buildSyncOptions(
   };
   let connection: ChatGuruConnection | undefined;
   try {
-    connection = resolveConnection(flags, io.env, { onWarning: (m) => io.stderr.write(`warning: ${m}\n`) });
+    const sp = io.speaker ?? ENGLISH;
+    connection = resolveConnection(flags, io.env, {
+      onWarning: (message, said) => io.stderr.write(`${sp.t("prefix.warning", { message: said ?? message })}\n`),
+    });
   } catch (error) {
     // A dry run sends nothing; without a connection it simply has no state to plan from.
     if (!options.dryRun) throw error;
@@ -187,6 +164,7 @@ export async function runRendered(
 ): Promise<{ report: SyncReport; code: number }> {
   const json = Boolean(args.json);
   const verbose = Boolean(args.verbose);
+  const sp = io.speaker ?? ENGLISH;
   const renderer = new SyncRenderer(io, {
     quiet: Boolean(args.quiet),
     progress: !json,
@@ -207,7 +185,7 @@ export async function runRendered(
   }
   let report: SyncReport;
   const inFlight = new InFlightRows();
-  const unregister = reportOnForcedExit(inFlight);
+  const unregister = reportOnForcedExit(inFlight, sp);
   try {
     report = await sync({
       ...options,
@@ -233,7 +211,8 @@ export async function runRendered(
   if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else renderer.summary(report, { dryRun: options.dryRun ?? false });
   log.finished(report, options.dryRun ?? false, renderer.idle(report));
-  if (json && report.error) io.stderr.write(`error: ${report.error.message}\n`);
+  if (json && report.error)
+    io.stderr.write(`${sp.t("prefix.error", { message: report.error.text ?? report.error.message })}\n`);
   return { report, code: report.exitCode };
 }
 
@@ -257,24 +236,24 @@ export function runCommand(
 
 export const syncCommand: CliCommand = {
   command: "sync",
-  describe: "Sync rows into ChatGuru: create missing chats, update custom fields, write every row's outcome back",
-  builder: (y: Argv) =>
+  describe: "help.cmd.sync",
+  builder: (y: Argv, sp: Speaker) =>
     y
-      .options(sourceOptions)
-      .options(runOptions)
+      .options(sourceOptions(sp))
+      .options(runOptions(sp))
       .options({
-        mode: { type: "string", choices: ["create", "update", "upsert"], describe: "Overrides the mapping's mode" },
-        "dry-run": { type: "boolean", default: false, describe: "Validate and plan; send nothing" },
-        limit: { describe: "Only the first N data rows (canary)" },
-        full: { type: "boolean", default: false, describe: "Ignore change detection: send every row" },
-        "retry-failed": { type: "boolean", default: false, describe: "Only rows whose last outcome was failed" },
-        watch: { describe: "Re-run every N seconds until interrupted" },
+        mode: { type: "string", choices: ["create", "update", "upsert"], describe: sp.t("help.opt.mode") },
+        "dry-run": { type: "boolean", default: false, describe: sp.t("help.opt.dryRun") },
+        limit: { describe: sp.t("help.opt.limit") },
+        full: { type: "boolean", default: false, describe: sp.t("help.opt.full") },
+        "retry-failed": { type: "boolean", default: false, describe: sp.t("help.opt.retryFailed") },
+        watch: { describe: sp.t("help.opt.watch") },
       })
-      .example("$0 sync --source leads.csv --mapping mapping.json", "one-off import")
-      .example("$0 sync --source leads.csv --mapping mapping.json --dry-run", "see what would happen")
+      .example("$0 sync --source leads.csv --mapping mapping.json", sp.t("help.ex.syncOnce"))
+      .example("$0 sync --source leads.csv --mapping mapping.json --dry-run", sp.t("help.ex.syncDryRun"))
       .example(
         "$0 sync --source 'https://docs.google.com/spreadsheets/d/ID/edit#gid=0' --mapping mapping.json --watch 900",
-        "sheet sync every 15 min",
+        sp.t("help.ex.syncWatch"),
       ),
   run: async (args, io) => {
     const { options, log } = runCommand(args, io);
@@ -303,11 +282,13 @@ async function watch(
   io: CliIO,
   log: RunLog,
 ): Promise<number> {
+  const sp = io.speaker ?? ENGLISH;
   const stamp = () => `[${new Date().toISOString()}]`;
   const onEvent = (event: SyncEvent) => {
-    if (event.type === "warning" && !args.quiet) io.stderr.write(`${stamp()} warning: ${event.message}\n`);
-    if (event.type === "notice" && !args.quiet) io.stderr.write(`${stamp()} ${event.message}\n`);
-    if (event.type === "response" && args.verbose) io.stderr.write(`${stamp()} ${responseLine(event)}\n`);
+    if (event.type === "warning" && !args.quiet)
+      io.stderr.write(`${stamp()} ${sp.t("prefix.warning", { message: event.text ?? event.message })}\n`);
+    if (event.type === "notice" && !args.quiet) io.stderr.write(`${stamp()} ${sp.say(event.text ?? event.message)}\n`);
+    if (event.type === "response" && args.verbose) io.stderr.write(`${stamp()} ${responseLine(event, sp)}\n`);
   };
   for (let cycle = 1; ; cycle += 1) {
     let report: SyncReport;
@@ -319,7 +300,9 @@ async function watch(
         throw error;
       }
       log.stopped(error);
-      io.stderr.write(`${stamp()} cycle ${cycle}: error: ${error.message}\n`);
+      io.stderr.write(
+        `${sp.t("summary.cycleError", { stamp: stamp(), cycle, message: error.text ?? error.message })}\n`,
+      );
       if (args.json)
         io.stdout.write(
           `${JSON.stringify({ ok: false, exitCode: exitCodeOf(error), error: { code: error.code, message: error.message } })}\n`,
@@ -336,7 +319,11 @@ async function watch(
     // --quiet: a cycle that ended as --fail-on accepts prints nothing.
     else if (!args.quiet || report.exitCode !== ExitCode.OK)
       io.stderr.write(
-        `${stamp()} cycle ${cycle}: ${summaryLine(report, options.dryRun ?? false)}${report.error ? ` — ${report.error.message}` : ""}\n`,
+        `${sp.t("summary.cycle", {
+          stamp: stamp(),
+          cycle,
+          line: `${summaryLine(report, options.dryRun ?? false, sp)}${report.error ? ` — ${sp.say(report.error.text ?? report.error.message)}` : ""}`,
+        })}\n`,
       );
     if (report.exitCode === ExitCode.INTERRUPTED || report.error?.code === "CHATGURU_AUTH") return report.exitCode;
     try {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatProblemCell } from "../../../src/core/format-problem.js";
+import type { Text } from "../../../src/core/text.js";
+import { problemCellText } from "../../../src/messages/problem.js";
+import { english } from "../../../src/messages/translate.js";
 import { decideRow, type DecideOptions } from "../../../src/engine/decide-row.js";
 import { valuesHash } from "../../../src/engine/values-hash.js";
 import type { RowState } from "../../../src/state/state-store.js";
@@ -15,15 +17,18 @@ const problem = { row: 3, column: "Telefone", code: "ROW_PHONE_INVALID" as const
 
 describe("decideRow", () => {
   it("invalid and duplicate rows carry their error cell", () => {
-    expect(
-      decideRow({ kind: "invalid", problems: [problem, { ...problem, column: undefined as never }] }, journal(), run),
-    ).toEqual({
-      kind: "invalid",
-      error: 'ROW_PHONE_INVALID: column "Telefone": "12345" is too short; ROW_PHONE_INVALID: "12345" is too short',
-    });
+    const invalid = decideRow(
+      { kind: "invalid", problems: [problem, { ...problem, column: undefined as never }] },
+      journal(),
+      run,
+    );
+    expect(invalid.kind).toBe("invalid");
+    expect(english((invalid as { error: Text }).error)).toBe(
+      'ROW_PHONE_INVALID: column "Telefone": "12345" is too short; ROW_PHONE_INVALID: "12345" is too short',
+    );
     expect(decideRow({ kind: "duplicate", draft: d, problem }, journal(), run)).toEqual({
       kind: "duplicate",
-      error: formatProblemCell([problem]),
+      error: problemCellText([problem]),
     });
   });
 

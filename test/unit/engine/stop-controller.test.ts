@@ -14,7 +14,7 @@ describe("StopController", () => {
     expect(stop.stopped).toBe(true);
     expect(stop.interrupted).toBe(true);
     expect((stop.signal.reason as { code: string }).code).toBe("INTERRUPTED");
-    expect(events).toEqual([{ type: "aborting", reason: "interrupted: finishing requests in flight" }]);
+    expect(events).toMatchObject([{ type: "aborting", reason: "interrupted: finishing requests in flight" }]);
     vi.advanceTimersByTime(499);
     expect(stop.hardSignal.aborted).toBe(false);
     vi.advanceTimersByTime(1);

@@ -2,10 +2,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ChatGuruApiError, ChatGuruAuthError } from "../../../src/chatguru/errors.js";
-import { ERROR_HINTS, hintFor, withHint } from "../../../src/core/error-hints.js";
+import { ERROR_HINTS, hintWords as hintFor, withHint as withHintText } from "../../../src/messages/hint.js";
+import { text } from "../../../src/messages/text.js";
+import { english } from "../../../src/messages/translate.js";
 import { repoRoot } from "../../helpers/cli.js";
 
-const count = (text: string, part: string) => text.split(part).length - 1;
+const count = (said: string, part: string) => said.split(part).length - 1;
+/** The string form the tests were written with: a message in English words, hinted, said in English. */
+const withHint = (message: string, code: Parameters<typeof withHintText>[1]) =>
+  english(withHintText(text("raw", { text: message }), code));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,14 +45,22 @@ describe("error hints", () => {
     const auth = new ChatGuruAuthError({ action: "note_add", httpStatus: 400, description: "key inválida" });
     expect(count(auth.message, "Celulares")).toBe(1);
   });
-  it("each piece of advice is written once in src/ (the hint table), not again beside an error", () => {
-    // ui/texts.ts holds the web app's pt-BR advice, each piece once, until the message catalog takes both over.
+  it("each piece of advice is written once per language (the catalog's hint tables), not again beside an error", () => {
+    // ui/texts.ts holds the web app's pt-BR advice, each piece once, until it moves into the catalog.
     const sources = sourceFiles(join(repoRoot, "src"))
-      .filter((path) => !path.endsWith(join("core", "error-hints.ts")) && !path.endsWith(join("ui", "texts.ts")))
+      .filter((path) => !path.includes(join("src", "messages")) && !path.endsWith(join("ui", "texts.ts")))
       .map((path) => readFileSync(path, "utf8"))
       .join("\n");
     for (const phrase of ["Celulares", "Campos Personalizados", "lower --rate", "mode create/upsert", "/api/v1)"]) {
       expect(count(sources, phrase), phrase).toBe(0);
+    }
+    const tables = ["en", "pt-BR"].map((language) =>
+      readFileSync(join(repoRoot, "src", "messages", language, "hints.ts"), "utf8"),
+    );
+    for (const table of tables) {
+      for (const phrase of ["Celulares", "Campos Personalizados", "--rate", "/api/v1)"]) {
+        expect(count(table, phrase), phrase).toBe(1);
+      }
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, formatProblemCell } from "../../../src/core/format-problem.js";
+import { formatProblem, formatProblemCell } from "../../../src/messages/problem.js";
 import type { RowProblem } from "../../../src/core/row-problem.js";
 
 describe("formatProblem", () => {
