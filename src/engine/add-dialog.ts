@@ -1,8 +1,6 @@
-import { isInterruptedError, isRunAbortedError } from "../errors.js";
 import type { ContactDraft } from "../mapping/contact.js";
 import type { ContactContext, SyncMode } from "./contact-context.js";
-import { executeDialogOnce } from "./contact-updates.js";
-import { isRowFailure } from "./row-failure.js";
+import { executeDialogOnce, settleDialogFailure } from "./contact-updates.js";
 import { addsBlank } from "./upsert-strategy.js";
 import { text } from "../messages/text.js";
 import { warningEvent } from "./events.js";
@@ -38,17 +36,7 @@ export async function runOwedDialog(draft: ContactDraft, ctx: ContactContext, nu
     await executeDialogOnce(ctx.follow, number, dialogId);
     await ctx.state.update(draft.key, { dialogStatus: null });
   } catch (error) {
-    if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
-      await ctx.state.update(draft.key, { dialogStatus: "uncertain" });
-      return;
-    }
-    const neverSent =
-      isRowFailure(error) ||
-      isRunAbortedError(error) ||
-      isInterruptedError(error) ||
-      (ctx.signal?.aborted === true && error === ctx.signal.reason);
-    if (neverSent) await ctx.state.update(draft.key, { addDialogOwed: true, dialogStatus: state.dialogStatus ?? null });
-    throw error;
+    await settleDialogFailure(error, draft, ctx, { addDialogOwed: true, dialogStatus: state.dialogStatus ?? null });
   }
 }
 

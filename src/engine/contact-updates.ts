@@ -81,21 +81,33 @@ async function atMostOnce(
     await target.send(request);
     await ctx.state.update(draft.key, { dialogStatus: null });
   } catch (error) {
-    if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
-      // The dialog may have run (a 500/502/504, a timeout or a reset after the request went out): it stays journaled
-      // as done, so it never runs again, and as `uncertain`, so the row ends MESSAGE_UNCERTAIN on this run and every
-      // later one until a person settles it (uncertain-sends.ts). The row's other steps still go.
-      await ctx.state.update(draft.key, { dialogStatus: "uncertain" });
-      return;
-    }
-    const neverSent =
-      isRowFailure(error) ||
-      isRunAbortedError(error) ||
-      isInterruptedError(error) ||
-      (ctx.signal?.aborted === true && error === ctx.signal.reason);
-    if (neverSent) await ctx.state.update(draft.key, unmark);
-    throw error;
+    await settleDialogFailure(error, draft, ctx, unmark);
   }
+}
+
+/**
+ * A journaled dialog's request failed. It may have run (a 500/502/504, a timeout or a reset after the request went
+ * out): it stays journaled as done, so it never runs again, and as `uncertain`, so the row ends MESSAGE_UNCERTAIN on
+ * this run and every later one until a person settles it (uncertain-sends.ts); the row's other steps still go. A
+ * failure that proves nothing was sent takes the mark back with `unmark` and goes on, as does any other error.
+ */
+export async function settleDialogFailure(
+  error: unknown,
+  draft: ContactDraft,
+  ctx: ContactContext,
+  unmark: RowStatePatch,
+): Promise<void> {
+  if (isRowFailure(error, "OUTCOME_UNKNOWN")) {
+    await ctx.state.update(draft.key, { dialogStatus: "uncertain" });
+    return;
+  }
+  const neverSent =
+    isRowFailure(error) ||
+    isRunAbortedError(error) ||
+    isInterruptedError(error) ||
+    (ctx.signal?.aborted === true && error === ctx.signal.reason);
+  if (neverSent) await ctx.state.update(draft.key, unmark);
+  throw error;
 }
 
 /**
