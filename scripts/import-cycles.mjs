@@ -4,6 +4,7 @@
 // Usage: node scripts/import-cycles.mjs [folder=src]   — exits 1 when a loop is longer than 2 files.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import process from "node:process";
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g;
 
@@ -65,7 +66,7 @@ export function importLoops(folder) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const loops = importLoops(process.argv[2] ?? "src");
-  for (const loop of loops) console.log(`${loop.length} files: ${loop.join(" ↔ ")}`);
-  console.log(`${loops.length} import loop(s); longest ${loops[0]?.length ?? 0} files`);
+  for (const loop of loops) process.stdout.write(`${loop.length} files: ${loop.join(" ↔ ")}\n`);
+  process.stdout.write(`${loops.length} import loop(s); longest ${loops[0]?.length ?? 0} files\n`);
   process.exit(loops.some((loop) => loop.length > 2) ? 1 : 0);
 }
