@@ -1,20 +1,13 @@
-// A row problem in words a sales-ops person reads. The library's sentences are English until the shared message
-// catalog lands, so the known codes get their Portuguese words here; ChatGuru's own words (it answers in
-// Portuguese) are kept when the message quotes them. An unknown code shows the message as it came. Pure: unit-tested.
-import { texts } from "./texts.js";
+// A row problem in the words the CLI prints for it: the server sends each problem as a catalog Text (its key and
+// parameters), said here in the pages' language from the same catalog. The code is left off the sentence (the pages
+// show the row and the column on their own, and a sales-ops person reads the words); a problem with no Text (a run
+// recorded by an older version) shows the message it came with. Pure: unit-tested.
+import type { Text } from "../src/messages/index.js";
+import { say } from "./say.js";
 
-const CHATGURU_QUOTED = /"([^"]+)"\s*$/;
+const CODE_FIRST = /^[A-Z][A-Z0-9_]+: /;
 
-export function problemText(code: string | undefined, message: string): string {
-  const words = code ? texts.problems[code as keyof typeof texts.problems] : undefined;
-  if (!words) return message.replace(/^[A-Z][A-Z0-9_]+: /, "");
-  if (code === "ROW_DUPLICATE_KEY") {
-    const first = /duplicate of row (\d+)/.exec(message)?.[1];
-    return first ? texts.problemDetails.duplicateOf(first) : words;
-  }
-  if (code?.startsWith("CHAT") || code === "CHAT_ADD_REFUSED") {
-    const quoted = CHATGURU_QUOTED.exec(message)?.[1];
-    return quoted ? `${words}: “${quoted}”` : words;
-  }
-  return words;
+export function problemText(problem: { message: string; text?: Text | undefined }): string {
+  const words = problem.text ? say(problem.text) : problem.message;
+  return words.replace(CODE_FIRST, "");
 }
