@@ -180,7 +180,7 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
       '"12345" não é um número de telefone válido (curto demais)',
     );
     expect(await problems.getByRole("row", { name: /^9 / }).textContent()).toContain(
-      "repete a linha 2: o telefone 5511987654321 aparece de novo (vale a primeira linha)",
+      "Repete a linha 2: o telefone 5511987654321 aparece de novo (vale a primeira linha)",
     );
     // Cost and time: this server's rate is uncapped (rate 0), so the time is said to depend on ChatGuru.
     const cost = page.getByRole("region", { name: "Custo e tempo" });

@@ -13,7 +13,7 @@ import { formatElapsed, formatNumber } from "../format.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
 import { aboutDuration, t } from "../say.js";
-import { problemText } from "../problem-text.js";
+import { problemLine } from "../problem-text.js";
 import { errorText } from "../use-async.js";
 import { isActive, useRun } from "../use-run.js";
 
@@ -72,7 +72,7 @@ function Counters({ run }: { run: Run }) {
           ))}
         </ul>
         <p>
-          {run.rate !== undefined && active ? <span>{t("ui.run.rate", { rate: run.rate })} · </span> : null}
+          {run.rate && active ? <span>{t("ui.run.rate", { rate: run.rate })} · </span> : null}
           {active && run.etaSeconds != null ? (
             <span>{t("ui.run.eta", { time: aboutDuration(run.etaSeconds) })} · </span>
           ) : null}
@@ -170,8 +170,7 @@ export function RunPage({ query }: PageProps) {
               <ul class="problems">
                 {problems.map((p, i) => (
                   <li key={i}>
-                    <Icon name="warning" /> {p.row !== undefined ? `${t("ui.common.row")} ${p.row}: ` : ""}
-                    {problemText(p)}
+                    <Icon name="warning" /> {problemLine(p)}
                     {p.fix ? ` ${p.fix}` : ""}
                   </li>
                 ))}
