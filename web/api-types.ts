@@ -1,5 +1,6 @@
 // The JSON the pages receive from the local server, as docs/ui-api.md describes it. Optional where the contract is
 // still moving, so a field the server does not send yet shows as "—" instead of breaking a page.
+import type { Text } from "../src/messages/index.js";
 
 export interface ApiProblem {
   code?: string;
@@ -122,7 +123,9 @@ export interface PlanProblem {
   row: number;
   column?: string;
   code: string;
+  /** English, as the library says it; `text` is the same problem for the catalog. */
   message: string;
+  text?: Text;
   fix?: string;
 }
 
@@ -195,6 +198,7 @@ export interface RunProblem {
   outcome?: string;
   code?: string;
   message: string;
+  text?: Text;
   fix?: string;
 }
 

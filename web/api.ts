@@ -17,7 +17,7 @@ import type {
   SourceRead,
   SourceRow,
 } from "./api-types.js";
-import { texts } from "./texts.js";
+import { t } from "./say.js";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -34,9 +34,9 @@ function errorFor(status: number, data: unknown): ApiError {
   const body = (data as { error?: ApiErrorBody } | undefined)?.error;
   if (body && typeof body.message === "string") return new ApiError(status, body);
   if (status === 401 || status === 403)
-    return new ApiError(status, { code: "UI_SESSION", message: texts.errors.session });
-  if (status === 413) return new ApiError(status, { code: "UI_TOO_LARGE", message: texts.errors.tooLarge });
-  return new ApiError(status, { code: `HTTP_${status}`, message: texts.errors.http(status) });
+    return new ApiError(status, { code: "UI_SESSION", message: t("ui.errors.session") });
+  if (status === 413) return new ApiError(status, { code: "UI_TOO_LARGE", message: t("ui.errors.tooLarge") });
+  return new ApiError(status, { code: `HTTP_${status}`, message: t("ui.errors.http", { status }) });
 }
 
 function parseJson(text: string): unknown {
@@ -57,7 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiError(0, { code: "UI_OFFLINE", message: texts.errors.offline });
+    throw new ApiError(0, { code: "UI_OFFLINE", message: t("ui.errors.offline") });
   }
   const data = parseJson(await response.text());
   if (!response.ok) throw errorFor(response.status, data);
@@ -76,7 +76,7 @@ export function uploadSource(file: File, onProgress: (sent: number, total: numbe
     xhr.open("POST", `/api/sources?name=${enc(file.name)}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
-    xhr.onerror = () => reject(new ApiError(0, { code: "UI_OFFLINE", message: texts.errors.offline }));
+    xhr.onerror = () => reject(new ApiError(0, { code: "UI_OFFLINE", message: t("ui.errors.offline") }));
     xhr.onload = () => {
       const data = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as Source);

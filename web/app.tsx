@@ -14,7 +14,7 @@ import { RunPage } from "./pages/run-page.js";
 import { StartPage } from "./pages/start-page.js";
 import { useLocation } from "./router.js";
 import { session } from "./session.js";
-import { texts } from "./texts.js";
+import { t } from "./say.js";
 
 export interface PageProps {
   query: URLSearchParams;
@@ -41,16 +41,16 @@ export function App() {
   return (
     <>
       <a class="skip-link" href="#conteudo">
-        {texts.app.skipToContent}
+        {t("ui.app.skipToContent")}
       </a>
       <header class="app-header">
         <div class="app-header-inner">
           <AppLink href="/" class="brand">
-            {texts.app.name}
+            {t("ui.app.name")}
           </AppLink>
-          <span class="tagline">{texts.app.tagline}</span>
+          <span class="tagline">{t("ui.app.tagline")}</span>
           <AppLink href="/historico" class="history-link" aria-current={path === "/historico" ? "page" : undefined}>
-            {texts.history.title}
+            {t("ui.history.title")}
           </AppLink>
         </div>
         <StepNav current={route?.step} sourceId={sourceId ?? undefined} runId={runId ?? undefined} />

@@ -1,8 +1,9 @@
-// Numbers, plurals, durations and dates as a person in Brazil reads them ("5.000 linhas", "cerca de 2 min").
-// Pure: no DOM, so unit tests run it in Node.
+// Numbers, sizes, elapsed times and dates in the pages' language ("5.000", "3 min 05 s", "29/11/2026 06:36"). Words
+// and plurals are the catalog's (say.ts). Pure: no DOM, so unit tests run it in Node.
+import { PAGE_LANGUAGE } from "./say.js";
 
-const numberFormat = new Intl.NumberFormat("pt-BR");
-const decimalFormat = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1 });
+const numberFormat = new Intl.NumberFormat(PAGE_LANGUAGE);
+const decimalFormat = new Intl.NumberFormat(PAGE_LANGUAGE, { maximumFractionDigits: 1 });
 
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
@@ -10,26 +11,6 @@ export function formatNumber(n: number): string {
 
 export function formatDecimal(n: number): string {
   return decimalFormat.format(n);
-}
-
-/**
- * "nenhuma linha" / "1 linha" / "5.000 linhas". Intl.PluralRules("pt-BR") calls 0 "one", which would read "0 linha",
- * so zero has its own words.
- */
-export function plural(n: number, one: string, many: string, zero?: string): string {
-  if (n === 0 && zero !== undefined) return zero;
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
-/** A rough duration for an estimate: "menos de 1 min", "cerca de 2 min", "cerca de 1 h 20 min". */
-export function formatEta(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return "—";
-  if (seconds < 60) return seconds < 10 ? "alguns segundos" : `cerca de ${Math.round(seconds / 5) * 5} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `cerca de ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `cerca de ${hours} h` : `cerca de ${hours} h ${rest} min`;
 }
 
 /** An exact elapsed time: "42 s", "3 min 05 s", "1 h 02 min". */
@@ -43,8 +24,8 @@ export function formatElapsed(ms: number): string {
   return `${s} s`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("pt-BR", { dateStyle: "short" });
-const timeFormat = new Intl.DateTimeFormat("pt-BR", { timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat(PAGE_LANGUAGE, { dateStyle: "short" });
+const timeFormat = new Intl.DateTimeFormat(PAGE_LANGUAGE, { timeStyle: "short" });
 
 /** "29/11/2026 06:36" in the browser's time zone; an unreadable date is shown as it came. */
 export function formatDateTime(iso: string | undefined): string {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError } from "./api.js";
-import { texts } from "./texts.js";
+import { t } from "./say.js";
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -15,7 +15,7 @@ export function errorText(error: unknown): string {
     const fix = error.body.fix ?? error.body.hint;
     return fix ? `${error.message} ${fix}` : error.message;
   }
-  return texts.errors.unexpected;
+  return t("ui.errors.unexpected");
 }
 
 /** Loads once per `deps` change; a late answer for an older request is dropped. */

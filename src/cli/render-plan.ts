@@ -1,13 +1,11 @@
 import type { PlanReport } from "../engine/report.js";
 import type { PlannedRow } from "../engine/plan-estimate.js";
+import { roughDuration as roughDurationText } from "../messages/duration.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 
-/** `45 s`, `2 min`, `1 h 05 min`: how long a person should expect to wait, not a stopwatch. */
+/** `45 s`, `2 min`, `1 h 05 min` in the person's language (messages/duration.ts rounds it). */
 export function roughDuration(seconds: number, sp: Speaker = ENGLISH): string {
-  if (seconds < 90) return sp.t("duration.seconds", { n: Math.max(1, Math.round(seconds)) });
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return sp.t("duration.minutes", { n: minutes });
-  return sp.t("duration.hours", { h: Math.floor(minutes / 60), min: minutes % 60 });
+  return sp.say(roughDurationText(seconds));
 }
 
 const quote = (text: string, max = 60) => JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);

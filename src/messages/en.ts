@@ -15,6 +15,9 @@ import { sourceEn } from "./en/source.js";
 import { outputEn } from "./en/output.js";
 import { googleEn } from "./en/google.js";
 import { uiEn } from "./en/ui.js";
+import { uiSetupEn } from "./en/ui-setup.js";
+import { uiSendEn } from "./en/ui-send.js";
+import { uiServerEn } from "./en/ui-server.js";
 
 /**
  * The English catalog: the reference every other language translates (see catalog.ts). One object, grouped by
@@ -38,4 +41,7 @@ export const en = {
   ...outputEn,
   ...googleEn,
   ...uiEn,
+  ...uiSetupEn,
+  ...uiSendEn,
+  ...uiServerEn,
 };

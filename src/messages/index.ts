@@ -19,4 +19,5 @@ export {
   type Speaker,
 } from "./translate.js";
 export { hintFor, withHint, withoutHint } from "./hint.js";
+export { roughDuration } from "./duration.js";
 export { formatProblem, formatProblemCell, problemCellText, problemText, type ProblemParts } from "./problem.js";

@@ -17,6 +17,9 @@ import { sourcePt } from "./pt-BR/source.js";
 import { outputPt } from "./pt-BR/output.js";
 import { googlePt } from "./pt-BR/google.js";
 import { uiPt } from "./pt-BR/ui.js";
+import { uiSetupPt } from "./pt-BR/ui-setup.js";
+import { uiSendPt } from "./pt-BR/ui-send.js";
+import { uiServerPt } from "./pt-BR/ui-server.js";
 
 /**
  * O catálogo em português do Brasil: cada chave do inglês, com os mesmos parâmetros (uma chave que falte aqui não
@@ -40,4 +43,7 @@ export const ptBR: Translation<typeof en> = {
   ...outputPt,
   ...googlePt,
   ...uiPt,
+  ...uiSetupPt,
+  ...uiSendPt,
+  ...uiServerPt,
 };

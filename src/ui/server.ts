@@ -17,7 +17,7 @@ import { Router } from "./http/router.js";
 import { Guard, setSecurityHeaders } from "./http/security.js";
 import { RunManager } from "./runs/run-manager.js";
 import { SourceService } from "./sources/source-service.js";
-import { TEXTS } from "./texts.js";
+import { ui, UI_LANGUAGE } from "./ui-language.js";
 
 /** 200 MB: a million-row CSV export is about 60 MB; anything bigger is better read from a Google Sheet. */
 export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -64,13 +64,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   };
   const sources = new SourceService(folder, options.env);
   const defaults = { rate: options.rate ?? 5, concurrency: options.concurrency ?? 4 };
+  // The results, errors and plan files a person downloads from the app are in the app's language, as its pages are.
+  const runOptions: Partial<SyncOptions> = { language: UI_LANGUAGE, ...options.runOptions };
   const runs = new RunManager({
     folder,
     sources,
     env: options.env,
     secrets,
     defaults,
-    ...(options.runOptions ? { runOptions: options.runOptions } : {}),
+    runOptions,
     ...(options.minEventIntervalMs !== undefined ? { minEventIntervalMs: options.minEventIntervalMs } : {}),
   });
   await runs.recover();
@@ -82,7 +84,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     runs,
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
     defaults,
-    runOptions: options.runOptions ?? {},
+    runOptions,
     version: packageVersion(),
   };
   const router = new Router();
@@ -127,29 +129,32 @@ interface Parts {
 
 async function handle(req: IncomingMessage, res: ServerResponse, { guard, router, pages }: Parts) {
   setSecurityHeaders(res, pages.csp());
-  if (!guard.hostAllowed(req)) throw new HttpError(421, { code: "UI_WRONG_HOST", message: TEXTS.wrongHost });
-  if (!guard.originAllowed(req)) throw new HttpError(403, { code: "UI_FOREIGN_ORIGIN", message: TEXTS.foreignOrigin });
+  if (!guard.hostAllowed(req))
+    throw new HttpError(421, { code: "UI_WRONG_HOST", message: ui.t("ui.server.wrongHost") });
+  if (!guard.originAllowed(req))
+    throw new HttpError(403, { code: "UI_FOREIGN_ORIGIN", message: ui.t("ui.server.foreignOrigin") });
   const url = new URL(req.url ?? "/", guard.origin);
   const method = req.method ?? "GET";
   const api = url.pathname === "/api" || url.pathname.startsWith("/api/");
   const token = url.searchParams.get("t");
   if (!api && method === "GET" && token !== null) return exchangeToken(res, url, guard);
   if (!guard.hasSession(req)) {
-    if (api) throw new HttpError(401, { code: "UI_UNAUTHORIZED", message: TEXTS.unauthorized });
-    return sendHtml(res, 401, TEXTS.unauthorizedPage.title, TEXTS.unauthorizedPage.body);
+    if (api) throw new HttpError(401, { code: "UI_UNAUTHORIZED", message: ui.t("ui.server.unauthorized") });
+    return sendHtml(res, 401, ui.t("ui.server.unauthorizedTitle"), ui.t("ui.server.unauthorizedBody"));
   }
   if (api) return routeApi(req, res, url, router);
   if (method !== "GET" && method !== "HEAD")
-    throw new HttpError(405, { code: "UI_METHOD", message: TEXTS.methodNotAllowed });
+    throw new HttpError(405, { code: "UI_METHOD", message: ui.t("ui.server.methodNotAllowed") });
   if (url.pathname.startsWith("/assets/")) return pages.serveAsset(res, url.pathname.slice("/assets".length));
-  if (url.pathname.split("/").pop()!.includes(".")) return sendHtml(res, 404, TEXTS.notFound, TEXTS.notFound);
+  if (url.pathname.split("/").pop()!.includes("."))
+    return sendHtml(res, 404, ui.t("ui.server.notFound"), ui.t("ui.server.notFound"));
   return pages.serveIndex(res);
 }
 
 /** `?t=TOKEN` → the session cookie, and the same page without the token (kept out of history and bookmarks). */
 function exchangeToken(res: ServerResponse, url: URL, guard: Guard): void {
   if (!guard.tokenMatches(url.searchParams.get("t"))) {
-    sendHtml(res, 401, TEXTS.unauthorizedPage.title, TEXTS.unauthorizedPage.body);
+    sendHtml(res, 401, ui.t("ui.server.unauthorizedTitle"), ui.t("ui.server.unauthorizedBody"));
     return;
   }
   url.searchParams.delete("t");
@@ -159,7 +164,7 @@ function exchangeToken(res: ServerResponse, url: URL, guard: Guard): void {
 
 async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL, router: Router): Promise<void> {
   const found = router.match(req.method ?? "GET", url.pathname);
-  if (found === undefined) throw new HttpError(404, { code: "UI_NOT_FOUND", message: TEXTS.notFound });
-  if (found === "method") throw new HttpError(405, { code: "UI_METHOD", message: TEXTS.methodNotAllowed });
+  if (found === undefined) throw new HttpError(404, { code: "UI_NOT_FOUND", message: ui.t("ui.server.notFound") });
+  if (found === "method") throw new HttpError(405, { code: "UI_METHOD", message: ui.t("ui.server.methodNotAllowed") });
   await found.handler({ req, res, url, params: found.params });
 }

@@ -28,8 +28,9 @@ import { ensureWebBuilt } from "./helpers/web-build.js";
 
 const CSV = join(repoRoot, "fixtures", "web", "clientes-loja.csv");
 const XLSX = join(repoRoot, "fixtures", "xlsx", "leads.xlsx");
-// The same speed for the web app's runs and the CLI's, one request at a time: both take the same decisions.
-const SPEED = ["--rate", "0", "--concurrency", "1"];
+// The same speed for the web app's runs and the CLI's, one request at a time: both take the same decisions. The app
+// speaks pt-BR, results files included, so the CLI it is compared with does too.
+const SPEED = ["--rate", "0", "--concurrency", "1", "--lang", "pt-BR"];
 
 let browser: Browser;
 let mock: MockServer;
@@ -174,6 +175,18 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     const problems = page.getByRole("table", { name: "Linhas que não serão enviadas e como corrigir" });
     expect(await problems.getByRole("row").count()).toBe(3);
     expect(await problems.getByRole("rowheader").allTextContents()).toEqual(["7", "9"]);
+    // Each problem in the words `chatguru-sync validate` prints for it under LANG=pt_BR (the one catalog).
+    expect(await problems.getByRole("row", { name: /^7 / }).textContent()).toContain(
+      '"12345" não é um número de telefone válido (curto demais)',
+    );
+    expect(await problems.getByRole("row", { name: /^9 / }).textContent()).toContain(
+      "Repete a linha 2: o telefone 5511987654321 aparece de novo (vale a primeira linha)",
+    );
+    // Cost and time: this server's rate is uncapped (rate 0), so the time is said to depend on ChatGuru.
+    const cost = page.getByRole("region", { name: "Custo e tempo" });
+    expect(await cost.locator(".big").textContent()).toMatch(
+      /^Cerca de \d+ requisições ao ChatGuru · o tempo depende de quão rápido o ChatGuru responde$/,
+    );
     expect(main).toContain("9 mensagens serão enviadas");
     const firstAdd = page.getByRole("table", { name: "Linha 2 — criar o chat (chat_add)" });
     expect(await firstAdd.getByRole("row", { name: /chat_number/ }).textContent()).toContain("5511987654321");

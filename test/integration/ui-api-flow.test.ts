@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { say } from "../../src/messages/index.js";
 import { leadsCsv, SECRET_KEY, startUiEnv, type UiEnv } from "../helpers/ui-client.js";
 
 let env: UiEnv | undefined;
@@ -110,6 +111,8 @@ describe("ui server: the whole flow through the API, against the embedded mock",
     expect(plan.json.problems).toEqual([
       expect.objectContaining({ row: 5, column: "Telefone", code: "ROW_PHONE_INVALID", fix: expect.any(String) }),
     ]);
+    // The problem as a catalog Text: the page says it in pt-BR with the words `validate` prints under LANG=pt_BR.
+    expect(say("pt-BR", plan.json.problems[0].text)).toBe('"123" não é um número de telefone válido (curto demais)');
     expect(plan.json.cost.requests).toBeGreaterThan(rows);
     expect(plan.json.firstRows[0].requests).toEqual([
       { action: "chat_add", params: { chat_number: canonical(0), name: "Pessoa 0", text: " " } },
@@ -149,8 +152,17 @@ describe("ui server: the whole flow through the API, against the embedded mock",
     });
     expect(done.counts).toMatchObject({ total: rows, invalid: 1, failed: 0, pending: 0 });
     expect(done.lastProblems).toEqual([
-      { row: 5, outcome: "invalid", code: "ROW_PHONE_INVALID", message: expect.stringContaining('"123"') },
+      {
+        row: 5,
+        outcome: "invalid",
+        code: "ROW_PHONE_INVALID",
+        message: expect.stringContaining('"123"'),
+        text: expect.objectContaining({ key: "problemList" }),
+      },
     ]);
+    expect(say("pt-BR", done.lastProblems[0].text)).toBe(
+      'ROW_PHONE_INVALID: coluna "Telefone": "123" não é um número de telefone válido (curto demais)',
+    );
     expect(done.counts.created + done.counts.updated + done.counts.unchanged).toBe(rows - 1);
     const state = mock.state();
     expect(Object.values(state.chatAddsByNumber).every((n) => n === 1)).toBe(true);
@@ -171,7 +183,10 @@ describe("ui server: the whole flow through the API, against the embedded mock",
         },
       ],
     });
-    expect(failedRows.json.rows[0].error).not.toMatch(/^ROW_/);
+    // The app's results files are in its language (pt-BR), the code split off for the page.
+    expect(failedRows.json.rows[0].error).toBe(
+      'coluna "Telefone": "123" não é um número de telefone válido (curto demais)',
+    );
     const results = await client.get(`/api/runs/${continued.json.id}/files/results`);
     expect(results.status).toBe(200);
     expect(results.headers.get("content-disposition")).toMatch(

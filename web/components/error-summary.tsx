@@ -1,7 +1,7 @@
 // The problems that stop a step, listed at the top with links to the control to fix (the GOV.UK pattern): the list
 // takes the focus when it appears, and each link moves the focus to its field.
 import { useEffect, useRef } from "preact/hooks";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { Icon } from "./icons.js";
 
 export interface FieldError {
@@ -28,7 +28,7 @@ export function ErrorSummary(props: { errors: FieldError[]; title?: string }) {
   return (
     <div class="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">
-        <Icon name="error" /> {props.title ?? texts.errors.summaryTitle}
+        <Icon name="error" /> {props.title ?? t("ui.errors.summaryTitle")}
       </h2>
       <ul>
         {props.errors.map((error, i) => (

@@ -1,7 +1,7 @@
 // A labelled control with its hint and its error under the label, both tied to the control (aria-describedby), the
 // error marked with an icon and the word "Erro" as well as colour.
 import type { ComponentChildren } from "preact";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { Icon } from "./icons.js";
 
 export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
@@ -27,7 +27,7 @@ export function Field(props: {
       {props.error ? (
         <p class="error-message" id={`${props.id}-error`}>
           <Icon name="error" />
-          <span class="visually-hidden">{texts.notice.error} </span>
+          <span class="visually-hidden">{t("ui.notice.error")} </span>
           {props.error}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 // A message with an icon and words: the kind is said in words too ("Atenção:"), never by colour alone.
 import type { ComponentChildren } from "preact";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { Icon, type IconName } from "./icons.js";
 
 export type NoticeKind = "ok" | "warning" | "error" | "info";
@@ -12,7 +12,7 @@ export function Notice(props: { kind: NoticeKind; children: ComponentChildren; r
     <div class={`notice notice-${props.kind}`} role={props.role}>
       <Icon name={ICONS[props.kind]} />
       <div>
-        <span class="visually-hidden">{texts.notice[props.kind]} </span>
+        <span class="visually-hidden">{t(`ui.notice.${props.kind}`)} </span>
         {props.children}
       </div>
     </div>

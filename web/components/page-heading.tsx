@@ -2,7 +2,7 @@
 // where they are; the tab title follows.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 
 export function PageHeading(props: { title: string; children?: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -10,7 +10,7 @@ export function PageHeading(props: { title: string; children?: ComponentChildren
     ref.current?.focus();
   }, []);
   useEffect(() => {
-    document.title = `${props.title} — ${texts.app.name}`;
+    document.title = `${props.title} — ${t("ui.app.name")}`;
   }, [props.title]);
   return (
     <div class="page-heading">

@@ -1,6 +1,6 @@
 // Tables show one page of rows at a time (a 100 000-row file stays fast): this is the "anterior / próxima" bar.
 import { formatNumber } from "../format.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 
 export function Pager(props: {
   label: string;
@@ -21,11 +21,13 @@ export function Pager(props: {
         disabled={offset === 0}
         onClick={() => props.onChange(Math.max(0, offset - limit))}
       >
-        {texts.pager.previous}
+        {t("ui.pager.previous")}
       </button>
-      <span>{texts.pager.range(formatNumber(first), formatNumber(last), formatNumber(total))}</span>
+      <span>
+        {t("ui.pager.range", { first: formatNumber(first), last: formatNumber(last), total: formatNumber(total) })}
+      </span>
       <button type="button" class="secondary" disabled={last >= total} onClick={() => props.onChange(offset + limit)}>
-        {texts.pager.next}
+        {t("ui.pager.next")}
       </button>
     </nav>
   );

@@ -1,12 +1,15 @@
 // How the file was read — encoding, separator, header row, worksheet — each shown as detected and changeable.
 import { useState } from "preact/hooks";
 import type { Source, SourceRead } from "../api-types.js";
-import { texts } from "../texts.js";
-
-const t = texts.file.read;
+import { known, t } from "../say.js";
 
 const ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"];
 const DELIMITERS = [",", ";", "\t", "|"];
+/** A separator's name in the catalog. */
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+
+const encodingName = (v: string) => known("ui.file.read.encoding.", v) ?? v;
+const delimiterName = (v: string) => known("ui.file.read.delimiter.", DELIMITER_NAMES[v] ?? "") ?? v;
 
 function options(values: string[], current: string | undefined, label: (v: string) => string) {
   const all = current && !values.includes(current.toLowerCase()) ? [current, ...values] : values;
@@ -53,29 +56,29 @@ export function ReadOptions(props: { source: Source; busy: boolean; onApply: (re
       {kind === "csv" ? (
         <>
           <div class="field">
-            <label for="read-encoding">{t.encoding}</label>
+            <label for="read-encoding">{t("ui.file.read.encoding")}</label>
             <select id="read-encoding" value={form.encoding} onChange={(e) => set({ encoding: value(e) })}>
-              {options(ENCODINGS, form.encoding, t.encodingName)}
+              {options(ENCODINGS, form.encoding, encodingName)}
             </select>
           </div>
           <div class="field">
-            <label for="read-delimiter">{t.delimiter}</label>
+            <label for="read-delimiter">{t("ui.file.read.delimiter")}</label>
             <select id="read-delimiter" value={form.delimiter} onChange={(e) => set({ delimiter: value(e) })}>
-              {options(DELIMITERS, form.delimiter, t.delimiterName)}
+              {options(DELIMITERS, form.delimiter, delimiterName)}
             </select>
           </div>
         </>
       ) : null}
       {kind !== "csv" && (read.sheets?.length ?? 0) > 0 ? (
         <div class="field">
-          <label for="read-sheet">{t.sheet}</label>
+          <label for="read-sheet">{t("ui.file.read.sheet")}</label>
           <select id="read-sheet" value={form.sheet} onChange={(e) => set({ sheet: value(e) })}>
             {options(read.sheets ?? [], form.sheet, (v) => v)}
           </select>
         </div>
       ) : null}
       <div class="field">
-        <label for="read-header">{t.headerRow}</label>
+        <label for="read-header">{t("ui.file.read.headerRow")}</label>
         <input
           id="read-header"
           type="number"
@@ -87,7 +90,7 @@ export function ReadOptions(props: { source: Source; busy: boolean; onApply: (re
         />
       </div>
       <button type="submit" class="secondary" aria-disabled={props.busy ? true : undefined}>
-        {props.busy ? t.applying : t.apply}
+        {props.busy ? t("ui.file.read.applying") : t("ui.file.read.apply")}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 // A run's downloads as plain links (the server sends each file as an attachment).
 import { runFileUrl } from "../api.js";
 import type { Run } from "../api-types.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { Icon } from "./icons.js";
 
 const FILES = ["results", "errors", "plan"] as const;
@@ -15,7 +15,7 @@ export function RunFiles({ run, short }: { run: Run; short?: boolean }) {
       {present.map((file) => (
         <li key={file}>
           <a href={runFileUrl(run.id, file)} download>
-            <Icon name="download" /> {short ? texts.result.downloadShort[file] : texts.result.download[file]}
+            <Icon name="download" /> {short ? t(`ui.result.downloadShort.${file}`) : t(`ui.result.download.${file}`)}
           </a>
         </li>
       ))}

@@ -1,7 +1,7 @@
 // A few rows of the file as the person's spreadsheet shows them, with the spreadsheet's row numbers. Wide files
 // scroll sideways inside a focusable region (keyboard users scroll it with the arrow keys).
 import type { SourceRow } from "../api-types.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 
 export function SampleTable(props: { caption: string; header: string[]; rows: SourceRow[]; id?: string }) {
   return (
@@ -10,7 +10,7 @@ export function SampleTable(props: { caption: string; header: string[]; rows: So
         <caption id={`${props.id ?? "sample"}-caption`}>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{texts.common.row}</th>
+            <th scope="col">{t("ui.common.row")}</th>
             {props.header.map((name) => (
               <th scope="col" key={name}>
                 {name}

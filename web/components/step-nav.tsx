@@ -1,6 +1,6 @@
 // The wizard's steps as an ordered list of links: where you are (aria-current="step", also shown in words), where
 // you can go back to, and the steps not reachable yet as plain text.
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { AppLink } from "./app-link.js";
 
 export type StepId = "conexao" | "arquivo" | "colunas" | "revisao" | "envio" | "resultado";
@@ -24,7 +24,7 @@ export function stepHref(step: StepId, sourceId?: string, runId?: string): strin
 
 export function StepNav(props: { current?: StepId; sourceId?: string; runId?: string }) {
   return (
-    <nav class="steps" aria-label={texts.steps.label}>
+    <nav class="steps" aria-label={t("ui.steps.label")}>
       <ol>
         {ORDER.map((step, i) => {
           const href = stepHref(step, props.sourceId, props.runId);
@@ -34,8 +34,8 @@ export function StepNav(props: { current?: StepId; sourceId?: string; runId?: st
               <span class="step-number" aria-hidden="true">
                 {i + 1}
               </span>
-              <span class="step-name">{texts.steps[step]}</span>
-              {isCurrent ? <span class="visually-hidden"> {texts.steps.currentSuffix}</span> : null}
+              <span class="step-name">{t(`ui.steps.${step}`)}</span>
+              {isCurrent ? <span class="visually-hidden"> {t("ui.steps.current")}</span> : null}
             </>
           );
           return (

@@ -3,12 +3,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api.js";
 import type { RenderedRow } from "../api-types.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { errorText } from "../use-async.js";
 import { useDebounced } from "../use-debounced.js";
 import { Notice } from "./notice.js";
-
-const t = texts.columns;
 
 export function TemplateEditor(props: {
   id: string;
@@ -16,7 +14,7 @@ export function TemplateEditor(props: {
   title: string;
   hint: string;
   label: string;
-  what: string;
+  what: "note" | "message";
   columns: string[];
   value: string;
   warn?: boolean;
@@ -73,7 +71,9 @@ export function TemplateEditor(props: {
       </div>
       <div class="inline-form">
         <div class="field">
-          <label for={`${props.id}-insert`}>{t.insertColumnLabel(props.what)}</label>
+          <label for={`${props.id}-insert`}>
+            {t("ui.columns.insertColumnLabel", { what: t(`ui.columns.insertWhat.${props.what}`) })}
+          </label>
           <select
             id={`${props.id}-insert`}
             value={insert}
@@ -87,20 +87,20 @@ export function TemplateEditor(props: {
           </select>
         </div>
         <button type="button" class="secondary" onClick={insertColumn}>
-          {t.insert}
+          {t("ui.columns.insert")}
         </button>
       </div>
       {error ? <Notice kind="error">{error}</Notice> : null}
       {preview && props.value.trim() ? (
         <div class="preview">
-          <h3>{t.previewTitle}</h3>
+          <h3>{t("ui.columns.previewTitle")}</h3>
           <ul class="rendered">
             {preview.map((row) => (
               <li key={row.rowNumber}>
                 <span class="row-label">
-                  {texts.common.row} {row.rowNumber}
+                  {t("ui.common.row")} {row.rowNumber}
                 </span>
-                <span class="rendered-text">{row.text.trim() ? row.text : t.previewEmpty}</span>
+                <span class="rendered-text">{row.text.trim() ? row.text : t("ui.columns.previewEmpty")}</span>
               </li>
             ))}
           </ul>

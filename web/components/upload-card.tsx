@@ -2,11 +2,10 @@
 // upload's progress in a status region.
 import { useState } from "preact/hooks";
 import { formatBytes } from "../format.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { describedBy, Field } from "./field.js";
 import { Icon } from "./icons.js";
 
-const t = texts.file;
 const ACCEPT = ".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface UploadProgress {
@@ -25,7 +24,7 @@ export function UploadCard(props: {
   const [dragging, setDragging] = useState(false);
   return (
     <section aria-labelledby="upload-title" class="card">
-      <h2 id="upload-title">{t.uploadTitle}</h2>
+      <h2 id="upload-title">{t("ui.file.uploadTitle")}</h2>
       <div
         class={`drop-zone${dragging ? " dragging" : ""}`}
         onDragOver={(event) => {
@@ -41,8 +40,8 @@ export function UploadCard(props: {
       >
         <Field
           id="arquivo"
-          label={t.fileLabel}
-          hint={props.limit ? t.fileHintLimit(formatBytes(props.limit)) : t.fileHint}
+          label={t("ui.file.fileLabel")}
+          hint={props.limit ? t("ui.file.fileHintLimit", { limit: formatBytes(props.limit) }) : t("ui.file.fileHint")}
           error={error}
         >
           <div class="file-picker">
@@ -57,20 +56,20 @@ export function UploadCard(props: {
                 onChange={(event) => props.onFile((event.currentTarget as HTMLInputElement).files?.[0])}
               />
               <span class="button file-button" aria-hidden="true">
-                <Icon name="upload" /> {t.chooseFile}
+                <Icon name="upload" /> {t("ui.file.chooseFile")}
               </span>
             </span>
             <span class="file-name" aria-hidden="true">
-              {progress?.name ?? t.noFileChosen}
+              {progress?.name ?? t("ui.file.noFileChosen")}
             </span>
           </div>
         </Field>
-        <p class="drop-hint">{t.dropHint}</p>
+        <p class="drop-hint">{t("ui.file.dropHint")}</p>
       </div>
       <div role="status" class="upload-status">
         {progress ? (
           <>
-            <label for="upload-progress">{t.uploading(progress.name)}</label>
+            <label for="upload-progress">{t("ui.file.uploading", { name: progress.name })}</label>
             <progress id="upload-progress" max={progress.total || 1} value={progress.sent} />
             <span>
               {formatBytes(progress.sent)} / {formatBytes(progress.total)}

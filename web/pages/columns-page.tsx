@@ -1,6 +1,6 @@
 // Step 3: what each column becomes in ChatGuru. One <select> per column (never drag-only), its sample values and
 // how many cells look valid, the custom field's ChatGuru name with the API name it turns into, and the note and
-// message texts with their first rendered rows. Unsaved choices survive a reload (kept in this tab until saved).
+// message templates with their first rendered rows. Unsaved choices survive a reload (kept in this tab until saved).
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "../api.js";
 import type { ColumnStats, MappingFile, Source } from "../api-types.js";
@@ -21,11 +21,10 @@ import {
 } from "../mapping-model.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { errorText, useAsync } from "../use-async.js";
 import { useDebounced } from "../use-debounced.js";
 
-const t = texts.columns;
 const ROLES: Role[] = ["phone", "name", "field", "note", "message", "ignore"];
 const MODES: Mode[] = ["upsert", "create", "update"];
 const draftKey = (id: string) => `chatguru-sync.columns.${id}`;
@@ -79,11 +78,11 @@ function phoneCandidate(source: Source, view: MappingView): number {
 }
 
 function CellCounts({ stats, role }: { stats: ColumnStats | undefined; role: Role }) {
-  if (!stats) return <>{texts.common.none}</>;
+  if (!stats) return <>{t("ui.common.none")}</>;
   const phones = stats.phones;
   if (phones && (role === "phone" || phones.valid > phones.invalid))
-    return <>{t.phones(phones.valid, phones.invalid)}</>;
-  return <>{t.filled(stats.filled, stats.empty)}</>;
+    return <>{t("ui.columns.phones", { valid: phones.valid, invalid: phones.invalid })}</>;
+  return <>{t("ui.columns.filled", { filled: stats.filled, empty: stats.empty })}</>;
 }
 
 function ColumnRow(props: {
@@ -108,7 +107,7 @@ function ColumnRow(props: {
             ))}
           </ul>
         ) : (
-          <span class="muted">{t.noSamples}</span>
+          <span class="muted">{t("ui.columns.noSamples")}</span>
         )}
       </td>
       <td>
@@ -116,7 +115,7 @@ function ColumnRow(props: {
       </td>
       <td class="role-cell">
         <label class="visually-hidden" for={`role-${index}`}>
-          {t.roleLabel(choice.column)}
+          {t("ui.columns.roleLabel", { column: choice.column })}
         </label>
         <select
           id={`role-${index}`}
@@ -126,18 +125,18 @@ function ColumnRow(props: {
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {t.roles[role]}
+              {t(`ui.columns.role.${role}`)}
             </option>
           ))}
         </select>
         {props.suggested && choice.role === "ignore" ? (
           <p class="hint" id={`role-${index}-hint`}>
-            {t.suggestion}
+            {t("ui.columns.suggestion")}
           </p>
         ) : null}
         {choice.role === "field" ? (
           <div class="field field-name">
-            <label for={`field-${index}`}>{t.fieldLabel(choice.column)}</label>
+            <label for={`field-${index}`}>{t("ui.columns.fieldLabel", { column: choice.column })}</label>
             <input
               id={`field-${index}`}
               type="text"
@@ -147,7 +146,7 @@ function ColumnRow(props: {
               onInput={(event) => props.onField((event.currentTarget as HTMLInputElement).value)}
             />
             <p class="hint api-name" id={`field-${index}-api`}>
-              {props.apiName ? t.apiName(props.apiName) : t.fieldHint}
+              {props.apiName ? t("ui.columns.apiName", { name: props.apiName }) : t("ui.columns.fieldHint")}
             </p>
           </div>
         ) : null}
@@ -161,15 +160,15 @@ function columnErrors(source: Source, view: MappingView): FieldError[] {
   const index = (column?: string) => view.choices.findIndex((c) => c.column === column);
   return problemsOf(view).map((p) =>
     p.kind === "phone"
-      ? { target: `role-${phoneCandidate(source, view)}`, text: t.errors.phone }
+      ? { target: `role-${phoneCandidate(source, view)}`, text: t("ui.columns.errors.phone") }
       : p.kind === "field"
         ? {
             target: `field-${index(p.column)}`,
-            text: t.errors.field(p.column ?? ""),
+            text: t("ui.columns.errors.field", { column: p.column ?? "" }),
           }
         : {
             target: `field-${index(p.column)}`,
-            text: t.errors.duplicateField(view.choices[index(p.column)]?.field ?? ""),
+            text: t("ui.columns.errors.duplicateField", { name: view.choices[index(p.column)]?.field ?? "" }),
           },
   );
 }
@@ -200,13 +199,13 @@ function ColumnsTable(props: {
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="columns-caption">
       <table class="data columns-table">
-        <caption id="columns-caption">{t.tableCaption}</caption>
+        <caption id="columns-caption">{t("ui.columns.tableCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.colColumn}</th>
-            <th scope="col">{t.colSamples}</th>
-            <th scope="col">{t.colCells}</th>
-            <th scope="col">{t.colRole}</th>
+            <th scope="col">{t("ui.columns.colColumn")}</th>
+            <th scope="col">{t("ui.columns.colSamples")}</th>
+            <th scope="col">{t("ui.columns.colCells")}</th>
+            <th scope="col">{t("ui.columns.colRole")}</th>
           </tr>
         </thead>
         <tbody>
@@ -231,7 +230,7 @@ function ColumnsTable(props: {
 function ModeChoice({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => void }) {
   return (
     <fieldset class="card">
-      <legend>{t.modeTitle}</legend>
+      <legend>{t("ui.columns.modeTitle")}</legend>
       {MODES.map((value) => (
         <div class="radio" key={value}>
           <input
@@ -242,7 +241,7 @@ function ModeChoice({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => void
             checked={mode === value}
             onChange={() => onMode(value)}
           />
-          <label for={`mode-${value}`}>{t.modes[value]}</label>
+          <label for={`mode-${value}`}>{t(`ui.columns.mode.${value}`)}</label>
         </div>
       ))}
     </fieldset>
@@ -298,7 +297,9 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
         onRole={(column, role) => {
           const result = setRole(view, column, role);
           update(result.view);
-          setAnnounce(result.moved ? t.movedRole(t.roles[role], result.moved) : "");
+          setAnnounce(
+            result.moved ? t("ui.columns.movedRole", { role: t(`ui.columns.role.${role}`), from: result.moved }) : "",
+          );
         }}
         onField={(column, field) =>
           update({
@@ -310,20 +311,20 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
       <p role="status" class="announce">
         {announce}
       </p>
-      <p class="hint">{t.apiRule}</p>
+      <p class="hint">{t("ui.columns.apiRule")}</p>
       {view.otherFields.length ? (
         <p class="hint">
-          {t.otherFields} {view.otherFields.join(", ")}
+          {t("ui.columns.otherFields")} {view.otherFields.join(", ")}
         </p>
       ) : null}
       <ModeChoice mode={view.mode} onMode={(mode) => update({ ...view, mode })} />
       <TemplateEditor
         id="note-template"
         sourceId={source.id}
-        title={t.noteTitle}
-        hint={t.noteHint}
-        label={t.noteLabel}
-        what="nota"
+        title={t("ui.columns.noteTitle")}
+        hint={t("ui.columns.noteHint")}
+        label={t("ui.columns.noteLabel")}
+        what="note"
         columns={source.header}
         value={view.note}
         onChange={(note) => update({ ...view, note })}
@@ -331,10 +332,10 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
       <TemplateEditor
         id="message-template"
         sourceId={source.id}
-        title={t.messageTitle}
-        hint={t.messageHint}
-        label={t.messageLabel}
-        what="mensagem"
+        title={t("ui.columns.messageTitle")}
+        hint={t("ui.columns.messageHint")}
+        label={t("ui.columns.messageLabel")}
+        what="message"
         columns={source.header}
         value={view.message}
         warn
@@ -342,13 +343,13 @@ function Editor(props: { source: Source; mapping: MappingFile; path: string; sug
       />
       <div class="actions">
         <button type="submit" aria-disabled={busy ? true : undefined}>
-          {texts.common.continue}
+          {t("ui.common.continue")}
         </button>
         <AppLink href={`/arquivo?fonte=${encodeURIComponent(source.id)}`} class="button secondary">
-          {texts.common.back}
+          {t("ui.common.back")}
         </AppLink>
       </div>
-      <p class="hint">{t.savedAt(props.path)}</p>
+      <p class="hint">{t("ui.columns.savedAt", { path: props.path })}</p>
     </form>
   );
 }
@@ -362,8 +363,8 @@ export function ColumnsPage({ query }: PageProps) {
   }, [id]);
   return (
     <>
-      <PageHeading title={t.title}>{t.lead}</PageHeading>
-      {loaded.loading ? <p role="status">{texts.common.loading}</p> : null}
+      <PageHeading title={t("ui.columns.title")}>{t("ui.columns.lead")}</PageHeading>
+      {loaded.loading ? <p role="status">{t("ui.common.loading")}</p> : null}
       {loaded.error ? <Notice kind="error">{loaded.error}</Notice> : null}
       {loaded.data ? (
         <Editor

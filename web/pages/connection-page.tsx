@@ -9,10 +9,9 @@ import { Notice } from "../components/notice.js";
 import { PageHeading } from "../components/page-heading.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { errorText, useAsync, type AsyncState } from "../use-async.js";
 
-const t = texts.connection;
 type FieldName = "apiUrl" | "key" | "accountId" | "phoneId";
 const IDS: Record<FieldName, string> = {
   apiUrl: "cg-url",
@@ -46,10 +45,10 @@ function fromOf(connection: Connection): SettingFrom {
 
 function checkForm(form: Form, saved: Connection | undefined): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
-  if (!/^https?:\/\/\S+$/i.test(form.apiUrl.trim())) errors.apiUrl = t.errors.apiUrl;
-  if (!form.key.trim() && !saved?.keyHint) errors.key = t.errors.key;
-  if (!form.accountId.trim()) errors.accountId = t.errors.accountId;
-  if (!form.phoneId.trim()) errors.phoneId = t.errors.phoneId;
+  if (!/^https?:\/\/\S+$/i.test(form.apiUrl.trim())) errors.apiUrl = t("ui.connection.errors.apiUrl");
+  if (!form.key.trim() && !saved?.keyHint) errors.key = t("ui.connection.errors.key");
+  if (!form.accountId.trim()) errors.accountId = t("ui.connection.errors.accountId");
+  if (!form.phoneId.trim()) errors.phoneId = t("ui.connection.errors.phoneId");
   return errors;
 }
 
@@ -76,7 +75,7 @@ function differs(input: ConnectionInput, saved: Connection | undefined): boolean
 function Origin({ connection }: { connection: Connection }) {
   return (
     <>
-      <p class="from">{t.from[fromOf(connection)]}</p>
+      <p class="from">{t(`ui.connection.from.${fromOf(connection)}`)}</p>
       {(connection.warnings ?? []).map((warning) => (
         <Notice kind="warning" key={warning}>
           {warning}
@@ -98,8 +97,8 @@ function ConnectionFields(props: {
       <TextField
         id={IDS.apiUrl}
         type="url"
-        label={t.apiUrl}
-        hint={t.apiUrlHint}
+        label={t("ui.connection.apiUrl")}
+        hint={t("ui.connection.apiUrlHint")}
         error={errors.apiUrl}
         value={values.apiUrl}
         onValue={(v) => onValue("apiUrl", v)}
@@ -107,8 +106,8 @@ function ConnectionFields(props: {
       <TextField
         id={IDS.key}
         type="password"
-        label={t.key}
-        hint={props.keyHint ? t.keySaved(props.keyHint) : t.keyHint}
+        label={t("ui.connection.key")}
+        hint={props.keyHint ? t("ui.connection.keySaved", { hint: props.keyHint }) : t("ui.connection.keyHint")}
         error={errors.key}
         value={values.key}
         onValue={(v) => onValue("key", v)}
@@ -116,16 +115,16 @@ function ConnectionFields(props: {
       <div class="field-row">
         <TextField
           id={IDS.accountId}
-          label={t.accountId}
-          hint={t.accountIdHint}
+          label={t("ui.connection.accountId")}
+          hint={t("ui.connection.accountIdHint")}
           error={errors.accountId}
           value={values.accountId}
           onValue={(v) => onValue("accountId", v)}
         />
         <TextField
           id={IDS.phoneId}
-          label={t.phoneId}
-          hint={t.phoneIdHint}
+          label={t("ui.connection.phoneId")}
+          hint={t("ui.connection.phoneIdHint")}
           error={errors.phoneId}
           value={values.phoneId}
           onValue={(v) => onValue("phoneId", v)}
@@ -198,9 +197,9 @@ export function ConnectionPage() {
 
   return (
     <>
-      <PageHeading title={t.title}>{t.lead}</PageHeading>
+      <PageHeading title={t("ui.connection.title")}>{t("ui.connection.lead")}</PageHeading>
       <ErrorSummary errors={summary} />
-      {saved.loading && !saved.data ? <p role="status">{texts.common.loading}</p> : null}
+      {saved.loading && !saved.data ? <p role="status">{t("ui.common.loading")}</p> : null}
       {saved.error ? <Notice kind="error">{saved.error}</Notice> : null}
       {saved.data ? (
         <form
@@ -214,20 +213,20 @@ export function ConnectionPage() {
           <Origin connection={saved.data} />
           <ConnectionFields values={values} errors={errors} keyHint={saved.data.keyHint} onValue={update} />
           <div role="status" class="check-result">
-            {busy ? <p>{t.checking}</p> : null}
+            {busy ? <p>{t("ui.connection.checking")}</p> : null}
             {check && !busy ? (
-              <Notice kind={check.ok ? "ok" : "error"}>{check.ok ? t.ok : check.message}</Notice>
+              <Notice kind={check.ok ? "ok" : "error"}>{check.ok ? t("ui.connection.ok") : check.message}</Notice>
             ) : null}
           </div>
           <div class="actions">
             <button type="submit" aria-disabled={busy !== "" ? true : undefined}>
-              {texts.common.continue}
+              {t("ui.common.continue")}
             </button>
             <button type="button" class="secondary" onClick={() => void saveAndCheck("check")}>
-              {t.test}
+              {t("ui.connection.test")}
             </button>
           </div>
-          <p class="hint">{t.privacy}</p>
+          <p class="hint">{t("ui.connection.privacy")}</p>
         </form>
       ) : null}
     </>

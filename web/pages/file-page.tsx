@@ -12,14 +12,12 @@ import { PageHeading } from "../components/page-heading.js";
 import { ReadOptions } from "../components/read-options.js";
 import { UploadCard, type UploadProgress } from "../components/upload-card.js";
 import { SampleTable } from "../components/sample-table.js";
-import { formatBytes, formatDateTime, formatNumber, plural } from "../format.js";
+import { formatBytes, formatDateTime } from "../format.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { errorText, useAsync } from "../use-async.js";
 import type { PageProps } from "../app.js";
-
-const t = texts.file;
 
 function Recent({ onPick }: { onPick: (source: Source) => void }) {
   const recent = useAsync(() => api.sources(), []);
@@ -27,7 +25,7 @@ function Recent({ onPick }: { onPick: (source: Source) => void }) {
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="recent-title" class="card">
-      <h2 id="recent-title">{t.recentTitle}</h2>
+      <h2 id="recent-title">{t("ui.file.recentTitle")}</h2>
       <ul class="recent">
         {list.map((source) => (
           <li key={source.id}>
@@ -35,7 +33,7 @@ function Recent({ onPick }: { onPick: (source: Source) => void }) {
               {source.name}
             </AppLink>{" "}
             <span class="hint">
-              {plural(source.rowCount, t.dataRow, t.dataRows, t.noDataRows)}
+              {t("ui.file.rows", { n: source.rowCount })}
               {source.createdAt ? ` · ${formatDateTime(source.createdAt)}` : ""}
             </span>
           </li>
@@ -49,7 +47,7 @@ function SheetCard(props: { error: string | undefined; onSubmit: (url: string) =
   const [url, setUrl] = useState("");
   return (
     <section aria-labelledby="sheet-title" class="card">
-      <h2 id="sheet-title">{t.sheetTitle}</h2>
+      <h2 id="sheet-title">{t("ui.file.sheetTitle")}</h2>
       <form
         class="inline-form"
         noValidate
@@ -61,14 +59,14 @@ function SheetCard(props: { error: string | undefined; onSubmit: (url: string) =
         <TextField
           id="sheet-url"
           type="url"
-          label={t.sheetLabel}
-          hint={t.sheetHint}
+          label={t("ui.file.sheetLabel")}
+          hint={t("ui.file.sheetHint")}
           error={props.error}
           value={url}
           onValue={setUrl}
         />
         <button type="submit" class="secondary">
-          {t.useSheet}
+          {t("ui.file.useSheet")}
         </button>
       </form>
     </section>
@@ -104,7 +102,7 @@ function Chooser(props: { onSource: (source: Source) => void }) {
       setErrors([
         {
           target: "arquivo",
-          text: t.errors.tooLarge(file.name, formatBytes(limit)),
+          text: t("ui.file.errors.tooLarge", { name: file.name, limit: formatBytes(limit) }),
         },
       ]);
       return;
@@ -115,7 +113,7 @@ function Chooser(props: { onSource: (source: Source) => void }) {
 
   function useSheet(url: string): void {
     if (busy) return;
-    if (!SHEETS_LINK.test(url)) return setErrors([{ target: "sheet-url", text: t.errors.sheetUrl }]);
+    if (!SHEETS_LINK.test(url)) return setErrors([{ target: "sheet-url", text: t("ui.file.errors.sheetUrl") }]);
     void attempt("sheet-url", () => api.sheetsSource(url));
   }
 
@@ -143,11 +141,12 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
       <section aria-labelledby="read-title" class="card">
         <h2 id="read-title">
           <Icon name={source.error ? "error" : "ok"} />{" "}
-          {source.error ? t.unreadTitle(source.name) : t.readTitle(source.name)}
+          {source.error
+            ? t("ui.file.unreadTitle", { name: source.name })
+            : t("ui.file.readTitle", { name: source.name })}
         </h2>
         <p>
-          {plural(source.rowCount, t.dataRow, t.dataRows, t.noDataRows)} ·{" "}
-          {plural(source.header.length, t.column, t.columns)}
+          {t("ui.file.rows", { n: source.rowCount })} · {t("ui.file.columns", { n: source.header.length })}
         </p>
         {error ? <Notice kind="error">{error}</Notice> : null}
         {source.error ? (
@@ -165,7 +164,7 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
             try {
               const next = await api.reread(source.id, read);
               props.onChange(next);
-              setAnnounce(t.reread(formatNumber(next.rowCount)));
+              setAnnounce(t("ui.file.reread", { n: next.rowCount }));
             } catch (e) {
               setError(errorText(e));
             } finally {
@@ -177,21 +176,21 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
           {announce}
         </p>
       </section>
-      <SampleTable caption={t.sampleCaption} header={source.header} rows={source.sample ?? []} />
-      {source.rowCount === 0 ? <Notice kind="warning">{t.empty}</Notice> : null}
+      <SampleTable caption={t("ui.file.sampleCaption")} header={source.header} rows={source.sample ?? []} />
+      {source.rowCount === 0 ? <Notice kind="warning">{t("ui.file.empty")}</Notice> : null}
       <div class="actions">
         <button
           type="button"
           onClick={() => {
             if (source.error) return setError(source.error.message);
-            if (source.rowCount === 0) return setError(t.empty);
+            if (source.rowCount === 0) return setError(t("ui.file.empty"));
             navigate(`/colunas?fonte=${encodeURIComponent(source.id)}`);
           }}
         >
-          {texts.common.continue}
+          {t("ui.common.continue")}
         </button>
         <AppLink href="/arquivo" class="button secondary" onClick={() => session.rememberSource(undefined)}>
-          {t.another}
+          {t("ui.file.another")}
         </AppLink>
       </div>
     </>
@@ -209,11 +208,11 @@ export function FilePage({ query }: PageProps) {
   };
   return (
     <>
-      <PageHeading title={t.title}>{t.lead}</PageHeading>
-      {id && loaded.loading ? <p role="status">{texts.common.loading}</p> : null}
+      <PageHeading title={t("ui.file.title")}>{t("ui.file.lead")}</PageHeading>
+      {id && loaded.loading ? <p role="status">{t("ui.common.loading")}</p> : null}
       {id && loaded.error ? (
         <Notice kind="error">
-          {loaded.error} <AppLink href="/arquivo">{t.another}</AppLink>
+          {loaded.error} <AppLink href="/arquivo">{t("ui.file.another")}</AppLink>
         </Notice>
       ) : null}
       {id && loaded.data ? <SourceView source={loaded.data} onChange={(s) => loaded.set(s)} /> : null}

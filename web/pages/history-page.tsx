@@ -13,19 +13,18 @@ import { RunFiles } from "../components/run-files.js";
 import { formatDateTime, formatNumber } from "../format.js";
 import { navigate, setQuery } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 import { errorText, useAsync } from "../use-async.js";
 
-const t = texts.history;
 const PAGE = 50;
 const STATES: Run["state"][] = ["running", "stopping", "finished", "stopped", "interrupted", "failed"];
 const SHOWN = ["created", "updated", "unchanged", "pending", "invalid", "duplicate", "failed"] as const;
 
 function countsText(run: Run): string {
   const parts = SHOWN.filter((key) => (run.counts[key] ?? 0) > 0).map(
-    (key) => `${formatNumber(run.counts[key] ?? 0)} ${texts.outcomes.words[key](run.counts[key] ?? 0)}`,
+    (key) => `${formatNumber(run.counts[key] ?? 0)} ${t(`ui.outcomeWord.${key}`, { n: run.counts[key] ?? 0 })}`,
   );
-  return parts.length ? parts.join(", ") : texts.common.none;
+  return parts.length ? parts.join(", ") : t("ui.common.none");
 }
 
 function StateBadge({ state }: { state: Run["state"] }) {
@@ -39,7 +38,7 @@ function StateBadge({ state }: { state: Run["state"] }) {
           : "warning";
   return (
     <span class={`badge badge-state-${state}`}>
-      <Icon name={icon} /> {texts.run.stateNames[state]}
+      <Icon name={icon} /> {t(`ui.run.stateName.${state}`)}
     </span>
   );
 }
@@ -66,7 +65,7 @@ function ContinueButton({ run, onError }: { run: Run; onError: (text: string) =>
         );
       }}
     >
-      {texts.run.continue}
+      {t("ui.run.continue")}
     </button>
   );
 }
@@ -76,7 +75,7 @@ function Filters({ state, file }: { state: string; file: string }) {
   return (
     <form class="filters inline-form card" role="search" onSubmit={(event) => event.preventDefault()}>
       <div class="field">
-        <label for="filter-state">{t.filterState}</label>
+        <label for="filter-state">{t("ui.history.filterState")}</label>
         <select
           id="filter-state"
           value={state}
@@ -87,16 +86,16 @@ function Filters({ state, file }: { state: string; file: string }) {
             })
           }
         >
-          <option value="">{t.allStates}</option>
+          <option value="">{t("ui.history.allStates")}</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {texts.run.stateNames[s]}
+              {t(`ui.run.stateName.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <div class="field">
-        <label for="filter-file">{t.filterFile}</label>
+        <label for="filter-file">{t("ui.history.filterFile")}</label>
         <input
           id="filter-file"
           type="search"
@@ -134,9 +133,9 @@ function HistoryRow({ run, onError }: { run: Run; onError: (text: string) => voi
         <div>
           <AppLink
             href={`/${active ? "envio" : "resultado"}?envio=${encodeURIComponent(run.id)}`}
-            aria-label={t.openLabel(run.source.name, date)}
+            aria-label={t("ui.history.openLabel", { name: run.source.name, date })}
           >
-            {t.open}
+            {t("ui.history.open")}
           </AppLink>
           {resumable ? <ContinueButton run={run} onError={onError} /> : null}
         </div>
@@ -158,8 +157,8 @@ export function HistoryPage({ query }: PageProps) {
   const page = shown.slice(offset, offset + PAGE);
   return (
     <>
-      <PageHeading title={t.title}>{t.lead}</PageHeading>
-      {runs.loading && !runs.data ? <p role="status">{texts.common.loading}</p> : null}
+      <PageHeading title={t("ui.history.title")}>{t("ui.history.lead")}</PageHeading>
+      {runs.loading && !runs.data ? <p role="status">{t("ui.common.loading")}</p> : null}
       {runs.error ? <Notice kind="error">{runs.error}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {runs.data ? (
@@ -167,15 +166,15 @@ export function HistoryPage({ query }: PageProps) {
           <Filters state={state} file={file} />
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="history-caption">
             <table class="data history">
-              <caption id="history-caption">{t.caption}</caption>
+              <caption id="history-caption">{t("ui.history.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.colDate}</th>
-                  <th scope="col">{t.colFile}</th>
-                  <th scope="col">{t.colState}</th>
-                  <th scope="col">{t.colCounts}</th>
-                  <th scope="col">{t.colFiles}</th>
-                  <th scope="col">{t.colActions}</th>
+                  <th scope="col">{t("ui.history.colDate")}</th>
+                  <th scope="col">{t("ui.history.colFile")}</th>
+                  <th scope="col">{t("ui.history.colState")}</th>
+                  <th scope="col">{t("ui.history.colCounts")}</th>
+                  <th scope="col">{t("ui.history.colFiles")}</th>
+                  <th scope="col">{t("ui.history.colActions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -185,9 +184,11 @@ export function HistoryPage({ query }: PageProps) {
               </tbody>
             </table>
           </div>
-          {shown.length === 0 ? <p>{all.length === 0 ? t.empty : t.emptyFiltered}</p> : null}
+          {shown.length === 0 ? (
+            <p>{all.length === 0 ? t("ui.history.empty") : t("ui.history.emptyFiltered")}</p>
+          ) : null}
           <Pager
-            label={t.caption}
+            label={t("ui.history.caption")}
             offset={offset}
             limit={PAGE}
             total={shown.length}

@@ -1,14 +1,14 @@
 import { AppLink } from "../components/app-link.js";
 import { PageHeading } from "../components/page-heading.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 
 export function NotFoundPage() {
   return (
     <>
-      <PageHeading title={texts.notFound.title} />
-      <p>{texts.notFound.body}</p>
+      <PageHeading title={t("ui.notFound.title")} />
+      <p>{t("ui.notFound.body")}</p>
       <p>
-        <AppLink href="/">{texts.notFound.back}</AppLink>
+        <AppLink href="/">{t("ui.notFound.back")}</AppLink>
       </p>
     </>
   );

@@ -14,11 +14,10 @@ import { Pager } from "../components/pager.js";
 import { RunFiles } from "../components/run-files.js";
 import { navigate, setQuery } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
+import { known, t } from "../say.js";
 import { problemText } from "../problem-text.js";
 import { errorText, useAsync } from "../use-async.js";
 
-const t = texts.result;
 const PAGE = 50;
 /** The results file's write-back column with the number ChatGuru stored the chat under. */
 const numberColumn = "chatguru_chat_number";
@@ -36,11 +35,16 @@ export const OUTCOME_ICON: Record<string, IconName> = {
   failed: "error",
 };
 
+/** An outcome's name; a value newer than these pages is shown as it came. */
+function outcomeName(outcome: string): string {
+  return known("ui.outcome.", outcome) ?? outcome;
+}
+
 export function OutcomeBadge({ outcome }: { outcome: string | undefined }) {
-  if (!outcome) return <>{texts.common.none}</>;
+  if (!outcome) return <>{t("ui.common.none")}</>;
   return (
     <span class={`badge badge-${outcome}`}>
-      <Icon name={OUTCOME_ICON[outcome] ?? "info"} /> {texts.outcomes.label(outcome)}
+      <Icon name={OUTCOME_ICON[outcome] ?? "info"} /> {outcomeName(outcome)}
     </span>
   );
 }
@@ -49,27 +53,27 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
   const page = useAsync(() => api.runRows(run.id, outcome, offset, PAGE), [run.id, outcome, offset]);
   const what =
     outcome === "problems"
-      ? t.problemsFilter.toLowerCase()
+      ? t("ui.result.problemsFilter").toLowerCase()
       : outcome
-        ? texts.outcomes.label(outcome).toLowerCase()
-        : t.all.toLowerCase();
+        ? outcomeName(outcome).toLowerCase()
+        : t("ui.result.all").toLowerCase();
   return (
     <>
       {page.error ? <Notice kind="error">{page.error}</Notice> : null}
-      {page.data && page.data.total === 0 ? <p>{t.empty}</p> : null}
+      {page.data && page.data.total === 0 ? <p>{t("ui.result.empty")}</p> : null}
       {page.data && page.data.total > 0 ? (
         <>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-caption">
             <table class="data">
-              <caption id="rows-caption">{t.tableCaption(what)}</caption>
+              <caption id="rows-caption">{t("ui.result.tableCaption", { what })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{texts.common.row}</th>
-                  <th scope="col">{t.colOutcome}</th>
-                  <th scope="col">{t.colName}</th>
-                  <th scope="col">{t.colPhone}</th>
-                  <th scope="col">{t.colNumber}</th>
-                  <th scope="col">{t.colDetail}</th>
+                  <th scope="col">{t("ui.common.row")}</th>
+                  <th scope="col">{t("ui.result.colOutcome")}</th>
+                  <th scope="col">{t("ui.result.colName")}</th>
+                  <th scope="col">{t("ui.result.colPhone")}</th>
+                  <th scope="col">{t("ui.result.colNumber")}</th>
+                  <th scope="col">{t("ui.result.colDetail")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -81,15 +85,15 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
                     </td>
                     <td>{row.name ?? ""}</td>
                     <td class="nowrap">{row.phone ?? ""}</td>
-                    <td class="nowrap">{row.values?.[numberColumn] || texts.common.none}</td>
-                    <td>{row.error ? problemText(row.code, row.error) : ""}</td>
+                    <td class="nowrap">{row.values?.[numberColumn] || t("ui.common.none")}</td>
+                    <td>{row.error ? problemText({ message: row.error }) : ""}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <Pager
-            label={t.tableCaption(what)}
+            label={t("ui.result.tableCaption", { what })}
             offset={offset}
             limit={PAGE}
             total={page.data.total}
@@ -97,7 +101,7 @@ function Rows({ run, outcome, offset }: { run: Run; outcome: string; offset: num
           />
         </>
       ) : null}
-      {page.loading && !page.data ? <p role="status">{texts.common.loading}</p> : null}
+      {page.loading && !page.data ? <p role="status">{t("ui.common.loading")}</p> : null}
     </>
   );
 }
@@ -123,17 +127,17 @@ function NextSteps({ run }: { run: Run }) {
   }
   return (
     <section class="card" aria-labelledby="next-title">
-      <h2 id="next-title">{texts.result.downloadsTitle}</h2>
+      <h2 id="next-title">{t("ui.result.downloadsTitle")}</h2>
       <RunFiles run={run} />
-      <p class="hint">{t.downloadsHint}</p>
+      <p class="hint">{t("ui.result.downloadsHint")}</p>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      {resumable ? <Notice kind="warning">{t.continueHint}</Notice> : null}
-      {failed > 0 && !resumable ? <p>{t.retryHint(failed)}</p> : null}
-      {(run.counts.pending ?? 0) > 0 ? <p>{t.pendingHint(run.counts.pending ?? 0)}</p> : null}
+      {resumable ? <Notice kind="warning">{t("ui.result.continueHint")}</Notice> : null}
+      {failed > 0 && !resumable ? <p>{t("ui.result.retryHint", { n: failed })}</p> : null}
+      {(run.counts.pending ?? 0) > 0 ? <p>{t("ui.result.pendingHint", { n: run.counts.pending ?? 0 })}</p> : null}
       <div class="actions">
         {resumable ? (
           <button type="button" onClick={() => void act(() => api.continueRun(run.id))}>
-            {texts.run.continue}
+            {t("ui.run.continue")}
           </button>
         ) : null}
         {failed > 0 && sourceId ? (
@@ -142,11 +146,11 @@ function NextSteps({ run }: { run: Run }) {
             class={resumable ? "secondary" : ""}
             onClick={() => navigate(`/revisao?fonte=${encodeURIComponent(sourceId)}&reenviar=falhas`)}
           >
-            {t.retryFailed}
+            {t("ui.result.retryFailed")}
           </button>
         ) : null}
         <AppLink href="/arquivo" class="button secondary" onClick={() => session.rememberSource(undefined)}>
-          {t.newImport}
+          {t("ui.result.newImport")}
         </AppLink>
       </div>
     </section>
@@ -162,27 +166,29 @@ export function ResultPage({ query }: PageProps) {
   const data = run.data;
   return (
     <>
-      <PageHeading title={t.title}>{data ? t.lead(data.source.name) : null}</PageHeading>
-      {run.loading && !data ? <p role="status">{texts.common.loading}</p> : null}
+      <PageHeading title={t("ui.result.title")}>
+        {data ? t("ui.result.lead", { name: data.source.name }) : null}
+      </PageHeading>
+      {run.loading && !data ? <p role="status">{t("ui.common.loading")}</p> : null}
       {run.error ? <Notice kind="error">{run.error}</Notice> : null}
       {data ? (
         <>
           {data.state === "running" || data.state === "stopping" ? (
             <Notice kind="info">
-              {texts.run.states[data.state]}.{" "}
-              <AppLink href={`/envio?envio=${encodeURIComponent(id)}`}>{texts.steps.envio}</AppLink>
+              {t(`ui.run.state.${data.state}`)}.{" "}
+              <AppLink href={`/envio?envio=${encodeURIComponent(id)}`}>{t("ui.steps.envio")}</AppLink>
             </Notice>
           ) : null}
           <section class="card" aria-labelledby="result-counts">
             <h2 id="result-counts">
-              {t.countsTitle}: {texts.run.stateNames[data.state]}
+              {t("ui.result.countsTitle")}: {t(`ui.run.stateName.${data.state}`)}
             </h2>
             <CountsList
               labelledBy="result-counts"
               items={OUTCOMES.map((key) => ({
                 key,
                 value: data.counts[key] ?? 0,
-                label: texts.outcomes.words[key](data.counts[key] ?? 0),
+                label: t(`ui.outcomeWord.${key}`, { n: data.counts[key] ?? 0 }),
                 ...(OUTCOME_ICON[key] && (data.counts[key] ?? 0) > 0 && key !== "unchanged"
                   ? { icon: OUTCOME_ICON[key] }
                   : {}),
@@ -191,9 +197,9 @@ export function ResultPage({ query }: PageProps) {
           </section>
           <NextSteps run={data} />
           <section class="card" aria-labelledby="rows-title">
-            <h2 id="rows-title">{t.rowsTitle}</h2>
+            <h2 id="rows-title">{t("ui.result.rowsTitle")}</h2>
             <div class="field filter">
-              <label for="filter-outcome">{t.filter}</label>
+              <label for="filter-outcome">{t("ui.result.filter")}</label>
               <select
                 id="filter-outcome"
                 value={outcome}
@@ -204,14 +210,14 @@ export function ResultPage({ query }: PageProps) {
                   })
                 }
               >
-                <option value="">{t.all}</option>
+                <option value="">{t("ui.result.all")}</option>
                 <option value="problems">
-                  {t.problemsFilter} (
+                  {t("ui.result.problemsFilter")} (
                   {(data.counts.invalid ?? 0) + (data.counts.duplicate ?? 0) + (data.counts.failed ?? 0)})
                 </option>
                 {OUTCOMES.map((key) => (
                   <option key={key} value={key}>
-                    {texts.outcomes.label(key)} ({data.counts[key] ?? 0})
+                    {t(`ui.outcome.${key}`)} ({data.counts[key] ?? 0})
                   </option>
                 ))}
               </select>

@@ -14,11 +14,11 @@ import { PageHeading } from "../components/page-heading.js";
 import { Pager } from "../components/pager.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
-import { actionName, texts } from "../texts.js";
+import { actionName, costText, planRowTitle } from "../plan-words.js";
+import { t } from "../say.js";
 import { problemText } from "../problem-text.js";
 import { errorText, useAsync } from "../use-async.js";
 
-const t = texts.review;
 const PAGE = 20;
 
 const COUNT_KEYS = ["new", "changed", "unchanged", "invalid", "duplicate", "retry"] as const;
@@ -30,8 +30,8 @@ function countItems(plan: Plan): CountItem[] {
     return {
       key,
       value,
-      label: t.countWords[key](value),
-      help: t.countsHelp[key],
+      label: t(`ui.review.count.${key}`, { n: value }),
+      help: t(`ui.review.countHelp.${key}`),
       ...(attention ? { icon: "warning" as const } : {}),
     };
   });
@@ -42,46 +42,46 @@ function Problems({ plan }: { plan: Plan }) {
   const rows = plan.problems.slice(offset, offset + PAGE);
   return (
     <section class="card" aria-labelledby="problems-title">
-      <h2 id="problems-title">{t.problemsTitle}</h2>
+      <h2 id="problems-title">{t("ui.review.problemsTitle")}</h2>
       {plan.problems.length === 0 ? (
-        <Notice kind="ok">{t.problemsNone}</Notice>
+        <Notice kind="ok">{t("ui.review.problemsNone")}</Notice>
       ) : (
         <>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="problems-caption">
             <table class="data">
-              <caption id="problems-caption">{t.problemsCaption}</caption>
+              <caption id="problems-caption">{t("ui.review.problemsCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{texts.common.row}</th>
-                  <th scope="col">{t.colColumn}</th>
-                  <th scope="col">{t.colProblem}</th>
-                  <th scope="col">{t.colFix}</th>
+                  <th scope="col">{t("ui.common.row")}</th>
+                  <th scope="col">{t("ui.review.colColumn")}</th>
+                  <th scope="col">{t("ui.review.colProblem")}</th>
+                  <th scope="col">{t("ui.review.colFix")}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((p, i) => (
                   <tr key={`${p.row}-${i}`}>
                     <th scope="row">{p.row}</th>
-                    <td>{p.column ?? texts.common.none}</td>
+                    <td>{p.column ?? t("ui.common.none")}</td>
                     <td>
                       <span class="badge badge-warning">
-                        <Icon name="warning" /> {problemText(p.code, p.message)}
+                        <Icon name="warning" /> {problemText(p)}
                       </span>
                     </td>
-                    <td>{p.fix ?? texts.common.none}</td>
+                    <td>{p.fix ?? t("ui.common.none")}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <Pager
-            label={t.problemsTitle}
+            label={t("ui.review.problemsTitle")}
             offset={offset}
             limit={PAGE}
             total={plan.problems.length}
             onChange={setOffset}
           />
-          <p class="hint">{t.problemsLater}</p>
+          <p class="hint">{t("ui.review.problemsLater")}</p>
         </>
       )}
     </section>
@@ -92,11 +92,11 @@ function RequestTable({ request, id, row }: { request: PlanRequest; id: string; 
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
       <table class="data payload">
-        <caption id={id}>{t.requestCaption(row, actionName(request.action))}</caption>
+        <caption id={id}>{t("ui.review.requestCaption", { row, action: actionName(request.action) })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.colParam}</th>
-            <th scope="col">{t.colValue}</th>
+            <th scope="col">{t("ui.review.colParam")}</th>
+            <th scope="col">{t("ui.review.colValue")}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +105,7 @@ function RequestTable({ request, id, row }: { request: PlanRequest; id: string; 
               <th scope="row">
                 <code>{name}</code>
               </th>
-              <td class="value">{value === " " ? t.space : value}</td>
+              <td class="value">{value === " " ? t("ui.review.space") : value}</td>
             </tr>
           ))}
         </tbody>
@@ -117,12 +117,12 @@ function RequestTable({ request, id, row }: { request: PlanRequest; id: string; 
 function FirstRows({ plan }: { plan: Plan }) {
   return (
     <section class="card" aria-labelledby="payloads-title">
-      <h2 id="payloads-title">{t.payloadsTitle}</h2>
-      <p class="hint">{t.payloadsHint}</p>
-      {plan.firstRows.length === 0 ? <p>{t.payloadNone}</p> : null}
+      <h2 id="payloads-title">{t("ui.review.payloadsTitle")}</h2>
+      <p class="hint">{t("ui.review.payloadsHint")}</p>
+      {plan.firstRows.length === 0 ? <p>{t("ui.review.payloadNone")}</p> : null}
       {plan.firstRows.map((row) => (
         <div class="plan-row" key={row.row}>
-          <h3>{t.planRowTitle(row.row, row.number, row.name, row.status)}</h3>
+          <h3>{planRowTitle(row)}</h3>
           {row.requests.map((request, i) => (
             <RequestTable key={i} request={request} row={row.row} id={`payload-${row.row}-${i}`} />
           ))}
@@ -137,22 +137,24 @@ function Messages({ plan }: { plan: Plan }) {
   if (!messages) return null;
   return (
     <section class="card" aria-labelledby="messages-title">
-      <h2 id="messages-title">{t.messagesTitle}</h2>
+      <h2 id="messages-title">{t("ui.review.messagesTitle")}</h2>
       {messages.count === 0 ? (
-        <p>{t.messagesNone}</p>
+        <p>{t("ui.review.messagesNone")}</p>
       ) : (
-        <Notice kind="warning">{t.messagesCount(messages.count)}</Notice>
+        <Notice kind="warning">{t("ui.review.messagesCount", { n: messages.count })}</Notice>
       )}
-      {messages.overCap ? <p>{t.overCap(messages.overCap)}</p> : null}
+      {messages.overCap ? <p>{t("ui.review.overCap", { n: messages.overCap })}</p> : null}
       {messages.first.length > 0 ? (
         <>
-          <p>{t.messagesFirst}</p>
+          <p>{t("ui.review.messagesFirst")}</p>
           <ul class="rendered">
             {messages.first.map((m, i) => (
               <li key={i}>
-                <span class="row-label">{t.messageTo(m.row, m.number)}</span>
+                <span class="row-label">
+                  {[t("ui.common.rowN", { row: m.row }), m.number].filter(Boolean).join(" · ")}
+                </span>
                 <span class="rendered-text">{m.text}</span>
-                {m.sendDate ? <span class="hint">{t.scheduled(m.sendDate)}</span> : null}
+                {m.sendDate ? <span class="hint">{t("ui.review.scheduled", { date: m.sendDate })}</span> : null}
               </li>
             ))}
           </ul>
@@ -160,7 +162,7 @@ function Messages({ plan }: { plan: Plan }) {
       ) : null}
       {messages.held ? (
         <>
-          <h3>{t.heldTitle}</h3>
+          <h3>{t("ui.review.heldTitle")}</h3>
           <Notice kind="info">{messages.held.why}</Notice>
         </>
       ) : null}
@@ -175,8 +177,8 @@ function TerminalCommand({ sourceId }: { sourceId: string }) {
   if (!command) return null;
   return (
     <details class="card terminal">
-      <summary>{t.terminalTitle}</summary>
-      <p class="hint">{t.terminalHint}</p>
+      <summary>{t("ui.review.terminalTitle")}</summary>
+      <p class="hint">{t("ui.review.terminalHint")}</p>
       <pre>
         <code>{command}</code>
       </pre>
@@ -195,7 +197,7 @@ function StartForm(props: { sourceId: string; plan: Plan; retryFailed: boolean }
   async function start(event: Event): Promise<void> {
     event.preventDefault();
     if (busy) return;
-    if (needsConsent && !consent) return setErrors([{ target: "consent", text: t.consentError }]);
+    if (needsConsent && !consent) return setErrors([{ target: "consent", text: t("ui.review.consentError") }]);
     setErrors([]);
     setBusy(true);
     try {
@@ -218,7 +220,7 @@ function StartForm(props: { sourceId: string; plan: Plan; retryFailed: boolean }
       <ErrorSummary errors={errors} />
       {needsConsent ? (
         <fieldset class={`card consent${errors.length && !consent ? " field-error" : ""}`}>
-          <legend>{t.consentTitle}</legend>
+          <legend>{t("ui.review.consentTitle")}</legend>
           <div class="checkbox">
             <input
               type="checkbox"
@@ -227,7 +229,7 @@ function StartForm(props: { sourceId: string; plan: Plan; retryFailed: boolean }
               aria-invalid={errors.length && !consent ? true : undefined}
               onChange={(event) => setConsent((event.currentTarget as HTMLInputElement).checked)}
             />
-            <label for="consent">{t.consentLabel}</label>
+            <label for="consent">{t("ui.review.consentLabel")}</label>
           </div>
         </fieldset>
       ) : null}
@@ -239,15 +241,15 @@ function StartForm(props: { sourceId: string; plan: Plan; retryFailed: boolean }
             checked={releaseHeld}
             onChange={(event) => setReleaseHeld((event.currentTarget as HTMLInputElement).checked)}
           />
-          <label for="release-held">{t.releaseHeld}</label>
+          <label for="release-held">{t("ui.review.releaseHeld")}</label>
         </div>
       ) : null}
       <div class="actions">
         <button type="submit" aria-disabled={busy ? true : undefined}>
-          {busy ? t.starting : t.start}
+          {busy ? t("ui.review.starting") : t("ui.review.start")}
         </button>
         <AppLink href={`/colunas?fonte=${encodeURIComponent(props.sourceId)}`} class="button secondary">
-          {t.backToColumns}
+          {t("ui.review.backToColumns")}
         </AppLink>
       </div>
     </form>
@@ -263,30 +265,34 @@ export function ReviewPage({ query }: PageProps) {
   const toSend = data ? data.counts.new + data.counts.changed + (data.counts.retry ?? 0) : 0;
   return (
     <>
-      <PageHeading title={t.title}>{retryFailed ? t.leadRetry : t.lead}</PageHeading>
-      {plan.loading ? <p role="status">{t.planning}</p> : null}
+      <PageHeading title={t("ui.review.title")}>
+        {retryFailed ? t("ui.review.leadRetry") : t("ui.review.lead")}
+      </PageHeading>
+      {plan.loading ? <p role="status">{t("ui.review.planning")}</p> : null}
       {plan.error ? (
         <Notice kind="error">
-          {plan.error} <AppLink href={`/colunas?fonte=${encodeURIComponent(id)}`}>{t.backToColumns}</AppLink>
+          {plan.error}{" "}
+          <AppLink href={`/colunas?fonte=${encodeURIComponent(id)}`}>{t("ui.review.backToColumns")}</AppLink>
         </Notice>
       ) : null}
       {data ? (
         <>
           <section class="card" aria-labelledby="counts-title">
             <h2 id="counts-title">
-              {t.countsTitle}: {t.total(data.counts.total)}
+              {t("ui.review.countsTitle")}: {t("ui.review.total", { n: data.counts.total })}
             </h2>
             <CountsList items={countItems(data)} labelledBy="counts-title" />
           </section>
           <section class="card" aria-labelledby="cost-title">
-            <h2 id="cost-title">{t.costTitle}</h2>
-            <p class="big">{t.cost(data.cost.requests, data.cost.seconds ?? undefined)}</p>
-            {data.cost.rate ? <p class="hint">{t.costRate(data.cost.rate)}</p> : null}
+            <h2 id="cost-title">{t("ui.review.costTitle")}</h2>
+            <p class="big">{costText(data.cost)}</p>
+            {data.cost.rate ? <p class="hint">{t("ui.review.costRate", { rate: data.cost.rate })}</p> : null}
+            {data.counts.new > 0 && data.cost.requests > 0 ? <p class="hint">{t("ui.review.costNewChats")}</p> : null}
           </section>
           <Problems plan={data} />
           <FirstRows plan={data} />
           <Messages plan={data} />
-          {toSend === 0 ? <Notice kind="info">{t.nothingToSend}</Notice> : null}
+          {toSend === 0 ? <Notice kind="info">{t("ui.review.nothingToSend")}</Notice> : null}
           <TerminalCommand sourceId={id} />
           <StartForm sourceId={id} plan={data} retryFailed={retryFailed} />
         </>

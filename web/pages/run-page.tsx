@@ -12,12 +12,11 @@ import { PageHeading } from "../components/page-heading.js";
 import { formatElapsed, formatNumber } from "../format.js";
 import { navigate } from "../router.js";
 import { session } from "../session.js";
-import { texts } from "../texts.js";
-import { problemText } from "../problem-text.js";
+import { aboutDuration, t } from "../say.js";
+import { problemLine } from "../problem-text.js";
 import { errorText } from "../use-async.js";
 import { isActive, useRun } from "../use-run.js";
 
-const t = texts.run;
 const OUTCOMES = ["created", "updated", "unchanged", "pending", "invalid", "duplicate", "failed"] as const;
 
 const STATE_KIND: Record<Run["state"], NoticeKind> = {
@@ -53,31 +52,35 @@ function Counters({ run }: { run: Run }) {
   const elapsed = (run.endedAt ? Date.parse(run.endedAt) : now) - Date.parse(run.startedAt);
   return (
     <section class="card" aria-labelledby="progress-title">
-      <h2 id="progress-title">{t.statusLabel}</h2>
+      <h2 id="progress-title">{t("ui.run.statusLabel")}</h2>
       <div role="status" class="run-status" aria-live="polite">
         <p class="run-state">
           <Icon
             name={run.state === "finished" ? "ok" : active ? "clock" : run.state === "failed" ? "error" : "warning"}
           />{" "}
-          <strong>{t.states[run.state]}</strong>
+          <strong>{t(`ui.run.state.${run.state}`)}</strong>
         </p>
-        <p class="big">{total ? t.progress(finished, total) : t.progressUnknown(finished)}</p>
+        <p class="big">
+          {total ? t("ui.run.progress", { done: finished, total }) : t("ui.run.progressUnknown", { done: finished })}
+        </p>
         <ul class="run-counts">
           {OUTCOMES.map((key) => (
             <li key={key} class={`outcome outcome-${key}`}>
               <span class="count-value">{formatNumber(run.counts[key] ?? 0)}</span>{" "}
-              <span>{texts.outcomes.words[key](run.counts[key] ?? 0)}</span>
+              <span>{t(`ui.outcomeWord.${key}`, { n: run.counts[key] ?? 0 })}</span>
             </li>
           ))}
         </ul>
         <p>
-          {run.rate !== undefined && active ? <span>{t.rate(run.rate)} · </span> : null}
-          {active && run.etaSeconds != null ? <span>{t.eta(run.etaSeconds)} · </span> : null}
-          <span>{t.elapsed(formatElapsed(elapsed))}</span>
+          {run.rate && active ? <span>{t("ui.run.rate", { rate: run.rate })} · </span> : null}
+          {active && run.etaSeconds != null ? (
+            <span>{t("ui.run.eta", { time: aboutDuration(run.etaSeconds) })} · </span>
+          ) : null}
+          <span>{t("ui.run.elapsed", { time: formatElapsed(elapsed) })}</span>
         </p>
       </div>
       <label for="run-progress" class="visually-hidden">
-        {t.progressLabel}
+        {t("ui.run.progressLabel")}
       </label>
       <progress id="run-progress" max={total || 1} value={total ? finished : 0} />
     </section>
@@ -110,12 +113,12 @@ function Actions({ run, onRun }: { run: Run; onRun: (run: Run) => void }) {
       <div class="actions">
         {run.state === "running" ? (
           <button type="button" class="danger" onClick={() => void act(() => api.stopRun(run.id), false)}>
-            <Icon name="stop" /> {t.stop}
+            <Icon name="stop" /> {t("ui.run.stop")}
           </button>
         ) : null}
         {resumable ? (
           <button type="button" onClick={() => void act(() => api.continueRun(run.id), true)}>
-            {t.continue}
+            {t("ui.run.continue")}
           </button>
         ) : null}
         {!isActive(run) ? (
@@ -123,11 +126,11 @@ function Actions({ run, onRun }: { run: Run; onRun: (run: Run) => void }) {
             href={`/resultado?envio=${encodeURIComponent(run.id)}`}
             class={`button${resumable ? " secondary" : ""}`}
           >
-            {t.seeResult}
+            {t("ui.run.seeResult")}
           </AppLink>
         ) : null}
       </div>
-      <p class="hint">{run.state === "running" ? t.stopHint : resumable ? t.continueHint : ""}</p>
+      <p class="hint">{run.state === "running" ? t("ui.run.stopHint") : resumable ? t("ui.run.continueHint") : ""}</p>
     </>
   );
 }
@@ -142,12 +145,12 @@ export function RunPage({ query }: PageProps) {
   const problems = run?.lastProblems ?? [];
   return (
     <>
-      <PageHeading title={run ? `${t.title}: ${run.source.name}` : t.title}>
-        {!run || isActive(run) ? t.lead : null}
+      <PageHeading title={run ? t("ui.run.titleOf", { name: run.source.name }) : t("ui.run.title")}>
+        {!run || isActive(run) ? t("ui.run.lead") : null}
       </PageHeading>
-      {!run && !error ? <p role="status">{texts.common.loading}</p> : null}
+      {!run && !error ? <p role="status">{t("ui.common.loading")}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
-      {reconnecting ? <Notice kind="info">{t.reconnecting}</Notice> : null}
+      {reconnecting ? <Notice kind="info">{t("ui.run.reconnecting")}</Notice> : null}
       {run ? (
         <>
           {run.error && run.state === "failed" ? (
@@ -157,18 +160,17 @@ export function RunPage({ query }: PageProps) {
             </Notice>
           ) : null}
           {!isActive(run) && (run.counts.pending ?? 0) > 0 ? (
-            <Notice kind="info">{texts.result.pendingHint(run.counts.pending ?? 0)}</Notice>
+            <Notice kind="info">{t("ui.result.pendingHint", { n: run.counts.pending ?? 0 })}</Notice>
           ) : null}
           <Counters run={run} />
           <Actions run={run} onRun={set} />
           {problems.length > 0 ? (
             <section class="card" aria-labelledby="last-problems">
-              <h2 id="last-problems">{t.lastProblems}</h2>
+              <h2 id="last-problems">{t("ui.run.lastProblems")}</h2>
               <ul class="problems">
                 {problems.map((p, i) => (
                   <li key={i}>
-                    <Icon name="warning" /> {p.row !== undefined ? `${texts.common.row} ${p.row}: ` : ""}
-                    {problemText(p.code, p.message)}
+                    <Icon name="warning" /> {problemLine(p)}
                     {p.fix ? ` ${p.fix}` : ""}
                   </li>
                 ))}

@@ -4,7 +4,7 @@ import { useEffect } from "preact/hooks";
 import { api } from "../api.js";
 import { PageHeading } from "../components/page-heading.js";
 import { navigate } from "../router.js";
-import { texts } from "../texts.js";
+import { t } from "../say.js";
 
 export function StartPage() {
   useEffect(() => {
@@ -18,8 +18,8 @@ export function StartPage() {
   }, []);
   return (
     <>
-      <PageHeading title={texts.app.name} />
-      <p role="status">{texts.common.loading}</p>
+      <PageHeading title={t("ui.app.name")} />
+      <p role="status">{t("ui.common.loading")}</p>
     </>
   );
 }

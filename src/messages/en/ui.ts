@@ -1,9 +1,11 @@
 import type { Entry } from "../catalog.js";
 
+const s = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
 /**
- * The web app's words (`chatguru-sync ui`): navigation, the accessible names the browser checks rely on, and the
- * counts and states every page shows. Pages add their own keys here as `ui.<page>.<name>`, English first, then the
- * pt-BR translation (the typecheck refuses one without the other).
+ * The web app's words (`chatguru-sync ui`) every page shares: the command's own lines, the frame, the steps, the
+ * pager, errors the pages word themselves, and outcomes. Pages' own words are in ui-setup.ts and ui-send.ts, the
+ * server's in ui-server.ts; each key English first, then pt-BR (the typecheck refuses one without the other).
  */
 export const uiEn = {
   "ui.cli.started": (p: { root: string }) =>
@@ -19,64 +21,36 @@ export const uiEn = {
   "ui.common.continue": "Continue",
   "ui.common.back": "Back",
   "ui.common.loading": "Loading…",
-  "ui.common.retry": "Try again",
-  "ui.common.row": (p: { row: number }) => `Row ${p.row}`,
+  "ui.common.row": "Row",
+  "ui.common.rowN": (p: { row: number }) => `Row ${p.row}`,
+  "ui.common.none": "—",
   "ui.notice.ok": "Done:",
   "ui.notice.warning": "Warning:",
   "ui.notice.error": "Error:",
   "ui.notice.info": "Note:",
   "ui.steps.label": "Import steps",
   "ui.steps.current": "(current step)",
-  "ui.steps.connection": "Connection",
-  "ui.steps.file": "File",
-  "ui.steps.columns": "Columns",
-  "ui.steps.review": "Review",
-  "ui.steps.run": "Sending",
-  "ui.steps.result": "Result",
-  "ui.steps.history": "History",
-  "ui.connection.title": "Connection to ChatGuru",
-  "ui.connection.apiUrl": "API address",
-  "ui.connection.key": "API key",
-  "ui.connection.accountId": "Account ID",
-  "ui.connection.phoneId": "Phone ID",
-  "ui.connection.test": "Test connection",
-  "ui.connection.keySaved": (p: { hint: string }) => `Saved key: ${p.hint}. Leave blank to keep it.`,
-  "ui.file.title": "Contacts file",
-  "ui.file.fileLabel": "File",
-  "ui.file.sheetLabel": "Google Sheets link",
-  "ui.file.rows": (p: { n: number }) => `${p.n} contact row${p.n === 1 ? "" : "s"}`,
-  "ui.columns.title": "Columns",
-  "ui.columns.role.phone": "WhatsApp (contact's number)",
-  "ui.columns.role.name": "Contact name",
-  "ui.columns.role.field": "Custom field",
-  "ui.columns.role.note": "Note on the chat",
-  "ui.columns.role.message": "WhatsApp message",
-  "ui.columns.role.ignore": "Ignore",
-  "ui.columns.phones": (p: { valid: number; invalid: number }) =>
-    `${p.valid} valid mobile${p.valid === 1 ? "" : "s"}, ${p.invalid} invalid`,
-  "ui.review.title": "Review",
-  "ui.review.start": "Start sending",
-  "ui.review.consentTitle": "Consent (LGPD)",
-  "ui.review.consentLabel":
-    "I confirm these contacts agreed to receive the company's messages on WhatsApp, or that another LGPD legal basis covers this sending.",
-  "ui.run.title": "Sending",
-  "ui.run.stop": "Stop",
-  "ui.run.continue": "Continue",
-  "ui.run.progress": (p: { done: number; total: number }) => `${p.done} of ${p.total} rows`,
-  "ui.run.rate": (p: { rate: number }) => `${p.rate.toFixed(1)} rows per second`,
-  "ui.run.state.running": "Sending",
-  "ui.run.state.stopping": "Stopping: requests in flight finish first",
-  "ui.run.state.finished": "Sending finished",
-  "ui.run.state.stopped": "Sending stopped",
-  "ui.run.state.interrupted": "Sending interrupted",
-  "ui.run.state.failed": "Sending stopped on an error",
-  "ui.result.title": "Result",
-  "ui.result.retryFailed": "Resend failures",
-  "ui.result.download.results": "Download the full results",
-  "ui.result.download.errors": "Download only the rows with problems",
-  "ui.result.download.plan": "Download the plan",
-  "ui.history.title": "History",
-  "ui.history.caption": "History of sendings",
+  "ui.steps.conexao": "Connection",
+  "ui.steps.arquivo": "File",
+  "ui.steps.colunas": "Columns",
+  "ui.steps.revisao": "Review",
+  "ui.steps.envio": "Sending",
+  "ui.steps.resultado": "Result",
+  "ui.pager.previous": "Previous",
+  "ui.pager.next": "Next",
+  "ui.pager.range": (p: { first: string; last: string; total: string }) => `${p.first}–${p.last} of ${p.total}`,
+  "ui.errors.summaryTitle": "Fix these before going on",
+  "ui.errors.session":
+    "The session expired, or this address was not opened from the terminal's link. Open the link the chatguru-sync ui command printed again.",
+  "ui.errors.tooLarge": "The file is larger than the largest size accepted.",
+  "ui.errors.offline": "Could not reach chatguru-sync on this computer. Is it still open in the terminal?",
+  "ui.errors.http": (p: { status: number }) =>
+    `chatguru-sync answered with an unexpected error (HTTP ${p.status}). Try again.`,
+  "ui.errors.unexpected": "Something went wrong. Try again; if it keeps happening, close and reopen chatguru-sync ui.",
+  "ui.notFound.title": "Page not found",
+  "ui.notFound.body": "This address does not exist in chatguru-sync.",
+  "ui.notFound.back": "Go to the start",
+  "ui.duration.about": (p: { duration: string }) => `about ${p.duration}`,
   "ui.outcome.created": "Created",
   "ui.outcome.updated": "Updated",
   "ui.outcome.unchanged": "Unchanged",
@@ -85,4 +59,12 @@ export const uiEn = {
   "ui.outcome.duplicate": "Duplicate",
   "ui.outcome.failed": "Failed",
   "ui.outcome.skipped": "Not sent",
+  /** The word after a count ("3 created"), agreeing with it. */
+  "ui.outcomeWord.created": (_p: { n: number }) => "created",
+  "ui.outcomeWord.updated": (_p: { n: number }) => "updated",
+  "ui.outcomeWord.unchanged": (_p: { n: number }) => "unchanged",
+  "ui.outcomeWord.pending": (_p: { n: number }) => "pending",
+  "ui.outcomeWord.invalid": (_p: { n: number }) => "invalid",
+  "ui.outcomeWord.duplicate": (p: { n: number }) => s(p.n, "duplicate", "duplicates"),
+  "ui.outcomeWord.failed": (p: { n: number }) => s(p.n, "failure", "failures"),
 } satisfies Record<string, Entry>;

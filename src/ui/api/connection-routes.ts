@@ -7,7 +7,7 @@ import { field, readObject } from "../http/body.js";
 import { badRequest } from "../http/http-error.js";
 import { sendJson } from "../http/respond.js";
 import type { Router } from "../http/router.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import type { UiServices } from "./services.js";
 
 /** A field the page sent, trimmed; `""` counts as not given. */
@@ -46,10 +46,10 @@ export function connectionRoutes(router: Router, services: UiServices): void {
     for (const [setting, value] of Object.entries(values)) {
       // One line per setting in .env: a line break would cut the value (or smuggle in another setting).
       if (/[\r\n\0]/.test(value))
-        throw badRequest("UI_CONNECTION_INVALID", TEXTS.connection.oneLine, { field: setting });
+        throw badRequest("UI_CONNECTION_INVALID", ui.t("ui.server.connection.oneLine"), { field: setting });
     }
     if (values.apiUrl !== undefined && !isApiUrl(values.apiUrl))
-      throw badRequest("UI_CONNECTION_INVALID", TEXTS.connection.urlInvalid, { field: "apiUrl" });
+      throw badRequest("UI_CONNECTION_INVALID", ui.t("ui.server.connection.urlInvalid"), { field: "apiUrl" });
     const lines: Record<string, string> = {};
     for (const [setting, value] of Object.entries(values)) lines[VARIABLES[setting as Setting]] = value;
     if (Object.keys(lines).length > 0) await updateEnvFile(join(services.folder.root, ".env"), lines);
@@ -68,13 +68,13 @@ export function connectionRoutes(router: Router, services: UiServices): void {
       sendJson(
         res,
         200,
-        { ok: false, problem: "missing", message: TEXTS.connection.missing(settings.missing) },
+        { ok: false, problem: "missing", message: ui.t("ui.server.connection.missing", { names: settings.missing }) },
         secrets,
       );
       return;
     }
     if (!isApiUrl(settings.connection.apiUrl)) {
-      sendJson(res, 200, { ok: false, problem: "url", message: TEXTS.connection.urlInvalid }, secrets);
+      sendJson(res, 200, { ok: false, problem: "url", message: ui.t("ui.server.connection.urlInvalid") }, secrets);
       return;
     }
     const result = await checkConnection(settings.connection);
@@ -86,7 +86,11 @@ export function connectionRoutes(router: Router, services: UiServices): void {
     const body = await readObject(req);
     const names = body.names;
     if (!Array.isArray(names) || names.length > 1000 || names.some((n) => typeof n !== "string"))
-      throw badRequest("UI_BAD_FIELD", TEXTS.badField("names", "uma lista de textos"), { field: "names" });
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: "names", expected: ui.t("ui.server.expected.textList") }),
+        { field: "names" },
+      );
     sendJson(res, 200, { apiNames: (names as string[]).map((name) => toFieldApiName(name)) }, secrets);
   });
 }

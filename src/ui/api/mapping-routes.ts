@@ -9,7 +9,7 @@ import type { Router } from "../http/router.js";
 import { readOrSuggest, saveMapping } from "../mapping/mapping-service.js";
 import { planSource } from "../plan/plan-service.js";
 import { readRows } from "../sources/inspect-source.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { cliCommand } from "./cli-command.js";
 import type { UiServices } from "./services.js";
 import { readable } from "./source-routes.js";
@@ -31,7 +31,11 @@ export function mappingRoutes(router: Router, services: UiServices): void {
   router.add("PUT", "/api/sources/:id/mapping", async ({ req, res, params }) => {
     const body = await readObject(req);
     if (typeof body.mapping !== "object" || body.mapping === null || Array.isArray(body.mapping))
-      throw badRequest("UI_BAD_FIELD", TEXTS.badField("mapping", "um objeto"), { field: "mapping" });
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: "mapping", expected: ui.t("ui.server.expected.object") }),
+        { field: "mapping" },
+      );
     const record = await sources.store.get(params.id!);
     const { header } = await readable(services, record);
     const path = sources.mappingPath(record);
@@ -43,7 +47,8 @@ export function mappingRoutes(router: Router, services: UiServices): void {
   router.add("POST", "/api/sources/:id/preview-template", async ({ req, res, params }) => {
     const body = await readObject(req);
     const template = field.string(body, "template");
-    if (template === undefined) throw badRequest("UI_BAD_FIELD", TEXTS.mapping.template, { field: "template" });
+    if (template === undefined)
+      throw badRequest("UI_BAD_FIELD", ui.t("ui.server.mapping.template"), { field: "template" });
     const record = await sources.store.get(params.id!);
     const { header } = await readable(services, record);
     const missing = parseTemplate(template).columns.filter((c) => !header.includes(c));
@@ -62,7 +67,7 @@ export function mappingRoutes(router: Router, services: UiServices): void {
     const record = await sources.store.get(params.id!);
     const mappingPath = sources.mappingPath(record);
     const mapping = await loadMapping(mappingPath, services.folder.shown(mappingPath)).catch((error: unknown) => {
-      throw toHttpError(error, TEXTS.mapping.missing);
+      throw toHttpError(error, ui.t("ui.server.mapping.missing"));
     });
     const env = services.env.merged();
     const settings = resolveSettings(env);
@@ -80,7 +85,7 @@ export function mappingRoutes(router: Router, services: UiServices): void {
         releaseHeld: field.boolean(body, "releaseHeld"),
       },
     }).catch((error: unknown) => {
-      throw toHttpError(error, TEXTS.source.unreadable);
+      throw toHttpError(error, ui.t("ui.server.source.unreadable"));
     });
     const { planFile: _file, ...shown } = plan;
     sendJson(res, 200, shown, secrets);

@@ -6,7 +6,7 @@ import { sendJson } from "../http/respond.js";
 import type { Router } from "../http/router.js";
 import { runView, type RunRecord } from "../runs/run-record.js";
 import { splitCode } from "../runs/problem-text.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { streamRunEvents } from "./run-events.js";
 import { sendDownload } from "./send-file.js";
 import type { UiServices } from "./services.js";
@@ -23,7 +23,11 @@ export function runRoutes(router: Router, services: UiServices): void {
     const body = await readObject(req);
     const sourceId = field.string(body, "sourceId");
     if (!sourceId)
-      throw badRequest("UI_BAD_FIELD", TEXTS.badField("sourceId", "o id de um arquivo"), { field: "sourceId" });
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: "sourceId", expected: ui.t("ui.server.expected.sourceId") }),
+        { field: "sourceId" },
+      );
     const view = await runs.start({
       sourceId,
       consent: field.boolean(body, "consent"),
@@ -57,7 +61,7 @@ export function runRoutes(router: Router, services: UiServices): void {
     if (!FILE_KINDS.includes(kind)) throw notFound();
     const record = await runs.get(params.id!);
     const name = record.files[kind];
-    if (!name) throw notFound(TEXTS.run.noFile);
+    if (!name) throw notFound(ui.t("ui.server.run.noFile"));
     await sendDownload(res, join(services.folder.runDir(record.id), name), name);
   });
 

@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { extname } from "node:path";
 import { notFound } from "../http/http-error.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".csv": "text/csv; charset=utf-8",
@@ -19,7 +19,7 @@ export async function sendDownload(res: ServerResponse, path: string, name: stri
     if (!info.isFile()) throw new Error("not a file");
     size = info.size;
   } catch {
-    throw notFound(TEXTS.run.noFile);
+    throw notFound(ui.t("ui.server.run.noFile"));
   }
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   res.writeHead(200, {

@@ -5,7 +5,7 @@ import { badRequest, HttpError, notFound } from "../http/http-error.js";
 import { sendJson } from "../http/respond.js";
 import type { Router } from "../http/router.js";
 import type { ReadChoice, SourceRecord } from "../sources/source-record.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { sendDownload } from "./send-file.js";
 import type { UiServices } from "./services.js";
 
@@ -21,7 +21,7 @@ export function sourceRoutes(router: Router, services: UiServices): void {
   router.add("POST", "/api/sources/sheets", async ({ req, res }) => {
     const body = await readObject(req);
     const link = field.string(body, "url");
-    if (!link?.trim()) throw badRequest("UI_SHEETS_LINK", TEXTS.source.sheetsLink, { field: "url" });
+    if (!link?.trim()) throw badRequest("UI_SHEETS_LINK", ui.t("ui.server.source.sheetsLink"), { field: "url" });
     sendJson(res, 201, await sources.sheets(link, field.string(body, "sheet")?.trim() || undefined), secrets);
   });
 
@@ -54,7 +54,7 @@ export function sourceRoutes(router: Router, services: UiServices): void {
     const record = await sources.store.get(params.id!);
     const dir = services.folder.sourceDir(record.id);
     const plan = (await readdir(dir)).find((name) => /\.plan\.(csv|xlsx)$/i.test(name));
-    if (!plan) throw notFound(TEXTS.run.noFile);
+    if (!plan) throw notFound(ui.t("ui.server.run.noFile"));
     await sendDownload(res, join(dir, plan), plan);
   });
 }

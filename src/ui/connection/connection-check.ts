@@ -9,7 +9,7 @@ import {
   isChatGuruError,
 } from "../../chatguru/errors.js";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 
 export type CheckProblem = "missing" | "url" | "key" | "account" | "phone" | "network";
 
@@ -33,7 +33,7 @@ export async function checkConnection(connection: ChatGuruConnection): Promise<C
   const client = createChatGuruClient({ ...connection, timeoutMs: connection.timeoutMs ?? CHECK_TIMEOUT_MS });
   try {
     await client.call("chat_add_status", { chat_add_id: PROBE_ID });
-    return { ok: true, message: TEXTS.connection.ok };
+    return { ok: true, message: ui.t("ui.server.connection.ok") };
   } catch (error) {
     return judge(error);
   } finally {
@@ -48,14 +48,14 @@ function judge(error: unknown): CheckResult {
     // ChatGuru's own words name the setting it refused; the message's hint names all three.
     const said = error.description ?? "";
     const problem = /phone_id/i.test(said) ? "phone" : /account_id inv/i.test(said) ? "account" : "key";
-    return { ok: false, problem, message: TEXTS.connection[problem], detail };
+    return { ok: false, problem, message: ui.t(`ui.server.connection.${problem}`), detail };
   }
   if (error instanceof ChatGuruTimeoutError || error instanceof ChatGuruRateLimitError)
-    return { ok: false, problem: "network", message: TEXTS.connection.network, detail };
+    return { ok: false, problem: "network", message: ui.t("ui.server.connection.network"), detail };
   if (error instanceof ChatGuruNetworkError || error instanceof ChatGuruBadResponseError)
-    return { ok: false, problem: "url", message: TEXTS.connection.url, detail };
+    return { ok: false, problem: "url", message: ui.t("ui.server.connection.url"), detail };
   // A ChatGuru answer that is not about credentials (the probe's id is unknown): the door opened.
   if (error instanceof ChatGuruApiError && error.code !== "CHATGURU_REDIRECT" && error.httpStatus !== 404)
-    return { ok: true, message: TEXTS.connection.ok };
-  return { ok: false, problem: "url", message: TEXTS.connection.url, detail };
+    return { ok: true, message: ui.t("ui.server.connection.ok") };
+  return { ok: false, problem: "url", message: ui.t("ui.server.connection.url"), detail };
 }

@@ -1,5 +1,5 @@
 import type { ChatGuruConnection } from "../../chatguru/types.js";
-import { keyHint, TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -42,7 +42,7 @@ export function connectionView(reader: EnvReader): ConnectionView {
   for (const setting of SETTINGS) {
     const inProcess = valueOf(reader.process, setting) !== undefined;
     from[setting] = inProcess ? "env" : valueOf(env, setting) !== undefined ? ".env" : "none";
-    if (inProcess) warnings.push(TEXTS.connection.envWins(VARIABLES[setting]));
+    if (inProcess) warnings.push(ui.t("ui.server.connection.envWins", { variable: VARIABLES[setting] }));
   }
   return {
     apiUrl: valueOf(env, "apiUrl") ?? null,
@@ -64,7 +64,7 @@ export function resolveSettings(
   const missing: string[] = [];
   for (const setting of SETTINGS) {
     const value = overrides[setting]?.trim() || valueOf(env, setting);
-    if (value === undefined) missing.push(TEXTS.connection.labels[setting]);
+    if (value === undefined) missing.push(ui.t(`ui.server.connection.label.${setting}`));
     else values[setting] = value;
   }
   if (missing.length > 0) return { missing };
@@ -86,4 +86,10 @@ export function isApiUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `••••1a2b`: enough for a person to recognise their key, never enough to use it. */
+function keyHint(key: string | undefined): string | null {
+  if (!key) return null;
+  return `••••${key.length > 8 ? key.slice(-4) : ""}`;
 }

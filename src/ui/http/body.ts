@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { TEXTS } from "../texts.js";
+import { megabytes, ui } from "../ui-language.js";
 import { badRequest, HttpError } from "./http-error.js";
 
 /** JSON bodies are settings and mappings: a megabyte is far more than any of them. */
@@ -21,19 +21,22 @@ export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_L
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw badRequest("UI_INVALID_JSON", TEXTS.invalidJson);
+    throw badRequest("UI_INVALID_JSON", ui.t("ui.server.invalidJson"));
   }
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, { code: "UI_BODY_TOO_LARGE", message: TEXTS.bodyTooLarge(limit) });
+  return new HttpError(413, {
+    code: "UI_BODY_TOO_LARGE",
+    message: ui.t("ui.server.bodyTooLarge", { limit: megabytes(limit) }),
+  });
 }
 
 /** A JSON body that must be an object. */
 export async function readObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   const value = await readJson(req);
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw badRequest("UI_INVALID_JSON", TEXTS.invalidJson);
+    throw badRequest("UI_INVALID_JSON", ui.t("ui.server.invalidJson"));
   return value as Record<string, unknown>;
 }
 
@@ -42,21 +45,34 @@ export const field = {
   string(body: Record<string, unknown>, name: string): string | undefined {
     const value = body[name];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== "string") throw badRequest("UI_BAD_FIELD", TEXTS.badField(name, "um texto"), { field: name });
+    if (typeof value !== "string")
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: name, expected: ui.t("ui.server.expected.text") }),
+        { field: name },
+      );
     return value;
   },
   boolean(body: Record<string, unknown>, name: string): boolean {
     const value = body[name];
     if (value === undefined || value === null) return false;
     if (typeof value !== "boolean")
-      throw badRequest("UI_BAD_FIELD", TEXTS.badField(name, "true ou false"), { field: name });
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: name, expected: ui.t("ui.server.expected.boolean") }),
+        { field: name },
+      );
     return value;
   },
   integer(body: Record<string, unknown>, name: string, min: number): number | undefined {
     const value = body[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "number" || !Number.isInteger(value) || value < min)
-      throw badRequest("UI_BAD_FIELD", TEXTS.badField(name, `um número inteiro a partir de ${min}`), { field: name });
+      throw badRequest(
+        "UI_BAD_FIELD",
+        ui.t("ui.server.badField", { field: name, expected: ui.t("ui.server.expected.integerFrom", { min }) }),
+        { field: name },
+      );
     return value;
   },
 };

@@ -1,10 +1,13 @@
 import { isSyncError } from "../../errors.js";
-import { fixFor, TEXTS } from "../texts.js";
+import type { Text } from "../../messages/text.js";
+import { fixFor, ui } from "../ui-language.js";
 
 /** One problem of a mapping or a file, as the pages show it beside the control it is about. */
 export interface ApiProblem {
   code: string;
   message: string;
+  /** The message as a catalog Text, for the pages to say in their language (a row problem of the plan). */
+  text?: Text;
   fix?: string;
   field?: string;
   column?: string;
@@ -17,7 +20,7 @@ export interface ApiErrorBody {
   code: string;
   /** pt-BR, for the person. */
   message: string;
-  /** The library's own text, when it says more (which row, which column, which file). */
+  /** The library's own text, in the app's language, when it says more (which row, which column, which file). */
   detail?: string;
   fix?: string;
   field?: string;
@@ -38,7 +41,7 @@ export class HttpError extends Error {
 export const badRequest = (code: string, message: string, extra: Partial<ApiErrorBody> = {}): HttpError =>
   new HttpError(400, { code, message, ...extra });
 
-export const notFound = (message: string = TEXTS.notFound): HttpError =>
+export const notFound = (message: string = ui.t("ui.server.notFound")): HttpError =>
   new HttpError(404, { code: "UI_NOT_FOUND", message });
 
 /** Status of a library error, by what the person must change: input (400/422), a busy journal (409), else 500. */
@@ -55,16 +58,16 @@ function statusOf(code: string): number {
  * Any error as an HttpError: a library error keeps its code and its text as `detail` under a pt-BR `message`; an
  * unexpected one is a 500 whose detail is its message (never a stack: it is shown to the person).
  */
-export function toHttpError(error: unknown, message: string = TEXTS.internal): HttpError {
+export function toHttpError(error: unknown, message: string = ui.t("ui.server.internal")): HttpError {
   if (error instanceof HttpError) return error;
   if (isSyncError(error)) {
     const fix = fixFor(error.code);
     return new HttpError(statusOf(error.code), {
       code: error.code,
       message,
-      detail: error.message,
+      detail: error.text ? ui.say(error.text) : error.message,
       ...(fix ? { fix } : {}),
     });
   }
-  return new HttpError(500, { code: "UI_INTERNAL", message: TEXTS.internal, detail: String(error) });
+  return new HttpError(500, { code: "UI_INTERNAL", message: ui.t("ui.server.internal"), detail: String(error) });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { sendHtml } from "./respond.js";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -45,7 +45,7 @@ export class PageFiles {
     const type = file ? TYPES[extname(file).toLowerCase()] : undefined;
     const size = file && type ? fileSize(file) : undefined;
     if (!file || !type || size === undefined) {
-      sendHtml(res, 404, TEXTS.notFound, TEXTS.notFound);
+      sendHtml(res, 404, ui.t("ui.server.notFound"), ui.t("ui.server.notFound"));
       return;
     }
     res.writeHead(200, { "Content-Type": type, "Content-Length": size, "Cache-Control": "no-cache" });
@@ -56,7 +56,7 @@ export class PageFiles {
   serveIndex(res: ServerResponse): void {
     const index = this.#readIndex();
     if (!index) {
-      sendHtml(res, 200, TEXTS.pagesNotBuilt.title, TEXTS.pagesNotBuilt.body);
+      sendHtml(res, 200, ui.t("ui.server.pagesNotBuiltTitle"), ui.t("ui.server.pagesNotBuiltBody"));
       return;
     }
     res.writeHead(200, {

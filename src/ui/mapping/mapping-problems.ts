@@ -2,7 +2,7 @@ import { getLocation, parse } from "jsonc-parser";
 import { isSyncError } from "../../errors.js";
 import type { MappingProblem } from "../../mapping/load-mapping.js";
 import type { ApiProblem } from "../http/http-error.js";
-import { fixFor } from "../texts.js";
+import { fixFor } from "../ui-language.js";
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { checkMapping } from "../../mapping/rules.js";
 import type { SourceRow } from "../../core/source-row.js";
 import { HttpError, type ApiProblem } from "../http/http-error.js";
 import { packageRoot } from "../http/package-root.js";
-import { fixFor, TEXTS } from "../texts.js";
+import { fixFor, ui } from "../ui-language.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { mappingProblems } from "./mapping-problems.js";
 
@@ -69,7 +69,11 @@ function suggest(path: string, header: string[], sample: SourceRow[]): Omit<Mapp
       saved: false,
       suggestions: header.filter((h) => h !== ""),
       problems: [
-        { code: "INIT_NO_PHONE_COLUMN", message: TEXTS.mapping.noPhoneColumn(header), ...(fix ? { fix } : {}) },
+        {
+          code: "INIT_NO_PHONE_COLUMN",
+          message: ui.t("ui.server.mapping.noPhoneColumn", { columns: header }),
+          ...(fix ? { fix } : {}),
+        },
       ],
     };
   }
@@ -85,7 +89,7 @@ export async function saveMapping(path: string, mapping: unknown, header: string
   const text = `${JSON.stringify({ $schema: schemaRef(path), ...withoutSchema(mapping) }, null, 2)}\n`;
   const problems = checkMappingText(text, path, header);
   if (problems.length > 0) {
-    throw new HttpError(422, { code: problems[0]!.code, message: TEXTS.mapping.invalid, problems });
+    throw new HttpError(422, { code: problems[0]!.code, message: ui.t("ui.server.mapping.invalid"), problems });
   }
   await writeFileAtomic(path, text);
   return parseMapping(text, path);

@@ -6,7 +6,7 @@ import type { Source } from "../../sources/source.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import { validate } from "../../validate.js";
 import type { ApiProblem } from "../http/http-error.js";
-import { fixFor, TEXTS } from "../texts.js";
+import { fixFor, ui } from "../ui-language.js";
 import { reachesPeople, requestsOf, type ShownRequest } from "./first-requests.js";
 
 export interface PlanView {
@@ -69,7 +69,7 @@ export async function planSource(request: PlanRequest): Promise<PlanView> {
     cwd: request.cwd,
     env: request.env,
     onEvent: (event) => {
-      if (event.type === "notice" || event.type === "warning") notices.push(event.message);
+      if (event.type === "notice" || event.type === "warning") notices.push(ui.say(event.text ?? event.message));
       if (event.type === "messages-plan") messages = event.plan;
     },
   });
@@ -87,6 +87,7 @@ export async function planSource(request: PlanRequest): Promise<PlanView> {
         row: p.row,
         code: p.code,
         message: p.message,
+        ...(p.text ? { text: p.text } : {}),
         ...(p.column ? { column: p.column } : {}),
         ...(fix ? { fix } : {}),
       };
@@ -117,7 +118,7 @@ function messagesView(summary: MessagePlanSummary): NonNullable<PlanView["messag
       text: m.text,
       ...(m.sendDate ? { sendDate: m.sendDate } : {}),
     })),
-    held: summary.mayBeHeld > 0 ? { count: summary.mayBeHeld, why: TEXTS.plan.heldWhy } : null,
+    held: summary.mayBeHeld > 0 ? { count: summary.mayBeHeld, why: ui.t("ui.server.plan.heldWhy") } : null,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Secrets } from "../http/respond.js";
 import { reachesPeople } from "../plan/first-requests.js";
 import type { SourceRecord } from "../sources/source-record.js";
 import type { SourceService } from "../sources/source-service.js";
-import { fixFor, TEXTS } from "../texts.js";
+import { fixFor, ui } from "../ui-language.js";
 import { ActiveRun } from "./active-run.js";
 import {
   ACTIVE_STATES,
@@ -105,10 +105,11 @@ export class RunManager {
     const source = await this.options.sources.store.get(request.sourceId);
     const mappingPath = this.options.sources.mappingPath(source);
     if (!existsSync(mappingPath))
-      throw new HttpError(422, { code: "UI_MAPPING_MISSING", message: TEXTS.mapping.missing });
+      throw new HttpError(422, { code: "UI_MAPPING_MISSING", message: ui.t("ui.server.mapping.missing") });
     const mappingText = await readFile(mappingPath, "utf8");
     const mapping = loadText(mappingText, mappingPath);
-    if (reachesPeople(mapping) && !request.consent) throw badRequest("UI_CONSENT_REQUIRED", TEXTS.run.consentRequired);
+    if (reachesPeople(mapping) && !request.consent)
+      throw badRequest("UI_CONSENT_REQUIRED", ui.t("ui.server.run.consentRequired"));
     const filePath = this.options.sources.store.filePath(source);
     const inspection = await this.options.sources.inspection(source);
     return this.#launch({
@@ -125,7 +126,7 @@ export class RunManager {
   async continue(id: string): Promise<RunView> {
     const before = await this.get(id);
     if (!CONTINUABLE_STATES.has(before.state))
-      throw new HttpError(409, { code: "UI_NOT_CONTINUABLE", message: TEXTS.run.notContinuable });
+      throw new HttpError(409, { code: "UI_NOT_CONTINUABLE", message: ui.t("ui.server.run.notContinuable") });
     // A run that has just ended may still be writing its files and run.json: let it finish first.
     await this.#active.get(id)?.done;
     const dir = this.options.folder.runDir(id);
@@ -164,7 +165,7 @@ export class RunManager {
   /** Ctrl-C: every run stopped gracefully and written, then the server may exit. */
   async closeAll(): Promise<void> {
     const running = [...this.#active.values()];
-    for (const { run } of running) run.stop(TEXTS.run.stoppedByServer);
+    for (const { run } of running) run.stop(ui.t("ui.server.run.stoppedByServer"));
     await Promise.all(running.map(({ done }) => done));
   }
 
@@ -172,7 +173,7 @@ export class RunManager {
     const { env } = this.options;
     const settings = resolveSettings(env.merged());
     if ("missing" in settings) {
-      throw badRequest("CONFIG_CONNECTION_MISSING", TEXTS.connection.missing(settings.missing), {
+      throw badRequest("CONFIG_CONNECTION_MISSING", ui.t("ui.server.connection.missing", { names: settings.missing }), {
         fix: fixFor("CONFIG_CONNECTION_MISSING")!,
       });
     }
@@ -180,7 +181,7 @@ export class RunManager {
       ({ run }) => ACTIVE_STATES.has(run.record.state) && run.record.mappingPath === input.mapping.path,
     );
     if (busy || this.#starting.has(input.mapping.path))
-      throw new HttpError(409, { code: "UI_RUN_ACTIVE", message: TEXTS.run.active });
+      throw new HttpError(409, { code: "UI_RUN_ACTIVE", message: ui.t("ui.server.run.active") });
     this.#starting.add(input.mapping.path);
     try {
       return await this.#begin(input, settings.connection);
@@ -230,7 +231,7 @@ export class RunManager {
       // Nothing happened (the journal was locked, the file no longer fits the mapping): no run to keep in history.
       await done;
       await rm(dir, { recursive: true, force: true });
-      throw toHttpError(error, TEXTS.run.failedToStart);
+      throw toHttpError(error, ui.t("ui.server.run.failedToStart"));
     }
     return runView(record);
   }
@@ -240,7 +241,7 @@ function loadText(text: string, path: string): LoadedMapping {
   try {
     return parseMapping(text.replace(/^\uFEFF/, ""), path);
   } catch (error) {
-    throw toHttpError(error, TEXTS.mapping.invalid);
+    throw toHttpError(error, ui.t("ui.server.mapping.invalid"));
   }
 }
 

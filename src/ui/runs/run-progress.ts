@@ -1,5 +1,6 @@
 import type { SyncEvent } from "../../engine/events.js";
 import type { SyncReport } from "../../engine/report.js";
+import { ui } from "../ui-language.js";
 import { splitCode } from "./problem-text.js";
 import type { RunProblem, RunRecord } from "./run-record.js";
 
@@ -32,7 +33,12 @@ export class RunProgress {
         record.counts.total += 1;
         record.counts.done += 1;
         if (PROBLEM_OUTCOMES.has(outcome) && event.error)
-          this.#problem({ row: event.rowNumber, outcome, ...splitCode(event.error) });
+          this.#problem({
+            row: event.rowNumber,
+            outcome,
+            ...splitCode(event.error),
+            ...(event.errorText ? { text: event.errorText } : {}),
+          });
         break;
       }
       case "response":
@@ -43,10 +49,10 @@ export class RunProgress {
         break;
       case "notice":
       case "warning":
-        this.#notice(event.message);
+        this.#notice(ui.say(event.text ?? event.message));
         break;
       case "aborting":
-        this.#notice(event.reason);
+        this.#notice(ui.say(event.text ?? event.reason));
         break;
       case "messages-sent": {
         const { sent, deferred, heldRows, maxMessages } = event;

@@ -1,4 +1,5 @@
 import type { OutcomeCounts } from "../../engine/report.js";
+import type { Text } from "../../messages/text.js";
 import type { ReadChoice } from "../sources/source-record.js";
 
 export type RunState = "running" | "stopping" | "finished" | "stopped" | "interrupted" | "failed";
@@ -12,7 +13,10 @@ export interface RunProblem {
   row: number;
   outcome: string;
   code?: string;
+  /** English, as the library says it (`CODE: message`, the code split off into `code`). */
   message: string;
+  /** The same problem as a catalog Text: what the pages say, in their language. */
+  text?: Text;
 }
 
 /** What `run.json` keeps: enough to show the run in the history, serve its files and continue it after a restart. */

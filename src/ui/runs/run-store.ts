@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ID_PATTERN, type AppFolder } from "../app-folder.js";
 import { notFound } from "../http/http-error.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { writeJsonAtomic } from "../write-atomic.js";
 import type { RunRecord } from "./run-record.js";
 
@@ -14,7 +14,7 @@ export class RunStore {
     try {
       return JSON.parse(await readFile(join(this.folder.runDir(id), "run.json"), "utf8")) as RunRecord;
     } catch {
-      throw notFound(TEXTS.run.notFound);
+      throw notFound(ui.t("ui.server.run.notFound"));
     }
   }
 

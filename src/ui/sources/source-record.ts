@@ -6,7 +6,7 @@ import type { AppFolder } from "../app-folder.js";
 import { ID_PATTERN } from "../app-folder.js";
 import type { Env } from "../connection/connection.js";
 import { notFound } from "../http/http-error.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { writeJsonAtomic } from "../write-atomic.js";
 
 /** How the person asked the file to be read; absent = detected (the CLI's flags of the same names). */
@@ -53,7 +53,7 @@ export class SourceStore {
     try {
       return JSON.parse(await readFile(join(this.folder.sourceDir(id), RECORD), "utf8")) as SourceRecord;
     } catch {
-      throw notFound(TEXTS.source.notFound);
+      throw notFound(ui.t("ui.server.source.notFound"));
     }
   }
 

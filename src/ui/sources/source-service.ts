@@ -8,7 +8,7 @@ import { slugify } from "../../state/state-id.js";
 import { type AppFolder, nameStem, newId } from "../app-folder.js";
 import type { EnvReader } from "../connection/connection.js";
 import { badRequest, toHttpError, type ApiErrorBody } from "../http/http-error.js";
-import { TEXTS } from "../texts.js";
+import { ui } from "../ui-language.js";
 import { writeJsonAtomic } from "../write-atomic.js";
 import { inspectSource, readRows, type Inspection } from "./inspect-source.js";
 import { SourceStore, type ReadChoice, type SourceRecord } from "./source-record.js";
@@ -47,7 +47,7 @@ export class SourceService {
   /** A file streamed to `<sources>/<id>/<name>`; kept even when it cannot be read yet (the read may be changed). */
   async upload(req: IncomingMessage, rawName: string | null, limit: number): Promise<SourceView> {
     const name = safeFileName(rawName ?? "");
-    if (name === "") throw badRequest("UI_UPLOAD_NAME", TEXTS.uploadName);
+    if (name === "") throw badRequest("UI_UPLOAD_NAME", ui.t("ui.server.uploadName"));
     const kind = fileKind(name);
     const id = newId();
     const dir = this.folder.sourceDir(id);
@@ -79,9 +79,9 @@ export class SourceService {
     try {
       spec = parseSheetsSpec(url.trim(), sheet);
     } catch (error) {
-      throw toHttpError(error, TEXTS.source.sheetsLink);
+      throw toHttpError(error, ui.t("ui.server.source.sheetsLink"));
     }
-    if (!spec) throw badRequest("UI_SHEETS_LINK", TEXTS.source.sheetsLink, { field: "url" });
+    if (!spec) throw badRequest("UI_SHEETS_LINK", ui.t("ui.server.source.sheetsLink"), { field: "url" });
     const record: SourceRecord = {
       id: newId(),
       name: sheet ?? spec.spreadsheetId,
@@ -95,7 +95,7 @@ export class SourceService {
     try {
       inspection = await inspectSource(this.store.open(record, this.env.merged()));
     } catch (error) {
-      throw toHttpError(error, TEXTS.source.unreadable);
+      throw toHttpError(error, ui.t("ui.server.source.unreadable"));
     }
     const tab = inspection.sheetTitle ?? record.name;
     record.name = tab;
@@ -128,7 +128,7 @@ export class SourceService {
     try {
       return { offset, ...(await readRows(this.store.open(record, this.env.merged()), offset, limit)) };
     } catch (error) {
-      throw toHttpError(error, TEXTS.source.unreadable);
+      throw toHttpError(error, ui.t("ui.server.source.unreadable"));
     }
   }
 
@@ -152,7 +152,7 @@ export class SourceService {
       return inspection;
     } catch (error) {
       if (!isSyncError(error)) throw error;
-      return { error: toHttpError(error, TEXTS.source.unreadable).body };
+      return { error: toHttpError(error, ui.t("ui.server.source.unreadable")).body };
     }
   }
 

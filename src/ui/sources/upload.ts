@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
-import { TEXTS } from "../texts.js";
+import { megabytes, ui } from "../ui-language.js";
 import { badRequest, HttpError } from "../http/http-error.js";
 
 const FILE_KINDS: ReadonlyArray<[RegExp, "csv" | "xlsx"]> = [
@@ -28,12 +28,15 @@ export function safeFileName(name: string): string {
 /** Which reader a file name asks for, or a 400 naming the kinds the app reads. */
 export function fileKind(name: string): "csv" | "xlsx" {
   const kind = FILE_KINDS.find(([pattern]) => pattern.test(name))?.[1];
-  if (!kind) throw badRequest("UI_UPLOAD_KIND", TEXTS.uploadKind(name));
+  if (!kind) throw badRequest("UI_UPLOAD_KIND", ui.t("ui.server.uploadKind", { name: name }));
   return kind;
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, { code: "UI_UPLOAD_TOO_LARGE", message: TEXTS.uploadTooLarge(limit) });
+  return new HttpError(413, {
+    code: "UI_UPLOAD_TOO_LARGE",
+    message: ui.t("ui.server.uploadTooLarge", { limit: megabytes(limit) }),
+  });
 }
 
 /**
@@ -59,11 +62,15 @@ export async function receiveUpload(req: IncomingMessage, target: string, limit:
     out.destroy();
     await unlink(part).catch(() => {});
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, { code: "UI_UPLOAD_ABORTED", message: TEXTS.uploadAborted, detail: String(error) });
+    throw new HttpError(400, {
+      code: "UI_UPLOAD_ABORTED",
+      message: ui.t("ui.server.uploadAborted"),
+      detail: String(error),
+    });
   }
   if (bytes === 0) {
     await unlink(part).catch(() => {});
-    throw badRequest("UI_UPLOAD_EMPTY", TEXTS.uploadEmpty);
+    throw badRequest("UI_UPLOAD_EMPTY", ui.t("ui.server.uploadEmpty"));
   }
   await rename(part, target);
   return bytes;

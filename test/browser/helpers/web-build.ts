@@ -1,6 +1,6 @@
 // The pages are served from dist/web (what `npm run build` makes, and what `npm ci` makes through `prepare`). A test
-// run from a work tree rebuilds them when a file under web/ is newer than the build, so a test never checks stale
-// pages.
+// run from a work tree rebuilds them when a file under web/ or the message catalog they load (src/messages/,
+// src/core/) is newer than the build, so a test never checks stale pages.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -16,9 +16,10 @@ function newest(dir: string): number {
 }
 
 export function ensureWebBuilt(): void {
-  const built = join(repoRoot, "dist", "web", "main.js");
+  const built = join(repoRoot, "dist", "web", "web", "main.js");
   const index = join(repoRoot, "dist", "web", "index.html");
-  if (existsSync(built) && existsSync(index) && statSync(built).mtimeMs >= newest(join(repoRoot, "web"))) return;
+  const sources = ["web", "src/messages", "src/core"].map((dir) => newest(join(repoRoot, dir)));
+  if (existsSync(built) && existsSync(index) && statSync(built).mtimeMs >= Math.max(...sources)) return;
   execFileSync(
     process.execPath,
     [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "web/tsconfig.json"],

@@ -14,7 +14,7 @@ function declaredCodes(): string[] {
 }
 
 /** Plain pt-BR entries that may be the same as English: words both languages write alike. */
-const SAME_IN_BOTH = new Set(["mapping.type.null", "ui.app.name"]);
+const SAME_IN_BOTH = new Set(["mapping.type.null", "ui.app.name", "ui.common.none", "ui.file.read.encoding.utf-16be"]);
 
 describe("the message catalog", () => {
   it("pt-BR has exactly the keys of English (the typecheck says so too; this catches a key added by a spread)", () => {
@@ -84,6 +84,28 @@ describe("the message catalog", () => {
     expect(say("pt-BR", text("ui.columns.phones", { valid: 287, invalid: 13 }))).toBe(
       "287 celulares válidos, 13 inválidos",
     );
+  });
+
+  it("the web app counts rows, requests and messages with the plurals right in both languages", () => {
+    const rows = (language: "en" | "pt-BR", n: number) => say(language, text("ui.run.progressUnknown", { done: n }));
+    expect([0, 1, 2].map((n) => rows("pt-BR", n))).toEqual([
+      "nenhuma linha até agora",
+      "1 linha até agora",
+      "2 linhas até agora",
+    ]);
+    expect([0, 1, 2].map((n) => rows("en", n))).toEqual(["0 rows so far", "1 row so far", "2 rows so far"]);
+    const time = text("ui.duration.about", { duration: text("duration.minutes", { n: 1 }) });
+    expect(say("pt-BR", text("ui.review.cost", { requests: 44, time }))).toBe(
+      "Cerca de 44 requisições ao ChatGuru · cerca de 1 min",
+    );
+    expect(say("pt-BR", text("ui.review.cost", { requests: 1, time }))).toBe(
+      "Cerca de 1 requisição ao ChatGuru · cerca de 1 min",
+    );
+    expect(say("en", text("ui.review.cost", { requests: 44, time }))).toBe(
+      "About 44 requests to ChatGuru · about 1 min",
+    );
+    expect(say("pt-BR", text("ui.review.messagesCount", { n: 1 }))).toMatch(/^1 mensagem será enviada/);
+    expect(say("pt-BR", text("ui.review.messagesCount", { n: 3 }))).toMatch(/^3 mensagens serão enviadas/);
   });
 
   it("a key the catalog does not have is said by its English, then by its name, never a crash", () => {
