@@ -1,10 +1,32 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Files that replace a module with vi.mock: they need a module graph of their own, so they run isolated. Every other
+ * file shares its worker's modules with the files before it (see `isolate: false` below).
+ */
+const OWN_MODULES = ["test/e2e/cli-results-locked.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // Vitest's default is one worker less than the cores: a single worker on a 2-core machine, so every wait of a test
+    // (a spawned CLI starting, a mock's latency, a poll) left a core idle. Two workers keep both busy.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: OWN_MODULES,
+          // Importing src/ again for each of ~180 files cost more than running their tests (about half of the suite's
+          // CPU time). The files restore what they change (timers, env, spies), so they can share a worker's modules.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: OWN_MODULES } },
+    ],
   },
 });
