@@ -3,7 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { repoRoot, tsxLoader } from "../../helpers/cli.js";
+import { repoRoot, TEST_POLL_ENV, tsxLoader } from "../../helpers/cli.js";
 
 const binTs = fileURLToPath(new URL("../../../src/cli/bin.ts", import.meta.url));
 
@@ -33,7 +33,14 @@ export function startUi(options: UiOptions): Promise<UiProcess> {
   if (options.concurrency !== undefined) args.push("--concurrency", String(options.concurrency));
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_NO_WARNINGS: "1",
+      // Its runs poll the mock's adds on the suite's short schedule, as spawnCli's do (docs/testing.md).
+      ...TEST_POLL_ENV,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
