@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
     // Vitest's default is one worker less than the cores: a single worker on a 2-core machine, so every wait of a test
     // (a spawned CLI starting, a mock's latency, a poll) left a core idle. Two workers keep both busy.
     maxWorkers: 2,
