@@ -42,12 +42,24 @@ export interface CliRun {
  */
 export async function runCliInProcess(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    signal?: AbortSignal;
+    /** Called with all of stdout so far after each write: a test waits for a line instead of a fixed time. */
+    onStdout?: (stdout: string) => void;
+  } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        options.onStdout?.(stdout);
+        return true;
+      },
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...TEST_POLL_ENV, ...options.env },
     cwd: options.cwd ?? repoRoot,
