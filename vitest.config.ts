@@ -11,6 +11,12 @@ const OWN_MODULES = [
   "test/unit/ui/names.test.ts",
 ];
 
+/**
+ * Files that drive programs using every core themselves (npm installing 300 packages, Chromium): they run one at a
+ * time after the rest, so neither they nor the files beside them are slowed past the 15 s a file may take.
+ */
+const ALONE = ["test/e2e/install.test.ts", "test/browser/**/*.test.ts"];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -26,13 +32,17 @@ export default defineConfig({
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          exclude: OWN_MODULES,
+          exclude: [...OWN_MODULES, ...ALONE],
           // Importing src/ again for each of ~180 files cost more than running their tests (about half of the suite's
           // CPU time). The files restore what they change (timers, env, spies), so they can share a worker's modules.
           isolate: false,
         },
       },
       { extends: true, test: { name: "isolated", include: OWN_MODULES } },
+      {
+        extends: true,
+        test: { name: "alone", include: ALONE, isolate: false, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
