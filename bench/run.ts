@@ -9,6 +9,7 @@ import { rateCap } from "./rate-cap.js";
 import { rateLimitStorm } from "./rate-limit-storm.js";
 import { journal1m } from "./journal-1m.js";
 import { nationwide } from "./nationwide.js";
+import { quickPaths } from "./quick-paths.js";
 import { requestsPerRow } from "./requests-per-row.js";
 import { rerunUnchanged } from "./rerun-unchanged.js";
 import { sheetsSync } from "./sheets-sync.js";
@@ -28,6 +29,7 @@ const BENCHES: readonly Bench[] = [
   requestsPerRow,
   nationwide,
   journal1m,
+  quickPaths,
 ];
 
 function usage(): string {

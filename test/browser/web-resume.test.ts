@@ -31,7 +31,7 @@ interface Setup {
   sourceId: string;
 }
 
-/** The server in this process, its adds polled within milliseconds (the spawned CLI waits ~3 s for a first poll). */
+/** The server in this process, its adds polled within milliseconds (as the spawned one's, under NODE_ENV=test). */
 async function inProcessUi(dir: string): Promise<Setup["ui"]> {
   const server = await startUiServer({
     root: dir,
@@ -150,6 +150,8 @@ describe("stopping and crashing mid-import, in Chromium", { timeout: 60_000 }, (
     expectNothingTwice(stopped);
     await checkPage(tab, "5-envio-parado", /^Envio/, { focus: false });
 
+    // Slow only while the run had to be stopped mid-way: the rest of the rows go at the mock's full speed.
+    mock.configure({ latencyMs: 0 });
     const stoppedRun = new URL(page.url()).searchParams.get("envio")!;
     await page.getByRole("button", { name: "Continuar" }).click();
     await page.waitForURL((url) => url.searchParams.get("envio") !== stoppedRun);
@@ -167,6 +169,7 @@ describe("stopping and crashing mid-import, in Chromium", { timeout: 60_000 }, (
     await until(() => Object.keys(mock.state().chatAddsByNumber).length >= 2, "two chat_adds applied");
     await setup.ui.kill!();
     expect(mock.state().chats.length).toBeLessThan(ROWS);
+    mock.configure({ latencyMs: 0 });
 
     // Started again on the same folder (in this process: its polls are quick), it finds the run interrupted.
     const ui = await inProcessUi(dir);

@@ -1,12 +1,15 @@
 import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MockServerOptions } from "../../src/chatguru/mock/mock-server.js";
 import { runCliInProcess } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
 let env: SyncEnv;
-afterEach(async () => env?.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await env?.close();
+});
 
 const numberOf = (i: number) => `5511973${String(120001 + i)}`;
 const MAPPING = {
@@ -148,6 +151,9 @@ describe("messages through the CLI against the mock", () => {
 
   it("status refreshes message_status (scheduled → sent), writes it back and says what changed", async () => {
     const mapping = { ...MAPPING, file: undefined, message: { ...MAPPING.message, send_date: "Enviar" } };
+    // The mock settles messages by its clock (Date, read when it starts): faked from before the start, it is moved on
+    // past the 400 ms instead of slept through. Date still runs, and timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
     const t = await setup(3, { messageSentAfterMs: 400 }, mapping);
     const next = new Date().getFullYear() + 1;
     const rows = csv(3).trimEnd().split("\n");
@@ -156,7 +162,7 @@ describe("messages through the CLI against the mock", () => {
     writeFileSync(t.source, `${rows.map((line, i) => `${line},${dates[i]}`).join("\n")}\n`);
     expect((await t.run()).code).toBe(0);
     expect(t.results().map((r) => r.chatguru_message_status)).toEqual(["scheduled", "scheduled", "scheduled"]);
-    await new Promise((r) => setTimeout(r, 500));
+    vi.setSystemTime(Date.now() + 500);
     const status = await runCliInProcess(["status", "--source", t.source, "--mapping", t.mappingPath, "--rate", "0"], {
       env: env.env,
       cwd: env.dir,

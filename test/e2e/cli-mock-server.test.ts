@@ -47,8 +47,13 @@ describe("chatguru-sync mock-server", () => {
 
   it("stops when the signal aborts (in-process)", async () => {
     const controller = new AbortController();
-    const pending = runCliInProcess(["mock-server", "--latency", "5", "--seed", "4"], { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 300));
+    let listening!: () => void;
+    const started = new Promise<void>((resolve) => (listening = resolve));
+    const pending = runCliInProcess(["mock-server", "--latency", "5", "--seed", "4"], {
+      signal: controller.signal,
+      onStdout: (out) => out.includes("\n") && listening(),
+    });
+    await started;
     controller.abort();
     const r = await pending;
     expect(r.code).toBe(0);

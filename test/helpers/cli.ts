@@ -1,11 +1,22 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const binTs = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
 /** Absolute, so a child whose cwd is a temp dir (outside the repo) still finds the loader. */
 export const tsxLoader = import.meta.resolve("tsx");
+
+/**
+ * The node arguments that start the CLI: the bundle test/global-setup.ts built from src/ for this run (quick to
+ * start), or the source through tsx when there is none — or when `nodeArgs` are given: a test's loader hook watches
+ * the src/ modules load, so they must not be bundled.
+ */
+export function cliNodeArgs(nodeArgs?: string[]): string[] {
+  const bundle = nodeArgs ? undefined : inject("cliBundle");
+  return bundle ? [bundle] : ["--import", tsxLoader, ...(nodeArgs ?? []), binTs];
+}
 
 /**
  * Every CLI run of the suite polls chat_add_status on a short schedule (the mock's adds settle at once) instead of
@@ -31,12 +42,24 @@ export interface CliRun {
  */
 export async function runCliInProcess(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    signal?: AbortSignal;
+    /** Called with all of stdout so far after each write: a test waits for a line instead of a fixed time. */
+    onStdout?: (stdout: string) => void;
+  } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        options.onStdout?.(stdout);
+        return true;
+      },
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...TEST_POLL_ENV, ...options.env },
     cwd: options.cwd ?? repoRoot,
@@ -46,7 +69,7 @@ export async function runCliInProcess(
 }
 
 /**
- * Spawns the real CLI as a child process (through tsx, so no build is needed). `env` is merged over a minimal
+ * Spawns the real CLI as a child process (built from src/ for the run, see cliNodeArgs). `env` is merged over a minimal
  * environment (PATH, HOME, TEST_POLL_ENV, and an English locale: the CLI speaks Portuguese under LANG=pt_BR…, and a
  * test must not depend on the developer's locale) — never the developer's real CHATGURU_* variables.
  */
@@ -57,11 +80,11 @@ export function spawnCli(
     cwd?: string;
     input?: string;
     timeoutMs?: number;
-    /** More node flags, e.g. another `--import`. */
+    /** More node flags, e.g. another `--import`: the CLI then runs from its source modules (through tsx). */
     nodeArgs?: string[];
   } = {},
 ): Promise<CliRun & { signal: NodeJS.Signals | null }> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, ["--import", tsxLoader, ...(options.nodeArgs ?? []), binTs, ...args], {
+  const child = spawn(process.execPath, [...cliNodeArgs(options.nodeArgs), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: {
       PATH: process.env.PATH ?? "",

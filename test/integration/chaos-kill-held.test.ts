@@ -72,6 +72,8 @@ describe("chaos: kill -9 a first campaign to chats that already exist", () => {
     expect((await killed).signal).toBe("SIGKILL");
     const sending = [...journal(state).values()].filter((r) => r.messageStatus === "sending").map((r) => r.k as string);
     expect(sending.length).toBeGreaterThan(0);
+    // The latency only placed the kill; the re-runs need not be slow.
+    env.mock.configure({ latencyMs: 0 });
 
     // Re-run with no flag: the first campaign is not held, interrupted or not — every other chat gets its message.
     const rerun = await run("--fail-on", "failed", "--json");

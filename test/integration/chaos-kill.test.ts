@@ -27,10 +27,10 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
     lines.push(`${numberOf(i)},Pessoa ${i},etapa-${i}`);
     if (i % 2 === 0) existing.push(numberOf(i));
   }
-  env = await createSyncEnv({ existingChats: existing, addDelayMs: 400, latencyMs: 60 });
-  // An add of unknown outcome must be probed for longer than the mock takes to add (400 ms), or an add that landed would
+  env = await createSyncEnv({ existingChats: existing, addDelayMs: 100, latencyMs: 60 });
+  // An add of unknown outcome must be probed for longer than the mock takes to add (100 ms), or an add that landed would
   // be added again: well above it, as a real run's 10 s are above ChatGuru's seconds.
-  env.env.CHATGURU_SYNC_TEST_PROBE_MS = "3000";
+  env.env.CHATGURU_SYNC_TEST_PROBE_MS = "1500";
   const source = env.csv("l.csv", `${lines.join("\n")}\n`);
   const mapping = env.mapping("m.json", MAPPING);
   const args = [
@@ -57,6 +57,8 @@ async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<v
   run.child.kill("SIGKILL");
   const killed = await run;
   expect(killed.signal).toBe("SIGKILL");
+  // The latency only placed the kill; the re-run need not be slow.
+  env.mock.configure({ latencyMs: 0 });
 
   const rerun = await runCliInProcess(args, { env: env.env, cwd: env.dir });
   expect(rerun.stderr).not.toMatch(/internal error/);

@@ -290,17 +290,17 @@ describe("createChatGuruClient: transport failures", () => {
     expectNoKey(e);
   });
 
+  // The server never answers: a client that ignored timeoutMs would wait its 30 s default, past this test's 10 s.
+  // How close to 150 ms it gives up is measured by `npm run bench -- quick-paths`.
   it("no answer within timeoutMs → ChatGuruTimeoutError, unknown-outcome", async () => {
     const server = await rawServer(() => undefined);
-    const started = Date.now();
     const e = (await failure(client(server.url, 150).call("chat_add", { chat_number: "1" }))) as ChatGuruTimeoutError;
     expect(e).toBeInstanceOf(ChatGuruTimeoutError);
     expect(e.timeoutMs).toBe(150);
     expect(e.mayHaveReachedServer).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(classifyChatGuruError(e).kind).toBe("unknown-outcome");
     expectNoKey(e);
-  });
+  }, 10_000);
 
   it("the caller's AbortSignal aborts the call", async () => {
     const server = await rawServer(() => undefined);

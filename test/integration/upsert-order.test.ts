@@ -164,8 +164,12 @@ describe("upsert picks its order from what the run learns (SPEC §5 Requests per
     // their adds still wait in the queue. Those never went out: the rows were not reached, no add to check later.
     const leads = Array.from({ length: 16 }, (_, i) => mobile(60 + i, "21"));
     const stop = new AbortController();
-    setTimeout(() => stop.abort(), 5_000);
-    const second = await run(csv(leads), map, { rate: 2, signal: stop.signal, graceMs: 200 });
+    // Stopped once two of the adds reached the mock: at 2 requests a second the rest are still queued.
+    const addsOut = () => leads.filter((n) => env.mock.state().chatAddsByNumber[n] !== undefined).length;
+    const watch = setInterval(() => addsOut() >= 2 && stop.abort(), 5);
+    const second = await run(csv(leads), map, { rate: 2, signal: stop.signal, graceMs: 200 }).finally(() =>
+      clearInterval(watch),
+    );
     expect(second.exitCode).toBe(130);
     const added = new Set(Object.keys(env.mock.state().chatAddsByNumber));
     const neverSent = leads.filter((n) => !added.has(n));

@@ -5,7 +5,7 @@ import { UsageError } from "../../errors.js";
 import { check, rules } from "../../options.js";
 import { startUiServer } from "../../ui/server.js";
 import type { CliCommand } from "../command.js";
-import { loadEnvironment } from "../env.js";
+import { loadEnvironment, testWaits } from "../env.js";
 import { numberFlag, textFlag } from "../flag-values.js";
 import { CLI_NAMING } from "../naming.js";
 import { openBrowser } from "../open-browser.js";
@@ -62,6 +62,8 @@ export const uiCommand: CliCommand = {
       rate,
       concurrency,
       env: { process: system, merged: () => loadEnvironment(root, system) },
+      // Empty but under the suite (NODE_ENV=test): its runs against the local mock poll on a short schedule.
+      runOptions: testWaits(system),
     }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
         throw new UsageError(text("ui.cli.portInUse", { port }), { code: "USAGE_FLAG_INVALID" });

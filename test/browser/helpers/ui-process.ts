@@ -1,11 +1,8 @@
-// Spawns `chatguru-sync ui` as a real child process (through tsx, no build needed for the server; the pages come
-// from dist/web, built by ensureWebBuilt), so a test can kill it with SIGKILL mid-run and start it again.
+// Spawns `chatguru-sync ui` as a real child process (the CLI built from src/ for the run; the pages come from
+// dist/web, built by ensureWebBuilt), so a test can kill it with SIGKILL mid-run and start it again.
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { repoRoot, tsxLoader } from "../../helpers/cli.js";
-
-const binTs = fileURLToPath(new URL("../../../src/cli/bin.ts", import.meta.url));
+import { cliNodeArgs, repoRoot, TEST_POLL_ENV } from "../../helpers/cli.js";
 
 export interface UiProcess {
   /** `http://127.0.0.1:PORT/?t=TOKEN`, as printed on the first stdout line. */
@@ -28,12 +25,19 @@ export interface UiOptions {
 }
 
 export function startUi(options: UiOptions): Promise<UiProcess> {
-  const args = ["--import", tsxLoader, binTs, "ui", "--no-open", "--port", "0", "--dir", options.dir];
+  const args = [...cliNodeArgs(), "ui", "--no-open", "--port", "0", "--dir", options.dir];
   if (options.rate !== undefined) args.push("--rate", String(options.rate));
   if (options.concurrency !== undefined) args.push("--concurrency", String(options.concurrency));
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_NO_WARNINGS: "1", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_NO_WARNINGS: "1",
+      // Its runs poll the mock's adds on the suite's short schedule, as spawnCli's do (docs/testing.md).
+      ...TEST_POLL_ENV,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

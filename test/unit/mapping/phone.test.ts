@@ -97,11 +97,5 @@ describe("normalizePhone", () => {
     }
     expect(checked).toBeGreaterThan(500);
   });
-
-  it("is fast enough for a million-row file (clean numbers take the digit path)", () => {
-    const started = performance.now();
-    for (let i = 0; i < 100_000; i++) normalizePhone(`(11) 9${String(i % 10_000).padStart(4, "0")}-4321`);
-    // ~10 µs per number would already be 10 s per million; the fast path is far below that.
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  // How fast 100 000 clean numbers normalise (the digit path) is measured by `npm run bench -- quick-paths`.
 });

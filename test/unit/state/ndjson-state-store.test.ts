@@ -528,7 +528,11 @@ describe("openNdjsonStateStore: kill -9", () => {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`writer did not start: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Killed mid-stream once it has acknowledged 400 updates: past the 300 keys and several compactions (every 50).
+    while ((stdout.match(/\n/g)?.length ?? 0) < 401) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`writer stopped: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
 
