@@ -1,7 +1,7 @@
 import type { ChatGuruClient, ChatGuruResponse } from "../../../src/chatguru/types.js";
 import type { ContactDraft } from "../../../src/mapping/contact.js";
-import type { ContactContext } from "../../../src/engine/contact-context.js";
-import { RowFailure } from "../../../src/engine/row-failure.js";
+import type { ContactContext } from "../../../src/engine/job/row-context.js";
+import { RowFailure } from "../../../src/engine/shared/row-failure.js";
 import type { RowState, RowStatePatch, StateStore } from "../../../src/state/state-store.js";
 
 /** A journal in memory, with the merge rules of the real one (`null` clears, `undefined` leaves as is). */

@@ -1,0 +1,101 @@
+import { withoutHint } from "../../messages/hint.js";
+import { problemText } from "../../messages/problem.js";
+import { text, type Text } from "../../messages/text.js";
+import type { SourceRow } from "../../core/source-row.js";
+import type { ContactDraft } from "../../mapping/contact.js";
+import type { StateStore } from "../../state/state-store.js";
+import { known, syncContact, type ContactContext, type ContactResult } from "../row/sync-row.js";
+import { lastResult } from "../job/last-result.js";
+import type { RowIdentity } from "./row-pipeline.js";
+import type { RowOutput } from "./row-output.js";
+import { rowContext } from "../job/row-clients.js";
+import type { RunFailures } from "./run-failures.js";
+
+export interface RowRunDeps {
+  ctx: ContactContext;
+  state: StateStore;
+  output: RowOutput;
+  failures: RunFailures;
+  full: boolean;
+}
+
+export interface RowToRun {
+  seq: number;
+  row: SourceRow;
+  draft: ContactDraft;
+  hash: string;
+  ident: RowIdentity;
+}
+
+/**
+ * One row through ChatGuru, then its outcome recorded. A row problem comes back as a `failed` outcome; a run-level
+ * error goes to `failures` and leaves the row `pending` (its add is in ChatGuru's hands) or not reached.
+ * Rejects only when recording the outcome failed.
+ */
+export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
+  const { seq, row, draft, hash, ident } = task;
+  let result: ContactResult | undefined;
+  try {
+    result = await syncContact(draft, hash, rowContext(deps.ctx, row.rowNumber), { full: deps.full });
+  } catch (error) {
+    deps.failures.fromRow(error);
+  }
+  deps.ctx.configGate?.rowDone(draft.key, result?.outcome);
+  if (result?.stopsRun) deps.failures.fromConfig(result.stopsRun);
+  if (result) {
+    const words = result.errorText ?? (result.error !== undefined ? text("raw", { text: result.error }) : undefined);
+    const message = words ? problemText({ code: result.errorCode, message: words }) : undefined;
+    // The run's error gives the advice once on screen; each row in flight that met the same setting (the results
+    // file keeps the full text) just says what happened.
+    const said =
+      words && result.stopsRun ? problemText({ code: result.errorCode, message: withoutHint(words) }) : message;
+    const extra = {
+      ...ident,
+      key: draft.key,
+      ...(result.errorCode ? { errorCode: result.errorCode } : {}),
+      ...(result.chatNumber ? { chatNumber: result.chatNumber } : {}),
+      ...(result.chatAddId ? { chatAddId: result.chatAddId } : {}),
+      ...(result.syncedAt ? { syncedAt: result.syncedAt } : {}),
+      ...(result.messageId ? { messageId: result.messageId } : {}),
+      ...(result.messageStatus ? { messageStatus: result.messageStatus } : {}),
+    };
+    await deps.output.finish(seq, row, result.outcome, extra, message, said);
+    return;
+  }
+  await stoppedMidRow(task, deps);
+}
+
+/**
+ * The run stopped while this row was under way. The results say what the journal knows, never a blank for a row whose
+ * add ChatGuru has: an add in ChatGuru's hands or finished without its follow-ups is `pending` (with its chat_add_id
+ * and number); an add whose answer is still out is `pending` too (the next run checks before adding again). A row
+ * with no add in play keeps its last result, as a row never reached does.
+ */
+async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
+  const { seq, row, draft, hash, ident } = task;
+  const state = deps.state.get(draft.key);
+  const base = { ...ident, key: draft.key, ...known(state) };
+  const pending = (message: Text) =>
+    deps.output.finish(seq, row, "pending", base, problemText({ code: "INTERRUPTED", message }));
+  switch (state?.addStatus) {
+    case "pending":
+      if (!state.chatAddId) break;
+      await pending(text("row.addInProgress"));
+      await deps.state.update(draft.key, { lastOutcome: "pending", pendingHash: hash });
+      return;
+    case "done":
+    case "fetched":
+      // pendingHash is set with the add's intent and cleared when its follow-ups succeed: an older add does not count.
+      if (state.pendingHash !== hash) break;
+      await pending(text("row.addedNotFinished"));
+      return;
+    case "intent":
+    case "uncertain":
+      await pending(text("row.stoppedWhileAdding"));
+      return;
+    default:
+      break;
+  }
+  const last = lastResult(state);
+  await deps.output.notReachedRow(seq, row, { ...base, ...last.extra }, last.status, state?.updatedAt);
+}
