@@ -1,6 +1,6 @@
 import type { ChatGuruClient, ChatGuruConnection } from "./chatguru/types.js";
-import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/add/wait-for-add.js";
-import type { SyncMode } from "./engine/row/sync-row.js";
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/shared/settings.js";
+import type { SyncMode } from "./engine/shared/settings.js";
 import type { RowFilter } from "./engine/decide/decide-row.js";
 import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from "./engine/run/engine-options.js";
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createChatGuruClient } from "./chatguru/client.js";
 import type { ChatGuruClient } from "./chatguru/types.js";
-import type { SyncReport } from "./engine/run/report.js";
+import type { SyncReport } from "./engine/shared/sync-report.js";
 import { runSync } from "./engine/run-sync.js";
 import { noticeEvent, warningEvent } from "./engine/shared/events.js";
 import { ConfigError } from "./errors.js";

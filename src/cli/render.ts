@@ -4,7 +4,7 @@ import { problemText } from "../messages/problem.js";
 import { text } from "../messages/text.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 import type { SyncEvent } from "../engine/shared/events.js";
-import type { SyncReport } from "../engine/run/report.js";
+import type { SyncReport } from "../engine/shared/sync-report.js";
 import type { CliIO } from "./command.js";
 import { planLines } from "./render-plan.js";
 import { formatDuration, remainingSeconds } from "./format-duration.js";

@@ -9,14 +9,17 @@ import { AddTimings } from "./learning/add-timings.js";
 import { Admission } from "./run/admission.js";
 import { ConfigGate } from "./learning/config-gate.js";
 import { checkDue, probeCredentials, type CredentialsCheck } from "./transport/credentials-check.js";
-import type { ContactContext, SyncMode } from "./row/sync-row.js";
-import { RowList, type FollowUpSettings } from "./follow-ups/hold-rule.js";
+import type { SyncMode } from "./shared/settings.js";
+import { RowList } from "./job/row-list.js";
+import type { FollowUpSettings, RowLearners, RowServices, RowSettings } from "./job/row-context.js";
 import { MessageBudget } from "./job/message-budget.js";
 import { MessagePlan } from "./decide/message-plan.js";
 import { MessageStatusTally } from "./run/message-status-tally.js";
-import { buildReport, type SyncReport } from "./run/report.js";
+import { buildReport } from "./run/report.js";
+import { type SyncReport } from "./shared/sync-report.js";
 import { Priority, RequestQueue } from "./transport/request-queue.js";
 import { readRows } from "./run/row-loop.js";
+import type { RowRunDeps } from "./run/run-row.js";
 import { openRowPipeline, type RowPipeline } from "./run/row-pipeline.js";
 import { RowOutput } from "./run/row-output.js";
 import { RunFailures } from "./run/run-failures.js";
@@ -25,7 +28,7 @@ import { StopController } from "./run/stop-controller.js";
 import { fedBackDuplicates } from "./run/fed-back-duplicate.js";
 import { HoldEvidence, type PriorResults } from "./follow-ups/hold-evidence.js";
 import { formsFromJournal, NumberForms } from "./learning/number-forms.js";
-import type { EstimateKnowledge } from "./decide/row-requests.js";
+import type { EstimateKnowledge } from "./run/plan-tally.js";
 import { UpsertStrategy } from "./learning/upsert-strategy.js";
 import { text } from "../messages/text.js";
 import { say } from "../messages/translate.js";
@@ -240,35 +243,42 @@ function prepare(options: EngineOptions, ports: EnginePorts): Run {
   };
 }
 
-function rowRunDeps(run: Run, output: RowOutput) {
+/** What rows run with: the run's clients, journal and clock, the settings from the options, and the learners. */
+function rowRunDeps(run: Run, output: RowOutput): RowRunDeps {
   const { options, ports, scheduled, stop, admission } = run;
-  const ctx: ContactContext = {
+  const state = ports.state!;
+  const services: RowServices = {
     first: scheduled!.at(Priority.NEW_ROW),
     follow: scheduled!.at(Priority.FOLLOW_UP),
     poll: scheduled!.at(Priority.POLL),
-    state: ports.state!,
+    state,
+    now: ports.now ?? Date.now,
+    sleep: ports.sleep ?? realSleep,
+    signal: stop.signal,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    onAddWait: admission.onAddWait,
+  };
+  const settings: RowSettings = {
     mode: run.mode,
+    full: options.full,
     waitForAdds: options.wait,
     addTimeoutMs: options.addTimeoutMs,
     pollSchedule: options.pollSchedule,
-    // "probe-first" (internal, bench only) keeps the fixed order and schedule of before, to compare against.
+    uncertainProbeMs: options.uncertainProbeMs,
+  };
+  const learners: RowLearners = {
+    // "probe-first" (internal, bench only) learns nothing: every row updates first on the default poll schedule.
     ...(options.upsertStrategy === "probe-first"
       ? {}
       : {
           upsert: ports.upsert ?? new UpsertStrategy(),
-          forms: formsFromJournal(ports.state!.entries()),
+          forms: formsFromJournal(state.entries()),
           addTimings: ports.addTimings ?? new AddTimings(),
         }),
-    uncertainProbeMs: options.uncertainProbeMs,
-    signal: stop.signal,
-    now: ports.now ?? Date.now,
-    sleep: ports.sleep ?? realSleep,
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    onAddWait: admission.onAddWait,
     configGate: new ConfigGate(options.concurrency, stop.signal),
-    followUps: run.followUps,
   };
-  return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
+  const context = { services, settings, learners, followUps: run.followUps };
+  return { context, state, output, failures: run.failures };
 }
 
 /** A row that failed on one of these may have changed something in ChatGuru (a send whose answer was lost). */

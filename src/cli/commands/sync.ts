@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../util/sleep.js";
-import type { SyncReport } from "../../engine/run/report.js";
+import type { SyncReport } from "../../engine/shared/sync-report.js";
 import type { SyncEvent } from "../../engine/shared/events.js";
 import { ExitCode } from "../../core/exit-code.js";
 import { isSyncError } from "../../errors.js";

@@ -2,31 +2,17 @@ import { getChatAddStatus } from "../../chatguru/actions.js";
 import type { ChatAddStatus, ChatGuruClient } from "../../chatguru/types.js";
 import { sleep } from "../../util/sleep.js";
 import type { AddTimings } from "../learning/add-timings.js";
+import type { PollSchedule } from "../shared/settings.js";
 import { waitLearnt } from "./wait-learnt.js";
 import type { EngineCallOptions } from "../transport/scheduled-client.js";
 
-export interface PollSchedule {
-  /** First poll after a fresh chat_add. SPEC §5: ~3 s. @default 3000 */
-  firstMs: number;
-  /** Growth per poll. @default 1.5 */
-  factor: number;
-  /** Longest gap between polls. SPEC §5: ~30 s. @default 30000 */
-  maxMs: number;
-}
-
-export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
-  firstMs: 3_000,
-  factor: 1.5,
-  maxMs: 30_000,
-});
-
 export type AddWaitResult =
   | { status: Exclude<ChatAddStatus, "pending">; description: string; correctedNumber?: string }
-  /** `unexpectedStatus`: the last poll answered a value outside SPEC §2's set (kept pending, never failed). */
+  /** `unexpectedStatus`: the last poll answered a status word this client does not know (kept pending, never failed). */
   | { status: "pending"; unexpectedStatus?: string };
 
 /**
- * Waits for an asynchronous chat_add (SPEC §2: 1–30 s, sometimes minutes) WITHOUT holding a worker slot: the gaps are
+ * Waits for an asynchronous chat_add (1–30 s, sometimes minutes) WITHOUT holding a worker slot: the gaps are
  * plain timers and only each chat_add_status request goes through the queue. Resolves `pending` at the deadline.
  */
 export async function waitForChatAdd(

@@ -1,6 +1,6 @@
 import type { ChatAddStatusResult } from "../../chatguru/actions.js";
 import type { AddTimings } from "../learning/add-timings.js";
-import type { PollSchedule } from "./wait-for-add.js";
+import type { PollSchedule } from "../shared/settings.js";
 
 interface WaitOptions {
   deadline: number;
@@ -40,7 +40,7 @@ export async function waitLearnt(
       const age = now() - start;
       const learnt = timings.known;
       const target = learnt
-        ? learntTarget(timings, polls, lastPoll, gap, minGap)
+        ? learntTarget(timings, polls, { lastPoll, gap, minGap })
         : timings.scoutAt(nextDefault, options.urgent?.() === true);
       const left = options.deadline - now();
       if (left < 0) return last ?? { status: "pending" };
@@ -90,7 +90,11 @@ export async function waitLearnt(
 }
 
 /** The age (ms since the add's answer) to poll at next once add times are known. */
-function learntTarget(timings: AddTimings, polls: number, lastPoll: number, gap: number, minGap: number): number {
+function learntTarget(
+  timings: AddTimings,
+  polls: number,
+  { lastPoll, gap, minGap }: { lastPoll: number; gap: number; minGap: number },
+): number {
   const at = timings.pollAt(polls);
   if (polls === 0) return at;
   // Past the point nearly every add had settled: back off from the last poll as the default schedule does.

@@ -3,12 +3,13 @@ import { problemCellText } from "../../messages/problem.js";
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { RowClass } from "../../mapping/row-classifier.js";
 import type { RowState } from "../../state/state-store.js";
-import type { SyncMode } from "../row/sync-row.js";
-import { needsStatusRefresh } from "../follow-ups/refresh-message-status.js";
-import { isUnchanged, planRow } from "./plan-row.js";
+import type { SyncMode } from "../shared/settings.js";
+import type { PlanCounts } from "../shared/sync-report.js";
+import { isUnchanged } from "./is-unchanged.js";
+import { needsStatusRefresh } from "./needs-status-refresh.js";
+import { planRow } from "./plan-row.js";
 import { rowRequests } from "./row-requests.js";
-import type { PlanCounts } from "../run/report.js";
-import { hasUnsettledSend } from "../follow-ups/settle-by-person.js";
+import { hasUnsettledSend } from "./unsettled-sends.js";
 import { valuesHash } from "./values-hash.js";
 
 /** Which rows a run touches: "failed" = --retry-failed, "pending" = the status command. */
@@ -34,7 +35,7 @@ export interface DecideOptions {
   mode: SyncMode;
 }
 
-/** Pure: a classified row plus what the journal remembers of it → what to do (SPEC §5, §6). */
+/** Pure: a classified row plus what the journal remembers of it → what to do (see docs/row-life.md). */
 export function decideRow(
   verdict: RowClass,
   priorOf: (key: string) => RowState | undefined,

@@ -1,52 +1,15 @@
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { RowState } from "../../state/state-store.js";
-import type { ContactContext } from "../job/row-context.js";
-import type { MessageBudget } from "../job/message-budget.js";
-import type { RowSelection } from "../shared/row-selection.js";
-import { textHash } from "../decide/values-hash.js";
 import type { Text } from "../../core/text.js";
 import { text } from "../../messages/text.js";
-
-/** A row the summary names: its spreadsheet row, the chat's number and what about it (held or uncertain sends). */
-export interface ListedRow {
-  rowNumber: number;
-  number: string;
-  what: string[];
-}
-
-/** Rows of one kind this run, counted in full and listed up to a few (the results and errors files have them all). */
-export class RowList {
-  static readonly SHOWN = 10;
-  rows = 0;
-  readonly first: ListedRow[] = [];
-
-  add(row: ListedRow): void {
-    this.rows += 1;
-    if (this.first.length < RowList.SHOWN) this.first.push(row);
-  }
-}
-
-/** What the follow-up steps after the chat exists need from the run (see message-step.ts). */
-export interface FollowUpSettings {
-  /** Mapping `update_name` (experimental): chat_update_name when the mapped name changed. */
-  updateName: boolean;
-  /** --release-held: rows whose held sends go out; rows named one by one also resend their uncertain sends. */
-  release: RowSelection;
-  /** --resolve: rows whose uncertain sends a person found delivered in ChatGuru. */
-  resolve: RowSelection;
-  /** The journal replaced a lost one (StateStore.lost, kept in its header). */
-  lostJournal: boolean;
-  budget: MessageBudget;
-  /** Rows that had something held this run (for the summary). */
-  held: RowList;
-  /** Rows with a send whose outcome is unknown (killed mid-send, or its answer lost). */
-  uncertain: RowList;
-}
+import { textHash } from "../decide/values-hash.js";
+import type { FollowUpSettings } from "../job/row-context.js";
+import type { RowJob } from "../job/row-job.js";
 
 /**
- * SPEC §4.2 "a lost journal never becomes a second message, and a first campaign is not held": a dialog, message or
- * file for a chat that already exists is held only on evidence that an earlier run may have sent it and the journal
- * that would know is gone —
+ * A lost journal never becomes a second message, and a first campaign is not held (see docs/at-most-once.md): a
+ * dialog, message or file for a chat that already exists is held only on evidence that an earlier run may have sent
+ * it and the journal that would know is gone —
  * - the row carries this tool's write-back (in the source, the sheet, or the results file) while the journal has no
  *   record of it: journaled as `held: true` when the run first meets the row (hold-evidence.ts), or
  * - the journal replaced a lost one: emptied, or deleted while files it kept beside it remain (StateStore.lost).
@@ -64,16 +27,16 @@ export function holdApplies(state: RowState | undefined, settings: FollowUpSetti
  * Whether the step must be skipped (held). Journals the decision: `held: true` so later runs keep holding, or — for a
  * row the person released — `held: false`, so the next text for this chat is not held again.
  */
-export async function holdIfNeeded(draft: ContactDraft, ctx: ContactContext): Promise<boolean> {
-  const settings = ctx.followUps;
+export async function holdIfNeeded(job: RowJob): Promise<boolean> {
+  const settings = job.followUps;
   if (!settings) return false;
-  const state = ctx.state.get(draft.key);
+  const state = job.entry;
   if (!holdApplies(state, settings)) return false;
-  if (settings.release.covers(draft.rowNumber)) {
-    await ctx.state.update(draft.key, { held: false, phone: draft.phone.canonical });
+  if (settings.release.covers(job.draft.rowNumber)) {
+    await job.journal({ held: false, phone: job.draft.phone.canonical });
     return false;
   }
-  if (state?.held !== true) await ctx.state.update(draft.key, { held: true, phone: draft.phone.canonical });
+  if (state?.held !== true) await job.journal({ held: true, phone: job.draft.phone.canonical });
   return true;
 }
 

@@ -1,19 +1,8 @@
 import { getMessageStatus } from "../../chatguru/actions.js";
 import type { ChatGuruClient } from "../../chatguru/types.js";
 import { isRunAbortedError } from "../../errors.js";
+import { openStatus } from "../decide/needs-status-refresh.js";
 import type { RowState, RowStatePatch, StateStore } from "../../state/state-store.js";
-
-/** Statuses after which a message does not change any more (or that have no id to ask about). */
-const SETTLED: ReadonlySet<string> = new Set(["sent", "delivered", "read", "failed", "error", "canceled", "cancelled"]);
-
-function open(id: string | undefined, status: string | undefined): id is string {
-  return id !== undefined && id !== "" && (status === undefined || !SETTLED.has(status));
-}
-
-/** The row has a message or file sent earlier whose status may still move (`scheduled` → `sent`). */
-export function needsStatusRefresh(prior: RowState | undefined): boolean {
-  return open(prior?.messageId, prior?.messageStatus) || open(prior?.fileId, prior?.fileStatus);
-}
 
 /** Told of every lookup: the status known before and ChatGuru's answer (undefined when it gave none). */
 export type StatusChecked = (kind: "message" | "file", before: string | undefined, after: string | undefined) => void;
@@ -45,7 +34,7 @@ export async function refreshMessageStatus(
     { id: prior.fileId, status: prior.fileStatus, field: "fileStatus", kind: "file" },
   ] as const;
   for (const part of parts) {
-    if (!open(part.id, part.status)) continue;
+    if (!openStatus(part.id, part.status)) continue;
     try {
       const fresh = (await getMessageStatus(client, part.id)).status;
       checked?.(part.kind, part.status, fresh);

@@ -7,6 +7,16 @@ import { text } from "../../messages/text.js";
 
 type Request = (client: ChatGuruClient, number: string) => Promise<unknown>;
 
+/**
+ * The remembered number first (it may be a `corrigido para` number), then the canonical and the 9th-digit alternate
+ * — the form this account stores for the area code first once the run has learnt it.
+ */
+export function candidates(remembered: string | undefined, draft: ContactDraft, forms?: NumberForms): string[] {
+  const both = forms ? forms.ordered(draft) : [draft.phone.canonical, draft.phone.alternate];
+  const list = [remembered, ...both].filter((n): n is string => Boolean(n));
+  return [...new Set(list)];
+}
+
 /** How a row's first request looks for its chat among the number's forms. */
 export interface ProbeOptions {
   /**
@@ -25,8 +35,8 @@ export interface ProbeOptions {
 }
 
 /**
- * Runs `request` on each candidate number until one is not "Chat não encontrado." (SPEC §2, the 9th digit: ChatGuru
- * often stores a mobile under the 12-digit form WhatsApp registered). Returns the number that worked.
+ * Runs `request` on each candidate number until one is not "Chat não encontrado.": ChatGuru often stores a mobile
+ * under the 12-digit form WhatsApp registered, without the 9th digit. Returns the number that worked.
  */
 export function onFirstExistingNumber(
   numbers: string[],
@@ -76,19 +86,33 @@ function chatNotFound(tried: string[], error: unknown): unknown {
   );
 }
 
+/** The clients a row's updates go through, and what tells which number form to try first. */
+export interface TargetParts {
+  /** The first request's client (it may be queued behind rows that have not started). */
+  first: ChatGuruClient;
+  /** Every later request's, the second number form's too. */
+  follow: ChatGuruClient;
+  forms?: NumberForms | undefined;
+  draft?: ContactDraft;
+}
+
 /** One row's updates in progress: the first request finds the number, every later one reuses it. */
 export class ChatTarget {
   number: string | undefined;
   client: ChatGuruClient;
+  private readonly follow: ChatGuruClient;
+  private readonly forms: NumberForms | undefined;
+  private readonly draft: ContactDraft | undefined;
+
   constructor(
     private readonly numbers: string[],
-    first: ChatGuruClient,
-    private readonly follow: ChatGuruClient,
-    private readonly forms?: NumberForms,
-    private readonly draft?: ContactDraft,
+    parts: TargetParts,
     private readonly probe: ProbeOptions = {},
   ) {
-    this.client = first;
+    this.client = parts.first;
+    this.follow = parts.follow;
+    this.forms = parts.forms;
+    this.draft = parts.draft;
   }
 
   async send(request: Request): Promise<void> {
@@ -132,7 +156,7 @@ export class ChatTarget {
   }
 }
 
-/** The client, with `chat_number` chosen inside the queue slot (scheduled-client.ts `lateParams`). */
+/** The client, with `chat_number` chosen inside the queue slot (transport/scheduled-client.ts `lateParams`). */
 function withLateNumber(client: ChatGuruClient, planned: string, pick: () => string): ChatGuruClient {
   return {
     call: (action, params, options) => {

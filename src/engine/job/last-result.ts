@@ -1,7 +1,7 @@
 import { formatProblem } from "../../messages/problem.js";
 import type { RowResult } from "../../core/row-result.js";
 import type { RowState } from "../../state/state-store.js";
-import { known } from "./row-context.js";
+import { known } from "./row-result.js";
 
 /**
  * The row's last result as the journal knows it, for rows this run does not finish (filtered out, or not reached

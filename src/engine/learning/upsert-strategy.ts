@@ -1,8 +1,9 @@
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { RowState } from "../../state/state-store.js";
+import { addsBlank } from "../decide/add-shape.js";
 import { secondProbePays } from "./second-probe.js";
 
-/** "learn" (default) picks each row's order from the run so far; "probe-first" is the old fixed order (bench only). */
+/** "learn" (default) picks each row's order from the run so far; "probe-first" always updates first (bench only). */
 export type UpsertStrategyKind = "learn" | "probe-first";
 
 export type UpsertOrder = "update-first" | "add-first";
@@ -47,11 +48,11 @@ export interface UpsertChoice {
 }
 
 /**
- * SPEC §5 "Requests per row": upsert picks its order from what it knows instead of always probing twice before
+ * Upsert picks its order from what it knows (see docs/request-strategy.md) instead of always probing twice before
  * adding. A key the journal knows a number for is updated first; a run whose rows so far are mostly new adds first
  * (`chat_add` answers `fetched` for a chat that existed, with `corrigido para` when it is stored under the other
  * 9th-digit form) — but only when the add's text is blank, so an existing chat never gets a WhatsApp message from it
- * (a dialog goes with dialog_execute once the add answers `done`, add-dialog.ts). A row that updates first and misses
+ * (a dialog goes with dialog_execute once the add answers `done`, follow-ups/owed-dialog.ts). A row that updates first and misses
  * on its area code's form probes the other form only while that is likely to find the chat (second-probe.ts); else it
  * adds. One object per run, shared by all rows. A scheduled run starts from the last run's answers.
  */
@@ -159,13 +160,4 @@ export class UpsertStrategy {
     this.waiters = [];
     for (const resolve of waiting) resolve();
   }
-}
-
-/**
- * Whether the row's chat_add may go out before the run knows its chat is new: its text is blank, so an existing chat
- * gets nothing visible from it. A dialog_id does not stop it — in upsert the add goes without it and the dialog
- * follows with dialog_execute only when the add answers `done` (add-dialog.ts).
- */
-export function addsBlank(draft: ContactDraft): boolean {
-  return draft.chatAdd.text.trim() === "";
 }

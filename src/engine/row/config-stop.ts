@@ -5,6 +5,7 @@ import { hintFor, withHint } from "../../messages/hint.js";
 import { text, type Text } from "../../messages/text.js";
 import { english } from "../../messages/translate.js";
 import type { ContactDraft } from "../../mapping/contact.js";
+import type { ConfigStop } from "../job/row-result.js";
 
 /** A row failure as fail() sees it: the code, the message and, when known, the action and ChatGuru's own words. */
 export interface FailureFacts {
@@ -12,14 +13,6 @@ export interface FailureFacts {
   message: string;
   action?: string | undefined;
   description?: string | undefined;
-}
-
-/** A setting every row shares that ChatGuru does not know: the run stops on the first row that proves it. */
-export interface ConfigStop {
-  error: RunAbortedError;
-  /** Said while the rows in flight finish (the `aborting` event); the full message, hint included, comes once at the end. */
-  reason: string;
-  reasonText: Text;
 }
 
 /**
@@ -41,7 +34,7 @@ function descriptionOf(facts: FailureFacts): string {
 
 /** Which configured dialog the failing action carried. */
 function dialogOf(facts: FailureFacts, draft: ContactDraft): string | undefined {
-  // dialog_execute runs the mapping's dialog, or the chat_add dialog an upsert's blank add deferred (add-dialog.ts).
+  // dialog_execute runs the mapping's dialog, or the chat_add dialog an upsert's blank add deferred (follow-ups/owed-dialog.ts).
   if (facts.action === "dialog_execute") return draft.dialogId ?? draft.chatAdd.dialogId;
   return draft.chatAdd.dialogId ?? draft.dialogId;
 }
@@ -69,8 +62,8 @@ function stop(code: ErrorCode & ConstructorParameters<typeof RunAbortedError>[0]
 }
 
 /**
- * SPEC §5 "Configuration errors stop the run": an unknown custom field, dialog id or user id fails every row, so the
- * first row that meets one stops the run (exit 3) before more chats are created. Undefined for any other failure.
+ * Configuration errors stop the run: an unknown custom field, dialog id or user id fails every row, so the first row
+ * that meets one stops the run (exit 3) before more chats are created. Undefined for any other failure.
  */
 export function configStopOf(facts: FailureFacts, draft: ContactDraft): ConfigStop | undefined {
   const description = descriptionOf(facts);

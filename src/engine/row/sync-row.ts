@@ -1,17 +1,19 @@
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { RowState, RowStatePatch } from "../../state/state-store.js";
-import { createChat, finishAdd } from "../add/chat-add.js";
-import { known, type ContactContext, type ContactResult } from "../job/row-context.js";
-import { fail, succeed } from "../follow-ups/succeed.js";
-import { applyUpdates, candidates, hasUpdates } from "../follow-ups/chat-updates.js";
-import { hasFollowUps } from "../follow-ups/run-follow-ups.js";
-import { isUnchanged } from "../decide/plan-row.js";
-import { isRowFailure } from "../shared/row-failure.js";
+import { createChat, finishAdd, reAddFor } from "../add/chat-add.js";
 import { resolveUncertainAdd } from "../add/uncertain-add.js";
-import { hasUnsettledSend, settleByPerson } from "../follow-ups/settle-by-person.js";
+import { isUnchanged } from "../decide/is-unchanged.js";
+import { hasUnsettledSend } from "../decide/unsettled-sends.js";
+import { applyUpdates, hasUpdates } from "../follow-ups/chat-updates.js";
+import { hasFollowUps } from "../follow-ups/run-follow-ups.js";
+import { settleByPerson } from "../follow-ups/settle-by-person.js";
+import { succeed } from "../follow-ups/succeed.js";
+import { candidates } from "../job/chat-target.js";
+import type { RowJob } from "../job/row-job.js";
+import { known, type ContactResult } from "../job/row-result.js";
+import { isRowFailure } from "../shared/row-failure.js";
+import { failRow } from "./fail-row.js";
 import { upsertRow } from "./upsert-row.js";
-
-export { addKnown, known, type ContactContext, type ContactResult, type SyncMode } from "../job/row-context.js";
 
 /** Everything the journal knows about a row's chat — dropped when the row's phone changes. */
 const FORGET_CONTACT: RowStatePatch = {
@@ -24,78 +26,72 @@ const FORGET_CONTACT: RowStatePatch = {
   dialogStatus: null,
   hash: null,
   lastOutcome: null,
-  // Name and context belong to the old chat. Message and file marks stay: at most once per (key, text), SPEC §4.2.
+  // Name and context belong to the old chat. Message and file marks stay: at most once per (key, text).
   nameHash: null,
   contextHash: null,
 };
 
 /**
- * The per-row pipeline of SPEC §5. Every path ends in exactly one ContactResult and leaves the journal describing it;
- * the journal is written BEFORE each chat_add (intent) and after every external effect, so a re-run after a crash
- * never repeats a successful chat_add.
+ * One row through ChatGuru (see docs/row-life.md). Every path ends in exactly one ContactResult and leaves the journal
+ * describing it; the journal is written BEFORE each chat_add (intent) and after every external effect, so a re-run
+ * after a crash never repeats a successful chat_add.
  */
-export async function syncContact(
-  draft: ContactDraft,
-  hash: string,
-  ctx: ContactContext,
-  options: { full: boolean },
-): Promise<ContactResult> {
+export async function syncRow(job: RowJob): Promise<ContactResult> {
   try {
-    return await syncOrThrow(draft, hash, ctx, options);
+    return await syncOrThrow(job);
   } catch (error) {
-    return await fail(draft, ctx, error);
+    return await failRow(job, error);
   }
 }
 
-async function syncOrThrow(
-  draft: ContactDraft,
-  hash: string,
-  ctx: ContactContext,
-  options: { full: boolean },
-): Promise<ContactResult> {
-  let prior = ctx.state.get(draft.key);
-  if (prior?.phone !== undefined && prior.phone !== draft.phone.canonical) {
+async function syncOrThrow(job: RowJob): Promise<ContactResult> {
+  const { draft, hash, settings } = job;
+  if (job.entry?.phone !== undefined && job.entry.phone !== draft.phone.canonical) {
     // The row's phone was edited: the remembered number, add and note belong to the old contact. Start over.
-    await ctx.state.update(draft.key, { phone: draft.phone.canonical, ...FORGET_CONTACT });
+    await job.journal({ phone: draft.phone.canonical, ...FORGET_CONTACT });
   }
   // A person's word on an uncertain send (--resolve, --release-held ROW) comes first: the steps below act on it.
-  await settleByPerson(draft, ctx);
-  prior = ctx.state.get(draft.key);
-  if (isUnchanged(prior, hash, options.full) && !hasUnsettledSend(prior!))
+  await settleByPerson(job);
+  const prior = job.entry;
+  if (isUnchanged(prior, hash, settings.full) && !hasUnsettledSend(prior!))
     return { outcome: "unchanged", ...known(prior) };
-  if (onlySendsLeft(prior, hash, options.full)) return await sendsOnly(draft, hash, ctx, prior);
+  if (onlySendsLeft(prior, hash, settings.full)) return await sendsOnly(job, prior);
   // An add from an earlier run is still in ChatGuru's hands: poll it, never add again.
   if (prior?.addStatus === "pending" && prior.chatAddId) {
-    return await finishAdd(draft, hash, ctx, prior.chatAddId, { pollFirst: true, wait: ctx.waitForAdds });
+    return await finishAdd(job, prior.chatAddId, { pollFirst: true, wait: settings.waitForAdds });
   }
   // A chat_add was sent (intent journaled) but its answer never came back.
   if (prior?.addStatus === "intent" || prior?.addStatus === "uncertain") {
-    const reAdd = (n: number) => createChat(draft, hash, ctx, { reAdds: n });
-    return await resolveUncertainAdd(draft, hash, ctx, prior, { reAdds: 0, reAdd });
+    return await resolveUncertainAdd(job, { reAdds: 0, reAdd: reAddFor(job) });
   }
-  const canUpdateFirst = ctx.mode !== "create" || Boolean(prior?.number);
+  return await updateOrAdd(job, prior);
+}
+
+/** A row with no add in play: updated first when its mode and the journal allow, else added. */
+async function updateOrAdd(job: RowJob, prior: RowState | undefined): Promise<ContactResult> {
+  const { draft, settings, learners } = job;
+  const canUpdateFirst = settings.mode !== "create" || Boolean(prior?.number);
   // A row with only a message/file/context: its first send proves the chat exists where the number is known.
-  const followsFirst = hasFollowUps(draft, ctx) && (ctx.mode === "update" || Boolean(prior?.number));
+  const followsFirst = hasFollowUps(draft, job.followUps) && (settings.mode === "update" || Boolean(prior?.number));
   if (canUpdateFirst && (hasUpdates(draft) || followsFirst)) {
-    if (ctx.mode === "upsert" && ctx.upsert && hasUpdates(draft))
-      return await upsertRow(draft, hash, ctx, prior, ctx.upsert);
+    if (settings.mode === "upsert" && learners.upsert && hasUpdates(draft))
+      return await upsertRow(job, learners.upsert);
     try {
-      const number = await applyUpdates(draft, ctx, candidates(prior?.number, draft, ctx.forms), ctx.first, {
-        preferLearnt: !prior?.number,
-      });
-      return await succeed(draft, hash, ctx, "updated", number);
+      const numbers = candidates(prior?.number, draft, learners.forms);
+      const number = await applyUpdates(job, numbers, job.services.first, { preferLearnt: !prior?.number });
+      return await succeed(job, "updated", number);
     } catch (error) {
       // Upsert: the chat is not there yet, so create it.
-      if (!(isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") && ctx.mode === "upsert")) throw error;
+      if (!(isRowFailure(error, "CHATGURU_CHAT_NOT_FOUND") && settings.mode === "upsert")) throw error;
     }
-  } else if (ctx.mode === "update") {
+  } else if (settings.mode === "update") {
     // Nothing mapped to send: there is no call that would prove the chat exists, and nothing to change.
     return { outcome: "unchanged", ...known(prior) };
   }
-  return await createChat(draft, hash, ctx, { reAdds: 0 });
+  return await createChat(job, { reAdds: 0 });
 }
 
-/** Row outcomes that leave the row's fields in place and only its sends to finish (contact-outcome.ts). */
+/** Row outcomes that leave the row's fields in place and only its sends to finish (follow-ups/succeed.ts). */
 const SENDS_LEFT: ReadonlySet<string> = new Set([
   "MESSAGE_HELD",
   "MESSAGE_CAPPED",
@@ -121,15 +117,12 @@ function onlySendsLeft(
   );
 }
 
-async function sendsOnly(
-  draft: ContactDraft,
-  hash: string,
-  ctx: ContactContext,
-  prior: RowState & { number: string },
-): Promise<ContactResult> {
+async function sendsOnly(job: RowJob, prior: RowState & { number: string }): Promise<ContactResult> {
+  const { draft } = job;
   // The dialog is the only send among the updates: fields and note stay out.
   const sends: ContactDraft = { ...draft, fields: {} };
   delete sends.note;
-  const number = await applyUpdates(sends, ctx, candidates(prior.number, draft, ctx.forms), ctx.follow);
-  return await succeed(draft, hash, ctx, "updated", number, false);
+  const numbers = candidates(prior.number, draft, job.learners.forms);
+  const number = await applyUpdates(job.withDraft(sends), numbers, job.services.follow);
+  return await succeed(job, "updated", number, false);
 }

@@ -1,5 +1,5 @@
-import type { PollSchedule } from "../add/wait-for-add.js";
-import type { SyncMode } from "../row/sync-row.js";
+import type { PollSchedule } from "../shared/settings.js";
+import type { SyncMode } from "../shared/settings.js";
 import type { RowFilter } from "../decide/decide-row.js";
 import type { SyncEventListener } from "../shared/events.js";
 import type { RetryPolicy } from "../transport/retry-policy.js";

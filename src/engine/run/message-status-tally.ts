@@ -1,16 +1,4 @@
-/** What `status` learnt of the messages it asked ChatGuru about (additive to the report of SPEC §3). */
-export interface MessageStatusReport {
-  /** Messages and files asked about. */
-  checked: number;
-  /** Their status now (`sent`, `scheduled`, `failed`…), the last known one when ChatGuru did not answer. */
-  byStatus: Record<string, number>;
-  /** Lookups ChatGuru did not answer: those keep their last known status. */
-  unanswered: number;
-  /** Rows whose status moved since the last check, in row order (the first MAX_CHANGES). */
-  changed: Array<{ row: number; kind: "message" | "file"; from?: string; to: string }>;
-  /** Every change, including those left out of `changed`. */
-  changedCount: number;
-}
+import type { MessageStatusReport } from "../shared/sync-report.js";
 
 const MAX_CHANGES = 1000;
 

@@ -1,82 +1,17 @@
 import { ExitCode } from "../../core/exit-code.js";
 import { isSyncError, textOf, type RunAbortedError } from "../../errors.js";
 import type { Outcome } from "../../core/outcome.js";
-import type { PlanEstimate, PlannedRow } from "../decide/row-requests.js";
+import type {
+  MessageStatusReport,
+  OutcomeCounts,
+  PlanReport,
+  RequestCounts,
+  SyncReport,
+} from "../shared/sync-report.js";
 import type { FailOn } from "./engine-options.js";
-import type { MessageStatusReport } from "./message-status-tally.js";
 import { attachText, type Text } from "../../core/text.js";
 import { text } from "../../messages/text.js";
 import { english } from "../../messages/translate.js";
-
-export interface OutcomeCounts {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  pending: number;
-  invalid: number;
-  duplicate: number;
-  failed: number;
-}
-
-export interface RequestCounts {
-  total: number;
-  retries: number;
-  byAction: Record<string, number>;
-}
-
-/** The JSON report of SPEC §3 (printed by `--json`, returned by `sync()`). */
-export interface SyncReport {
-  ok: boolean;
-  exitCode: number;
-  counts: OutcomeCounts;
-  requests: RequestCounts;
-  durationMs: number;
-  results?: string;
-  state?: string;
-  /** The errors-only file (rows that ended invalid/duplicate/failed), when this run wrote one. Additive to SPEC §3. */
-  errors?: string;
-  /** The workbook twin of a results (or plan) CSV: the same rows, to open in Excel pt-BR (additive to SPEC §3). */
-  resultsWorkbook?: string;
-  /** The workbook twin of the errors CSV (additive to SPEC §3). */
-  errorsWorkbook?: string;
-  /**
-   * Only when the run stopped early: why, and how many rows were never reached (they have no status). `text`, the
-   * message as a catalog Text, is not enumerable: the JSON report keeps the shape of SPEC §3.
-   */
-  error?: { code: string; message: string; readonly text?: Text };
-  notReached?: number;
-  /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
-  notReachedKept?: number;
-  /** Of `notReached`, rows showing what this run recorded for them before it stopped (additive to SPEC §3). */
-  notReachedThisRun?: number;
-  /** Rows after `--limit N`: left to a later run, written with their last result (additive to SPEC §3). */
-  beyondLimit?: number;
-  /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
-  notSynced?: number;
-  /** The run stopped before ChatGuru answered for any row: the results and errors files were left as they were. */
-  resultsKept?: boolean;
-  /** Only for --dry-run: what a real run would do, what it would cost and its first rows as they will be sent. */
-  plan?: PlanReport;
-  /** `status`: the messages it asked ChatGuru about — their statuses now and the rows that changed (additive). */
-  messageStatus?: MessageStatusReport;
-}
-
-/** The dry run's plan: the counts, plus (additive to SPEC §3) the cost estimate and a preview of the first rows. */
-export interface PlanReport extends PlanCounts {
-  estimate?: PlanEstimate;
-  preview?: PlannedRow[];
-}
-
-export interface PlanCounts {
-  /** Rows the state has never seen: upsert probes by update, then creates if needed. */
-  new: number;
-  /** Rows the state knows whose mapped values changed. */
-  changed: number;
-  unchanged: number;
-  /** Rows whose last run left a chat_add pending or failed. */
-  retry: number;
-}
 
 export function emptyCounts(): OutcomeCounts {
   return { total: 0, created: 0, updated: 0, unchanged: 0, pending: 0, invalid: 0, duplicate: 0, failed: 0 };

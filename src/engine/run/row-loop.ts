@@ -6,7 +6,7 @@ import type { RowClass } from "../../mapping/row-classifier.js";
 import type { Sink } from "../../sinks/sink.js";
 import type { RowState, StateStore } from "../../state/state-store.js";
 import type { Admission } from "./admission.js";
-import { addKnown } from "../row/sync-row.js";
+import { addKnown } from "../job/row-result.js";
 import { lastResult } from "../job/last-result.js";
 import { decideRow, type DecideOptions, type RowDecision } from "../decide/decide-row.js";
 import type { HoldEvidence } from "../follow-ups/hold-evidence.js";
@@ -66,7 +66,7 @@ async function admitRefresh(
       const { state, error } = await refreshMessageStatus(
         decision.draft.key,
         decision.prior,
-        run.ctx.poll,
+        run.context.services.poll,
         run.state,
         (kind, before, after) => deps.statusTally?.add(row.rowNumber, kind, before, after),
       );

@@ -3,8 +3,9 @@ import type { RowResult } from "../../core/row-result.js";
 import type { SourceRow } from "../../core/source-row.js";
 import type { Sink } from "../../sinks/sink.js";
 import type { SyncEventListener } from "../shared/events.js";
-import { PlanTally, type EstimateKnowledge } from "../decide/row-requests.js";
-import { countOutcome, emptyCounts, type OutcomeCounts, type PlanCounts } from "./report.js";
+import { PlanTally, type EstimateKnowledge } from "./plan-tally.js";
+import { countOutcome, emptyCounts } from "./report.js";
+import { type OutcomeCounts, type PlanCounts } from "../shared/sync-report.js";
 import type { Text } from "../../core/text.js";
 import { english } from "../../messages/translate.js";
 

@@ -1,6 +1,6 @@
 import { isRunAbortedError, textOf, type RunAbortedError } from "../../errors.js";
 import { text } from "../../messages/text.js";
-import type { ConfigStop } from "../row/config-stop.js";
+import type { ConfigStop } from "../job/row-result.js";
 import { isRowFailure } from "../shared/row-failure.js";
 import type { StopController } from "./stop-controller.js";
 

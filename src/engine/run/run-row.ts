@@ -4,19 +4,22 @@ import { text, type Text } from "../../messages/text.js";
 import type { SourceRow } from "../../core/source-row.js";
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { StateStore } from "../../state/state-store.js";
-import { known, syncContact, type ContactContext, type ContactResult } from "../row/sync-row.js";
 import { lastResult } from "../job/last-result.js";
+import { rowServices } from "../job/row-clients.js";
+import type { RowContext } from "../job/row-context.js";
+import { RowJob } from "../job/row-job.js";
+import { known, type ContactResult } from "../job/row-result.js";
+import { syncRow } from "../row/sync-row.js";
 import type { RowIdentity } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
-import { rowContext } from "../job/row-clients.js";
 import type { RunFailures } from "./run-failures.js";
 
 export interface RowRunDeps {
-  ctx: ContactContext;
+  /** What every row runs with; each row gets its own clients, named for it (job/row-clients.ts). */
+  context: RowContext;
   state: StateStore;
   output: RowOutput;
   failures: RunFailures;
-  full: boolean;
 }
 
 export interface RowToRun {
@@ -36,11 +39,12 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   const { seq, row, draft, hash, ident } = task;
   let result: ContactResult | undefined;
   try {
-    result = await syncContact(draft, hash, rowContext(deps.ctx, row.rowNumber), { full: deps.full });
+    const services = rowServices(deps.context.services, row.rowNumber);
+    result = await syncRow(new RowJob(draft, hash, { ...deps.context, services }));
   } catch (error) {
     deps.failures.fromRow(error);
   }
-  deps.ctx.configGate?.rowDone(draft.key, result?.outcome);
+  deps.context.learners.configGate?.rowDone(draft.key, result?.outcome);
   if (result?.stopsRun) deps.failures.fromConfig(result.stopsRun);
   if (result) {
     const words = result.errorText ?? (result.error !== undefined ? text("raw", { text: result.error }) : undefined);

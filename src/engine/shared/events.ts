@@ -1,7 +1,7 @@
 import type { Outcome } from "../../core/outcome.js";
-import type { ListedRow } from "../follow-ups/hold-rule.js";
-import type { MessagePlanSummary } from "../decide/message-plan.js";
-import type { SyncReport } from "../run/report.js";
+import type { ListedRow } from "./sync-report.js";
+import type { MessagePlanSummary } from "./sync-report.js";
+import type { SyncReport } from "./sync-report.js";
 import type { Text } from "../../messages/text.js";
 import { english } from "../../messages/translate.js";
 

@@ -10,7 +10,7 @@ import { withHint } from "../../messages/hint.js";
 import { text } from "../../messages/text.js";
 import { RunAbortedError, textOf } from "../../errors.js";
 import type { SyncEventListener } from "../shared/events.js";
-import type { RequestCounts } from "../run/report.js";
+import type { RequestCounts } from "../shared/sync-report.js";
 import { Priority, type RequestQueue } from "./request-queue.js";
 import { AT_LEAST_ONCE_ACTIONS, backoffDelay, rateLimitPause, type RetryPolicy } from "./retry-policy.js";
 import { RowFailure } from "../shared/row-failure.js";

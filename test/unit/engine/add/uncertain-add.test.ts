@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { syncContact } from "../../../../src/engine/row/sync-row.js";
 import { RowFailure } from "../../../../src/engine/shared/row-failure.js";
 import { MAX_BLANK_READDS } from "../../../../src/engine/add/uncertain-add.js";
-import { context, draft, fakeClient, fakeTime, memoryState, notFound, ok } from "../fakes.js";
+import { context, draft, fakeClient, fakeTime, memoryState, notFound, ok, syncContact } from "../fakes.js";
 
 const lostAdd = () => {
   throw new RowFailure("ADD_OUTCOME_UNKNOWN", "no answer", "chat_add");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isUnchanged, planRow } from "../../../../src/engine/decide/plan-row.js";
+import { planRow } from "../../../../src/engine/decide/plan-row.js";
+import { isUnchanged } from "../../../../src/engine/decide/is-unchanged.js";
 import type { RowState } from "../../../../src/state/state-store.js";
 
 const state = (s: Partial<RowState>): RowState => ({ key: "k", updatedAt: "", ...s });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NumberForms } from "../../../../src/engine/learning/number-forms.js";
-import { PlanTally, rowRequests } from "../../../../src/engine/decide/row-requests.js";
+import { rowRequests } from "../../../../src/engine/decide/row-requests.js";
+import { PlanTally } from "../../../../src/engine/run/plan-tally.js";
 import { textHash } from "../../../../src/engine/decide/values-hash.js";
 import { planLines, roughDuration } from "../../../../src/cli/render-plan.js";
 import { draft } from "../fakes.js";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { syncContact } from "../../../../src/engine/row/sync-row.js";
 import { RowFailure } from "../../../../src/engine/shared/row-failure.js";
-import { context, draft, fakeClient, notFound, ok } from "../fakes.js";
+import { context, draft, fakeClient, notFound, ok, syncContact } from "../fakes.js";
 
 /** A mapping with a chat_add dialog (a welcome flow for new leads), in upsert. */
 const lead = () => draft({ chatAdd: { text: " ", dialogId: "boas-vindas" } });

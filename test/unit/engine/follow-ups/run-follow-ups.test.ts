@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ChatGuruClient } from "../../../../src/chatguru/types.js";
-import { syncContact } from "../../../../src/engine/row/sync-row.js";
-import { RowList, type FollowUpSettings } from "../../../../src/engine/follow-ups/hold-rule.js";
+import { RowList } from "../../../../src/engine/job/row-list.js";
+import { type FollowUpSettings } from "../../../../src/engine/job/row-context.js";
 import { RowSelection } from "../../../../src/engine/shared/row-selection.js";
 import { MessageBudget } from "../../../../src/engine/job/message-budget.js";
 import { RowFailure } from "../../../../src/engine/shared/row-failure.js";
 import type { EngineCallOptions } from "../../../../src/engine/transport/scheduled-client.js";
 import { textHash, valuesHash } from "../../../../src/engine/decide/values-hash.js";
-import { context, draft, fakeClient, ok, type Handler } from "../fakes.js";
+import { context, draft, fakeClient, ok, type Handler, syncContact } from "../fakes.js";
 
 /** Like the scheduled client: runs `beforeAttempt` (the intent journal write) right before each request. */
 function scheduledFake(handlers: Record<string, Handler>) {

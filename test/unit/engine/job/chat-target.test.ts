@@ -28,9 +28,13 @@ describe("ChatTarget", () => {
     const forms = new NumberForms();
     // Another row of DDD 47 found its chat under the 12-digit form while this one was queued.
     const { client, sent } = slotClient(() => forms.observe("554791112222"), "554797565906");
-    const target = new ChatTarget(["5547997565906", "554797565906"], client, client, forms, d47, {
-      preferLearnt: true,
-    });
+    const target = new ChatTarget(
+      ["5547997565906", "554797565906"],
+      { first: client, follow: client, forms, draft: d47 },
+      {
+        preferLearnt: true,
+      },
+    );
     await target.send((c, n) => c.call("chat_update_custom_fields", { chat_number: n }));
     expect(sent).toEqual(["554797565906"]);
     expect(target.number).toBe("554797565906");
@@ -39,16 +43,25 @@ describe("ChatTarget", () => {
   it("without preferLearnt (a number the journal or an add proved), tries the numbers as given", async () => {
     const forms = new NumberForms();
     const { client, sent } = slotClient(() => forms.observe("554791112222"), "554797565906");
-    const target = new ChatTarget(["5547997565906", "554797565906"], client, client, forms, d47);
+    const target = new ChatTarget(["5547997565906", "554797565906"], {
+      first: client,
+      follow: client,
+      forms,
+      draft: d47,
+    });
     await target.send((c, n) => c.call("chat_update_custom_fields", { chat_number: n }));
     expect(sent).toEqual(["5547997565906", "554797565906"]);
   });
 
   it("stops after a miss when told to, and names every number tried", async () => {
     const { client, sent } = slotClient(() => undefined, "none");
-    const target = new ChatTarget(["5547997565906", "554797565906"], client, client, undefined, d47, {
-      stopAfterMiss: (missed) => missed === "5547997565906",
-    });
+    const target = new ChatTarget(
+      ["5547997565906", "554797565906"],
+      { first: client, follow: client, draft: d47 },
+      {
+        stopAfterMiss: (missed) => missed === "5547997565906",
+      },
+    );
     await expect(target.send((c, n) => c.call("chat_update_custom_fields", { chat_number: n }))).rejects.toMatchObject({
       code: "CHATGURU_CHAT_NOT_FOUND",
       message: expect.stringContaining("no chat for 5547997565906 ("),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { syncContact } from "../../../../src/engine/row/sync-row.js";
 import { NumberForms } from "../../../../src/engine/learning/number-forms.js";
 import { UpsertStrategy } from "../../../../src/engine/learning/upsert-strategy.js";
 import { RowFailure } from "../../../../src/engine/shared/row-failure.js";
 import { valuesHash } from "../../../../src/engine/decide/values-hash.js";
-import { context, draft, fakeClient, fakeTime, memoryState, notFound, ok } from "../fakes.js";
+import { context, draft, fakeClient, fakeTime, memoryState, notFound, ok, syncContact } from "../fakes.js";
 
 const added = () => ok({ chat_add_id: "add-1", chat_add_status: "pending" });
 

@@ -4,7 +4,7 @@ import type { ChatGuruClient } from "../../../../src/chatguru/types.js";
 import type { SyncEvent } from "../../../../src/engine/shared/events.js";
 import { RequestQueue } from "../../../../src/engine/transport/request-queue.js";
 import { DEFAULT_RETRY_POLICY } from "../../../../src/engine/transport/retry-policy.js";
-import { rowContext } from "../../../../src/engine/job/row-clients.js";
+import { rowServices } from "../../../../src/engine/job/row-clients.js";
 import { Priority } from "../../../../src/engine/transport/request-queue.js";
 import { context } from "../fakes.js";
 import { ScheduledClient } from "../../../../src/engine/transport/scheduled-client.js";
@@ -36,11 +36,11 @@ function setup(answers: Array<Error | number>) {
 describe("ScheduledClient response events (--verbose)", () => {
   it("name the row whose call it was, its HTTP status and latency — also when the queue ran it later", async () => {
     const { scheduled, responses } = setup([201, 200]);
-    // Each row gets its own views of the run's clients (rowContext), as runRow gives them.
+    // Each row gets its own views of the run's clients (rowServices), as runRow gives them.
     const run = context(scheduled.at(Priority.NEW_ROW), { follow: scheduled.at(Priority.FOLLOW_UP) });
     await Promise.all([
-      rowContext(run, 7).first.call("chat_add", { key: "secret" }),
-      rowContext(run, 9).follow.call("note_add", { key: "secret" }),
+      rowServices(run, 7).first.call("chat_add", { key: "secret" }),
+      rowServices(run, 9).follow.call("note_add", { key: "secret" }),
     ]);
     expect(responses()).toEqual([
       { type: "response", action: "chat_add", attempt: 1, rowNumber: 7, status: 201, ms: expect.any(Number) },
