@@ -99,7 +99,12 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   try {
     pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
     const knows = options.dryRun ? estimateKnowledge(ports) : undefined;
-    output = new RowOutput(pipeline.sink, options.onEvent, startedAt, knows, (said) => say(options.language, said));
+    output = new RowOutput(pipeline.sink, {
+      onEvent: options.onEvent,
+      startedAt,
+      knows,
+      sayCell: (said) => say(options.language, said),
+    });
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
     options.onEvent?.({ ...start, ...(statePath ? { statePath } : {}) });

@@ -14,15 +14,14 @@ export interface RefreshOutcome {
 }
 
 /**
- * The `status` command (SPEC §3): asks message_status for the row's message and file sent earlier and journals what
+ * The `status` command: asks message_status for the row's message and file sent earlier and journals what
  * ChatGuru says, so the results and the sheet show it. Each part stands alone: a file whose lookup fails keeps its
  * last known status without costing the message the fresh one ChatGuru just gave (and the other way round). Only a
  * run-level stop (credentials refused, too many failures) skips the lookups still to make. `checked` hears every
  * lookup, answered or not (what `status` says of the messages).
  */
 export async function refreshMessageStatus(
-  key: string,
-  prior: RowState,
+  { key, prior }: { key: string; prior: RowState },
   client: ChatGuruClient,
   state: StateStore,
   checked?: StatusChecked,

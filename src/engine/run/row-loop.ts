@@ -16,7 +16,7 @@ import type { MessageStatusTally } from "./message-status-tally.js";
 import type { RowPipeline } from "./row-pipeline.js";
 import type { RowOutput } from "./row-output.js";
 import type { RunFailures } from "./run-failures.js";
-import { runRow, type RowRunDeps, type RowToRun } from "./run-row.js";
+import { runRow, type LoopRow, type RowRunDeps, type RowToRun } from "./run-row.js";
 import type { SyncEventListener } from "../shared/events.js";
 import type { ScheduledClient } from "../transport/scheduled-client.js";
 import type { StopController } from "./stop-controller.js";
@@ -48,27 +48,24 @@ export interface RowLoopDeps {
 /** status: the row is finished, but its message's status may have moved; asked without holding up the reader. */
 async function admitRefresh(
   decision: Extract<RowDecision, { kind: "refresh" }>,
-  seq: number,
-  row: RowToRun["row"],
-  ident: RowToRun["ident"],
+  at: LoopRow,
   deps: RowLoopDeps,
 ): Promise<void> {
   const { admission, run, output, failures } = deps;
   await admission.waitForRoom();
   const write = (prior: RowState) => {
     const last = lastResult(prior);
-    return output.skipped(seq, row, last.status ?? "skipped", { ...ident, key: decision.draft.key, ...last.extra });
+    return output.skipped(at, last.status ?? "skipped", { ...at.ident, key: decision.draft.key, ...last.extra });
   };
   if (deps.stop.stopped || deps.scheduled?.fatal || !run) return await write(decision.prior);
   admission.start(
     decision.draft.phone.canonical,
     async () => {
       const { state, error } = await refreshMessageStatus(
-        decision.draft.key,
-        decision.prior,
+        { key: decision.draft.key, prior: decision.prior },
         run.context.services.poll,
         run.state,
-        (kind, before, after) => deps.statusTally?.add(row.rowNumber, kind, before, after),
+        (kind, before, after) => deps.statusTally?.add(at.row.rowNumber, kind, before, after),
       );
       // A status ChatGuru cannot give keeps the last one known; a run-level stop (auth…) still stops the run.
       if (error !== undefined && !isChatGuruError(error)) failures.fromRow(error);
@@ -88,28 +85,29 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
     const rowSeq = seq++;
     const verdict = deps.fedBack ? deps.fedBack(row, pipeline.classify(row)) : pipeline.classify(row);
     const ident = pipeline.identify(row, verdict);
+    const at: LoopRow = { seq: rowSeq, row, ident };
     if (deps.limit !== undefined && rowSeq >= deps.limit) {
-      await beyondLimit(rowSeq, row, verdict.kind === "invalid" ? ident : { ...ident, key: verdict.draft.key }, deps);
+      await beyondLimit(verdict.kind === "invalid" ? at : { ...at, ident: { ...ident, key: verdict.draft.key } }, deps);
       continue;
     }
     // Invalid and duplicate rows are known without a request: a stopped run still labels them so (a blank, or the
     // result of the row whose key a duplicate repeats, would be a label this run never earned).
     if ((stop.stopped || scheduled?.fatal) && verdict.kind === "valid") {
-      await notReached(rowSeq, row, { ...ident, key: verdict.draft.key }, deps, verdict.draft);
+      await notReached({ ...at, ident: { ...ident, key: verdict.draft.key } }, deps, verdict.draft);
       continue;
     }
     const decision = decideRow(verdict, priorOf, deps.decide);
     if (decision.kind === "run") {
       await deps.evidence?.markAtFirstSight(row, decision.draft);
-      await admit({ seq: rowSeq, row, draft: decision.draft, hash: decision.hash, ident }, deps);
-    } else if (decision.kind === "refresh") await admitRefresh(decision, rowSeq, row, ident, deps);
+      await admit({ ...at, draft: decision.draft, hash: decision.hash }, deps);
+    } else if (decision.kind === "refresh") await admitRefresh(decision, at, deps);
     else {
       if (deps.messagePlan) {
         const evidence = decision.kind === "plan" && (await deps.evidence?.shows(row, decision.draft)) === true;
         deps.messagePlan.add(decision, priorOf, evidence);
       }
       // Awaited only when the sink asks to wait: an await per row is a promise and a tick on 100 000 rows.
-      const written = record(decision, rowSeq, row, ident, output, localTime);
+      const written = record(decision, at, output, localTime);
       if (written) await written;
     }
   }
@@ -119,24 +117,24 @@ export async function readRows(deps: RowLoopDeps): Promise<number> {
 /** A row that needs no request: its outcome is known now. */
 function record(
   decision: Exclude<RowDecision, { kind: "run" | "refresh" }>,
-  seq: number,
-  row: RowToRun["row"],
-  ident: RowToRun["ident"],
+  at: LoopRow,
   output: RowOutput,
   localTime: (stamp: string) => string,
 ): void | Promise<void> {
+  const { ident } = at;
   switch (decision.kind) {
     case "invalid":
     case "duplicate":
-      return output.finish(seq, row, decision.kind, ident, decision.error);
+      return output.finish(at, decision.kind, ident, { error: decision.error });
     case "filtered": {
       const last = lastResult(decision.prior);
       const extra = { ...ident, key: decision.draft.key, ...last.extra };
-      if (last.status === undefined) return output.notSyncedRow(seq, row, extra);
-      return output.skipped(seq, row, last.status, extra);
+      if (last.status === undefined) return output.notSyncedRow(at, extra);
+      return output.skipped(at, last.status, extra);
     }
     case "unchanged": {
-      // The bulk of a scheduled re-run (SPEC §9): the row's result built in one object, no spreads or copies.
+      // The bulk of a scheduled re-run: the row's result built in one object, no spreads or copies.
+      const { seq, row } = at;
       const result: RowResult = { seq, rowNumber: row.rowNumber, values: row.values, status: "unchanged" };
       if (decision.prior) addKnown(result, decision.prior, localTime);
       if (ident.keyOrdinal !== undefined) result.keyOrdinal = ident.keyOrdinal;
@@ -145,7 +143,7 @@ function record(
     }
     case "plan":
       output.tally.add(decision.requests, decision.draft, decision.status, decision.planned);
-      return output.planned(seq, row, decision.planned, decision.status, { ...ident, key: decision.draft.key });
+      return output.planned(at, decision, { ...ident, key: decision.draft.key });
   }
 }
 
@@ -154,7 +152,7 @@ async function admit(task: RowToRun, deps: RowLoopDeps): Promise<void> {
   const { admission, stop, scheduled, failures, run } = deps;
   await admission.waitForRoom();
   if (stop.stopped || scheduled?.fatal || !run) {
-    await notReached(task.seq, task.row, { ...task.ident, key: task.draft.key }, deps, task.draft);
+    await notReached({ ...task, ident: { ...task.ident, key: task.draft.key } }, deps, task.draft);
     return;
   }
   deps.onEvent?.({ type: "row-start", seq: task.seq, rowNumber: task.row.rowNumber });
@@ -167,24 +165,24 @@ async function admit(task: RowToRun, deps: RowLoopDeps): Promise<void> {
 }
 
 /** A row after --limit: it keeps the result the journal has from an earlier run (a dry run's plan shows none). */
-function beyondLimit(seq: number, row: RowToRun["row"], ident: RowToRun["ident"], deps: RowLoopDeps) {
+function beyondLimit(at: LoopRow, deps: RowLoopDeps) {
+  const { ident } = at;
   const last = ident.key !== undefined && !deps.decide.dryRun ? lastResult(deps.state?.get(ident.key)) : { extra: {} };
-  return deps.output.beyondLimitRow(seq, row, { ...ident, ...last.extra }, last.status);
+  return deps.output.beyondLimitRow(at, { ...ident, ...last.extra }, last.status);
 }
 
 /**
  * A row the run stopped before: it keeps the result the journal has from an earlier run (none for a new row). Its
  * hold evidence is journaled all the same: the results this run rewrites may no longer carry it.
  */
-async function notReached(
-  seq: number,
-  row: RowToRun["row"],
-  ident: RowToRun["ident"],
-  deps: RowLoopDeps,
-  draft?: ContactDraft,
-): Promise<void> {
-  if (draft && !deps.decide.dryRun) await deps.evidence?.markAtFirstSight(row, draft).catch(() => undefined);
+async function notReached(at: LoopRow, deps: RowLoopDeps, draft?: ContactDraft): Promise<void> {
+  const { ident } = at;
+  if (draft && !deps.decide.dryRun) await deps.evidence?.markAtFirstSight(at.row, draft).catch(() => undefined);
   const prior = ident.key !== undefined ? deps.state?.get(ident.key) : undefined;
   const last = lastResult(prior);
-  await deps.output.notReachedRow(seq, row, { ...ident, ...last.extra }, last.status, prior?.updatedAt);
+  await deps.output.notReachedRow(
+    at,
+    { ...ident, ...last.extra },
+    { status: last.status, updatedAt: prior?.updatedAt },
+  );
 }

@@ -1,7 +1,6 @@
 import { withoutHint } from "../../messages/hint.js";
 import { problemText } from "../../messages/problem.js";
 import { text, type Text } from "../../messages/text.js";
-import type { SourceRow } from "../../core/source-row.js";
 import type { ContactDraft } from "../../mapping/contact.js";
 import type { StateStore } from "../../state/state-store.js";
 import { lastResult } from "../job/last-result.js";
@@ -11,7 +10,7 @@ import { RowJob } from "../job/row-job.js";
 import { known, type ContactResult } from "../job/row-result.js";
 import { syncRow } from "../row/sync-row.js";
 import type { RowIdentity } from "./row-pipeline.js";
-import type { RowOutput } from "./row-output.js";
+import type { RowAt, RowOutput } from "./row-output.js";
 import type { RunFailures } from "./run-failures.js";
 
 export interface RowRunDeps {
@@ -22,12 +21,15 @@ export interface RowRunDeps {
   failures: RunFailures;
 }
 
-export interface RowToRun {
-  seq: number;
-  row: SourceRow;
+/** A row as the read loop holds it: its place in the source, the row, and how a key-addressed sink knows it. */
+export interface LoopRow extends RowAt {
+  ident: RowIdentity;
+}
+
+/** A row the loop admitted to run: what it asks ChatGuru to hold and its values hash. */
+export interface RowToRun extends LoopRow {
   draft: ContactDraft;
   hash: string;
-  ident: RowIdentity;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface RowToRun {
  * Rejects only when recording the outcome failed.
  */
 export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
-  const { seq, row, draft, hash, ident } = task;
+  const { row, draft, hash, ident } = task;
   let result: ContactResult | undefined;
   try {
     const services = rowServices(deps.context.services, row.rowNumber);
@@ -63,7 +65,7 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
       ...(result.messageId ? { messageId: result.messageId } : {}),
       ...(result.messageStatus ? { messageStatus: result.messageStatus } : {}),
     };
-    await deps.output.finish(seq, row, result.outcome, extra, message, said);
+    await deps.output.finish(task, result.outcome, extra, { error: message, said });
     return;
   }
   await stoppedMidRow(task, deps);
@@ -76,11 +78,11 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
  * with no add in play keeps its last result, as a row never reached does.
  */
 async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
-  const { seq, row, draft, hash, ident } = task;
+  const { draft, hash, ident } = task;
   const state = deps.state.get(draft.key);
   const base = { ...ident, key: draft.key, ...known(state) };
   const pending = (message: Text) =>
-    deps.output.finish(seq, row, "pending", base, problemText({ code: "INTERRUPTED", message }));
+    deps.output.finish(task, "pending", base, { error: problemText({ code: "INTERRUPTED", message }) });
   switch (state?.addStatus) {
     case "pending":
       if (!state.chatAddId) break;
@@ -101,5 +103,9 @@ async function stoppedMidRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
       break;
   }
   const last = lastResult(state);
-  await deps.output.notReachedRow(seq, row, { ...base, ...last.extra }, last.status, state?.updatedAt);
+  await deps.output.notReachedRow(
+    task,
+    { ...base, ...last.extra },
+    { status: last.status, updatedAt: state?.updatedAt },
+  );
 }

@@ -49,6 +49,14 @@ export type EngineCallOptions = CallOptions & {
   lateParams?: (params: Record<string, string>) => Record<string, string>;
 };
 
+/** One call through the queue: what it asks, and whether any attempt of it may have reached ChatGuru. */
+interface Call {
+  action: string;
+  params: Record<string, string>;
+  options: EngineCallOptions;
+  sent: { mayHaveApplied: boolean };
+}
+
 /** `beforeAttempt` failed: nothing was sent; its error is the call's error as is (never an unknown outcome). */
 class BeforeAttemptError extends Error {
   constructor(override readonly cause: unknown) {
@@ -105,24 +113,19 @@ export class ScheduledClient {
     priority: number = Priority.NEW_ROW,
     options: CallOptions = {},
   ): Promise<ChatGuruResponse> {
-    const sent = { mayHaveApplied: false };
+    const call: Call = { action, params, options: options as EngineCallOptions, sent: { mayHaveApplied: false } };
     try {
-      return await this.#call(action, params, priority, options, sent);
+      return await this.#call(call, priority);
     } catch (error) {
-      if (!sent.mayHaveApplied) (options as EngineCallOptions).onNotApplied?.();
+      if (!call.sent.mayHaveApplied) call.options.onNotApplied?.();
       throw error;
     }
   }
 
-  async #call(
-    action: string,
-    params: Record<string, string>,
-    priority: number,
-    options: CallOptions,
-    sent: { mayHaveApplied: boolean },
-  ): Promise<ChatGuruResponse> {
+  async #call(call: Call, priority: number): Promise<ChatGuruResponse> {
     const { queue, policy, onEvent, signal, hardSignal } = this.#options;
-    const rowNumber = (options as EngineCallOptions).rowNumber;
+    const { action, params } = call;
+    const rowNumber = call.options.rowNumber;
     // Decided on the planned params: lateParams only changes the number form, never the text or the dialog.
     const send = isSendRequest(action, params);
     let failures = 0;
@@ -131,7 +134,7 @@ export class ScheduledClient {
       signal?.throwIfAborted();
       let error: unknown;
       try {
-        const attempt = () => this.#attempt(action, params, options, { failures, rowNumber, send }, sent);
+        const attempt = () => this.#attempt(call, { failures, rowNumber, send });
         const response = await queue.run(attempt, priority, signal);
         this.#consecutiveFailures = 0;
         this.#consecutive429 = 0;
@@ -163,24 +166,15 @@ export class ScheduledClient {
 
   /** One request, run inside a queue slot. */
   async #attempt(
-    action: string,
-    params: Record<string, string>,
-    options: CallOptions,
+    call: Call,
     { failures, rowNumber, send }: { failures: number; rowNumber: number | undefined; send: boolean },
-    sent: { mayHaveApplied: boolean },
   ): Promise<ChatGuruResponse> {
     const { client, onEvent, hardSignal } = this.#options;
+    const { action, sent } = call;
     if (this.#fatal) throw this.#fatal;
-    const {
-      beforeAttempt,
-      lateParams,
-      rowNumber: _row,
-      onNotApplied: _n,
-      ...callOptions
-    } = options as EngineCallOptions;
+    const { beforeAttempt, lateParams, rowNumber: _row, onNotApplied: _n, ...options } = call.options;
     if (beforeAttempt) await beforeAttempt().catch((error: unknown) => Promise.reject(new BeforeAttemptError(error)));
-    if (lateParams) params = lateParams(params);
-    options = callOptions;
+    const params = lateParams ? lateParams(call.params) : call.params;
     this.requests.total += 1;
     this.requests.byAction[action] = (this.requests.byAction[action] ?? 0) + 1;
     const attempt = failures + 1;

@@ -32,7 +32,7 @@ describe("status: refreshing a row's message and file status", () => {
         });
       },
     });
-    const outcome = await refreshMessageStatus(KEY, prior, client, state);
+    const outcome = await refreshMessageStatus({ key: KEY, prior }, client, state);
     expect(outcome.state).toMatchObject({ messageStatus: "sent", fileStatus: "scheduled" });
     expect(state.get(KEY)).toMatchObject({ messageStatus: "sent", fileStatus: "scheduled" });
     expect(outcome.error).toBeInstanceOf(ChatGuruApiError);
@@ -46,7 +46,7 @@ describe("status: refreshing a row's message and file status", () => {
         throw new ChatGuruApiError({ action: "message_status", httpStatus: 502, description: "Bad Gateway" });
       },
     });
-    const outcome = await refreshMessageStatus(KEY, prior, client, state);
+    const outcome = await refreshMessageStatus({ key: KEY, prior }, client, state);
     expect(state.get(KEY)).toMatchObject({ messageStatus: "scheduled", fileStatus: "sent" });
     expect(outcome.error).toBeDefined();
   });
@@ -58,7 +58,7 @@ describe("status: refreshing a row's message and file status", () => {
         throw new RunAbortedError("CHATGURU_AUTH", "credentials refused");
       },
     });
-    const outcome = await refreshMessageStatus(KEY, prior, client, state);
+    const outcome = await refreshMessageStatus({ key: KEY, prior }, client, state);
     expect(client.calls).toHaveLength(1);
     expect(outcome.error).toBeInstanceOf(RunAbortedError);
     expect(outcome.state).toBe(prior);

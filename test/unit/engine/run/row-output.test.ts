@@ -16,11 +16,11 @@ const sink = (): Sink & { rows: RowResult[] } => {
 describe("RowOutput: rows a stopped run did not reach", () => {
   it("a journal result older than the run is kept from an earlier run; one this run wrote is not", () => {
     const started = Date.parse("2026-11-29T10:00:00.000Z");
-    const out = new RowOutput(sink(), undefined, started);
-    const row = (n: number) => ({ rowNumber: n, values: {} });
-    out.notReachedRow(0, row(2), {}, "created", "2026-11-28T09:00:00.000Z");
-    out.notReachedRow(1, row(3), {}, "pending", "2026-11-29T10:00:05.000Z");
-    out.notReachedRow(2, row(4), {}, undefined, undefined);
+    const out = new RowOutput(sink(), { startedAt: started });
+    const row = (seq: number, n: number) => ({ seq, row: { rowNumber: n, values: {} } });
+    out.notReachedRow(row(0, 2), {}, { status: "created", updatedAt: "2026-11-28T09:00:00.000Z" });
+    out.notReachedRow(row(1, 3), {}, { status: "pending", updatedAt: "2026-11-29T10:00:05.000Z" });
+    out.notReachedRow(row(2, 4), {}, { status: undefined, updatedAt: undefined });
     expect([out.notReached, out.notReachedKept, out.notReachedThisRun]).toEqual([3, 1, 1]);
   });
 });
