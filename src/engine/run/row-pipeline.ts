@@ -6,8 +6,7 @@ import { checkMapping } from "../../mapping/rules.js";
 import type { Sink } from "../../sinks/sink.js";
 import type { OpenedSource, Source } from "../../sources/source.js";
 import { describeReadText } from "../../sources/read-notice.js";
-import type { Text } from "../../core/text.js";
-import { noticeEvent } from "../shared/events.js";
+import { noticeEvent, type NoticeEvent } from "../shared/events.js";
 
 /** What identifies a row to a key-addressed sink (Sheets): its key and how many rows before it had the same key. */
 export type RowIdentity = { key?: string; keyOrdinal?: number };
@@ -30,7 +29,7 @@ export async function openRowPipeline<S extends Sink | undefined>(
   source: Source,
   mapping: LoadedMapping,
   createSink: (opened: OpenedSource) => Promise<S> | S,
-  onEvent?: (event: { type: "notice"; message: string; text?: Text }) => void,
+  onEvent?: (event: NoticeEvent) => void,
 ): Promise<RowPipeline<S>> {
   const opened = await source.open();
   try {
