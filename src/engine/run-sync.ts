@@ -78,7 +78,7 @@ interface Run {
 }
 
 /**
- * read → check → classify → decide → admit → run row → write back → report (SPEC §5). Row problems become outcomes;
+ * read → check → classify → decide → admit → run row → write back → report (see docs/row-life.md). Row problems become outcomes;
  * run-level stops (auth, too many failures, SIGINT) end the run early with every row still written to the sink (rows
  * never reached have no status).
  */
@@ -304,7 +304,7 @@ function reachedAnyRow(run: Run, output: RowOutput): boolean {
 
 /**
  * A run stopped by a run-level error (ChatGuru unreachable, credentials refused, a custom field it does not know)
- * before ChatGuru answered for any row changes no file a person trusts (SPEC §5): the results and errors files stay
+ * before ChatGuru answered for any row changes no file a person trusts: the results and errors files stay
  * as they were — or absent, on a first run — instead of showing blanks, `failed` for rows that only met the outage,
  * or a row list cut short. Said as a warning; the report carries the error. A run that reached some row writes its
  * results (rows not reached keep their last result from the journal).

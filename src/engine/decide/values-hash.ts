@@ -2,7 +2,7 @@ import { createHash, hash } from "node:crypto";
 import type { ContactDraft } from "../../mapping/contact.js";
 
 /**
- * Hash of everything a row asks ChatGuru to hold (SPEC §6 change detection). Field names are sorted so a reordered
+ * Hash of everything a row asks ChatGuru to hold (change detection: an unchanged hash means nothing to send). Field names are sorted so a reordered
  * mapping does not look like a change; the phone is included so a corrected number re-syncs. Built by plain string
  * concatenation with control-character separators and hashed one-shot: this runs on every row of every scheduled
  * re-run (≈ 3× faster than JSON.stringify + createHash on 100 000 rows). Not a security boundary, only identity.

@@ -10,7 +10,7 @@ export interface PriorResults {
 }
 
 /**
- * The per-row evidence of the hold rule (held-actions.ts): a row the journal has no record of, whose source row or
+ * The per-row evidence of the hold rule (hold-rule.ts): a row the journal has no record of, whose source row or
  * earlier results carry this tool's write-back, was taken to ChatGuru by a run whose journal is gone. The first time
  * a run meets such a row it journals `held: true` — before any request, and for rows a stopped run never reaches too
  * — so the evidence outlives the results file that a run rewrites, and every later run judges the row alike.

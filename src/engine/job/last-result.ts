@@ -5,7 +5,7 @@ import { known } from "./row-result.js";
 
 /**
  * The row's last result as the journal knows it, for rows this run does not finish (filtered out, or not reached
- * before a stop): the results then show what the last run did instead of a blank that erases it (SPEC §5, §6).
+ * before a stop): the results then show what the last run did instead of a blank that erases it (see docs/journal.md).
  */
 export function lastResult(prior: RowState | undefined): { status?: string; extra: Partial<RowResult> } {
   const extra: Partial<RowResult> = {

@@ -1,5 +1,5 @@
 /**
- * `--max-messages` (SPEC §3): how many message_send/message_file_send one run may still send. Taken before a send is
+ * `--max-messages`: how many message_send/message_file_send one run may still send. Taken before a send is
  * journaled, given back only when the send provably did not happen (a refusal), so a run never exceeds the cap even
  * with many rows in flight. Rows past the cap end `pending` and go out on the next run.
  */

@@ -18,7 +18,7 @@ const DECREASE = 0.95;
 /**
  * A first poll carried from the last run starts this much earlier. Settles are only seen at poll times (upper bounds),
  * so a first poll that hits can only learn "no later than this": carried as it was, misses would push it later run
- * after run and nothing would bring it back when adds are fast again (seen: 7.9 s for adds of 2–4 s). Starting a bit
+ * after run and nothing would bring it back when adds are fast again (a first poll at twice the add time). Starting a bit
  * earlier each run and moving later on a miss keeps it near the slowest adds, at about one miss a run.
  */
 const CARRIED_EARLIER = 0.85;
@@ -26,8 +26,8 @@ const CARRIED_EARLIER = 0.85;
 const LATER_QUANTILE = 0.98;
 
 /**
- * How long this account's chat_adds take, learnt from the run's own adds (SPEC §2: 1–30 s, sometimes minutes), so
- * most adds get a single chat_add_status (SPEC §5 "Requests per row"). Under a rate cap a poll costs the run time
+ * How long this account's chat_adds take, learnt from the run's own adds (1–30 s, sometimes minutes), so
+ * most adds get a single chat_add_status (see docs/request-strategy.md). Under a rate cap a poll costs the run time
  * while a later poll costs only that add's latency (no worker slot is held), so the first poll leans late: it starts
  * past the slowest settle seen, moves 20 % later on every miss and 5 % earlier after 20 hits in a row — about one
  * miss in 60 adds once settled. Shared by every row of the run; the waits themselves stay plain timers.

@@ -2,7 +2,7 @@ import type { Outcome } from "../../core/outcome.js";
 import type { ContactDraft } from "../../mapping/contact.js";
 
 /**
- * SPEC §5: an unknown custom field, dialog or user id fails every row, and in upsert/create ChatGuru only says so
+ * An unknown custom field, dialog or user id fails every row, and in upsert/create ChatGuru only says so
  * AFTER the chat exists (the update follows a chat_add that takes 1–30 s to finish). Without a bound, every row read
  * meanwhile would send its own chat_add first. Until ChatGuru has shown it knows what a row sends, at most `limit` rows
  * (--concurrency) may have a chat_add out; the others wait here, holding no queue slot. A run stop wakes every waiter.

@@ -6,7 +6,7 @@ import { AddTimings } from "./add-timings.js";
 import type { CredentialsCheck } from "../transport/credentials-check.js";
 import { UpsertStrategy } from "./upsert-strategy.js";
 
-/** The run's learners (SPEC §5 "Requests per row"), started from what earlier runs learnt (state/learnt-file.ts). */
+/** The run's learners (see docs/request-strategy.md), started from what earlier runs learnt (state/learnt-file.ts). */
 export interface Learners {
   addTimings: AddTimings;
   upsert: UpsertStrategy;

@@ -2,7 +2,7 @@ import type { ContactDraft } from "../../mapping/contact.js";
 
 /** 13-digit Brazilian mobile: 55 + area code + 9 + 8 digits. */
 const THIRTEEN = /^55(\d{2})9\d{8}$/;
-/** The same mobile as WhatsApp often registered it, without the 9th digit (SPEC §2 "The 9th digit"). */
+/** The same mobile as WhatsApp often registered it, without the 9th digit. */
 const TWELVE = /^55(\d{2})[6-9]\d{7}$/;
 
 interface Votes {
@@ -22,7 +22,7 @@ const FIRST_TWELVE_AREA = 31;
 
 /**
  * Which 9th-digit form this account stores, learnt per area code (DDD) from the numbers that worked: an update that
- * found the chat, a `done`/`fetched` add and its `corrigido para` (SPEC §2: ChatGuru often keeps the 12-digit form
+ * found the chat, a `done`/`fetched` add and its `corrigido para` (ChatGuru often keeps the 12-digit form
  * WhatsApp registered, area by area). Starts from the field rule; shared by every row of a run; plain counters, so
  * concurrent rows (one event loop) cannot corrupt it.
  */
@@ -90,7 +90,7 @@ function areaOf(number: string): string | undefined {
 /** Journal entries read at the start of a run to seed the forms (enough to learn every area code, cheap on 1M keys). */
 const SEED_LIMIT = 5_000;
 
-/** The forms the journal's known numbers were found under (SPEC §5: learnt from the journal too). */
+/** The forms the journal's known numbers were found under (numbers that worked on earlier runs count too). */
 export function formsFromJournal(entries: Iterable<{ number?: string }>): NumberForms {
   const forms = new NumberForms();
   let seen = 0;

@@ -36,7 +36,7 @@ export interface RunOptions {
   pollSchedule?: Partial<PollSchedule>;
   /** How long after a chat_add whose answer was lost the chat is probed for before deciding. @default 10000 */
   uncertainProbeMs?: number;
-  /** Overrides of the retry table (engine/retry-policy.ts). @default DEFAULT_RETRY_POLICY */
+  /** Overrides of the retry table (engine/transport/retry-policy.ts). @default DEFAULT_RETRY_POLICY */
   retryPolicy?: Partial<RetryPolicy>;
   /** Progress events (the library never prints). @default none */
   onEvent?: SyncEventListener;
@@ -45,7 +45,7 @@ export interface RunOptions {
   /** Milliseconds requests in flight get to finish after a stop before they are cancelled. @default 10000 */
   graceMs?: number;
   /**
-   * Which row outcomes make `exitCode` 1 (SPEC §3): `invalid` = any invalid, duplicate or failed row; `failed` =
+   * Which row outcomes make `exitCode` 1: `invalid` = any invalid, duplicate or failed row; `failed` =
    * only failed rows (a schedule over a sheet people edit); `never` = 0 whenever the run itself completed.
    * @default "invalid"
    */
@@ -54,7 +54,7 @@ export interface RunOptions {
   maxMessages?: number;
   /**
    * Send the dialogs, messages and files held because an earlier run may have sent them and its journal is gone
-   * (engine/held-actions.ts): `true` for every held row, or the spreadsheet rows to release one by one. A row named
+   * (engine/follow-ups/hold-rule.ts): `true` for every held row, or the spreadsheet rows to release one by one. A row named
    * here also has its uncertain sends (the answer never came) sent again — the person checked the chat and the message
    * is not there; `true` alone never resends those. @default false
    */
@@ -100,6 +100,6 @@ export type EngineOptions = Required<Pick<RunOptions, Defaulted>> &
     /** From `releaseHeld` and `resolve`. */
     releaseHeld: RowSelection;
     resolve: RowSelection;
-    /** Internal, bench only (not a public option): "probe-first" = the fixed upsert order of before. */
+    /** Internal, bench only (not a public option): "probe-first" = always update first, on the default poll schedule, to compare against. */
     upsertStrategy?: UpsertStrategyKind;
   };

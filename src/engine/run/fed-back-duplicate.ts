@@ -6,7 +6,7 @@ import { withMessage } from "../../messages/translate.js";
 import { text } from "../../messages/text.js";
 
 /**
- * An errors file fed back (SPEC §5: "fix those rows, feed the file back") holds the duplicates of rows that were
+ * An errors file fed back ("fix those rows, feed the file back") holds the duplicates of rows that were
  * synced from the original file. Alone in the errors file, a duplicate left as it was is no longer a second row of its
  * phone: it would be synced and overwrite the fields of the row that won, and the original file's next run would put
  * them back — a flip-flop on every run. So a row still marked `duplicate` in the file's own status column, whose

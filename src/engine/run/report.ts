@@ -23,7 +23,7 @@ export function countOutcome(counts: OutcomeCounts, outcome: Outcome): void {
 }
 
 /**
- * SPEC §3: 0 = every row created/updated/unchanged/pending; 1 = some row ended with an outcome `failOn` selects —
+ * 0 = every row created/updated/unchanged/pending; 1 = some row ended with an outcome `failOn` selects —
  * `invalid` (default): invalid, duplicate or failed; `failed`: failed only; `never`: none.
  */
 export function exitCodeFor(counts: OutcomeCounts, failOn: FailOn = "invalid"): number {
@@ -67,7 +67,7 @@ export interface ReportParts {
   messageStatus?: MessageStatusReport | undefined;
 }
 
-/** The report of SPEC §3; the exit code says why a run stopped before its rows say how they went. */
+/** The run's report; the exit code says why a run stopped before its rows say how they went. */
 export function buildReport(parts: ReportParts): SyncReport {
   const stopped = stopReason(parts);
   const exitCode = stopped?.exitCode ?? exitCodeFor(parts.counts, parts.failOn);

@@ -35,7 +35,7 @@ export class RunFailures {
   }
 
   /**
-   * A row met a setting every row shares that ChatGuru does not know (SPEC §5): stop taking rows at once. The short
+   * A row met a setting every row shares that ChatGuru does not know: stop taking rows at once, every other row would fail alike. The short
    * reason is said while rows in flight finish; the full message, with its one hint, ends the run.
    */
   fromConfig(stop: ConfigStop): void {

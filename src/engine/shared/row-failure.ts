@@ -3,7 +3,7 @@ import { english } from "../../messages/translate.js";
 import { text as rawText, type Text } from "../../messages/text.js";
 
 /**
- * Why a row failed, as a value the engine records (SPEC §4.4 / ARCHITECTURE "row problems are values"). Thrown only
+ * Why a row failed, as a value the engine records: row problems are values, run failures are thrown. Thrown only
  * inside the per-row pipeline and caught there; it never escapes a run.
  */
 export class RowFailure extends Error {

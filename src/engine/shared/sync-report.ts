@@ -22,7 +22,7 @@ export interface RequestCounts {
   byAction: Record<string, number>;
 }
 
-/** The JSON report of SPEC §3 (printed by `--json`, returned by `sync()`). */
+/** The run's report (printed by `--json`, returned by `sync()`); its documented shape only grows, never changes. */
 export interface SyncReport {
   ok: boolean;
   exitCode: number;
@@ -31,25 +31,25 @@ export interface SyncReport {
   durationMs: number;
   results?: string;
   state?: string;
-  /** The errors-only file (rows that ended invalid/duplicate/failed), when this run wrote one. Additive to SPEC §3. */
+  /** The errors-only file (rows that ended invalid/duplicate/failed), when this run wrote one. */
   errors?: string;
-  /** The workbook twin of a results (or plan) CSV: the same rows, to open in Excel pt-BR (additive to SPEC §3). */
+  /** The workbook twin of a results (or plan) CSV: the same rows, to open in Excel pt-BR. */
   resultsWorkbook?: string;
-  /** The workbook twin of the errors CSV (additive to SPEC §3). */
+  /** The workbook twin of the errors CSV. */
   errorsWorkbook?: string;
   /**
    * Only when the run stopped early: why, and how many rows were never reached (they have no status). `text`, the
-   * message as a catalog Text, is not enumerable: the JSON report keeps the shape of SPEC §3.
+   * message as a catalog Text, is not enumerable: the JSON report keeps its documented shape.
    */
   error?: { code: string; message: string; readonly text?: Text };
   notReached?: number;
-  /** Of `notReached`, the rows that keep their last result from an earlier run in the results (additive to SPEC §3). */
+  /** Of `notReached`, the rows that keep their last result from an earlier run in the results. */
   notReachedKept?: number;
-  /** Of `notReached`, rows showing what this run recorded for them before it stopped (additive to SPEC §3). */
+  /** Of `notReached`, rows showing what this run recorded for them before it stopped. */
   notReachedThisRun?: number;
-  /** Rows after `--limit N`: left to a later run, written with their last result (additive to SPEC §3). */
+  /** Rows after `--limit N`: left to a later run, written with their last result. */
   beyondLimit?: number;
-  /** `status`, --retry-failed: rows no run has synced yet, left to `sync` (additive to SPEC §3). */
+  /** `status`, --retry-failed: rows no run has synced yet, left to `sync`. */
   notSynced?: number;
   /** The run stopped before ChatGuru answered for any row: the results and errors files were left as they were. */
   resultsKept?: boolean;
@@ -59,7 +59,7 @@ export interface SyncReport {
   messageStatus?: MessageStatusReport;
 }
 
-/** The dry run's plan: the counts, plus (additive to SPEC §3) the cost estimate and a preview of the first rows. */
+/** The dry run's plan: the counts, plus the cost estimate and a preview of the first rows. */
 export interface PlanReport extends PlanCounts {
   estimate?: PlanEstimate;
   preview?: PlannedRow[];
@@ -75,7 +75,7 @@ export interface PlanCounts {
   retry: number;
 }
 
-/** What a dry run says a real run will cost (SPEC §5: requests are paid in time, the rate cap is the bound). */
+/** What a dry run says a real run will cost (requests are paid in time: the rate cap is the bound, see docs/request-strategy.md). */
 export interface PlanEstimate {
   /** Requests a real run would send, about (polls and the 9th-digit retry vary). */
   requests: number;
@@ -98,7 +98,7 @@ export interface PlannedRow {
   user_id?: string;
 }
 
-/** What `status` learnt of the messages it asked ChatGuru about (additive to the report of SPEC §3). */
+/** What `status` learnt of the messages it asked ChatGuru about. */
 export interface MessageStatusReport {
   /** Messages and files asked about. */
   checked: number;
@@ -131,7 +131,7 @@ export interface MessagePlanSummary {
   samples: PlannedMessage[];
   /**
    * Of `wouldSend`, those for rows with evidence that an earlier run may have sent them and its journal is gone
-   * (held-actions.ts): a real run holds the ones whose chat already exists. Every one when the journal was lost.
+   * (follow-ups/hold-rule.ts): a real run holds the ones whose chat already exists. Every one when the journal was lost.
    */
   mayBeHeld: number;
   /** The messages and files that will not go: their send date is in the past (the rest of the row still goes). */

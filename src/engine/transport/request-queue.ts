@@ -16,7 +16,7 @@ export const Priority = {
 } as const;
 
 /**
- * One queue for every ChatGuru request (SPEC §5): bounded concurrency (p-queue, by priority) plus a rate cap (starts
+ * One queue for every ChatGuru request (see docs/request-strategy.md): bounded concurrency (p-queue, by priority) plus a rate cap (starts
  * evenly spaced, start-pacer.ts), and a GLOBAL pause on 429 — in-flight requests finish, nothing new starts until the
  * pause ends.
  */

@@ -2,7 +2,7 @@ import { equalJitterBackoff, exponentialDelay } from "../../util/backoff.js";
 
 /**
  * The retry policy as data plus pure delay maths (ky's defaultRetryOptions, p-retry). The ChatGuru client makes ONE
- * attempt; the scheduled client in engine/scheduled-client.ts applies this table. User overrides are checked by
+ * attempt; the scheduled client in engine/transport/scheduled-client.ts applies this table. User overrides are checked by
  * normalizeRetryPolicy() in options.ts.
  */
 export interface RetryPolicy {
@@ -18,7 +18,7 @@ export interface RetryPolicy {
   rateLimitFallbackMs: number;
   /** Upper bound on a server-requested Retry-After pause, so a bogus header cannot stall a run for hours. @default 120000 */
   maxRetryAfterMs: number;
-  /** Consecutive failed requests (across all rows) that abort the run (SPEC §5). @default 20 */
+  /** Consecutive failed requests (across all rows) that abort the run: ChatGuru is down, not one row. @default 20 */
   maxConsecutiveFailures: number;
   /** Consecutive 429 answers that abort the run: a server that never lets a request through must not hang it. @default 60 */
   maxConsecutiveRateLimits: number;

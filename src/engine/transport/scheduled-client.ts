@@ -38,7 +38,7 @@ export interface ScheduledClientOptions {
  * CallOptions the engine adds: `beforeAttempt` runs inside the queue slot, right before the request goes out (a
  * message's intent is journaled there, so a kill loses at most the sends really in flight, not every queued one);
  * `lateParams` then gives the params to send, decided as late as possible (chat-target.ts: which number form);
- * `rowNumber` names the spreadsheet row in the request events (row-scope.ts); `onNotApplied` is told when the call
+ * `rowNumber` names the spreadsheet row in the request events (job/row-clients.ts); `onNotApplied` is told when the call
  * fails and ChatGuru certainly did not apply it: no attempt went out (dropped in the queue at a stop or a run-level
  * error) or every one that did was refused for its credentials.
  */
@@ -192,7 +192,7 @@ export class ScheduledClient {
       });
     try {
       const response = await client.call(action, params, hardSignal ? { ...options, signal: hardSignal } : options);
-      // ChatGuru's envelope `code` is the HTTP status it answered with (SPEC §2).
+      // ChatGuru's envelope `code` is the HTTP status it answered with.
       answered(typeof response.code === "number" ? response.code : undefined);
       this.#credentialsAccepted = true;
       return response;
@@ -263,7 +263,7 @@ export class ScheduledClient {
 
   /**
    * Runs while the failed request still holds its queue slot, so no other request starts in between: an auth error
-   * stops the run, and a 429 pauses the whole queue (SPEC §5) before the freed slot could start something new.
+   * stops the run, and a 429 pauses the whole queue (one account, one limit) before the freed slot could start something new.
    */
   #reactBeforeSlotFrees(verdict: ChatGuruErrorClass, error: unknown): void {
     if (verdict.kind === "moved") {
