@@ -31,6 +31,36 @@ function catalogOnly(files, outside) {
   };
 }
 
+/** What no file of the engine may import: it gets its adapters injected and never knows the CLI. */
+const ENGINE_FORBIDS = [
+  [
+    ["**/sources/*-source*", "**/sources/create-source*"],
+    "engine/ gets a Source injected; it never knows a concrete source.",
+  ],
+  [["**/sinks/*-sink*", "**/sinks/create-sink*"], "engine/ gets a Sink injected; it never knows a concrete sink."],
+  [["**/sheets/*"], "engine/ never talks to Google Sheets."],
+  [["**/cli/*", "**/cli/**"], "engine/ is library code: the CLI depends on it, never the reverse."],
+  [["csv-parse", "csv-parse/*", "csv-stringify", "csv-stringify/*"], "CSV belongs to sources/ and sinks/."],
+  [["googleapis", "@googleapis/*", "exceljs"], "file formats and Google belong to sources/, sinks/ and sheets/."],
+];
+
+/**
+ * The engine's rooms, each with the rooms it may import, in the order of a row's life read from the bottom: shared
+ * types; the transport and the pure decisions; what the run learns; the row's job; the steps once the chat exists;
+ * the add; the row's paths; the run. run-sync.ts, at the engine's root, composes them all.
+ */
+const ENGINE_ROOMS = {
+  shared: [],
+  transport: ["shared"],
+  decide: ["shared"],
+  learning: ["shared", "decide", "transport"],
+  job: ["shared", "decide", "learning", "transport"],
+  "follow-ups": ["shared", "decide", "learning", "transport", "job"],
+  add: ["shared", "decide", "learning", "transport", "job", "follow-ups"],
+  row: ["shared", "decide", "learning", "transport", "job", "follow-ups", "add"],
+  run: ["shared", "decide", "learning", "transport", "job", "follow-ups", "add", "row"],
+};
+
 const ADAPTER_FORBIDS = ["**/engine/*", "**/cli/*"];
 const ADAPTER_MESSAGE = "adapters implement the engine's ports from core/; they never import engine/ or cli/.";
 
@@ -45,20 +75,24 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
-  forbid(
-    ["src/engine/**/*.ts"],
-    [
+  forbid(["src/engine/**/*.ts"], ENGINE_FORBIDS),
+  // Each room of the engine imports only the rooms below it (a room's own files aside): the order a row's life reads.
+  ...Object.entries(ENGINE_ROOMS).map(([room, below]) =>
+    forbid(
+      [`src/engine/${room}/**/*.ts`],
       [
-        ["**/sources/*-source*", "**/sources/create-source*"],
-        "engine/ gets a Source injected; it never knows a concrete source.",
+        ...ENGINE_FORBIDS,
+        [
+          [...Object.keys(ENGINE_ROOMS).filter((r) => r !== room && !below.includes(r)), "run-sync"].map(
+            (r) => `../${r}*`,
+          ),
+          `engine/${room}/ imports only ${below.length > 0 ? below.join(", ") : "nothing of the engine"}: rooms lower in a row's life never import the ones above them.`,
+        ],
       ],
-      [["**/sinks/*-sink*", "**/sinks/create-sink*"], "engine/ gets a Sink injected; it never knows a concrete sink."],
-      [["**/sheets/*"], "engine/ never talks to Google Sheets."],
-      [["**/cli/*", "**/cli/**"], "engine/ is library code: the CLI depends on it, never the reverse."],
-      [["csv-parse", "csv-parse/*", "csv-stringify", "csv-stringify/*"], "CSV belongs to sources/ and sinks/."],
-      [["googleapis", "@googleapis/*", "exceljs"], "file formats and Google belong to sources/, sinks/ and sheets/."],
-    ],
+    ),
   ),
+  // One row's steps take the row's job (job/row-job.ts), not a list of what it is made of.
+  { files: ["src/engine/**/*.ts"], rules: { "max-params": ["error", 4] } },
   forbid(
     ["src/chatguru/**/*.ts"],
     [

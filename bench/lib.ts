@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { mulberry32 } from "../src/chatguru/mock/mock-faults.js";
 import { MOCK_CREDENTIALS, type MockServer, type MockState } from "../src/chatguru/mock/mock-server.js";
 import type { ChatGuruConnection } from "../src/chatguru/types.js";
-import type { SyncReport } from "../src/engine/report.js";
+import type { SyncReport } from "../src/engine/shared/sync-report.js";
 import { sync, type SyncOptions } from "../src/sync.js";
 
 /** What one benchmark hands back to the runner: its one printed line and the figures for the summary table. */

@@ -122,5 +122,5 @@ export type { Outcome } from "./core/outcome.js";
 export type { ContactDraft, MappedRow } from "./mapping/contact.js";
 export type { RowProblem } from "./core/row-problem.js";
 export type { StateStore, RowState } from "./state/state-store.js";
-export type { SyncEvent, SyncEventListener } from "./engine/events.js";
-export type { SyncReport, OutcomeCounts, RequestCounts, PlanCounts } from "./engine/report.js";
+export type { SyncEvent, SyncEventListener } from "./engine/shared/events.js";
+export type { SyncReport, OutcomeCounts, RequestCounts, PlanCounts } from "./engine/shared/sync-report.js";

@@ -1,12 +1,12 @@
 import type { ChatGuruClient, ChatGuruConnection } from "./chatguru/types.js";
-import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/add-waiter.js";
-import type { SyncMode } from "./engine/contact-task.js";
-import type { RowFilter } from "./engine/decide-row.js";
-import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from "./engine/engine-options.js";
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./engine/shared/settings.js";
+import type { SyncMode } from "./engine/shared/settings.js";
+import type { RowFilter } from "./engine/decide/decide-row.js";
+import { FAIL_ON_VALUES, type EngineOptions, type FailOn, type RunOptions } from "./engine/run/engine-options.js";
 
-export type { FailOn } from "./engine/engine-options.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/retry-policy.js";
-import { RowSelection } from "./engine/row-selection.js";
+export type { FailOn } from "./engine/run/engine-options.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./engine/transport/retry-policy.js";
+import { RowSelection } from "./engine/shared/row-selection.js";
 import type { Text } from "./core/text.js";
 import { UsageError } from "./errors.js";
 import { text } from "./messages/text.js";

@@ -2,19 +2,19 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createChatGuruClient } from "./chatguru/client.js";
 import type { ChatGuruClient } from "./chatguru/types.js";
-import type { SyncReport } from "./engine/report.js";
+import type { SyncReport } from "./engine/shared/sync-report.js";
 import { runSync } from "./engine/run-sync.js";
-import { noticeEvent, warningEvent } from "./engine/events.js";
+import { noticeEvent, warningEvent } from "./engine/shared/events.js";
 import { ConfigError } from "./errors.js";
 import { text } from "./messages/text.js";
 import { loadMapping } from "./mapping/load-mapping.js";
-import { normalizeSyncOptions, type SyncOptions } from "./options.js";
+import { normalizeSyncOptions, type NormalizedSyncOptions, type SyncOptions } from "./options.js";
 import { createSink, defaultResultsPath } from "./sinks/create-sink.js";
 import { priorResults } from "./sinks/prior-results.js";
 
 import { createSource } from "./sources/create-source.js";
-import { saveLearners, startLearners, type Learners } from "./engine/learners.js";
-import { UpsertStrategy } from "./engine/upsert-strategy.js";
+import { saveLearners, startLearners, type Learners } from "./engine/learning/learners.js";
+import { UpsertStrategy } from "./engine/learning/upsert-strategy.js";
 import { readLearnt } from "./state/learnt-file.js";
 import { openNdjsonStateStore } from "./state/ndjson-state-store.js";
 import { chooseJournal } from "./state/journal-location.js";
@@ -33,7 +33,15 @@ export type { SyncOptions } from "./options.js";
  * Never calls process.exit and never writes to the console: progress comes through `onEvent`.
  */
 export async function sync(options: SyncOptions): Promise<SyncReport> {
-  const normalized = normalizeSyncOptions(options);
+  return await syncNormalized(normalizeSyncOptions(options));
+}
+
+/**
+ * sync() over options normalizeSyncOptions() already checked and defaulted: the CLI checks its flags first, with the
+ * flags' names in its messages, and the run takes that result as is instead of normalising the options again.
+ */
+export async function syncNormalized(normalized: NormalizedSyncOptions): Promise<SyncReport> {
+  const options = normalized;
   const { cwd, dryRun } = normalized;
   const source =
     typeof normalized.source === "string"

@@ -6,7 +6,7 @@ import { say } from "./messages/translate.js";
 import { text } from "./messages/text.js";
 import { InterruptedError, UsageError } from "./errors.js";
 import type { RowProblem } from "./core/row-problem.js";
-import { openRowPipeline, type RowPipeline } from "./engine/row-pipeline.js";
+import { openRowPipeline, type RowPipeline } from "./engine/run/row-pipeline.js";
 import { checkLoadedMapping, loadMapping, type LoadedMapping } from "./mapping/load-mapping.js";
 import { check, rules, shapes } from "./options.js";
 import { extname } from "node:path";

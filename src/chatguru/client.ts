@@ -112,7 +112,7 @@ async function timedPost(ctx: PostContext, body: string, callerSignal?: AbortSig
 }
 
 /**
- * ONE HTTP attempt per call (retries are the engine's: engine/retry-policy.ts). Parameters go in a form-urlencoded
+ * ONE HTTP attempt per call (retries are the engine's: engine/transport/retry-policy.ts). Parameters go in a form-urlencoded
  * body: ChatGuru rejects JSON bodies with 400 "key ou account_id não informado(s)", and a body keeps the key out of
  * URLs and proxy logs.
  */

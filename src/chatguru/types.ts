@@ -39,7 +39,7 @@ export interface CallOptions {
 
 /**
  * ONE HTTP attempt per call: form-urlencoded POST, envelope parsing, typed throws (see chatguru/errors.ts).
- * No retries here — the retry policy lives in engine/retry-policy.ts.
+ * No retries here — the retry policy lives in engine/transport/retry-policy.ts.
  */
 export interface ChatGuruClient {
   /** Resolves with the envelope on HTTP 2xx + result "success"; otherwise throws a ChatGuru error. */

@@ -1,4 +1,4 @@
-import type { SyncEvent } from "../engine/events.js";
+import type { SyncEvent } from "../engine/shared/events.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 import { printable } from "../util/printable.js";
 

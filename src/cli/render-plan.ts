@@ -1,5 +1,5 @@
-import type { PlanReport } from "../engine/report.js";
-import type { PlannedRow } from "../engine/plan-estimate.js";
+import type { PlanReport } from "../engine/shared/sync-report.js";
+import type { PlannedRow } from "../engine/shared/sync-report.js";
 import { roughDuration as roughDurationText } from "../messages/duration.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 

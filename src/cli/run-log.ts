@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { SyncReport } from "../engine/report.js";
+import type { SyncReport } from "../engine/shared/sync-report.js";
 import { isSyncError, redact } from "../errors.js";
 import type { CliIO } from "./command.js";
 import { exitCodeOf } from "./exit-code.js";

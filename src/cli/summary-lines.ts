@@ -1,4 +1,4 @@
-import type { SyncReport } from "../engine/report.js";
+import type { SyncReport } from "../engine/shared/sync-report.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 import { localIsoTime } from "../util/local-time.js";
 

@@ -6,7 +6,7 @@ const REACHED: ReadonlySet<string> = new Set(["created", "updated", "unchanged",
 /**
  * The row (of a source, a sheet or an earlier results file) carries this tool's write-back for a run that took it to
  * ChatGuru: a message id, a synced_at, or a status such a run writes. Evidence that an earlier run may have sent the
- * row's dialog or message (engine/held-actions.ts).
+ * row's dialog or message (engine/follow-ups/hold-rule.ts).
  */
 export function carriesWriteBack(values: Readonly<Record<string, string>>, writeBack: WriteBackColumns): boolean {
   const cell = (column: string | undefined) => (column === undefined ? "" : (values[column] ?? "").trim());

@@ -1,37 +1,40 @@
 import type { ChatGuruClient } from "../chatguru/types.js";
 import type { LoadedMapping } from "../mapping/load-mapping.js";
-import type { EngineOptions } from "./engine-options.js";
+import type { EngineOptions } from "./run/engine-options.js";
 import type { Sink } from "../sinks/sink.js";
 import type { OpenedSource, Source } from "../sources/source.js";
 import type { StateStore } from "../state/state-store.js";
 import { sleep as realSleep } from "../util/sleep.js";
-import { AddTimings } from "./add-timings.js";
-import { Admission } from "./admission.js";
-import { ConfigGate } from "./config-gate.js";
-import { checkDue, probeCredentials, type CredentialsCheck } from "./credentials-check.js";
-import type { ContactContext, SyncMode } from "./contact-task.js";
-import { RowList, type FollowUpSettings } from "./held-actions.js";
-import { MessageBudget } from "./message-budget.js";
-import { MessagePlan } from "./message-plan.js";
-import { MessageStatusTally } from "./message-status-tally.js";
-import { buildReport, type SyncReport } from "./report.js";
-import { Priority, RequestQueue } from "./request-queue.js";
-import { readRows } from "./row-loop.js";
-import { openRowPipeline, type RowPipeline } from "./row-pipeline.js";
-import { RowOutput } from "./row-output.js";
-import { RunFailures } from "./run-failures.js";
-import { ScheduledClient } from "./scheduled-client.js";
-import { StopController } from "./stop-controller.js";
-import { fedBackDuplicates } from "./fed-back-duplicate.js";
-import { HoldEvidence, type PriorResults } from "./hold-evidence.js";
-import { formsFromJournal, NumberForms } from "./number-forms.js";
-import type { EstimateKnowledge } from "./plan-estimate.js";
-import { UpsertStrategy } from "./upsert-strategy.js";
+import { AddTimings } from "./learning/add-timings.js";
+import { Admission } from "./run/admission.js";
+import { ConfigGate } from "./learning/config-gate.js";
+import { checkDue, probeCredentials, type CredentialsCheck } from "./transport/credentials-check.js";
+import type { SyncMode } from "./shared/settings.js";
+import { RowList } from "./job/row-list.js";
+import type { FollowUpSettings, RowLearners, RowServices, RowSettings } from "./job/row-context.js";
+import { MessageBudget } from "./job/message-budget.js";
+import { MessagePlan } from "./decide/message-plan.js";
+import { MessageStatusTally } from "./run/message-status-tally.js";
+import { buildReport } from "./run/report.js";
+import { type SyncReport } from "./shared/sync-report.js";
+import { Priority, RequestQueue } from "./transport/request-queue.js";
+import { readRows } from "./run/row-loop.js";
+import type { RowRunDeps } from "./run/run-row.js";
+import { openRowPipeline, type RowPipeline } from "./run/row-pipeline.js";
+import { RowOutput } from "./run/row-output.js";
+import { RunFailures } from "./run/run-failures.js";
+import { ScheduledClient } from "./transport/scheduled-client.js";
+import { StopController } from "./run/stop-controller.js";
+import { fedBackDuplicates } from "./run/fed-back-duplicate.js";
+import { HoldEvidence, type PriorResults } from "./follow-ups/hold-evidence.js";
+import { formsFromJournal, NumberForms } from "./learning/number-forms.js";
+import type { EstimateKnowledge } from "./run/plan-tally.js";
+import { UpsertStrategy } from "./learning/upsert-strategy.js";
 import { text } from "../messages/text.js";
 import { say } from "../messages/translate.js";
-import { noticeEvent, warningEvent } from "./events.js";
+import { noticeEvent, warningEvent } from "./shared/events.js";
 
-export type { RowFilter } from "./decide-row.js";
+export type { RowFilter } from "./decide/decide-row.js";
 
 /** What the engine is given rather than creates: adapters, the journal, time. */
 export interface EnginePorts {
@@ -75,7 +78,7 @@ interface Run {
 }
 
 /**
- * read → check → classify → decide → admit → run row → write back → report (SPEC §5). Row problems become outcomes;
+ * read → check → classify → decide → admit → run row → write back → report (see docs/row-life.md). Row problems become outcomes;
  * run-level stops (auth, too many failures, SIGINT) end the run early with every row still written to the sink (rows
  * never reached have no status).
  */
@@ -96,7 +99,12 @@ export async function runSync(options: EngineOptions, ports: EnginePorts): Promi
   try {
     pipeline = await openRowPipeline(ports.source, ports.mapping, ports.createSink, options.onEvent);
     const knows = options.dryRun ? estimateKnowledge(ports) : undefined;
-    output = new RowOutput(pipeline.sink, options.onEvent, startedAt, knows, (said) => say(options.language, said));
+    output = new RowOutput(pipeline.sink, {
+      onEvent: options.onEvent,
+      startedAt,
+      knows,
+      sayCell: (said) => say(options.language, said),
+    });
     const { source, statePath } = ports;
     const start = { type: "start", source: source.label, mode: run.mode, dryRun: options.dryRun } as const;
     options.onEvent?.({ ...start, ...(statePath ? { statePath } : {}) });
@@ -240,35 +248,42 @@ function prepare(options: EngineOptions, ports: EnginePorts): Run {
   };
 }
 
-function rowRunDeps(run: Run, output: RowOutput) {
+/** What rows run with: the run's clients, journal and clock, the settings from the options, and the learners. */
+function rowRunDeps(run: Run, output: RowOutput): RowRunDeps {
   const { options, ports, scheduled, stop, admission } = run;
-  const ctx: ContactContext = {
+  const state = ports.state!;
+  const services: RowServices = {
     first: scheduled!.at(Priority.NEW_ROW),
     follow: scheduled!.at(Priority.FOLLOW_UP),
     poll: scheduled!.at(Priority.POLL),
-    state: ports.state!,
+    state,
+    now: ports.now ?? Date.now,
+    sleep: ports.sleep ?? realSleep,
+    signal: stop.signal,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    onAddWait: admission.onAddWait,
+  };
+  const settings: RowSettings = {
     mode: run.mode,
+    full: options.full,
     waitForAdds: options.wait,
     addTimeoutMs: options.addTimeoutMs,
     pollSchedule: options.pollSchedule,
-    // "probe-first" (internal, bench only) keeps the fixed order and schedule of before, to compare against.
+    uncertainProbeMs: options.uncertainProbeMs,
+  };
+  const learners: RowLearners = {
+    // "probe-first" (internal, bench only) learns nothing: every row updates first on the default poll schedule.
     ...(options.upsertStrategy === "probe-first"
       ? {}
       : {
           upsert: ports.upsert ?? new UpsertStrategy(),
-          forms: formsFromJournal(ports.state!.entries()),
+          forms: formsFromJournal(state.entries()),
           addTimings: ports.addTimings ?? new AddTimings(),
         }),
-    uncertainProbeMs: options.uncertainProbeMs,
-    signal: stop.signal,
-    now: ports.now ?? Date.now,
-    sleep: ports.sleep ?? realSleep,
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    onAddWait: admission.onAddWait,
     configGate: new ConfigGate(options.concurrency, stop.signal),
-    followUps: run.followUps,
   };
-  return { ctx, state: ports.state!, output, failures: run.failures, full: options.full };
+  const context = { services, settings, learners, followUps: run.followUps };
+  return { context, state, output, failures: run.failures };
 }
 
 /** A row that failed on one of these may have changed something in ChatGuru (a send whose answer was lost). */
@@ -289,7 +304,7 @@ function reachedAnyRow(run: Run, output: RowOutput): boolean {
 
 /**
  * A run stopped by a run-level error (ChatGuru unreachable, credentials refused, a custom field it does not know)
- * before ChatGuru answered for any row changes no file a person trusts (SPEC §5): the results and errors files stay
+ * before ChatGuru answered for any row changes no file a person trusts: the results and errors files stay
  * as they were — or absent, on a first run — instead of showing blanks, `failed` for rows that only met the outage,
  * or a row list cut short. Said as a warning; the report carries the error. A run that reached some row writes its
  * results (rows not reached keep their last result from the journal).

@@ -1,5 +1,5 @@
 /**
- * Keeps Sheets calls under the per-user quota (60 requests per minute by default, SPEC §5). A sliding-window log
+ * Keeps Sheets calls under the per-user quota (60 requests per minute per user by default, Google's limit). A sliding-window log
  * rather than a token bucket: Google counts requests per rolling minute, and a bucket refilled continuously would
  * allow a burst of `limit` plus the refill inside one minute.
  */

@@ -15,7 +15,7 @@ export type SheetsAuthClient = Exclude<NonNullable<GlobalOptions["auth"]>, strin
 /** How the gateway authenticates, and what it needs to explain failures without leaking anything. */
 export interface SheetsCredentials {
   auth: SheetsAuthClient;
-  /** Which of the three options of SPEC §4.1 was used, for messages. */
+  /** Which of the three ways to authenticate was used, for messages. */
   origin: "GOOGLE_ACCESS_TOKEN" | "GOOGLE_APPLICATION_CREDENTIALS" | "Application Default Credentials";
   /** The service account's client_email, when known: the address the sheet must be shared with. */
   accountEmail?: string;
@@ -28,7 +28,7 @@ export interface SheetsCredentials {
 export const NO_CREDENTIALS_TEXT = msg("google.noCredentials", { scope: SHEETS_SCOPE });
 export const NO_CREDENTIALS_MESSAGE = english(NO_CREDENTIALS_TEXT);
 
-/** Auth order of SPEC §4.1: GOOGLE_ACCESS_TOKEN, then GOOGLE_APPLICATION_CREDENTIALS, then ADC. */
+/** The most explicit credentials win: GOOGLE_ACCESS_TOKEN, then GOOGLE_APPLICATION_CREDENTIALS, then ADC. */
 export async function resolveSheetsCredentials(env: Record<string, string | undefined>): Promise<SheetsCredentials> {
   const token = env.GOOGLE_ACCESS_TOKEN?.trim();
   if (token) return fromAccessToken(token);

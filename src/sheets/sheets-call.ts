@@ -1,7 +1,7 @@
 import type { QuotaPacer } from "./quota-pacer.js";
 import type { SheetsCredentials } from "./sheets-auth.js";
 import { classifySheetsFailure, retriesExhausted } from "./sheets-errors.js";
-import type { SheetsEvent } from "./sheets-gateway.js";
+import type { SheetsEvent } from "./sheets-types.js";
 import { backoffDelay, SHEETS_RETRY } from "./sheets-retry.js";
 
 /** Sends one Sheets request under the quota, retrying transient failures; `method` names it in events and errors. */

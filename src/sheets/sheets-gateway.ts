@@ -3,14 +3,10 @@ import { createQuotaPacer } from "./quota-pacer.js";
 import { resolveSheetsCredentials, type SheetsCredentials } from "./sheets-auth.js";
 import { createSheetsCaller } from "./sheets-call.js";
 import * as requests from "./sheets-requests.js";
+import type { SheetsEvent, SpreadsheetInfo, ValueRange } from "./sheets-types.js";
 
 export { DEFAULT_SHEETS_API_URL } from "./sheets-requests.js";
-
-/** Progress of the gateway, for logs and `--json` request counts. Never carries cell values or secrets. */
-export type SheetsEvent =
-  | { type: "sheets-request"; method: string; attempt: number }
-  | { type: "sheets-retry"; method: string; attempt: number; reason: string; status?: number; delayMs: number }
-  | { type: "sheets-throttle"; method: string; waitMs: number };
+export type { SheetsEvent, SheetTab, SpreadsheetInfo, ValueRange } from "./sheets-types.js";
 
 export interface SheetsGatewayOptions {
   /** GOOGLE_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS, SHEETS_API_URL are read from here (never process.env). */
@@ -26,28 +22,6 @@ export interface SheetsGatewayOptions {
   random?: () => number;
   /** Per-attempt timeout. @default 60_000 */
   timeoutMs?: number;
-}
-
-export interface SheetTab {
-  /** The tab's gid. */
-  sheetId: number;
-  title: string;
-  index: number;
-  /** Grid size: rows/columns that exist, filled or not. Writes beyond it fail, so the sink grows the grid first. */
-  rowCount: number;
-  columnCount: number;
-}
-
-export interface SpreadsheetInfo {
-  spreadsheetId: string;
-  title: string;
-  url: string;
-  tabs: SheetTab[];
-}
-
-export interface ValueRange {
-  range: string;
-  values: string[][];
 }
 
 /** The only door to Google Sheets: typed, paced under the quota, retried, with actionable errors. */
@@ -69,7 +43,7 @@ export interface SheetsGateway {
   appendColumns(spreadsheetId: string, sheetId: number, count: number): Promise<void>;
 }
 
-/** Resolves credentials (SPEC §4.1 order) and builds the gateway. Throws ConfigError when none are usable. */
+/** Resolves credentials (access token, then key file, then ADC: sheets-auth.ts) and builds the gateway. Throws ConfigError when none are usable. */
 export async function createSheetsGateway(options: SheetsGatewayOptions): Promise<SheetsGateway> {
   const credentials = await resolveSheetsCredentials(options.env);
   return createSheetsGatewayWithCredentials(credentials, options);

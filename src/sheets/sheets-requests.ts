@@ -1,7 +1,7 @@
 import { sheets, type sheets_v4 } from "@googleapis/sheets";
 import type { SheetsCredentials } from "./sheets-auth.js";
 import type { SheetsCall } from "./sheets-call.js";
-import type { SheetTab, SpreadsheetInfo, ValueRange } from "./sheets-gateway.js";
+import type { SheetTab, SpreadsheetInfo, ValueRange } from "./sheets-types.js";
 import { spreadsheetUrl } from "./sheets-spec.js";
 
 /** The googleapis calls behind each SheetsGateway method, and the translation of their answers to plain types. */

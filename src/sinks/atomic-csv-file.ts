@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
+import { replaceFile } from "../util/durable-fs.js";
 import { csvLine, type CsvLine } from "./csv-line.js";
 import { tempPathBeside } from "./results-file.js";
 
@@ -67,13 +68,7 @@ export class AtomicCsvFile {
 
   /** Ends the CSV and renames the temp file over `path`; on failure the temp file is removed and the error thrown. */
   async finish(): Promise<void> {
-    try {
-      await this.endFile();
-      await rename(this.temp, this.path);
-    } catch (error) {
-      await rm(this.temp, { force: true });
-      throw error;
-    }
+    await replaceFile(this.path, this.temp, () => this.endFile());
   }
 
   /** Drops the temp file without touching `path`. */

@@ -6,13 +6,12 @@ import { isOpenedSheetsSource, isOpenedXlsxSource, type OpenedSource, type Sourc
 
 export { defaultResultsPath } from "./results-paths.js";
 import { createCsvSink, EXCEL_BR_DELIMITER } from "./csv-sink.js";
-import { assertResultsPath } from "./results-path.js";
 import { removeStaleTemps } from "./stale-temps.js";
 import { createSheetsSink } from "./sheets-sink.js";
 import { type Sink } from "./sink.js";
 import { DEFAULT_WRITE_BACK, type WriteBackColumns } from "../core/row-result.js";
 import { createErrorsSink, withErrorsFile } from "./errors-sink.js";
-import { defaultResultsPath, errorsPath, planPath } from "./results-paths.js";
+import { assertResultsPath, defaultResultsPath, errorsPath, planPath } from "./results-paths.js";
 import { teeSink } from "./tee-sink.js";
 import { createXlsxSink } from "./xlsx-sink.js";
 import { removeWorkbookTwin, writeWorkbookTwin } from "./workbook-twin.js";

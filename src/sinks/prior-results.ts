@@ -9,7 +9,7 @@ import { english } from "../messages/translate.js";
 
 /**
  * The results file an earlier run left (before this run replaces it), read for one fact: which row keys it shows this
- * tool wrote back for — evidence for the hold rule (engine/held-actions.ts) when the journal has no record of a row.
+ * tool wrote back for — evidence for the hold rule (engine/follow-ups/hold-rule.ts) when the journal has no record of a row.
  * Read once, on the first question (a run whose journal knows every row never reads it), and only keys the journal
  * does not know are kept. A results file that cannot be read is no evidence: the warning says so.
  */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
+import { replaceFile } from "../util/durable-fs.js";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
@@ -73,14 +74,7 @@ export async function writeWorkbookTwin(csvPath: string, options: TwinOptions): 
   if (options.protect?.some((path) => path !== undefined && resolve(path) === resolve(twin))) return undefined;
   const comment = `${COMMENT_PREFIX}${await sha1Of(csvPath)}`;
   if ((await zipComment(twin)) === comment) return twin;
-  const temp = tempPathBeside(twin);
-  try {
-    await copyRows(csvPath, temp, options, comment);
-    await rename(temp, twin);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await replaceFile(twin, tempPathBeside(twin), (temp) => copyRows(csvPath, temp, options, comment));
   return twin;
 }
 

@@ -1,4 +1,5 @@
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
+import { replaceFile } from "../util/durable-fs.js";
 import ExcelJS from "exceljs";
 import type { WriteBackColumns } from "../core/row-result.js";
 import { resultLayout } from "./result-layout.js";
@@ -72,15 +73,11 @@ export function createXlsxSink(options: XlsxSinkOptions): Sink {
     },
     drained: () => Promise.resolve(),
     async finish() {
-      try {
+      await replaceFile(path, temp, async () => {
         sheet.commit();
         await workbook.commit();
         if (failure) throw failure;
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      });
     },
     async discard() {
       await new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { open, readdir, rename, unlink } from "node:fs/promises";
+import { readdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import { writeAll } from "../util/durable-fs.js";
+import { replaceFile, writeAll, writeNewFile } from "../util/durable-fs.js";
+import { journalTempPath } from "./journal-sidecar.js";
 import { recordLine } from "./journal-format.js";
 import { LEARNT_TEMP_SUFFIX } from "./learnt-file.js";
 import { SNAPSHOT_TEMP_SUFFIX } from "./snapshot-file.js";
@@ -19,34 +19,20 @@ export const CREATE_SUFFIX = ".create.tmp";
  * directory and reopens its append handle.
  */
 export async function writeCompacted(filePath: string, header: string, records: Iterable<RowState>): Promise<void> {
-  const tempPath = path.join(
-    path.dirname(filePath),
-    `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString("hex")}${COMPACT_SUFFIX}`,
-  );
-  const temp = await open(tempPath, "wx");
-  try {
-    let chunk = header;
-    for (const record of records) {
-      chunk += recordLine(record);
-      if (chunk.length >= COMPACT_CHUNK_CHARS) {
-        await writeAll(temp, chunk);
-        chunk = "";
+  await replaceFile(filePath, journalTempPath(filePath, COMPACT_SUFFIX), (temp) =>
+    writeNewFile(temp, async (handle) => {
+      let chunk = header;
+      for (const record of records) {
+        chunk += recordLine(record);
+        if (chunk.length >= COMPACT_CHUNK_CHARS) {
+          await writeAll(handle, chunk);
+          chunk = "";
+        }
       }
-    }
-    await writeAll(temp, chunk);
-    await temp.datasync();
-  } catch (error) {
-    await temp.close().catch(() => {});
-    await unlink(tempPath).catch(() => {});
-    throw error;
-  }
-  await temp.close();
-  try {
-    await rename(tempPath, filePath);
-  } catch (error) {
-    await unlink(tempPath).catch(() => {});
-    throw error;
-  }
+      await writeAll(handle, chunk);
+      await handle.datasync();
+    }),
+  );
 }
 
 const TEMP_SUFFIXES = [COMPACT_SUFFIX, CREATE_SUFFIX, SNAPSHOT_TEMP_SUFFIX, LEARNT_TEMP_SUFFIX];

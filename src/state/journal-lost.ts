@@ -62,7 +62,7 @@ export function lostJournalError(lost: LostJournal): ConfigError {
  * A journal started in place of a lost one — replaced with --new-journal, or missing while a lock or temp file it kept
  * beside it remains (those alone are not refused: a run killed before creating its journal leaves a lock) — says so
  * in its header (`"lost":true`). Every later run, the first one interrupted or not, then holds the same sends to
- * chats that already exist until a person releases them (engine/held-actions.ts).
+ * chats that already exist until a person releases them (engine/follow-ups/hold-rule.ts).
  */
 export const LOST_MEMBER = '"lost":true';
 

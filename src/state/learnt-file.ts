@@ -3,11 +3,11 @@ import { replaceBesideJournal } from "./journal-sidecar.js";
 
 /**
  * `<journal>.learnt.json` beside the journal: what the last run learnt about this account that makes the next one
- * cheaper (SPEC §5 "Requests per row") — how long its chat_adds took to settle (engine/add-timings.ts), so a scheduled
+ * cheaper (SPEC §5 "Requests per row") — how long its chat_adds took to settle (engine/learning/add-timings.ts), so a scheduled
  * run polls its first adds at the learnt time instead of scouting from ~3 s again, and whether the rows the journal
- * did not know turned out new (engine/upsert-strategy.ts), so the new leads of a scheduled run are added first instead
+ * did not know turned out new (engine/learning/upsert-strategy.ts), so the new leads of a scheduled run are added first instead
  * of probed blind — and when ChatGuru last accepted this journal's credentials, so a scheduled run whose rows need no
- * request still notices a revoked key within hours (engine/credentials-check.ts). A cache like the snapshot: missing,
+ * request still notices a revoked key within hours (engine/transport/credentials-check.ts). A cache like the snapshot: missing,
  * unreadable, stale or odd content only means starting afresh.
  */
 export const LEARNT_SUFFIX = ".learnt.json";

@@ -1,8 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { InternalError, RunAbortedError, SyncError, textOf } from "../errors.js";
-import { appendDurably, syncDirectory, truncateDurably, writeAll } from "../util/durable-fs.js";
+import {
+  appendDurably,
+  replaceFile,
+  syncDirectory,
+  truncateDurably,
+  writeAll,
+  writeNewFile,
+} from "../util/durable-fs.js";
+import { journalTempPath } from "./journal-sidecar.js";
 import { CREATE_SUFFIX, removeCompactionDebris, writeCompacted } from "./journal-compact.js";
 import { headerLine, PATCH_FIELD_SET } from "./journal-format.js";
 import type { JournalIndex } from "./journal-index.js";
@@ -366,19 +373,10 @@ class NdjsonStore implements StateStore {
 
 /** Writes `content` to a temp file beside `filePath`, flushes it and renames it into place. */
 async function createWhole(filePath: string, content: string): Promise<void> {
-  const temp = path.join(
-    path.dirname(filePath),
-    `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString("hex")}${CREATE_SUFFIX}`,
+  await replaceFile(filePath, journalTempPath(filePath, CREATE_SUFFIX), (temp) =>
+    writeNewFile(temp, async (handle) => {
+      await writeAll(handle, content);
+      await handle.datasync();
+    }),
   );
-  const handle = await open(temp, "wx");
-  try {
-    await writeAll(handle, content);
-    await handle.datasync();
-    await handle.close();
-    await rename(temp, filePath);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
 }

@@ -48,7 +48,7 @@ export interface RowState {
   contextHash?: string;
   /**
    * `true`: this row's dialog, message and file are held — an earlier run may have sent them and its journal is gone
-   * (engine/held-actions.ts), while ChatGuru already had the chat. `false`: a person released them (--release-held),
+   * (engine/follow-ups/hold-rule.ts), while ChatGuru already had the chat. `false`: a person released them (--release-held),
    * so this journal knows the row from then on. Absent: no such evidence seen for the row.
    */
   held?: boolean;

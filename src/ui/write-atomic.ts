@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { replaceFile } from "../util/durable-fs.js";
 
 /**
  * Writes through a temp file renamed over the target: a reader (the CLI, a page, the next start of the server) sees
@@ -7,13 +8,7 @@ import { rename, unlink, writeFile } from "node:fs/promises";
  */
 export async function writeFileAtomic(path: string, text: string, options: { mode?: number } = {}): Promise<void> {
   const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temp, text, { mode: options.mode ?? 0o644 });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await replaceFile(path, temp, (at) => writeFile(at, text, { mode: options.mode ?? 0o644 }));
 }
 
 /** JSON files of the app (source.json, run.json), indented so a person can read them. */

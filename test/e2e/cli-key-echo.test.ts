@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SyncEvent } from "../../src/engine/events.js";
+import type { SyncEvent } from "../../src/engine/shared/events.js";
 import { sync } from "../../src/sync.js";
 import { runCliInProcess } from "../helpers/cli.js";
 import { keyLeaks } from "../helpers/key-leaks.js";

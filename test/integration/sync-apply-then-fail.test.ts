@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { MockState } from "../../src/chatguru/mock/mock-server.js";
-import type { SyncEvent } from "../../src/engine/events.js";
+import type { SyncEvent } from "../../src/engine/shared/events.js";
 import { sync } from "../../src/sync.js";
 import { createSyncEnv, FAST, type SyncEnv } from "../helpers/sync-env.js";
 

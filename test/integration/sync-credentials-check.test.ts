@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { CHECK_AFTER_MS } from "../../src/engine/credentials-check.js";
+import { CHECK_AFTER_MS } from "../../src/engine/transport/credentials-check.js";
 import { learntPath } from "../../src/state/learnt-file.js";
 import { openNdjsonStateStore } from "../../src/state/ndjson-state-store.js";
 import { sync } from "../../src/sync.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SyncEvent } from "../../src/engine/events.js";
+import type { SyncEvent } from "../../src/engine/shared/events.js";
 import { sync } from "../../src/sync.js";
 import { FAST } from "../helpers/sync-env.js";
 import { failure, startScriptedServer, success, type ScriptedServer } from "../helpers/scripted-chatguru.js";

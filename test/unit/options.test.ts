@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLL_SCHEDULE } from "../../src/engine/add-waiter.js";
-import { DEFAULT_RETRY_POLICY } from "../../src/engine/retry-policy.js";
+import { DEFAULT_POLL_SCHEDULE } from "../../src/engine/shared/settings.js";
+import { DEFAULT_RETRY_POLICY } from "../../src/engine/transport/retry-policy.js";
 import { UsageError } from "../../src/errors.js";
 import { check, normalizeRetryPolicy, normalizeSyncOptions, rules, type SyncOptions } from "../../src/options.js";
 

@@ -8,7 +8,7 @@ import { text as msg } from "../../messages/text.js";
 import { ENGLISH, type Speaker } from "../../messages/translate.js";
 import { findPhoneColumn, starterMapping } from "../../mapping/starter-mapping.js";
 import type { Source } from "../../sources/source.js";
-import { describeReadText } from "../../engine/read-notice.js";
+import { describeReadText } from "../../sources/read-notice.js";
 import type { CliCommand } from "../command.js";
 import { readSourceFlags, sourceFormatOptions } from "../source-flags.js";
 import { sourceFromFlag } from "./validate.js";

@@ -2,15 +2,15 @@ import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { ChatGuruConnection } from "../../chatguru/types.js";
 import { sleep } from "../../util/sleep.js";
-import type { SyncReport } from "../../engine/report.js";
-import type { SyncEvent } from "../../engine/events.js";
+import type { SyncReport } from "../../engine/shared/sync-report.js";
+import type { SyncEvent, SyncEventListener } from "../../engine/shared/events.js";
 import { ExitCode } from "../../core/exit-code.js";
 import { isSyncError } from "../../errors.js";
 import { exitCodeOf } from "../exit-code.js";
-import { check, normalizeSyncOptions, rules } from "../../options.js";
+import { check, checkConnection, normalizeSyncOptions, rules, type NormalizedSyncOptions } from "../../options.js";
 import { CLI_NAMING } from "../naming.js";
 import { isSheetsSpec } from "../../sheets/sheets-spec.js";
-import { sync, type SyncOptions } from "../../sync.js";
+import { syncNormalized, type SyncOptions } from "../../sync.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { connectionOptions, resolveConnection, testWaits } from "../env.js";
 import { estimateRows } from "../estimate-rows.js";
@@ -96,15 +96,21 @@ function numberFlagsFor(args: Record<string, unknown>): Partial<SyncOptions> {
   return options as Partial<SyncOptions>;
 }
 
+const NORMALIZED = Symbol("normalized");
+
+/** SyncOptions as the flags gave them (what the renderer reads), with the one normalised form the run takes. */
+export type CheckedSyncOptions = SyncOptions & { readonly [NORMALIZED]: NormalizedSyncOptions };
+
 /**
- * Flags → SyncOptions, checked by the library's own normalizeSyncOptions() (exit 2 with the flag's name) before the
- * connection is resolved, so a bad flag is reported first.
+ * Flags → SyncOptions, normalised once by the library's own normalizeSyncOptions() (exit 2 with the flag's name)
+ * before the connection is resolved, so a bad flag is reported first. The run then takes that normalised form
+ * (runChecked), the resolved connection added.
  */
 export function buildSyncOptions(
   args: Record<string, unknown>,
   io: CliIO,
   extra: Partial<SyncOptions> = {},
-): SyncOptions {
+): CheckedSyncOptions {
   const options: SyncOptions = {
     source: args.source as string,
     mapping: args.mapping as string,
@@ -129,7 +135,7 @@ export function buildSyncOptions(
     ...testWaits(io.env),
     ...extra,
   };
-  normalizeSyncOptions(options, CLI_NAMING);
+  const normalized = normalizeSyncOptions(options, CLI_NAMING);
   const typedTimeout = numberFlag(args, "timeout");
   const timeout =
     typedTimeout === undefined
@@ -152,12 +158,27 @@ export function buildSyncOptions(
     // A dry run sends nothing; without a connection it simply has no state to plan from.
     if (!options.dryRun) throw error;
   }
-  return { ...options, ...(connection ? { connection } : {}) };
+  const reached = connection ? { connection } : {};
+  return { ...options, ...reached, [NORMALIZED]: { ...normalized, ...reached } };
+}
+
+/**
+ * One run of the checked options, with `onEvent`. The connection, resolved after the flags were checked, is checked
+ * here, inside the run as sync() would: a bad one is the run's error (--json still prints its one object).
+ */
+function runChecked(options: CheckedSyncOptions, onEvent: SyncEventListener): Promise<SyncReport> {
+  const normalized = options[NORMALIZED];
+  try {
+    checkConnection(normalized.connection, normalized.client !== undefined);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return syncNormalized({ ...normalized, onEvent });
 }
 
 /** Runs one sync with rendering; prints the report (JSON or human) and returns the exit code. */
 export async function runRendered(
-  options: SyncOptions,
+  options: CheckedSyncOptions,
   args: Record<string, unknown>,
   io: CliIO,
   log: RunLog = new RunLog(io, args),
@@ -187,12 +208,9 @@ export async function runRendered(
   const inFlight = new InFlightRows();
   const unregister = reportOnForcedExit(inFlight, sp);
   try {
-    report = await sync({
-      ...options,
-      onEvent: (event) => {
-        inFlight.track(event);
-        renderer.onEvent(event);
-      },
+    report = await runChecked(options, (event) => {
+      inFlight.track(event);
+      renderer.onEvent(event);
     });
   } catch (error) {
     // The cron log still gets its one dated line; the error itself follows (printed by main).
@@ -224,7 +242,7 @@ export function runCommand(
   args: Record<string, unknown>,
   io: CliIO,
   extra: Partial<SyncOptions> = {},
-): { options: SyncOptions; log: RunLog } {
+): { options: CheckedSyncOptions; log: RunLog } {
   const log = new RunLog(io, args);
   try {
     return { options: buildSyncOptions(args, io, extra), log };
@@ -276,7 +294,7 @@ export const syncCommand: CliCommand = {
  * and the next cycle tries again — a scheduler should not die of one bad minute.
  */
 async function watch(
-  options: SyncOptions,
+  options: CheckedSyncOptions,
   everySeconds: number,
   args: Record<string, unknown>,
   io: CliIO,
@@ -293,7 +311,7 @@ async function watch(
   for (let cycle = 1; ; cycle += 1) {
     let report: SyncReport;
     try {
-      report = await sync({ ...options, onEvent });
+      report = await runChecked(options, onEvent);
     } catch (error) {
       if (!isSyncError(error) || io.signal.aborted) {
         log.stopped(error);

@@ -1,7 +1,7 @@
 import { compileValue } from "../../mapping/compile-value.js";
 import type { LoadedMapping } from "../../mapping/load-mapping.js";
 import type { ValueSpec } from "../../mapping/schema.js";
-import type { PlannedRow } from "../../engine/plan-estimate.js";
+import type { PlannedRow } from "../../engine/shared/sync-report.js";
 
 /** One request as the Revisão page shows it: the action and its parameters, never the credentials. */
 export interface ShownRequest {

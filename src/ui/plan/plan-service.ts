@@ -1,6 +1,6 @@
 import type { ChatGuruConnection } from "../../chatguru/types.js";
-import type { MessagePlanSummary } from "../../engine/message-plan.js";
-import type { PlannedRow } from "../../engine/plan-estimate.js";
+import type { MessagePlanSummary } from "../../engine/shared/sync-report.js";
+import type { PlannedRow } from "../../engine/shared/sync-report.js";
 import type { LoadedMapping } from "../../mapping/load-mapping.js";
 import type { Source } from "../../sources/source.js";
 import { sync, type SyncOptions } from "../../sync.js";

@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { SyncEvent } from "../../engine/events.js";
-import type { SyncReport } from "../../engine/report.js";
+import type { SyncEvent } from "../../engine/shared/events.js";
+import type { SyncReport } from "../../engine/shared/sync-report.js";
 import { isRunAbortedError, isSyncError } from "../../errors.js";
 import { sync, type SyncOptions } from "../../sync.js";
 import { safeJson, type Secrets } from "../http/respond.js";

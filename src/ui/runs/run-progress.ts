@@ -1,5 +1,5 @@
-import type { SyncEvent } from "../../engine/events.js";
-import type { SyncReport } from "../../engine/report.js";
+import type { SyncEvent } from "../../engine/shared/events.js";
+import type { SyncReport } from "../../engine/shared/sync-report.js";
 import { ui } from "../ui-language.js";
 import { splitCode } from "./problem-text.js";
 import type { RunProblem, RunRecord } from "./run-record.js";

@@ -1,4 +1,4 @@
-import type { OutcomeCounts } from "../../engine/report.js";
+import type { OutcomeCounts } from "../../engine/shared/sync-report.js";
 import type { Text } from "../../messages/text.js";
 import type { ReadChoice } from "../sources/source-record.js";
 

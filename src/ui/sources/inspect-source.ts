@@ -1,5 +1,5 @@
 import { normalizePhone } from "../../mapping/phone.js";
-import { describeRead } from "../../engine/read-notice.js";
+import { describeRead } from "../../sources/read-notice.js";
 import { isOpenedSheetsSource, type OpenedSource, type Source } from "../../sources/source.js";
 import type { SourceRow } from "../../core/source-row.js";
 

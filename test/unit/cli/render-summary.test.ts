@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { countsLine, SyncRenderer, summaryLine } from "../../../src/cli/render.js";
 import { messageStatusLines } from "../../../src/cli/summary-lines.js";
-import { MessageStatusTally } from "../../../src/engine/message-status-tally.js";
-import { emptyCounts, type SyncReport } from "../../../src/engine/report.js";
+import { MessageStatusTally } from "../../../src/engine/run/message-status-tally.js";
+import { emptyCounts } from "../../../src/engine/run/report.js";
+import { type SyncReport } from "../../../src/engine/shared/sync-report.js";
 
 /** A run on an 8-row file that stopped after 2 invalid and 1 duplicate rows: 5 rows not reached. */
 const stopped = (extra: Partial<SyncReport> = {}): SyncReport => ({

@@ -1,7 +1,10 @@
 import type { ChatGuruClient, ChatGuruResponse } from "../../../src/chatguru/types.js";
 import type { ContactDraft } from "../../../src/mapping/contact.js";
-import type { ContactContext } from "../../../src/engine/contact-context.js";
-import { RowFailure } from "../../../src/engine/row-failure.js";
+import type { FollowUpSettings, RowLearners, RowServices, RowSettings } from "../../../src/engine/job/row-context.js";
+import { RowJob } from "../../../src/engine/job/row-job.js";
+import type { ContactResult } from "../../../src/engine/job/row-result.js";
+import { syncRow } from "../../../src/engine/row/sync-row.js";
+import { RowFailure } from "../../../src/engine/shared/row-failure.js";
 import type { RowState, RowStatePatch, StateStore } from "../../../src/state/state-store.js";
 
 /** A journal in memory, with the merge rules of the real one (`null` clears, `undefined` leaves as is). */
@@ -86,7 +89,22 @@ export function fakeTime(start = Date.parse("2025-01-01T00:00:00Z")) {
   };
 }
 
-export function context(client: ChatGuruClient, overrides: Partial<ContactContext> = {}): ContactContext {
+/** A row context in one flat object, as the tests build and change it; `syncContact` splits it at each call. */
+export type FlatContext = RowServices & Omit<RowSettings, "full"> & RowLearners & { followUps?: FollowUpSettings };
+
+/** One row through the engine as runRow runs it, with the flat test context as it is at the call. */
+export function syncContact(
+  d: ContactDraft,
+  hash: string,
+  ctx: FlatContext,
+  options: { full: boolean },
+): Promise<ContactResult> {
+  const settings = { ...ctx, full: options.full };
+  const context = { services: ctx, settings, learners: ctx, ...(ctx.followUps ? { followUps: ctx.followUps } : {}) };
+  return syncRow(new RowJob(d, hash, context));
+}
+
+export function context(client: ChatGuruClient, overrides: Partial<FlatContext> = {}): FlatContext {
   const time = fakeTime();
   return {
     first: client,
