@@ -1,6 +1,6 @@
 import type { Entry } from "../catalog.js";
 
-/** How a source was read, in one line (engine/read-notice.ts). */
+/** How a source was read, in one line (sources/read-notice.ts). */
 export const readEn = {
   "read.worksheet": (p: { label: string; name: string; headerRow: number }) =>
     `read ${p.label}, worksheet "${p.name}", header on row ${p.headerRow}`,
