@@ -18,13 +18,27 @@ export async function runDialogOnce(
   marks: { mark: RowStatePatch; unmark: RowStatePatch },
   dialogId: string,
 ): Promise<void> {
+  // Its place is freed by the row's end (run-row.ts) unless ChatGuru ran it: a refusal must stop the run first.
+  await job.learners.configGate?.beforeDialog(dialogId, job.draft.key);
   await job.journal({ ...marks.mark, phone: job.draft.phone.canonical });
+  if (await sendJournaledDialog(job, target, marks.unmark, dialogId)) job.learners.configGate?.dialogRan(dialogId);
+}
+
+/** Sends the dialog already journaled as done; true when ChatGuru ran it, false when that stays uncertain. */
+async function sendJournaledDialog(
+  job: RowJob,
+  target: ChatTarget,
+  unmark: RowStatePatch,
+  dialogId: string,
+): Promise<boolean> {
   try {
     await target.send((client, n) => executeDialogOnce(client, n, dialogId));
-    await job.journal({ dialogStatus: null });
   } catch (error) {
-    await settleDialogFailure(error, job, marks.unmark);
+    await settleDialogFailure(error, job, unmark);
+    return false;
   }
+  await job.journal({ dialogStatus: null });
+  return true;
 }
 
 /**

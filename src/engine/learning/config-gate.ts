@@ -11,6 +11,11 @@ import type { ContactDraft } from "../../mapping/contact.js";
  * the run; before that, custom fields ChatGuru accepted in any chat_update_custom_fields let through the rows that send
  * only those — whatever the words of their adds. An add whose chat_add_status word is not documented can prove nothing
  * while it waits, so its place is handed on (`release`) instead of holding the run for --add-timeout.
+ *
+ * A dialog id is proved the same way, one id at a time: ChatGuru refuses an unknown one only in dialog_execute's
+ * answer, so while one dialog_execute with an unproved id is out the next rows wait before journaling theirs
+ * (`beforeDialog`). A dialog_execute that did not run keeps its place until its row is done, so a refusal stops the
+ * run (the row's outcome is read before its place is freed) with a single dialog_execute sent, not one per row in flight.
  */
 export class ConfigGate {
   #proven = false;
@@ -18,6 +23,9 @@ export class ConfigGate {
   readonly #acceptedFields = new Set<string>();
   readonly #holders = new Map<string, ContactDraft>();
   #waiters: Array<() => void> = [];
+  /** Dialog ids a dialog_execute ran (or a created/updated row proved), and those with a dialog_execute out now. */
+  readonly #provenDialogs = new Set<string>();
+  readonly #dialogsOut = new Map<string, string>();
 
   constructor(
     private readonly limit: number,
@@ -66,6 +74,7 @@ export class ConfigGate {
 
   /** The row finished (any outcome, or none when the run stopped): frees its place; a success proves the mapping. */
   rowDone(key: string, outcome: Outcome | undefined): void {
+    if (this.#freeDialogPlaces(key)) this.#wakeAll();
     const held = this.#holders.delete(key);
     if (outcome === "created" || outcome === "updated") {
       this.#proven = true;
@@ -74,6 +83,36 @@ export class ConfigGate {
     } else if (held) {
       this.#waiters.shift()?.();
     }
+  }
+
+  /** Waits, before a row journals its dialog_execute, while another row's dialog_execute is proving the same id. */
+  async beforeDialog(dialogId: string, key: string): Promise<void> {
+    while (!this.#dialogKnown(dialogId) && this.#dialogsOut.has(dialogId) && !this.signal?.aborted) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+    // The run stopped while this row waited: its dialog was never journaled nor sent.
+    if (this.signal?.aborted) throw this.signal.reason;
+    if (!this.#dialogKnown(dialogId)) this.#dialogsOut.set(dialogId, key);
+  }
+
+  /** ChatGuru ran a dialog_execute with this id: the id is proved and the rows waiting on it go. */
+  dialogRan(dialogId: string): void {
+    if (this.#provenDialogs.has(dialogId)) return;
+    this.#provenDialogs.add(dialogId);
+    this.#dialogsOut.delete(dialogId);
+    this.#wakeAll();
+  }
+
+  #freeDialogPlaces(key: string): boolean {
+    let freed = false;
+    for (const [dialogId, holder] of this.#dialogsOut) {
+      if (holder === key) freed = this.#dialogsOut.delete(dialogId);
+    }
+    return freed;
+  }
+
+  #dialogKnown(dialogId: string): boolean {
+    return this.#proven || this.#provenDialogs.has(dialogId);
   }
 
   #wakeAll(): void {

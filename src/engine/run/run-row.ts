@@ -46,8 +46,9 @@ export async function runRow(task: RowToRun, deps: RowRunDeps): Promise<void> {
   } catch (error) {
     deps.failures.fromRow(error);
   }
-  deps.context.learners.configGate?.rowDone(draft.key, result?.outcome);
+  // The stop comes first: rows waiting on this row's proof then wake to a stopped run and send nothing.
   if (result?.stopsRun) deps.failures.fromConfig(result.stopsRun);
+  deps.context.learners.configGate?.rowDone(draft.key, result?.outcome);
   if (result) {
     const words = result.errorText ?? (result.error !== undefined ? text("raw", { text: result.error }) : undefined);
     const message = words ? problemText({ code: result.errorCode, message: words }) : undefined;

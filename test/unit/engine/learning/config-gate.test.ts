@@ -85,4 +85,42 @@ describe("ConfigGate", () => {
     expect(gate.holds("k1")).toBe(false);
     expect(gate.holds("k2")).toBe(true);
   });
+
+  describe("dialog ids", () => {
+    it("one dialog_execute proves an id at a time; ChatGuru running it lets every waiting row go", async () => {
+      const gate = new ConfigGate(4);
+      await gate.beforeDialog("dlg", "k1");
+      let second = false;
+      void gate.beforeDialog("dlg", "k2").then(() => (second = true));
+      await gate.beforeDialog("other", "k3"); // another id is not held up by this one
+      await settle();
+      expect(second).toBe(false);
+      gate.dialogRan("dlg");
+      await settle();
+      expect(second).toBe(true);
+      await gate.beforeDialog("dlg", "k4"); // proved: never waits again
+    });
+
+    it("a dialog_execute that did not run keeps its place until its row is done", async () => {
+      const gate = new ConfigGate(4);
+      await gate.beforeDialog("dlg", "k1");
+      let second = false;
+      void gate.beforeDialog("dlg", "k2").then(() => (second = true));
+      await settle();
+      expect(second).toBe(false);
+      gate.rowDone("k1", "failed");
+      await settle();
+      expect(second).toBe(true);
+    });
+
+    it("a stop while rows wait on a refused id sends none of theirs: they reject with the stop's reason", async () => {
+      const stop = new AbortController();
+      const gate = new ConfigGate(4, stop.signal);
+      await gate.beforeDialog("dlg", "k1");
+      const waiting = gate.beforeDialog("dlg", "k2");
+      stop.abort(new Error("unknown dialog"));
+      gate.rowDone("k1", "failed");
+      await expect(waiting).rejects.toThrow("unknown dialog");
+    });
+  });
 });
