@@ -27,7 +27,11 @@ export class CellXmlText {
   private trimT = false;
   /** The last tag opened `<si>` or `<is>`: a `<t>` right after it is the cell's whole text, not a rich-text run. */
   private afterCellStart = false;
-  private carry = "";
+  /**
+   * What the last chunk left undecided, in pieces: a text node that has not ended yet grows by whole chunks without
+   * being re-read, so an 11 MB cell costs one pass instead of one pass per chunk over everything before it.
+   */
+  private carry: string[] = [];
 
   /** Passes `chunks` through the filter; the output is strings (exceljs's parser takes them as they are). */
   static async *filter(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -41,12 +45,28 @@ export class CellXmlText {
   }
 
   push(chunk: Buffer | string): string {
-    const input = this.carry + (typeof chunk === "string" ? chunk : this.decoder.write(chunk));
-    return this.step(input, false);
+    const decoded = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    if (this.carriesText() && !decoded.includes("<")) {
+      this.carry.push(decoded);
+      return "";
+    }
+    return this.step(this.takeCarry() + decoded, false);
   }
 
   end(): string {
-    return this.step(this.carry + this.decoder.end(), true);
+    return this.step(this.takeCarry() + this.decoder.end(), true);
+  }
+
+  /** The carry is the start of a text node (not a tag cut by the chunk's end): a chunk with no `<` only extends it. */
+  private carriesText(): boolean {
+    const first = this.carry[0];
+    return first !== undefined && first !== "" && first.charCodeAt(0) !== 60; /* < */
+  }
+
+  private takeCarry(): string {
+    const carried = this.carry.length === 1 ? this.carry[0]! : this.carry.join("");
+    this.carry = [];
+    return carried;
   }
 
   /**
@@ -86,7 +106,7 @@ export class CellXmlText {
       }
       i = next;
     }
-    this.carry = input.slice(i);
+    this.carry = [input.slice(i)];
     if (copiedTo === 0 && out.length === 0) return i === input.length ? input : input.slice(0, i);
     out.push(input.slice(copiedTo, i));
     return out.join("");
@@ -108,7 +128,7 @@ export class CellXmlText {
     if (isMarkup(input, before) || isMarkup(input, last)) return undefined;
     this.tag(input, before, beforeEnd);
     this.tag(input, last, lastEnd);
-    this.carry = input.slice(cut);
+    this.carry = [input.slice(cut)];
     return input.slice(0, cut);
   }
 
