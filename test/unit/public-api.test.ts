@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -160,5 +160,31 @@ describe("public API", () => {
     // What the engine does with it, and the hint its message carries, are internal but unchanged.
     expect(classifyChatGuruError(error)).toMatchObject({ kind: "row", code: "CHATGURU_CHAT_NOT_FOUND" });
     expect(error.message).toContain(hintWords("CHATGURU_CHAT_NOT_FOUND"));
+  });
+});
+
+describe("README library examples", () => {
+  it("shows every file of examples/ exactly as it is type-checked", () => {
+    const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const examples = readdirSync(path.join(repoRoot, "examples")).filter((name) => name.endsWith(".ts"));
+    expect(examples.sort()).toEqual(["client.ts", "errors.ts", "mock.ts", "sync.ts", "validate.ts"]);
+    for (const name of examples) {
+      const code = readFileSync(path.join(repoRoot, "examples", name), "utf8");
+      expect(readme.includes("```ts\n" + code + "```\n"), `README shows examples/${name} as it is`).toBe(true);
+    }
+  });
+
+  it("npm run typecheck compiles the examples against the package's own names", () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.typecheck).toContain("tsc -p examples/tsconfig.json");
+    const config = ts.readConfigFile(path.join(repoRoot, "examples", "tsconfig.json"), ts.sys.readFile).config as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    expect(config.compilerOptions.paths).toEqual({
+      "chatguru-sync": ["../src/index.ts"],
+      "chatguru-sync/mock": ["../src/mock.ts"],
+    });
   });
 });
