@@ -1,4 +1,4 @@
-// Lint = correctness rules + the seams of ARCHITECTURE.md ("dependencies point inward"), enforced so they do not erode.
+// Lint = correctness rules + the folder seams (README "Architecture": dependencies point inward), enforced so they do not erode.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 

@@ -19,8 +19,8 @@ const ADD_DELAY_MS = 5_000;
 const TOLERANCE = 1.1;
 
 /**
- * SPEC §9: 1 000 creates with a 5 s chat_add delay take ≈ the rate-bound time plus one delay, not N × delay — polling
- * chat_add_status must not hold a worker slot (SPEC §5). Default poll schedule (first ~3 s, backing off to ~30 s).
+ * 1 000 creates with a 5 s chat_add delay take ≈ the rate-bound time plus one delay, not N × delay — polling
+ * chat_add_status must not hold a worker slot. Default poll schedule (first ~3 s, backing off to ~30 s).
  */
 export const asyncAdds: Bench = {
   name: "async-adds",

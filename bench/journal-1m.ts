@@ -34,7 +34,7 @@ interface ChildReport {
 }
 
 /**
- * SPEC §9: a 1 000 000-row sync's journal keeps the process ≤ 400 MB RSS; re-opening it takes ≤ 3 s. Three processes:
+ * A 1 000 000-row sync's journal keeps the process ≤ 400 MB RSS; re-opening it takes ≤ 3 s. Three processes:
  * the first open after an upgrade (every line replayed), the sync-like open whose clean close writes the snapshot,
  * and the next run's open from that snapshot — what a scheduled sync does every few minutes.
  */

@@ -26,7 +26,7 @@ export interface BenchResult {
 
 export interface Bench {
   name: string;
-  /** What SPEC §9 bar it measures (shown by `npm run bench -- --list`). */
+  /** What quality bar it measures (shown by `npm run bench -- --list`). */
   title: string;
   run(dir: string): Promise<BenchResult>;
 }
@@ -60,7 +60,7 @@ export function mobile(i: number, ddd = "11"): string {
   return `55${ddd}9${String(1_000_000 + i).padStart(7, "0")}1`;
 }
 
-/** The same number the way people type it in spreadsheets (SPEC §4.3). */
+/** The same number the way people type it in spreadsheets. */
 export function typed(canonical: string, style: number): string {
   const ddd = canonical.slice(2, 4);
   const local = canonical.slice(4); // 9 digits

@@ -6,7 +6,7 @@ const RATE = 40;
 const CONCURRENCY = 8;
 const LATENCY_MS = 10;
 
-/** SPEC §9: with --rate R the busiest 1-second window holds ≤ R requests and the run uses ≥ 95 % of R. */
+/** With --rate R the busiest 1-second window holds ≤ R requests and the run uses ≥ 95 % of R. */
 export const rateCap: Bench = {
   name: "rate-cap",
   title: "2 000 updates at --rate 40: busiest 1 s window of arrivals ≤ R, average ≥ 95% of R",

@@ -10,7 +10,7 @@ const LATENCY_MS = 10;
 const RETRY_AFTER_MS = 1_000;
 
 /**
- * SPEC §5: a 429 pauses the WHOLE queue for Retry-After. The server allows 20 req/s while the run asks for 50, so 429s
+ * A 429 pauses the WHOLE queue for Retry-After. The server allows 20 req/s while the run asks for 50, so 429s
  * keep coming; during each pause only the requests already in flight may still arrive (≤ concurrency).
  */
 export const rateLimitStorm: Bench = {

@@ -17,16 +17,16 @@ import {
 
 const ROWS = 200;
 const CONCURRENCY = 16;
-/** Each add settles 2–5 s later, drawn per add (SPEC §9: polls per add measured at that delay). */
+/** Each add settles 2–5 s later, drawn per add (polls per add measured at that delay). */
 const ADD_DELAY = { addDelayMs: 2_000, addDelayMaxMs: 5_000 };
-/** Wall time of 1 000 new rows at --rate 20, learning strategy vs the fixed probe-first order of before. */
+/** Wall time of 1 000 new rows at --rate 20, learning strategy vs always probing first. */
 const WALL_ROWS = 1_000;
 const WALL_RATE = 20;
 
 interface Scenario {
   name: string;
   short: string;
-  /** SPEC §9 bar: requests per row at most this. */
+  /** The bar: requests per row at most this. */
   bar: number;
   /** Canonical numbers of the rows, and which of them already have a chat (as ChatGuru stores it). */
   rows(): { numbers: string[]; existing: string[] };
@@ -121,7 +121,7 @@ async function runScenario(dir: string, scenario: Scenario, options: MockServerO
 }
 
 /**
- * SPEC §5 "Requests per row" / §9: under a rate cap a run takes requests ÷ rate, so requests per row is the user's
+ * Under a rate cap a run takes requests ÷ rate, so requests per row is the user's
  * time. Each scenario syncs 200 rows in upsert mode against a fresh mock and counts what the mock received.
  */
 export const requestsPerRow: Bench = {

@@ -45,7 +45,7 @@ async function populate(dir: string) {
 const CHILD = fileURLToPath(new URL("./rerun-child.ts", import.meta.url));
 
 /**
- * SPEC §9: a re-run of an unchanged 100 000-row file sends 0 requests and takes ≤ 2× `validate`. After the journal is
+ * A re-run of an unchanged 100 000-row file sends 0 requests and takes ≤ 2× `validate`. After the journal is
  * filled, a process of its own (rerun-child.ts: a scheduled re-run starts with a fresh heap too) alternates validate()
  * and the re-run three times; their medians are compared, so one noisy run on a shared machine does not decide.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- name …]`: the quality bars of SPEC §9, measured against the in-process mock server.
+ * `npm run bench [-- name …]`: the project's quality bars, measured against the in-process mock server.
  * stdout: ONE line per benchmark (measured beside ideal, PASS/MISS), then a summary table. stderr: details.
  * Exit code 0 even on MISS — benchmarks inform, they don't gate — and 1 only if a benchmark crashed.
  */

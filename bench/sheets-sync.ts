@@ -10,7 +10,7 @@ const MAX_SHEETS_CALLS = 12;
 const SHEET_ID = "1BenchSheetAbCdEfGhIjKlMnOpQrStUvWxYz0123";
 
 /**
- * Issue 7: a 10 000-row sync from a Google Sheet (local fake Sheets v4 + the ChatGuru mock) makes a handful of
+ * A 10 000-row sync from a Google Sheet (local fake Sheets v4 + the ChatGuru mock) makes a handful of
  * Sheets calls — one read, a few batched RAW writes — and costs about what the same rows cost from a CSV.
  */
 export const sheetsSync: Bench = {

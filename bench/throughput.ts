@@ -4,7 +4,7 @@ const ROWS = 2_000;
 const CONCURRENCY = 8;
 const LATENCY_MS = 50;
 
-/** SPEC §9: with latency L and concurrency C, throughput reaches ≥ 90 % of C/L. The mock runs in its own process. */
+/** With latency L and concurrency C, throughput reaches ≥ 90 % of C/L. The mock runs in its own process. */
 export const throughput: Bench = {
   name: "throughput",
   title: "2 000 updates of existing chats, no rate cap: req/s vs the ideal C/L",

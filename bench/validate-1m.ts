@@ -127,7 +127,7 @@ function* realisticRows(count: number): Generator<string> {
 const CHILD = fileURLToPath(new URL("./validate-child.ts", import.meta.url));
 const runChild = (args: string[]) => runTsChild<ChildReport>(CHILD, args);
 
-/** SPEC §9: validate on 1 000 000 rows runs in ≤ 2.5× a bare csv-parse pass, with peak RSS ≤ 200 MB. */
+/** Validate on 1 000 000 rows runs in ≤ 2.5× a bare csv-parse pass, with peak RSS ≤ 200 MB. */
 export const validate1m: Bench = {
   name: "validate-1m",
   title: "validate() on a 1 000 000-row CSV vs a bare csv-parse pass; peak RSS in a child process",

@@ -77,7 +77,7 @@ const CHILD = fileURLToPath(new URL("./validate-xlsx-child.ts", import.meta.url)
 
 const runChild = (source: string, mapping: string) => runTsChild<XlsxChildReport>(CHILD, [source, mapping]);
 
-/** SPEC §4.1: a 100 000-row workbook streams — validate() within 3× the same rows as CSV, peak RSS ≤ 250 MB. */
+/** A 100 000-row workbook streams — validate() within 3× the same rows as CSV, peak RSS ≤ 250 MB. */
 export const validateXlsx: Bench = {
   name: "validate-xlsx",
   title: "validate() on a 100 000-row .xlsx vs the same rows as CSV; peak RSS in a child process",

@@ -140,7 +140,7 @@ const echoes = new Map<string, SecretEchoes>();
  * every encoding a server may echo it in (raw, URL/form-encoded, JSON-escaped, HTML entities: util/secret-pattern.ts),
  * and any run of 12 or more characters of the secret or of its base64 forms (util/secret-echoes.ts: a server that
  * quotes the first 20 characters of the key). THE redaction of the project: error messages, causes, response bodies
- * and log lines go through it so the ChatGuru key or a Google token never leaks (SPEC §2: "The API key is a secret").
+ * and log lines go through it so the ChatGuru key or a Google token never leaks into output, files or errors.
  */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let out = text;

@@ -1,11 +1,31 @@
-// Public API (SPEC §8). The CLI is a thin layer over these.
+// The public API: what a TypeScript user imports to sync, validate, call ChatGuru and react to errors and events.
+// The CLI is a thin layer over these. Everything else is internal and may change; test/unit/public-api.test.ts pins
+// the list so that adding a name is a decision. The mock server has its own entry, `chatguru-sync/mock` (src/mock.ts).
+
+// Run a sync, or check a source against a mapping without sending anything.
 export { sync } from "./sync.js";
 export type { SyncOptions } from "./sync.js";
 export { validate } from "./validate.js";
-export type { ValidateOptions, ValidateReport } from "./validate.js";
+export type { ValidateOptions, ValidateReport, ValidateEvent } from "./validate.js";
+// validate() takes a Source; createSource() builds one from a path, `-` (stdin), a Sheets URL or `sheets:ID`.
+export { createSource } from "./sources/create-source.js";
+export type { SourceOptions } from "./sources/create-source.js";
+export type { Source } from "./sources/source.js";
+// Load (and check) a mapping once, to pass the same one to several runs.
+export { loadMapping } from "./mapping/load-mapping.js";
+export type { LoadedMapping } from "./mapping/load-mapping.js";
+export type { Language } from "./messages/language.js";
+
+// What a run tells its caller while it runs and when it ends.
+export type { SyncEvent, SyncEventListener } from "./engine/shared/events.js";
+export type { SyncReport } from "./engine/shared/sync-report.js";
+export type { Outcome } from "./core/outcome.js";
+export type { RowProblem } from "./core/row-problem.js";
+
+// ChatGuru's API: one attempt per call, and the typed actions by name.
 export { createChatGuruClient } from "./chatguru/client.js";
 export type { ChatGuruClientOptions } from "./chatguru/client.js";
-// The typed actions, by name (the CLI's action table and parameter helpers stay internal).
+export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
 export {
   chatAdd,
   getChatAddStatus,
@@ -25,7 +45,8 @@ export type {
   SendMessageInput,
   SendFileInput,
 } from "./chatguru/actions.js";
-// Everything needed to handle a failed `createChatGuruClient().call` or action.
+
+// Failures: every class has a literal `name`, a typed `code` (see ErrorCode) and an `is…` guard.
 export {
   ChatGuruError,
   ChatGuruApiError,
@@ -48,23 +69,6 @@ export {
   isChatGuruAbortedError,
   isChatGuruParamError,
 } from "./chatguru/errors.js";
-export type { ChatGuruErrorDetails } from "./chatguru/errors.js";
-export { classifyChatGuruError, isSendRequest } from "./chatguru/classify-error.js";
-export type { ChatGuruErrorClass, ClassifyContext } from "./chatguru/classify-error.js";
-export { toFieldApiName } from "./chatguru/field-names.js";
-export { startMockServer, MOCK_CREDENTIALS } from "./chatguru/mock/mock-server.js";
-export type { MockServer, MockServerOptions, MockState } from "./chatguru/mock/mock-server.js";
-export { loadMapping } from "./mapping/load-mapping.js";
-export type { LoadedMapping } from "./mapping/load-mapping.js";
-export { normalizePhone } from "./mapping/phone.js";
-export { createSource } from "./sources/create-source.js";
-export { createCsvSource } from "./sources/csv-source.js";
-export { createSheetsSource } from "./sources/sheets-source.js";
-export { createSheetsGateway } from "./sheets/sheets-gateway.js";
-export { parseSheetsSpec } from "./sheets/sheets-spec.js";
-export { createCsvSink } from "./sinks/csv-sink.js";
-export { createSheetsSink } from "./sinks/sheets-sink.js";
-export type { SourceOptions } from "./sources/create-source.js";
 export {
   SyncError,
   UsageError,
@@ -79,48 +83,7 @@ export {
   isInterruptedError,
   isInternalError,
 } from "./errors.js";
-export type { SyncErrorOptions } from "./errors.js";
-export type {
-  ErrorCode,
-  SyncErrorCode,
-  UsageErrorCode,
-  ConfigErrorCode,
-  MappingErrorCode,
-  SourceErrorCode,
-  ResultsErrorCode,
-  SheetsErrorCode,
-  StateErrorCode,
-  ChatGuruErrorCode,
-  ChatGuruApiErrorCode,
-  ChatGuruRowErrorCode,
-  RowFailureCode,
-  RowProblemCode,
-  RunErrorCode,
-} from "./core/error-codes.js";
-export { ERROR_HINTS, hintWords as hintFor } from "./messages/hint.js";
-export { formatProblem } from "./messages/problem.js";
-export {
-  en as messagesEn,
-  ptBR as messagesPtBR,
-  LANGUAGES,
-  languageFromLocale,
-  parseLanguage,
-  say,
-  text,
-  type Language,
-  type MessageKey,
-  type Text,
-} from "./messages/index.js";
-export { ExitCode } from "./core/exit-code.js";
-export type { ExitCodeValue } from "./core/exit-code.js";
-export type { ChatGuruConnection, ChatGuruClient, ChatGuruResponse, ChatGuruAction } from "./chatguru/types.js";
-export type { Source, OpenedSource } from "./sources/source.js";
-export type { SourceRow } from "./core/source-row.js";
-export type { Sink } from "./sinks/sink.js";
-export type { RowResult, WriteBackColumns } from "./core/row-result.js";
-export type { Outcome } from "./core/outcome.js";
-export type { ContactDraft, MappedRow } from "./mapping/contact.js";
-export type { RowProblem } from "./core/row-problem.js";
-export type { StateStore, RowState } from "./state/state-store.js";
-export type { SyncEvent, SyncEventListener } from "./engine/shared/events.js";
-export type { SyncReport, OutcomeCounts, RequestCounts, PlanCounts } from "./engine/shared/sync-report.js";
+export type { ErrorCode } from "./core/error-codes.js";
+
+// Kept here as well as in `chatguru-sync/mock` because the library's documented import names it beside sync().
+export { startMockServer } from "./chatguru/mock/mock-server.js";

@@ -28,8 +28,8 @@ import type { Text } from "./core/text.js";
 export type { SyncOptions } from "./options.js";
 
 /**
- * The main job (SPEC §5): reads the source, maps rows, syncs them into ChatGuru and writes every row's outcome back.
- * Returns the report of SPEC §3; throws ConfigError/UsageError (exit 2) only before anything was sent.
+ * The main job: reads the source, maps rows, syncs them into ChatGuru and writes every row's outcome back.
+ * Returns the report `--json` prints; throws ConfigError/UsageError (exit 2) only before anything was sent.
  * Never calls process.exit and never writes to the console: progress comes through `onEvent`.
  */
 export async function sync(options: SyncOptions): Promise<SyncReport> {

@@ -50,7 +50,7 @@ export interface ValidateCounts {
 
 export interface ValidateReport {
   ok: boolean;
-  /** 0 every row valid; 1 some row invalid or duplicate (SPEC §3). */
+  /** 0 every row valid; 1 some row invalid or duplicate. */
   exitCode: 0 | 1;
   counts: ValidateCounts;
   /** The first MAX_REPORTED_PROBLEMS problems, in row order. */
@@ -69,7 +69,7 @@ export interface ValidateReport {
 const PROGRESS_EVERY = 10_000;
 
 /**
- * Reads and checks every row of a source against a mapping, with NO network (SPEC §4.4). Run-level problems (mapping,
+ * Reads and checks every row of a source against a mapping, with NO network. Run-level problems (mapping,
  * header, CSV syntax) are thrown as ConfigError; row problems are counted and returned. Never exits or prints.
  * Shares the engine's read → check → classify → write pipeline with `sync --dry-run`.
  */
@@ -141,7 +141,7 @@ function checkValidateOptions(options: ValidateOptions): string | LoadedMapping 
 
 /**
  * `--results`: a workbook for `.xlsx` as sync writes it, else CSV. The workbook writer (exceljs) is loaded only then:
- * a plain validate of a million rows keeps its memory for the rows (SPEC §9: ≤ 200 MB).
+ * a plain validate of a million rows keeps its memory for the rows (`npm run bench` holds it to ≤ 200 MB).
  */
 async function validateSink(opened: OpenedSource, mapping: LoadedMapping, path: string): Promise<Sink> {
   const columns: Array<"status" | "error"> = ["status", "error"];

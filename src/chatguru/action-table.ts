@@ -1,7 +1,7 @@
 import type { ChatGuruAction } from "./types.js";
 
 /**
- * What each ChatGuru action needs (SPEC §2) — the table the `call` command lists and checks against. The typed
+ * What each ChatGuru action needs — the table the `call` command lists and checks against. The typed
  * functions of actions.ts are what a library user calls.
  */
 
@@ -13,7 +13,7 @@ export interface ActionInfo {
   optional: readonly string[];
   /** Prefix of repeatable dynamic parameters (`field__Email=…`, `var__Plano=…`). */
   dynamicPrefix?: "field__" | "var__";
-  /** Seen in the field, not in ChatGuru's document (SPEC §2). */
+  /** Seen in the field, not in ChatGuru's document. */
   experimental?: boolean;
 }
 

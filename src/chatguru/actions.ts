@@ -3,7 +3,7 @@ import { namedParams, requireString } from "./response-fields.js";
 import type { CallOptions, ChatAddStatus, ChatGuruClient, ChatGuruResponse } from "./types.js";
 
 /**
- * Typed ChatGuru actions: camelCase in and out; the snake_case parameter names of SPEC §2 live only here and in
+ * Typed ChatGuru actions: camelCase in and out; ChatGuru's snake_case parameter names live only here and in
  * the client. Each function is one call (no retries).
  */
 
@@ -26,7 +26,7 @@ export interface ChatAddInput {
 
 export interface ChatAddResult {
   chatAddId: string;
-  /** `pending` also when ChatGuru answered a status outside SPEC §2's set (see `unexpectedStatus`). */
+  /** `pending` also when ChatGuru answered a status outside the four known ones (see `unexpectedStatus`). */
   status: ChatAddStatus;
   /** A `chat_add_status` value this client does not know, as ChatGuru sent it (treated as not final). */
   unexpectedStatus?: string;
@@ -50,7 +50,7 @@ export async function chatAdd(
 }
 
 export interface ChatAddStatusResult {
-  /** `pending` also when ChatGuru answered a status outside SPEC §2's set (see `unexpectedStatus`). */
+  /** `pending` also when ChatGuru answered a status outside the four known ones (see `unexpectedStatus`). */
   status: ChatAddStatus;
   /** A `chat_add_status` value this client does not know, as ChatGuru sent it (treated as not final). */
   unexpectedStatus?: string;
@@ -80,7 +80,7 @@ export function parseCorrectedNumber(description: string): string | undefined {
 }
 
 /**
- * The value set of chat_add_status is not documented (SPEC §2 lists what integrators saw). Anything else — `queued`,
+ * The value set of chat_add_status is not documented (integrators saw pending, done, fetched and error). Anything else — `queued`,
  * `success`, a missing value — is NOT final: the add keeps its id and stays pending until a known value arrives or
  * the wait ends; failing (or re-adding) on it would lose an add ChatGuru accepted.
  */

@@ -47,7 +47,7 @@ export class ChatGuruError extends SyncError {
   }
 }
 
-/** Specific codes of ChatGuruApiError, from ChatGuru's description (SPEC §2). */
+/** Specific codes of ChatGuruApiError, from ChatGuru's description. */
 export type { ChatGuruApiErrorCode } from "../core/error-codes.js";
 
 /** ChatGuru answered with an HTTP error or `result: "error"` (HTTP 400 with a Portuguese description, usually). */
@@ -281,10 +281,10 @@ export const isChatGuruBadResponseError = (e: unknown): e is ChatGuruBadResponse
 export const isChatGuruAbortedError = (e: unknown): e is ChatGuruAbortedError => e instanceof ChatGuruAbortedError;
 export const isChatGuruParamError = (e: unknown): e is ChatGuruParamError => e instanceof ChatGuruParamError;
 
-// --- Description patterns (SPEC §2) -----------------------------------------------------------------------------
+// --- Description patterns -----------------------------------------------------------------------------------------
 
 /**
- * ChatGuru's credential messages (SPEC §2): `key ou account_id não informado(s)`, `account_id inválida`, `phone_id
+ * ChatGuru's credential messages: `key ou account_id não informado(s)`, `account_id inválida`, `phone_id
  * inválido`, `key inválida` / `chave inválida`, recognised by how the description STARTS: servers append what they
  * received (`key inválida: <the key>`, redacted to `key inválida: ***`), and an echo must not turn bad credentials
  * into one failed row per request. After the phrase comes the end, punctuation, a quote or the redaction mark — never

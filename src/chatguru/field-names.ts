@@ -1,6 +1,6 @@
 /**
- * ChatGuru addresses custom fields and context variables by an "API name" derived from the name shown in the panel
- * (SPEC §2): `|` → `__`, whitespace → `_`, accents removed. `CRM | Link negócio` → `field__CRM__Link_negocio`.
+ * ChatGuru addresses custom fields and context variables by an "API name" derived from the name shown in the panel:
+ * `|` → `__`, whitespace → `_`, accents removed. `CRM | Link negócio` → `field__CRM__Link_negocio`.
  */
 
 const FIELD_PREFIX = "field__";

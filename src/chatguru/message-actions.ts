@@ -65,7 +65,7 @@ export async function sendFile(
   };
 }
 
-/** file_url must end in the file extension (SPEC §2): `https://x/y/report.pdf?sig=…` is fine, `https://x/download?id=1` is not. */
+/** file_url must end in the file extension: `https://x/y/report.pdf?sig=…` is fine, `https://x/download?id=1` is not. */
 export function assertFileUrl(fileUrl: string): void {
   let url: URL;
   try {

@@ -1,4 +1,4 @@
-/** Connection settings of one ChatGuru account + phone (SPEC §2). */
+/** Connection settings of one ChatGuru account + phone. */
 export interface ChatGuruConnection {
   /** Full endpoint URL, e.g. https://s15.chatguru.app/api/v1 */
   apiUrl: string;

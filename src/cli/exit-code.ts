@@ -9,7 +9,7 @@ import { ExitCode, type ExitCodeValue } from "../core/exit-code.js";
 import { ConfigError, InterruptedError, RunAbortedError, UsageError } from "../errors.js";
 
 /**
- * The exit code a thrown error ends a command with (SPEC §3) — the ONLY place errors meet exit codes; the library's
+ * The exit code a thrown error ends a command with — the ONLY place errors meet exit codes; the library's
  * error classes do not know them. 2 = nothing was sent because something must be fixed first, 3 = the run stopped
  * on purpose, 130 = interrupted, 1 = one ChatGuru request failed (`call`).
  */

@@ -15,7 +15,7 @@ const REPEATABLE_FLAGS = ["param", "p"];
 
 /**
  * Runs the CLI on argv (without `node` and the script) and resolves with the exit code. Never calls process.exit:
- * bin.ts does. ONE catch here turns every error into a message and an exit code (SPEC §3).
+ * bin.ts does. ONE catch here turns every error into a message and an exit code.
  */
 export async function runCli(argv: string[], partialIO: Partial<CliIO> = {}): Promise<number> {
   const cwd = partialIO.cwd ?? process.cwd();

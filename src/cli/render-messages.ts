@@ -4,7 +4,7 @@ import { printable } from "../util/printable.js";
 
 type MessagesEvent = Extract<SyncEvent, { type: "messages-plan" | "messages-sent" }>;
 
-/** The summary lines about messages (SPEC §4.2): a dry run shows what would go out, the first three in full. */
+/** The summary lines about messages: a dry run shows what would go out, the first three in full. */
 export function messageLines(event: MessagesEvent, sp: Speaker = ENGLISH): string[] {
   if (event.type === "messages-plan") {
     const { wouldSend, overCap, samples, mayBeHeld, late } = event.plan;
@@ -14,7 +14,7 @@ export function messageLines(event: MessagesEvent, sp: Speaker = ENGLISH): strin
     for (const m of samples) {
       const kind = sp.t(`messages.kind.${m.kind}`);
       lines.push(`  ${sp.t("messages.sample", { row: m.rowNumber, chat: m.chatNumber, kind, sendDate: m.sendDate })}`);
-      // In full (SPEC §4.2), line by line; control characters still escaped so a cell cannot drive the terminal.
+      // In full, line by line; control characters still escaped so a cell cannot drive the terminal.
       for (const part of m.text.split(/\r?\n/)) lines.push(`    ${printable(part, 4096)}`);
     }
     return lines;

@@ -234,7 +234,7 @@ export class SyncRenderer {
         `  ${sp.t("summary.requests", { total: report.requests.total, retries: report.requests.retries, byAction })}`,
       );
     if (report.plan) for (const line of planLines(report.plan, sp)) out(line);
-    // A dry run writes its plan, never the results (SPEC §5).
+    // A dry run writes its plan, never the results.
     if (report.results)
       out(`  ${sp.t(options.dryRun ? "summary.planFile" : "summary.results", { path: report.results })}`);
     if (report.resultsWorkbook)

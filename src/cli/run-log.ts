@@ -9,7 +9,7 @@ import { runLine, stoppedLine } from "./summary-lines.js";
 import { ENGLISH, type Speaker } from "../messages/translate.js";
 
 /**
- * What a scheduled run leaves behind for a person (SPEC §3): `--quiet` prints nothing when the run ends as --fail-on
+ * What a scheduled run leaves behind for a person: `--quiet` prints nothing when the run ends as --fail-on
  * accepts (cron mails only when something is wrong) and `--log FILE` appends one dated line per run, whatever the
  * outcome, to a file the person chose. The renderer prints the quiet summary of a run that returned a report; this
  * covers the runs that could not start or stopped with an error (missing connection settings, a mapping typo…).

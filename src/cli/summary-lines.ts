@@ -44,7 +44,7 @@ export function messageStatusLines(report: SyncReport, sp: Speaker = ENGLISH): s
   return lines;
 }
 
-/** Why a `status` with nothing pending may still exit 1 (SPEC §3: invalid rows count). */
+/** Why a `status` with nothing pending may still exit 1 (invalid rows count). */
 export function idleLines(report: SyncReport, sp: Speaker = ENGLISH): string[] {
   const lines: string[] = [];
   const c = report.counts;

@@ -1,5 +1,5 @@
 /**
- * Every error code of the project, as string-literal unions per domain (ARCHITECTURE "DOMAIN_REASON codes"): a typo
+ * Every error code of the project, as string-literal unions per domain (`DOMAIN_REASON`): a typo
  * in a code is a compile error, and one meaning has one code. Codes are shown to people (results `error` cell,
  * `--json`, README troubleshooting), so renaming one is a visible change.
  */
@@ -91,7 +91,7 @@ export type StateErrorCode =
   | "ACCOUNT_LOCKED"
   | "STATE_PATH_UNUSABLE";
 
-/** What ChatGuru's description says went wrong with one request (SPEC §2). */
+/** What ChatGuru's description says went wrong with one request. */
 export type ChatGuruApiErrorCode =
   | "CHATGURU_API_ERROR"
   | "CHATGURU_CHAT_NOT_FOUND"
@@ -134,7 +134,7 @@ export type RowFailureCode =
   | MessageErrorCode;
 
 /**
- * Messages, files and dialogs (SPEC §4.2). UNCERTAIN: a send whose outcome nobody knows (killed mid-send, answer
+ * Messages, files and dialogs. UNCERTAIN: a send whose outcome nobody knows (killed mid-send, answer
  * lost), never resent on its own (row `failed` until --resolve / --release-held ROW). HELD: not sent because an
  * earlier run may have sent it and its journal is gone while the chat existed (row `pending`, held-actions.ts).
  * CAPPED: not sent because the run reached --max-messages (row `pending`, goes out next run).
@@ -154,7 +154,7 @@ export type RowProblemCode =
   | "ROW_FILE_URL_INVALID";
 
 /**
- * A setting of the mapping ChatGuru does not know (SPEC §5 "Configuration errors stop the run"): every row would
+ * A setting of the mapping ChatGuru does not know: every row would
  * fail the same way, so the first one stops the run. An unknown custom field keeps CHATGURU_FIELD_NOT_CONFIGURED.
  */
 export type ChatGuruConfigErrorCode = "CHATGURU_DIALOG_UNKNOWN" | "CHATGURU_USER_UNKNOWN";

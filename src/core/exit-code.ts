@@ -1,5 +1,5 @@
 /**
- * Exit codes of every command (SPEC §3). A report carries one (SPEC §8 `--json`); which code a thrown error maps to
+ * Exit codes of every command. A run's report carries one (`exitCode`, as `--json` prints it); which code a thrown error maps to
  * is decided only by the CLI (cli/exit-code.ts), never by the error classes.
  */
 export const ExitCode = {

@@ -1,2 +1,2 @@
-/** Final (or provisional) outcome of a row (SPEC §5). */
+/** Final (or provisional) outcome of a row. */
 export type Outcome = "created" | "updated" | "unchanged" | "pending" | "invalid" | "duplicate" | "failed";

@@ -1,7 +1,7 @@
 import type { RowProblemCode } from "./error-codes.js";
 import type { Text } from "./text.js";
 
-/** A row problem is a value, not an exception (SPEC §4.4). */
+/** A row problem is a value, not an exception. */
 export interface RowProblem {
   /** Spreadsheet row number (header = 1). */
   row: number;

@@ -1,11 +1,11 @@
-/** The write_back column names of the mapping (SPEC §4.2), with defaults filled in. */
+/** The write_back column names of the mapping, with defaults filled in. */
 export interface WriteBackColumns {
   status: string;
   chat_add_id: string;
   chat_number: string;
   error: string;
   synced_at: string;
-  /** Only when the mapping sends a `message` or `file` (SPEC §4.2). */
+  /** Only when the mapping sends a `message` or `file`. */
   message_id?: string;
   message_status?: string;
 }

@@ -30,7 +30,7 @@ function addProblem(
   return list;
 }
 
-/** The mapping's values compiled once: one getter per slot, read per row (SPEC §9: the per-row path stays cheap). */
+/** The mapping's values compiled once: one getter per slot, read per row (the per-row path stays cheap). */
 interface CompiledMapping {
   phoneColumn: string;
   country: CountryCode;
@@ -154,7 +154,7 @@ class RowRun {
 
 /**
  * message and file parts of the draft; a send date that is not a date or a bad file link is a row problem (nothing is
- * sent for the row). A send date in the past stops only the message (the engine says why on the row, SPEC §4.2).
+ * sent for the row). A send date in the past stops only the message (the engine says why on the row; see docs/at-most-once.md).
  */
 function messageParts(
   run: RowRun,
@@ -210,7 +210,7 @@ function buildDraft(
 }
 
 /**
- * Builds the pure row → draft | problems function for one mapping and header (SPEC §4.4).
+ * Builds the pure row → draft | problems function for one mapping and header.
  *
  * Decisions:
  * - The phone is required: empty → ROW_VALUE_MISSING, unparseable → ROW_PHONE_INVALID.
@@ -221,7 +221,7 @@ function buildDraft(
  * - `empty: "skip"` drops custom fields whose final value (after transforms and default) is blank; `"clear"` sends "".
  *   Notes, chat_add ids and dialog ids are simply omitted when blank (there is nothing to clear).
  * - A value that does not fit its transform (a date not matching its pattern) → ROW_VALUE_INVALID on its column.
- * - An empty message text or file url sends nothing for that row (a column can opt rows in, SPEC §4.2); a send date
+ * - An empty message text or file url sends nothing for that row (a column can opt rows in); a send date
  *   that is not a date and a file link without the file's extension make the row invalid. A send date in the past
  *   marks the message `late`: the row stays valid, and only its message does not go (unless it already went).
  */

@@ -47,7 +47,7 @@ function compileTransforms(names: string[] | undefined, where: string): Transfor
   );
 }
 
-/** Value spec → getter, compiled once per mapping (SPEC §9: the per-row path must stay cheap). */
+/** Value spec → getter, compiled once per mapping (the per-row path must stay cheap). */
 export function compileValue(spec: ValueSpec, where: string): CompiledValue {
   if (typeof spec === "string") return { column: spec, get: (values) => values[spec] ?? "" };
   if ("value" in spec) {

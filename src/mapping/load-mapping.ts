@@ -282,7 +282,7 @@ function syntaxMessage(code: string): Text | string {
 }
 
 /**
- * Reads and normalizes a mapping file (SPEC §4.2). Missing file → ConfigError MAPPING_NOT_FOUND; any syntax or
+ * Reads and normalizes a mapping file. Missing file → ConfigError MAPPING_NOT_FOUND; any syntax or
  * schema problem → ONE ConfigError MAPPING_INVALID listing them all as `file:line:column: message`.
  * @param displayName how messages name the file (the path as the user typed it). @default path
  */

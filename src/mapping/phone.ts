@@ -37,13 +37,13 @@ const TOO_LONG = msg("row.phone.tooLong");
 const NOT_VALID = msg("row.phone.notValid");
 
 /**
- * A number cell that Excel (or pandas) wrote as a float: `5513979063394.0`. The `.0` is not part of the number (SPEC
- * §4.3); without this the dot would read as a separator and the zero as a 14th digit ("too long").
+ * A number cell that Excel (or pandas) wrote as a float: `5513979063394.0`. The `.0` is not part of the number (a
+ * spreadsheet's float, not a digit); without this the dot would read as a separator and the zero as a 14th digit ("too long").
  */
 const EXCEL_DECIMAL_ZERO = /^(\+?\d{8,})[.,]0+$/;
 
 /**
- * Brazilian national number (area code + subscriber, no trunk 0) → canonical/alternate forms (SPEC §2, the 9th digit).
+ * Brazilian national number (area code + subscriber, no trunk 0) → canonical/alternate forms (the 9th digit: see docs/request-strategy.md).
  * Mobiles: 13-digit canonical with the 9, 12-digit alternate without it; pre-2016 8-digit mobiles (first digit 6–9)
  * get the 9 added, because ChatGuru may hold either form. Landlines (first digit 2–5): canonical only.
  */
@@ -93,7 +93,7 @@ function cleanDigits(raw: string): { digits: string; plus: boolean } | undefined
 }
 
 /**
- * Normalizes a phone as written in a spreadsheet to digits-only forms (SPEC §4.3).
+ * Normalizes a phone as written in a spreadsheet to digits-only forms.
  * Runs on every row, so clean Brazilian numbers take a digit-counting fast path; everything else (other countries,
  * carrier-selection prefixes, odd punctuation) goes through libphonenumber-js with full metadata.
  * @param defaultCountry country assumed when the number has no `+` country code. @default "BR"

@@ -13,7 +13,7 @@ export type RowClass =
 
 /**
  * First row of each canonical phone, in flat typed arrays (open addressing). A Map<number, number> of a million
- * phones costs ~90 MB RSS and dominates validate's time; this costs ~25 MB and no per-entry garbage (SPEC §9).
+ * phones costs ~90 MB RSS and dominates validate's time; this costs ~25 MB and no per-entry garbage.
  * Canonical phones are ≤ 15 digits and never 0, so they fit a double exactly and 0 can mark an empty slot.
  */
 class PhoneIndex {
@@ -57,7 +57,7 @@ class PhoneIndex {
 }
 
 /**
- * Maps each row and flags second and later rows with a key already seen in this source (SPEC §4.4: the first row
+ * Maps each row and flags second and later rows with a key already seen in this source (the first row
  * wins). Stateful: one classifier per pass over a source. The same number written two ways ("(11) 98765-4321",
  * "5511987654321", or without the 9th digit) has one canonical form, hence one key.
  */

@@ -192,7 +192,7 @@ class RuleCheck {
 }
 
 /**
- * Checks a mapping against the source header before anything is sent (SPEC §4.2). Collects EVERY problem and throws
+ * Checks a mapping against the source header before anything is sent. Collects EVERY problem and throws
  * one ConfigError (MAPPING_RULES) listing them with their line:column; returns normally when all is well.
  */
 export function checkMapping(mapping: LoadedMapping, headers: string[]): void {

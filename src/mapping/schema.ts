@@ -2,7 +2,7 @@ import * as z from "zod";
 import { DEFAULT_MESSAGE_WRITE_BACK, DEFAULT_WRITE_BACK } from "../core/row-result.js";
 
 /**
- * The mapping file (SPEC §4.2). This zod schema is the single source of the TypeScript types below AND of the
+ * The mapping file. This zod schema is the single source of the TypeScript types below AND of the
  * committed `mapping.schema.json` (scripts/generate-mapping-schema.ts; a test pins the file to this schema).
  */
 
@@ -33,7 +33,7 @@ export const VALUE_KINDS = {
   template: TemplateValueSchema,
 } as const;
 
-/** A blank bare string names no column: it is the literal value (SPEC §4.2's `"chat_add": {"text": " "}`). */
+/** A blank bare string names no column: it is the literal value (`"chat_add": {"text": " "}` registers a chat silently). */
 const blankLiteral = z
   .string()
   .regex(/^\s+$/)

@@ -4,7 +4,7 @@ import { text as msg } from "../messages/text.js";
 import { withMessage } from "../messages/translate.js";
 
 /**
- * `message.send_date` (SPEC §4.2): what people type in a sheet → ChatGuru's wire form `YYYY-MM-DD HH:MM`, Brasília
+ * `message.send_date`: what people type in a sheet → ChatGuru's wire form `YYYY-MM-DD HH:MM`, Brasília
  * time (the API document: "send_date … horário de Brasília"). Brazil has had no daylight saving since 2019, so
  * Brasília is UTC−03:00 all year.
  */

@@ -86,9 +86,9 @@ export function findPhoneColumn(
 }
 
 /**
- * A starter mapping (SPEC §4.2 `init`): only what can be placed with confidence (phone, name) is mapped. Every other
+ * A starter mapping (`init`): only what can be placed with confidence (phone, name) is mapped. Every other
  * column is listed as a commented-out custom field: ChatGuru rejects a field the account does not have, so mapping a
- * column blindly would create chats and then fail every row (the "burned canary" of issue 12).
+ * column blindly would create chats and then fail every row: a canary run would burn chats for nothing.
  */
 export function starterMapping(
   headers: string[],

@@ -3,7 +3,7 @@ import { text as msg } from "../messages/text.js";
 import { english, withMessage } from "../messages/translate.js";
 
 /**
- * Value transforms of the mapping (SPEC §4.2): `trim`, `upper`, `lower`, `title`, `digits`, and date re-formats
+ * Value transforms of the mapping: `trim`, `upper`, `lower`, `title`, `digits`, and date re-formats
  * `date:DD/MM/YYYY->YYYY-MM-DD`. Compiled once per mapping; the compiled functions run on every row.
  */
 

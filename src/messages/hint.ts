@@ -48,13 +48,13 @@ function carries(message: Text, hintKey: string): boolean {
   );
 }
 
-/** The hint for a code in words (the library's public `hintFor`), English unless told otherwise. */
+/** The hint for a code in words, English unless told otherwise. */
 export function hintWords(code: ErrorCode | string, language: Language = "en"): string | undefined {
   const hint = hintFor(code);
   return hint === undefined ? undefined : say(language, hint);
 }
 
-/** Every hint in English, by code (public API, kept from before the catalog). */
+/** Every hint in English, by code. */
 export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = Object.fromEntries(
   Object.entries(en)
     .filter(([key]) => key.startsWith("hint."))

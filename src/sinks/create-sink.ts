@@ -48,7 +48,7 @@ const RESULT_COLUMNS: Array<keyof WriteBackColumns> = [
   "message_status",
 ];
 
-/** A results-like file's sink; its format follows its name: a workbook for `.xlsx` (SPEC §4.1), CSV otherwise. */
+/** A results-like file's sink; its format follows its name: a workbook for `.xlsx`, CSV otherwise. */
 export function resultsFileSink(opened: OpenedSource, writeBack: WriteBackColumns) {
   return (path: string, columns: Array<keyof WriteBackColumns>): Sink =>
     extname(path).toLowerCase() === ".xlsx"
@@ -113,7 +113,7 @@ export async function createSink(options: CreateSinkOptions): Promise<Sink> {
   const fileSink = resultsFileSink(opened, writeBack);
   const delimiter = opened.format?.delimiter ?? EXCEL_BR_DELIMITER;
   if (options.dryRun) {
-    // SPEC §5: a dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
+    // A dry run never touches the results or errors files (nor a sheet); its plan has a file of its own.
     const plan = planPath(source, cwd, results);
     await assertResultsPath(plan, sourcePath);
     await removeStaleTemps(plan);

@@ -2,7 +2,7 @@
  * One CSV record as text, quoted the way the results file has always been written (csv-stringify with `quote: '"'`,
  * `quoted_match: /[\r\n]/`): a cell is quoted when it holds a quote, the delimiter, a CR or an LF — a lone "\n"
  * inside an unquoted value would split the row in Excel — and a quote inside is doubled; "" stays empty and unquoted.
- * Hand-rolled because a stream transform per row was a third of an unchanged 100 000-row re-run (SPEC §9).
+ * Hand-rolled because a stream transform per row was a third of an unchanged 100 000-row re-run.
  */
 export type CsvLine = (cells: readonly string[]) => string;
 

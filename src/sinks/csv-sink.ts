@@ -34,7 +34,7 @@ function guarded(cells: string[]): string[] {
 }
 
 /**
- * The results CSV (SPEC §5): every input column plus the chosen write_back columns, rows in INPUT order whatever order
+ * The results CSV: every input column plus the chosen write_back columns, rows in INPUT order whatever order
  * `write` is called in (a small buffer keyed by `seq` holds rows until their turn), UTF-8 with BOM + the source's
  * delimiter + CRLF so Excel-BR opens it. Streamed to a temp file in the destination's directory and renamed over the
  * destination on close, so the destination is either the old file or the complete new one, never half-written.

@@ -24,7 +24,7 @@ export function withErrorsFile(results: Sink, errors: Sink & { readonly rows: nu
   };
 }
 
-/** The outcomes a person has to fix (SPEC §5): the errors file holds these rows. */
+/** The outcomes a person has to fix: the errors file holds these rows. */
 const TO_FIX: ReadonlySet<string> = new Set(["invalid", "duplicate", "failed"]);
 
 /**

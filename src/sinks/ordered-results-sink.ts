@@ -17,7 +17,7 @@ export interface ResultsFileWriter {
 }
 
 /**
- * The sink shell shared by the results CSV and workbook (SPEC §5): rows leave in INPUT order whatever order `write` is
+ * The sink shell shared by the results CSV and workbook: rows leave in INPUT order whatever order `write` is
  * called in (SeqOrder holds early ones until their turn), a closed or discarded sink refuses writes, and every write
  * failure is reported as RESULTS_WRITE_FAILED naming `path`.
  */

@@ -26,7 +26,7 @@ export interface ResultLayout {
 }
 
 /**
- * Columns of a results file (CSV or workbook, SPEC §5): every input column plus the chosen write_back columns. A
+ * Columns of a results file (CSV or workbook): every input column plus the chosen write_back columns. A
  * write_back column whose name already exists in the input (re-running on a results file) reuses that column and
  * holds this run's value ("" when this run has none); a slot the mapping leaves unnamed (message columns without
  * messages) is not written.

@@ -6,7 +6,7 @@ import { text } from "../messages/text.js";
 import type { Source } from "../sources/source.js";
 import { outputPathProblem } from "../util/output-path.js";
 
-/** Where the files of a run go (SPEC §5): results, the errors-only file beside them, and a dry run's plan. */
+/** Where the files of a run go: results, the errors-only file beside them, and a dry run's plan. */
 
 /** `leads.csv` → `leads`, `leads.results.csv` → `leads`: the name the results, errors and plan files share. */
 function stem(path: string): string {
@@ -17,7 +17,7 @@ function hasPath(source: Source): source is Source & { path: string } {
   return Boolean(source.path) && source.path !== "-";
 }
 
-/** Default results file: `<source>.results.csv` beside a CSV source, `<source>.results.xlsx` beside a workbook (SPEC §5). */
+/** Default results file: `<source>.results.csv` beside a CSV source, `<source>.results.xlsx` beside a workbook. */
 export function defaultResultsPath(source: Source, cwd: string): string {
   if (!hasPath(source)) return join(cwd, "chatguru-sync.results.csv");
   return join(dirname(source.path), `${stem(source.path)}.results.${source.kind === "xlsx" ? "xlsx" : "csv"}`);
@@ -52,7 +52,7 @@ export function planPath(source: Source, cwd: string, results?: string): string 
 }
 
 /**
- * Checked before anything is sent (SPEC §5 results, issue "Files"): the results are written to a temp file renamed
+ * Checked before anything is sent: the results are written to a temp file renamed
  * over `path`, which would replace a device, a pipe or a folder named there, or the source itself, so those are
  * refused as usage errors (exit 2) instead of being found out after requests went out — as is a folder that does not
  * exist or cannot be written.

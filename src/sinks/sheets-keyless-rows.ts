@@ -12,7 +12,7 @@ export interface KeylessLookup {
 }
 
 /**
- * Finds the sheet rows of results whose key cell is empty or unusable (SPEC §5: they get their result too). Such a row
+ * Finds the sheet rows of results whose key cell is empty or unusable (they get their result too). Such a row
  * has no key to look up, so it is found by its content: the cells the source read (write_back columns left out), as
  * they are now. Rows inserted, deleted or sorted meanwhile do not matter; the n-th of several identical rows (in
  * source order) goes to the n-th such row in the sheet. A row edited during the run is not found and is reported.

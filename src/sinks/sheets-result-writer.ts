@@ -30,7 +30,7 @@ export interface SheetsResultWriterOptions {
 }
 
 /**
- * One flush of buffered results into the sheet (SPEC §5): re-read the header and key column right before writing,
+ * One flush of buffered results into the sheet: re-read the header and key column right before writing,
  * append missing write_back columns, then write everything with ONE values.batchUpdate (RAW), touching only
  * write_back cells.
  */
@@ -61,7 +61,7 @@ export class SheetsResultWriter {
   }
 
   /**
-   * Rows with an empty or unusable key (SPEC §5: they get their result too) have no key to look up. Google drops
+   * Rows with an empty or unusable key (they get their result too) have no key to look up. Google drops
    * trailing blank cells, so an empty key on the last rows is not even in the key column: read the rows themselves.
    */
   private async placeKeyless(header: string[], results: RowResult[], claimed: Map<number, RowResult>): Promise<void> {

@@ -38,7 +38,7 @@ function resultWriter(
 }
 
 /**
- * Writes row outcomes into the write_back columns of the sheet itself (SPEC §5). Results are buffered and flushed
+ * Writes row outcomes into the write_back columns of the sheet itself. Results are buffered and flushed
  * by count or age (checked on write: no timer), at most one flush at a time; each flush finds rows by key
  * (SheetsResultWriter), so rows a person inserted, deleted or sorted meanwhile still get their own result.
  */

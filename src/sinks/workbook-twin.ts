@@ -9,15 +9,15 @@ import { unguardFormula } from "../core/formula-guard.js";
 import { tempPathBeside } from "./results-file.js";
 
 /**
- * The `.xlsx` twin of a CSV the tool wrote (SPEC §5: what a person double-clicks opens right in Excel pt-BR). A CSV
+ * The `.xlsx` twin of a CSV the tool wrote (what a person double-clicks opens right in Excel pt-BR). A CSV
  * cannot be both valid input for a re-run and right in Excel-BR: Excel in Portuguese splits only on `;` (a `,` file
  * lands in one column) and shows a 13-digit phone as 5,51199E+12 in any CSV. So the CSV stays as it was — the
  * source's delimiter, the input to feed back, what scripts read — and a workbook beside it holds the same rows as
  * text cells: columns split, phones as their digits, nothing run as a formula.
  *
  * It is made from the finished CSV, so it always says what the CSV says; and it is written only when the CSV
- * changed: the zip comment keeps the SHA-1 of the CSV it came from, so an unchanged scheduled re-run (SPEC §9:
- * ≤ 2× validate) pays for hashing the CSV, not for a workbook of every row.
+ * changed: the zip comment keeps the SHA-1 of the CSV it came from, so an unchanged scheduled re-run (which
+ * `npm run bench` holds to ≤ 2× validate) pays for hashing the CSV, not for a workbook of every row.
  */
 
 const COMMENT_PREFIX = "chatguru-sync csv sha1 ";

@@ -35,7 +35,7 @@ interface WriterInternals {
 }
 
 /**
- * The results workbook (SPEC §4.1/§5): the same columns and rows as the results CSV (see csv-sink.ts: every input
+ * The results workbook: the same columns and rows as the results CSV (see csv-sink.ts: every input
  * column, then the write_back columns — an existing column of that name is reused — rows in INPUT order whatever order
  * `write` is called in), in one worksheet. Streamed with exceljs's WorkbookWriter (each row is committed, so memory
  * stays flat) to a temp file beside the destination, renamed over it on close: never half-written.

@@ -30,7 +30,7 @@ export interface SourceOptions {
 }
 
 /**
- * The only place that knows every kind of source (SPEC §4.1): a Google Sheets URL or `sheets:ID`, an `.xlsx`/`.xlsm`
+ * The only place that knows every kind of source: a Google Sheets URL or `sheets:ID`, an `.xlsx`/`.xlsm`
  * workbook, else a CSV path.
  */
 export function createSource(spec: string, options: SourceOptions = {}): Source {

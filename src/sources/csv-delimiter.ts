@@ -30,7 +30,7 @@ function mostFrequent(counts: Map<string, number>): string | undefined {
 }
 
 /**
- * Picks the delimiter of the header line (SPEC §4.1): the most frequent of `;` `,` tab outside quotes on the first
+ * Picks the delimiter of the header line: the most frequent of `;` `,` tab outside quotes on the first
  * record. Ties go to `;` — a comma inside a Brazilian header ("Cidade, UF") is likelier than a semicolon inside a
  * comma file. A header with none of them is a one-column file; `,` is as good as any.
  */

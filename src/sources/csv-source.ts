@@ -35,7 +35,7 @@ export function checkHeaderRow(value: number): number {
 }
 
 /**
- * Everything decided from the first bytes (SPEC §4.1): other spreadsheet formats and not-text files refused,
+ * Everything decided from the first bytes: other spreadsheet formats and not-text files refused,
  * encoding, `sep=` line, delimiter. The `sep=` line is not a row: Excel hides it, so the rows (and `headerRow`) are
  * counted after it.
  */
@@ -61,7 +61,7 @@ function detectFormat(input: SampledInput, label: string, overrides: CsvSourceOp
 }
 
 /**
- * A CSV file (or stdin with `-`) as a Source (SPEC §4.1). Streams with csv-parse: memory stays flat on any length.
+ * A CSV file (or stdin with `-`) as a Source. Streams with csv-parse: memory stays flat on any length.
  *
  * `rowNumber` is the spreadsheet row the person sees when the file is opened in Excel or Sheets: the header is row 1
  * (or `headerRow`) and every record after it takes one row — blank lines included. A `sep=` first line is not a row

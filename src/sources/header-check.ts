@@ -12,7 +12,7 @@ export interface HeaderPlace {
 }
 
 /**
- * The header rule every source shares (SPEC §4.1): names are trimmed; trailing nameless columns are dropped (Excel
+ * The header rule every source shares: names are trimmed; trailing nameless columns are dropped (Excel
  * exports often end every line with `;`, people leave notes right of the table); a nameless or repeated column
  * anywhere else is an error naming the column, because the mapping and the results file address columns by name.
  */

@@ -26,7 +26,7 @@ export interface SheetsSource extends Source {
 }
 
 /**
- * Reads a tab of a Google Sheet (SPEC §4.1): row 1 is the header, values are formatted (what the person sees),
+ * Reads a tab of a Google Sheet: row 1 is the header, values are formatted (what the person sees),
  * rows are fetched page by page so memory stays flat.
  */
 export function createSheetsSource(options: SheetsSourceOptions): SheetsSource {

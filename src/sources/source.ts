@@ -60,7 +60,7 @@ export function isOpenedXlsxSource(opened: OpenedSource): opened is OpenedXlsxSo
 }
 
 /**
- * A source of contact rows (SPEC §4.1). Memory stays flat: rows are pulled one at a time.
+ * A source of contact rows. Memory stays flat: rows are pulled one at a time.
  */
 export interface Source {
   readonly kind: "csv" | "sheets" | "xlsx";

@@ -7,7 +7,7 @@ import { text } from "../messages/text.js";
 import { english } from "../messages/translate.js";
 
 /**
- * Spreadsheet files that are neither CSV nor .xlsx (the two kinds SPEC §4.1 reads): an old Excel .xls, a LibreOffice
+ * Spreadsheet files that are neither CSV nor .xlsx (the two kinds the tool reads): an old Excel .xls, a LibreOffice
  * .ods, an Apple Numbers file. The person knows it is a spreadsheet, so the message says the format is not read and
  * the menu path, as the Portuguese menus show it, to one that is. .xlsx comes first because it is read directly and
  * keeps long numbers whole; a CSV saved from a "Geral" column can turn a phone into 5,51199E+12.

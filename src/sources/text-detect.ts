@@ -4,7 +4,7 @@ import { text } from "../messages/text.js";
 import { english } from "../messages/translate.js";
 
 /**
- * What Excel and LibreOffice really write when asked for "CSV" or "text" (SPEC §4.1), decided from the first bytes of
+ * What Excel and LibreOffice really write when asked for "CSV" or "text", decided from the first bytes of
  * a file: the encoding (a BOM, strict UTF-8, else Windows-1252), a first line `sep=;`, and files that are not text at
  * all (a workbook renamed .csv) — which must stop the run instead of turning into rows of garbage.
  */

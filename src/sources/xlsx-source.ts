@@ -77,7 +77,7 @@ function uncalculatedWarner(
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 
 /**
- * An Excel workbook (.xlsx/.xlsm) as a Source (SPEC §4.1), streamed row by row so memory stays flat on any length.
+ * An Excel workbook (.xlsx/.xlsm) as a Source, streamed row by row so memory stays flat on any length.
  * Cells come as the person sees them (see xlsx-cell-text.ts). `rowNumber` is the worksheet row number Excel shows in
  * its left margin, so messages point at the right line; empty rows are skipped but keep their numbers.
  */

@@ -1,7 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 
 /**
- * The XML of a workbook's shared strings and worksheets, with only the text a cell holds (SPEC §4.1: values as the
+ * The XML of a workbook's shared strings and worksheets, with only the text a cell holds (values as the
  * person sees them). exceljs's streaming reader adds EVERY text node it meets to the current cell, including the
  * indentation between tags that gnumeric and other pretty-printing writers put there:
  *

@@ -5,7 +5,7 @@ import type { Text } from "../core/text.js";
 import { text } from "../messages/text.js";
 
 /**
- * The journal file format (SPEC §6): a header line `{"v":1,"type":"header","createdAt":…}`, then one PATCH per line
+ * The journal file format: a header line `{"v":1,"type":"header","createdAt":…}`, then one PATCH per line
  * (`{"k": key, …changed fields…, "t": iso}`), merged into the key's record on replay; `null` clears a field.
  */
 export const FORMAT_VERSION = 1;

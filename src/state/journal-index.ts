@@ -3,7 +3,7 @@ import type { RowState } from "./state-store.js";
 
 /**
  * The in-memory index of the journal: one fixed-shape, frozen record per key. A scheduled sync of a 1 000 000-row
- * sheet opens this every few minutes (SPEC §9: ≤ 400 MB, ≤ 3 s). JSON.parse gives every record its own property
+ * sheet opens this every few minutes (`npm run bench` holds it to ≤ 400 MB and ≤ 3 s). JSON.parse gives every record its own property
  * layout and its own copy of every string; one class shape and shared strings (the number is usually the key, the
  * outcome and add status are a handful of words, syncedAt is usually updatedAt) cut the index to about a third.
  */

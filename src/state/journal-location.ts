@@ -8,7 +8,7 @@ import { defaultStatePath, stateId, slugify } from "./state-id.js";
 import type { Text } from "../core/text.js";
 import { text } from "../messages/text.js";
 
-/** Folder beside the mapping file that holds its journals (SPEC §6). */
+/** Folder beside the mapping file that holds its journals. */
 export const JOURNAL_DIR = ".chatguru-sync";
 const HASH_CHARS = 12;
 
@@ -20,7 +20,7 @@ export interface JournalOwner {
 }
 
 /**
- * The journal of (mapping file, account, phone) — SPEC §6: `<mapping folder>/.chatguru-sync/<mapping>-<12 hex>.ndjson`.
+ * The journal of (mapping file, account, phone) — `<mapping folder>/.chatguru-sync/<mapping>-<12 hex>.ndjson`.
  * Neither the source's name or folder nor the working directory is an input, so a re-downloaded `leads (1).csv`, a
  * moved file or a run from another folder continues the same journal. The mapping's folder is not hashed either: the
  * journal sits beside it, so moving the folder moves both. The API key is deliberately not an input (rotating it must
@@ -100,7 +100,7 @@ export interface JournalRequest {
   dryRun: boolean;
 }
 
-/** Which journal a run uses (SPEC §6), adopting an old-layout journal on the first run after an upgrade. */
+/** Which journal a run uses, adopting an old-layout journal on the first run after an upgrade. */
 export async function chooseJournal(request: JournalRequest): Promise<JournalChoice> {
   const { cwd, connection } = request;
   if (request.state) return { path: path.resolve(cwd, request.state), notices: [] };

@@ -8,7 +8,7 @@ import { text } from "../messages/text.js";
  *
  * Why: a journal cut short in the middle (a bad copy, a restored backup, a filesystem that lost a tail) looks exactly
  * like a crash's torn last line once the cut lands mid-line — and the journal is what stops a second WhatsApp
- * message (issue 15 item 6). The journal only grows until a compaction rewrites it (with a new header), so a journal
+ * message (docs/at-most-once.md). The journal only grows until a compaction rewrites it (with a new header), so a journal
  * SHORTER than its clean size was truncated: an error, never a fresh start. Kept in the header, not a side file, so
  * the journal stays one file that moves, is cached and is restored as a whole. Lines appended after the last clean
  * close and then lost (a crash, then a cut) cannot be told from a crash's lost tail. Journals whose header has no such

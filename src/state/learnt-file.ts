@@ -3,7 +3,7 @@ import { replaceBesideJournal } from "./journal-sidecar.js";
 
 /**
  * `<journal>.learnt.json` beside the journal: what the last run learnt about this account that makes the next one
- * cheaper (SPEC §5 "Requests per row") — how long its chat_adds took to settle (engine/learning/add-timings.ts), so a scheduled
+ * cheaper (docs/request-strategy.md) — how long its chat_adds took to settle (engine/learning/add-timings.ts), so a scheduled
  * run polls its first adds at the learnt time instead of scouting from ~3 s again, and whether the rows the journal
  * did not know turned out new (engine/learning/upsert-strategy.ts), so the new leads of a scheduled run are added first instead
  * of probed blind — and when ChatGuru last accepted this journal's credentials, so a scheduled run whose rows need no
@@ -14,7 +14,7 @@ export const LEARNT_SUFFIX = ".learnt.json";
 export const LEARNT_TEMP_SUFFIX = ".learnt.tmp";
 /** An account's speed and a sheet's mix drift: a week-old learning is dropped rather than trusted. */
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-/** Ages beyond this are not add times (SPEC §2: 1–30 s, sometimes minutes). */
+/** Ages beyond this are not add times (1–30 s, sometimes minutes). */
 const MAX_MS = 3600 * 1000;
 const MAX_ITEMS = 1000;
 

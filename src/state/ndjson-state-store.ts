@@ -66,7 +66,7 @@ const DEFAULT_COMPACT_MIN_RECORDS = 1000;
 const DEFAULT_SNAPSHOT_MIN_RECORDS = 1000;
 
 /**
- * Opens (creating if needed) the append-only NDJSON journal of SPEC §6: a header line, then one PATCH per line
+ * Opens (creating if needed) the append-only NDJSON journal (docs/journal.md): a header line, then one PATCH per line
  * (`{"k": key, …changed fields…, "t": iso}`) merged into the key's record on replay, so every durable write stays
  * one short line. A torn last line (a crash mid-write) is cut away with a warning; any other damage is a
  * STATE_CORRUPT ConfigError — the journal is what stops a second WhatsApp message, so it is never reset silently.

@@ -3,7 +3,7 @@ import { PATCH_FIELDS } from "./journal-format.js";
 
 /**
  * The journal snapshot's binary layout (snapshot-writer.ts writes it, snapshot-table.ts reads it): the journal's
- * records as one table, read as one buffer, a record becoming an object only when asked for (SPEC §9: a scheduled
+ * records as one table, read as one buffer, a record becoming an object only when asked for (a scheduled
  * re-run of a large sheet re-opens its journal every few minutes; replaying 100 000 JSON lines into objects costs
  * ~190 ms and a garbage collection each time).
  *

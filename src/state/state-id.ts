@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 
-/** What a journal belongs to (SPEC §6: one journal per source, account and phone). */
+/** What a journal belongs to (one journal per source, account and phone). */
 export interface StateIdInput {
   /** `Source.id`: absolute CSV path, `-` for stdin, or `sheets:ID#Tab`. */
   sourceId: string;
@@ -23,7 +23,7 @@ export function stateId({ sourceId, accountId, phoneId }: StateIdInput): string 
   return `${slugOfSource(sourceId)}-${digest.slice(0, HASH_CHARS)}`;
 }
 
-/** `<cwd>/.chatguru-sync/<id>.ndjson` (SPEC §6 default; `--state` overrides). */
+/** `<cwd>/.chatguru-sync/<id>.ndjson` (the default; `--state` overrides). */
 export function defaultStatePath(cwd: string, id: string): string {
   return path.join(cwd, ".chatguru-sync", `${id}.ndjson`);
 }

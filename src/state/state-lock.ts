@@ -57,7 +57,7 @@ const GARBAGE_RECHECK_MS = 25;
 const GUARD_STALE_MS = 10_000;
 
 /**
- * Takes `<statePath>.lock` so two runs never append to one journal (SPEC §6). A lock whose pid is dead on this
+ * Takes `<statePath>.lock` so two runs never append to one journal. A lock whose pid is dead on this
  * host is taken over with a warning; a live one (or one held by another host, whose pid we cannot check) aborts
  * with STATE_LOCKED, exit 3.
  */
@@ -166,7 +166,7 @@ function parseOwner(raw: string): LockOwner | undefined {
 
 /**
  * Whether the lock's holder is really running. A pid alone is not enough: a container restarted after kill -9 starts
- * its processes with the same small pids, so the dead holder's pid may be ours or a stranger's (issue 15.9).
+ * its processes with the same small pids, so the dead holder's pid may be ours or a stranger's.
  */
 function holderAlive(lockPath: string, owner: LockOwner): boolean {
   // Another host's pid cannot be checked from here: assume it is running.

@@ -3,7 +3,7 @@ import type { Outcome } from "../core/outcome.js";
 /** Add status as the journal records it. `intent` = chat_add about to be sent, response not yet seen. */
 export type JournalAddStatus = "intent" | "pending" | "done" | "fetched" | "error" | "uncertain";
 
-/** What the journal remembers per row key (SPEC §6). Never holds the API key. */
+/** What the journal remembers per row key. Never holds the API key. */
 export interface RowState {
   key: string;
   /** The chat number that worked last (may be the 12-digit form or a `corrigido para` number). */
@@ -32,7 +32,7 @@ export interface RowState {
   dialogStatus?: string;
   /**
    * Hash of the message text (message_send) journaled BEFORE sending: at most once per (key, text), also after a crash
-   * or a lost answer (SPEC §4.2). `messageId`/`messageStatus` are ChatGuru's answer; status `sending` = the answer
+   * or a lost answer. `messageId`/`messageStatus` are ChatGuru's answer; status `sending` = the answer
    * never came (the message may have gone out), `uncertain` = the answer was lost.
    */
   messageHash?: string;

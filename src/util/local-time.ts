@@ -2,7 +2,7 @@ const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(w
 
 /**
  * ISO 8601 in the process's local time with its offset (`2026-11-29T06:36:49-03:00`): what a person in São Paulo
- * expects to read in a results file, and still an exact instant for any tool (SPEC §5 `synced_at`). Uses the process
+ * expects to read in a results file, and still an exact instant for any tool (the `synced_at` column). Uses the process
  * TZ, so a server in UTC writes `+00:00` unless TZ is set.
  */
 export function localIsoTime(ms: number): string {
@@ -27,7 +27,7 @@ const MEMO_LIMIT = 4096;
 
 /**
  * toLocalIsoTime remembered per second, for one run: an unchanged 100 000-row re-run shows every row's synced_at, and
- * a run stamps thousands of rows within the same second (SPEC §9). A memo per run, never per process, so a TZ set
+ * a run stamps thousands of rows within the same second. A memo per run, never per process, so a TZ set
  * between runs (tests do) is always honoured.
  */
 export function localIsoTimeMemo(): (stamp: string) => string {

@@ -1,5 +1,5 @@
 /**
- * Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). Returns milliseconds (never negative), or
+ * Retry-After is either delay-seconds or an HTTP-date (RFC 9110, section 10.2.3). Returns milliseconds (never negative), or
  * undefined when the header is absent or unreadable so the caller falls back to its own backoff. `capMs` bounds the
  * answer so a hostile or broken header cannot park a run for hours; callers that cap later (the engine's retry
  * policy) leave it open.

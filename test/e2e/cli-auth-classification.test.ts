@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../helpers/cli.js";
 import { failure, startScriptedServer, type ScriptedServer } from "../helpers/scripted-chatguru.js";
 
-/** Issue 15 item 3, through the CLI: a field named like a credential fails its rows, it does not abort the run. */
+/** Through the CLI: a field named like a credential fails its rows, it does not abort the run. */
 
 let server: ScriptedServer | undefined;
 afterEach(async () => server?.close());
@@ -33,7 +33,7 @@ async function syncAgainst(field: string, description: string) {
 }
 
 describe("credential classification through the CLI", () => {
-  it("a field named like a credential that the account lacks is a configuration error (SPEC §5, exit 3), not 'rejected the credentials'", async () => {
+  it("a field named like a credential that the account lacks is a configuration error (exit 3), not 'rejected the credentials'", async () => {
     const r = await syncAgainst(
       "Chave PIX inválida",
       "Nenhum campo personalizado encontrado com o nome Chave_PIX_invalida",
@@ -44,7 +44,7 @@ describe("credential classification through the CLI", () => {
     // The three rows were already in flight (--concurrency 4): each fails as a field error…
     expect(server!.requests).toHaveLength(3);
     expect(r.stderr).toMatch(/Rows 2, 3, 4: failed/);
-    // …and ChatGuru changed nothing for any of them: no results file is written for that (SPEC §5).
+    // …and ChatGuru changed nothing for any of them: no results file is written for that.
     expect(r.hasResults()).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import { runCliInProcess } from "../helpers/cli.js";
 import { failure, startScriptedServer, success, type ScriptedServer } from "../helpers/scripted-chatguru.js";
 
 /**
- * Issue 15 item 5: integrators use actions seen outside ChatGuru's document (`chat_tags_list`…). `call` sends any
+ * Integrators use actions seen outside ChatGuru's document (`chat_tags_list`…). `call` sends any
  * well-formed action name, warns on stderr when it is not a documented one, and prints the answer as usual.
  */
 

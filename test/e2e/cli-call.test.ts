@@ -70,7 +70,7 @@ describe("chatguru-sync call", () => {
     expect(r.stderr).toMatch(/ECONNREFUSED/);
   });
 
-  // Issue 15 item 5: a well-formed unknown action is sent with a warning (cli-call-any-action.test.ts); only a name
+  // A well-formed unknown action is sent with a warning (cli-call-any-action.test.ts); only a name
   // that cannot be an action is refused.
   it("an action name that cannot be an action is a usage error (exit 2) listing the valid actions; nothing sent", async () => {
     const before = mock.state().requests.total;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
-/** SPEC §5 "Configuration errors stop the run", through the CLI against the mock. */
+/** Configuration errors stop the run, through the CLI against the mock. */
 
 let env: SyncEnv;
 afterEach(async () => env?.close());
@@ -89,8 +89,8 @@ describe("configuration errors stop the run (CLI)", () => {
       custom_fields: { Etapa: "Etapa" },
       dialog_execute: { dialog_id: { value: "dlg-missing" } },
     });
-    // --release-held: these chats already exist and the journal is new, so their dialog would be held (issue 15
-    // item 6); released here so the dialog is tried and refused.
+    // --release-held: these chats already exist and the journal is new, so their dialog would be held
+    // (docs/at-most-once.md); released here so the dialog is tried and refused.
     const r = await runCliInProcess(
       ["sync", "--source", source, "--mapping", mapping, "--concurrency", "1", "--rate", "0", "--release-held"],
       { env: env.env, cwd: env.dir },

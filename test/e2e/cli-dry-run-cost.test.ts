@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
-/** The dry run says what the real run will cost and shows the first rows as they will be sent (issue 12 item 4). */
+/** The dry run says what the real run will cost and shows the first rows as they will be sent. */
 
 let env: SyncEnv;
 afterEach(async () => env?.close());
@@ -50,7 +50,7 @@ describe("sync --dry-run cost and preview (CLI)", () => {
     expect(JSON.parse(real.stdout).requests.total).toBe(estimate);
   });
 
-  it("--json: report.plan keeps its counts and adds estimate and preview; the SPEC §3 keys stay", async () => {
+  it("--json: report.plan keeps its counts and adds estimate and preview; the documented keys stay", async () => {
     env = await createSyncEnv();
     const r = await runCliInProcess(
       [

@@ -25,7 +25,7 @@ async function syncIn(cwd: string, source: string, mapping: string, extra: strin
   return { ...r, report: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
-describe("the journal belongs to the mapping, not to the source file or the working directory (SPEC §6)", () => {
+describe("the journal belongs to the mapping, not to the source file or the working directory", () => {
   it("a renamed source synced from another folder repeats nothing: 0 note_add, every row unchanged", async () => {
     env = await createSyncEnv();
     mkdirSync(join(env.dir, "cfg"));

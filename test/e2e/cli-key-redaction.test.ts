@@ -6,7 +6,7 @@ import { runCliInProcess } from "../helpers/cli.js";
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from "../helpers/scripted-chatguru.js";
 
 /**
- * Issue 15 item 10: a server may echo the key in any encoding. With a key containing `+/=&`, none of them may reach
+ * A server may echo the key in any encoding. With a key containing `+/=&`, none of them may reach
  * stderr, stdout (--json), the results file or the journal.
  */
 

@@ -29,7 +29,7 @@ function expectRefusedBeforeAnyRequest(r: { code: number; stderr: string }, mess
   expect(env.mock.state().requests.total ?? 0).toBe(0);
 }
 
-describe("sync refuses output paths it must not or cannot write, before any request (issue 15 item 11)", () => {
+describe("sync refuses output paths it must not or cannot write, before any request", () => {
   it("--results naming a device (through a symlink) is refused and the device is left alone", async () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     const link = join(env.dir, "out.csv");

@@ -7,7 +7,7 @@ import { DEFAULT_MOCK_FIELDS } from "../../src/chatguru/mock/mock-options.js";
 import { runCliInProcess, spawnCli } from "../helpers/cli.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
-/** SPEC §5 "Results": the plan file, the errors file, local synced_at — through the CLI against the mock. */
+/** Results: the plan file, the errors file, local synced_at — through the CLI against the mock. */
 
 let env: SyncEnv;
 afterEach(async () => env?.close());

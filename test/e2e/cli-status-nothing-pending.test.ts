@@ -17,7 +17,7 @@ async function run(command: string, flags: string[] = []) {
 }
 
 describe("status with nothing pending", () => {
-  it("says there is nothing to finish, and why invalid rows still make the exit code 1 (SPEC §3)", async () => {
+  it("says there is nothing to finish, and why invalid rows still make the exit code 1", async () => {
     env = await createSyncEnv({ existingChats: ["5511987654321"] });
     env.csv("l.csv", CSV);
     env.mapping("m.json", MAPPING);

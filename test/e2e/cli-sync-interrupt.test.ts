@@ -17,7 +17,7 @@ const waitFor = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
 };
 
-describe("Ctrl-C: the results tell what the journal knows (issue 15 item 13)", () => {
+describe("Ctrl-C: the results tell what the journal knows", () => {
   it("one SIGINT: every chat ChatGuru has is a `created`/`pending` row with its chat_add_id, none blank", async () => {
     env = await createSyncEnv({ addDelayMs: 150, latencyMs: 30 });
     const source = env.csv("l.csv", csv(120, "e"));

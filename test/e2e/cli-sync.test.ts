@@ -22,7 +22,7 @@ describe("chatguru-sync sync (CLI)", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
-    // SPEC §3's keys, plus the workbook twin of the results CSV (additive).
+    // The documented --json keys, plus the workbook twin of the results CSV (additive).
     expect(Object.keys(report)).toEqual([
       "ok",
       "exitCode",
@@ -182,7 +182,7 @@ describe("chatguru-sync sync (CLI)", () => {
       plan: { new: 1, changed: 0, unchanged: 1, retry: 0 },
       requests: { total: 0 },
     });
-    // SPEC §5: the plan has its own file; the real results are left as the last real run wrote them.
+    // The plan has its own file; the real results are left as the last real run wrote them.
     expect(env.results(`${env.dir}/l.plan.csv`).map((row) => row.chatguru_status)).toEqual([
       "unchanged",
       "would-upsert",

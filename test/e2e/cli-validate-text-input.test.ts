@@ -8,7 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), "cgs-cli-text-"));
 writeFileSync(join(dir, "m.json"), '{"phone": "Telefone", "name": "Nome"}');
 const mapping = join(dir, "m.json");
 
-describe("chatguru-sync validate on what spreadsheets really write (SPEC §4.1)", () => {
+describe("chatguru-sync validate on what spreadsheets really write", () => {
   it("an .xlsx renamed .csv exits 2 naming what it is and what to do, with no rows read (spawned)", async () => {
     const r = await spawnCli(["validate", "--source", "fixtures/csv/xlsx-renamed.csv", "--mapping", mapping]);
     expect(r.code).toBe(2);

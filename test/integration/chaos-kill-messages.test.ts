@@ -20,7 +20,7 @@ const MAPPING = {
 
 /**
  * kill -9 a real CLI sync of a message campaign at a chosen moment, then run it again twice (and once with --full):
- * no contact ever gets the same message or file twice (SPEC §4.2). A send in flight at the kill may be lost (its
+ * no contact ever gets the same message or file twice. A send in flight at the kill may be lost (its
  * intent is journaled, so it is never repeated) — at most one per worker.
  */
 async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<void> {

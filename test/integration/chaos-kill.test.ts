@@ -18,7 +18,7 @@ const MAPPING = {
 
 /**
  * kill -9 a real CLI sync at a chosen moment, then run it again: nothing is lost and nothing is duplicated
- * (SPEC §6: "a crash (even kill -9) loses at most in-flight requests and a re-run repeats no successful chat_add").
+ * (a crash, even kill -9, loses at most the requests in flight, and a re-run repeats no successful chat_add).
  */
 async function killThenRerun(killWhen: (state: MockState) => boolean): Promise<void> {
   const lines = ["Telefone,Nome,Etapa"];

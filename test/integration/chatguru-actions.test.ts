@@ -70,7 +70,7 @@ describe("actions against the mock server", () => {
     advanceClock(200);
     const fetched = await getChatAddStatus(client, again.chatAddId);
     expect(fetched.status).toBe("fetched");
-    // dialog_id of chat_add does not run for an existing chat (SPEC §2).
+    // dialog_id of chat_add does not run for an existing chat.
     expect(chatOf("5511912345678")!.dialogs).toEqual(["dlg-1"]);
   });
 

@@ -96,7 +96,7 @@ describe("actions parse the documented response shapes", () => {
   });
 });
 
-describe("every documented answer shape has a fixture the client reads (issue 15 item 4)", () => {
+describe("every documented answer shape has a fixture the client reads", () => {
   const status = async (name: string) => {
     override = name;
     try {

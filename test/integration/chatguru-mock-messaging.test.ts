@@ -25,7 +25,7 @@ async function start(options: MockServerOptions = {}): Promise<ChatGuruClient> {
 const errorOf = (p: Promise<unknown>) => p.then(() => undefined).catch((e: unknown) => e as ChatGuruApiError);
 const chat = (number: string) => server!.state().chats.find((c) => c.number === number)!;
 
-describe("the mock's messaging side (issue 14, issue 15 item 4)", () => {
+describe("the mock's messaging side", () => {
   it("message_send to a chat that does not exist answers 'Chat não existe'; note_add 'Chat não encontrado.'", async () => {
     const c = await start();
     const send = await errorOf(c.call("message_send", { chat_number: "5511987650001", text: "Oi" }));
@@ -101,7 +101,7 @@ describe("the mock's messaging side (issue 14, issue 15 item 4)", () => {
   });
 });
 
-describe("custom fields by API name, as the field manager shows them (issue 15 item 4)", () => {
+describe("custom fields by API name, as the field manager shows them", () => {
   it("the client's naming rule gives the field manager's API name for every listed panel name", () => {
     // `|`, accents, double spaces, digits, symbols: the client must land on exactly what the account lists.
     for (const [panel, apiName] of Object.entries(FIELD_MANAGER_NAMES))

@@ -45,7 +45,7 @@ const form = (params: Record<string, string>) => ({
 });
 const creds = { key: MOCK_CREDENTIALS.key, account_id: MOCK_CREDENTIALS.accountId, phone_id: MOCK_CREDENTIALS.phoneId };
 
-describe("mock server: protocol (SPEC §2)", () => {
+describe("mock server: protocol", () => {
   it("listens on 127.0.0.1 and exposes the fake credentials", async () => {
     const server = await mockWith();
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/api/v1`);

@@ -98,7 +98,7 @@ describe("sync under faults", () => {
     expect(report.requests.total).toBeLessThanOrEqual(4); // at most the requests already in flight
     expect(report.notReached).toBeGreaterThan(20);
     expect(JSON.stringify(report)).not.toContain("wrong-key-123456");
-    // The run reached no row: no results file full of blank statuses (SPEC §5), on this first run none at all.
+    // The run reached no row: no results file full of blank statuses, on this first run none at all.
     expect(report.resultsKept).toBe(true);
     expect(report.results).toBeUndefined();
     expect(existsSync(join(env.dir, "l.results.csv"))).toBe(false);

@@ -21,7 +21,7 @@ function interruptingOnDone(inner: ChatGuruClient, controller: AbortController):
   };
 }
 
-describe("interrupt: a row whose add finished but whose update did not start (issue 15 item 13)", () => {
+describe("interrupt: a row whose add finished but whose update did not start", () => {
   it("shows `pending` with its chat_add_id and number, never a blank row; the next run finishes it", async () => {
     env = await createSyncEnv({});
     const lines = ["Telefone,Nome,Etapa"];

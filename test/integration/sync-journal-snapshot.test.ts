@@ -14,7 +14,7 @@ const csv = (edit?: number) =>
   Array.from({ length: ROWS }, (_, i) => `${number(i)},${i === edit ? "editada" : `etapa ${i % 5}`}`).join("\n") +
   "\n";
 
-describe("re-runs opened from the journal's snapshot (SPEC §6, §9)", () => {
+describe("re-runs opened from the journal's snapshot", () => {
   it("sends nothing for unchanged rows, one update for an edited one, and keeps every row's results", async () => {
     const numbers = Array.from({ length: ROWS }, (_, i) => number(i));
     env = await createSyncEnv({ existingChats: numbers });

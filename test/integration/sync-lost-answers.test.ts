@@ -105,7 +105,7 @@ describe("sync when an answer is lost", () => {
     expect(env.results(second.results!)[0]!.chatguru_error).toMatch(/^ADD_UNCERTAIN/);
   });
 
-  // Issue 15 item 7 reversed the earlier at-most-once rule for notes: a lost note is sent again (never silently missing).
+  // A note is not a send: a lost one is sent again, a duplicate rather than a gap (docs/at-most-once.md).
   it("a note whose answer was lost is sent again: at-least-once, a duplicate rather than a gap", async () => {
     env = await createSyncEnv({ existingChats: ["5511944441111"] });
     const real = createChatGuruClient(env.connection);

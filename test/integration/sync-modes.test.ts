@@ -148,7 +148,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(rows[0]!.chatguru_error).toMatch(/CHAT_ADD_REFUSED.*não possui WhatsApp/);
   });
 
-  it("an unknown custom field fails the row CHATGURU_FIELD_NOT_CONFIGURED and stops the run (SPEC §5, exit 3)", async () => {
+  it("an unknown custom field fails the row CHATGURU_FIELD_NOT_CONFIGURED and stops the run (exit 3)", async () => {
     env = await createSyncEnv({ existingChats: ["5511987650001"] });
     const source = env.csv("l.csv", "Telefone,Nome,Cor\n11 98765-0001,Lia,verde\n");
     const report = await sync({
@@ -161,7 +161,7 @@ describe("sync modes against the mock (real HTTP)", () => {
     expect(report.counts.failed).toBe(1);
     expect(report.exitCode).toBe(3);
     expect(report.error?.message).toMatch(/Campos Personalizados/);
-    // ChatGuru changed nothing for any row: the run writes no results file full of that one error (SPEC §5).
+    // ChatGuru changed nothing for any row: the run writes no results file full of that one error.
     expect(report.resultsKept).toBe(true);
   });
 

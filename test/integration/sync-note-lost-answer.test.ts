@@ -46,7 +46,7 @@ function losingFirstNote(inner: ChatGuruClient, applied: boolean): ChatGuruClien
   return wrapper;
 }
 
-describe("a note whose answer was lost is sent again: at-least-once (issue 15 item 7)", () => {
+describe("a note whose answer was lost is sent again: at-least-once", () => {
   for (const applied of [false, true]) {
     it(`lost answer (${applied ? "note applied" : "note not applied"}): every chat ends with its note`, async () => {
       const { csv, numbers } = rows(6);

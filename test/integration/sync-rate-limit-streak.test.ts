@@ -7,7 +7,7 @@ import { FAST } from "../helpers/sync-env.js";
 import { failure, startScriptedServer, type ScriptedServer } from "../helpers/scripted-chatguru.js";
 
 /**
- * Issue 15 item 8: with --rate 0 and many workers against a rate-limited server, most requests get 429 but some are
+ * With --rate 0 and many workers against a rate-limited server, most requests get 429 but some are
  * answered (`Chat não encontrado.`). Those answers prove the server lets requests through: the run must not abort
  * as "429 N times in a row".
  */

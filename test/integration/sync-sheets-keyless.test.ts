@@ -29,7 +29,7 @@ function rowOf(name: string): string[] {
   return row;
 }
 
-describe("Sheets write-back: every row gets its own result, whatever its key (issue 15 item 1)", () => {
+describe("Sheets write-back: every row gets its own result, whatever its key", () => {
   it("rows with an empty phone cell (in the middle and last) get `invalid` and the error in their cells", async () => {
     const google = await setup(
       [

@@ -8,7 +8,7 @@ import { FAST } from "../helpers/sync-env.js";
 import { failure, startScriptedServer, success, type ScriptedServer } from "../helpers/scripted-chatguru.js";
 
 /**
- * Issue 15 item 2: the value set of chat_add_status is an open question (SPEC §2 lists pending/done/fetched/error).
+ * The value set of chat_add_status is an open question (integrators saw pending, done, fetched and error).
  * A value outside it is not final: the add id is kept and the row ends `pending`, never failed nor re-added.
  */
 
@@ -84,7 +84,7 @@ describe("an unexpected chat_add_status value", () => {
 });
 
 /**
- * A server whose adds answer `success` (a word SPEC §2 does not list) for as long as they are polled. `visible`: the
+ * A server whose adds answer `success` (a word integrators never saw) for as long as they are polled. `visible`: the
  * chat exists from the add on (its fields are taken), or never does ("Chat não encontrado.").
  */
 async function neverDocumented(visible: boolean) {
@@ -147,7 +147,7 @@ describe("undocumented chat_add_status words do not stall the run", () => {
       },
     });
     expect(report.counts).toMatchObject({ total: 8, pending: 8, failed: 0 });
-    // Before any add reached its --add-timeout, all eight had been sent (the gate used to let one through per timeout).
+    // Before any add reached its --add-timeout, all eight had been sent (a gate letting one through per timeout would stall them).
     expect(addsAtFirstEnd).toBe(8);
     // Each add was looked for by its fields a bounded number of times (two number forms per look).
     const updates = server!.requests.filter((r) => r.action === "chat_update_custom_fields").length;

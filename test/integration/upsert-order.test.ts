@@ -38,7 +38,7 @@ function callsFor(number: string): string[] {
 const run = (source: string, map: string, extra = {}) =>
   sync({ source, mapping: map, connection: env.connection, cwd: env.dir, ...FAST, ...extra });
 
-describe("upsert picks its order from what the run learns (SPEC §5 Requests per row)", () => {
+describe("upsert picks its order from what the run learns", () => {
   it("a run of new rows adds first once the first rows came back new; each number added once", async () => {
     env = await createSyncEnv({ addDelayMs: 40 });
     const numbers = Array.from({ length: 10 }, (_, i) => mobile(i, "21"));

@@ -30,7 +30,7 @@ function folderGraph(): Map<string, Set<string>> {
   return graph;
 }
 
-describe("architecture (ARCHITECTURE.md: imports point one way)", () => {
+describe("architecture (imports point one way)", () => {
   it("has no folder-level import cycle", () => {
     const graph = folderGraph();
     const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>

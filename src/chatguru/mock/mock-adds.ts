@@ -8,7 +8,7 @@ interface PendingAdd {
   id: string;
   number: string;
   name: string;
-  /** chat_add's text: a real first WhatsApp message unless blank (SPEC §2). */
+  /** chat_add's text: a real first WhatsApp message unless blank. */
   text?: string;
   userId?: string;
   dialogId?: string;
@@ -18,7 +18,7 @@ interface PendingAdd {
 }
 
 /**
- * chat_add and chat_add_status. chat_add is asynchronous (SPEC §2): the call only queues the add, and the chat
+ * chat_add and chat_add_status. chat_add is asynchronous: the call only queues the add, and the chat
  * appears when the add settles, `addDelayMs` later.
  */
 export class MockAdds {
@@ -61,9 +61,9 @@ export class MockAdds {
     if (number === undefined || number.trim() === "") return fail(400, "chat_number não informado");
     if (!CHAT_NUMBER.test(number)) return fail(400, `chat_number inválido: ${number}`);
     if (params.name === undefined || params.name.trim() === "") return fail(400, "name não informado");
-    // Integrators observed chat_add accepted without `text` (issue 15 item 4): it then registers the chat silently.
+    // Integrators observed chat_add accepted without `text`: it then registers the chat silently.
     const behaviour = this.behaviour();
-    // Official WhatsApp Business numbers cannot open a conversation with free text (SPEC §2).
+    // Official WhatsApp Business numbers cannot open a conversation with free text.
     if (behaviour.officialWhatsApp && (params.text ?? "").trim() !== "") return fail(400, "Mensagem inicial inválida");
     // Ids the account does not have: ChatGuru's words are not documented (docs/chatguru-api-notes.md).
     if (params.user_id && !behaviour.users.includes(params.user_id)) return fail(400, UNKNOWN_USER);
@@ -116,7 +116,7 @@ export class MockAdds {
     const chat = this.chats.create(stored, add.name, "chat_add");
     if (add.userId) chat.userId = add.userId;
     this.onFirstMessage(chat, add.text);
-    // chat_add's dialog_id runs only for a new chat; a fetched chat needs dialog_execute (SPEC §2).
+    // chat_add's dialog_id runs only for a new chat; a fetched chat needs dialog_execute.
     if (add.dialogId) chat.dialogs.push(add.dialogId);
     return { status: "done", description: `Chat adicionado com sucesso!${correctedSuffix(add.number, stored)}` };
   }

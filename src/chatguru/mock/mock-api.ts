@@ -9,7 +9,7 @@ import { KNOWN_MOCK_ACTIONS } from "./mock-store.js";
 
 type Fault = NonNullable<MockLogEntry["fault"]>;
 
-/** One request to /api/v1: params, faults, credentials, then the store's action — in ChatGuru's order (SPEC §2). */
+/** One request to /api/v1: params, faults, credentials, then the store's action — in ChatGuru's order. */
 export async function handleApi(
   runtime: MockRuntime,
   req: http.IncomingMessage,
@@ -20,7 +20,7 @@ export async function handleApi(
   const body = await readBody(req);
   if (body === undefined) return sendJson(res, fail(413, "Requisição muito grande"));
   const params: Record<string, string> = Object.fromEntries(url.searchParams);
-  // Only form bodies are read: ChatGuru answers a JSON body as if no key had been sent (SPEC §2).
+  // Only form bodies are read: ChatGuru answers a JSON body as if no key had been sent.
   if (isFormBody(req)) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
   const action = params.action ?? "";
   const chatNumber = params.chat_number;
@@ -86,7 +86,7 @@ function loseResponse(runtime: MockRuntime, req: http.IncomingMessage, kind: "re
   else socket.destroy();
 }
 
-/** Credential checks in ChatGuru's order and wording (SPEC §2). */
+/** Credential checks in ChatGuru's order and wording. */
 function authenticate(params: Record<string, string>, credentials: MockCredentials): MockReply | undefined {
   if (!params.key || !params.account_id) return fail(400, "key ou account_id não informado(s)");
   if (params.key !== credentials.key) return fail(400, "key inválida");

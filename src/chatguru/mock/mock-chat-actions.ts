@@ -2,7 +2,7 @@ import { isContextVarName, isFieldApiName, stripFieldPrefix } from "../field-nam
 import type { MockChat } from "./mock-chats.js";
 import { fail, newObjectId, ok, UNKNOWN_DIALOG, type MockReply } from "./mock-reply.js";
 
-/** The update actions on an existing chat (messages live in mock-messages.ts). Each cites its SPEC §2 quirk. */
+/** The update actions on an existing chat (messages live in mock-messages.ts). Each says which ChatGuru quirk it reproduces. */
 
 export function updateCustomFields(
   chat: MockChat,
@@ -35,7 +35,7 @@ export function dialogExecute(
   const contextQuirk = behaviour.dialogContextQuirk;
   if (contextQuirk && !chat.dialogContextValidated) {
     chat.dialogContextValidated = true;
-    // HTTP 200 but result "error": observed in the field; one immediate retry succeeds (SPEC §2).
+    // HTTP 200 but result "error": observed in the field; one immediate retry succeeds.
     return {
       status: 200,
       body: {

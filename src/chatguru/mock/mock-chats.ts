@@ -19,7 +19,7 @@ export class MockChats {
     this.chats.clear();
   }
 
-  /** Exact stored form only: trying the other 9th-digit form is the caller's job (SPEC §2). */
+  /** Exact stored form only: trying the other 9th-digit form is the caller's job. */
   get(number: string): MockChat | undefined {
     return this.chats.get(number);
   }

@@ -6,7 +6,7 @@ import type { MockRuntime } from "./mock-runtime.js";
 
 const NOT_AN_OBJECT = { status: 400, body: { ok: false, error: "Expected a JSON object body." } };
 
-/** The test-control endpoints under /__mock/: state, reset, config (SPEC §7). */
+/** The test-control endpoints under /__mock/: state, reset, config. */
 export async function handleControl(
   runtime: MockRuntime,
   req: http.IncomingMessage,

@@ -1,10 +1,10 @@
 /**
  * The fake account's custom fields, as ChatGuru's custom field manager shows their API
  * names. The mock is configured by these names and NEVER through the client's own naming function
- * (chatguru/field-names.ts): otherwise a wrong naming rule in the client could never fail a test (issue 15 item 4).
+ * (chatguru/field-names.ts): otherwise a wrong naming rule in the client could never fail a test.
  *
  * A panel name given to the mock (the `--fields` flag, a test) is turned into its API name by the table below first,
- * then by this file's own reading of the rule (SPEC §2: `|` → `__`, spaces → `_`, accents removed). It is written
+ * then by this file's own reading of the rule (`|` → `__`, spaces → `_`, accents removed). It is written
  * separately from the client on purpose; the tests pin both against the table.
  */
 export const FIELD_MANAGER_NAMES: Readonly<Record<string, string>> = {

@@ -69,7 +69,7 @@ export class MockMessages {
     return ok(200, { message_status: this.now() >= message.sendAt ? "sent" : "scheduled" });
   }
 
-  /** chat_add's text is a real first WhatsApp message (SPEC §2) — unless blank, which registers the chat silently. */
+  /** chat_add's text is a real first WhatsApp message — unless blank, which registers the chat silently. */
   firstMessage(chat: MockChat, text: string | undefined): void {
     if (text === undefined || text.trim() === "") return;
     this.store(chat, { via: "chat_add", text }, this.now(), false);

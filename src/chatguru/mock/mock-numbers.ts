@@ -1,9 +1,9 @@
-/** How the fake account stores and matches WhatsApp numbers (SPEC §2 "The 9th digit"). */
+/** How the fake account stores and matches WhatsApp numbers (the 9th digit: see docs/request-strategy.md). */
 
 /** What chat_add accepts as chat_number: digits only, country code included. */
 export const CHAT_NUMBER = /^\d{10,15}$/;
 
-/** 13-digit Brazilian mobile ↔ 12-digit form without the 9th digit (SPEC §2 "The 9th digit"). */
+/** 13-digit Brazilian mobile ↔ 12-digit form without the 9th digit. */
 export function otherBrazilianForm(number: string): string | undefined {
   if (/^55\d{2}9\d{8}$/.test(number)) return number.slice(0, 4) + number.slice(5);
   if (/^55\d{2}[6-9]\d{7}$/.test(number)) return `${number.slice(0, 4)}9${number.slice(4)}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-/** One answer of the fake API: HTTP status and the JSON body, in ChatGuru's envelope (SPEC §2). */
+/** One answer of the fake API: HTTP status and the JSON body, in ChatGuru's envelope. */
 export interface MockReply {
   status: number;
   body: Record<string, unknown>;

@@ -17,7 +17,7 @@ export { MOCK_CREDENTIALS, DEFAULT_MOCK_FIELDS } from "./mock-options.js";
 export type { MockBehaviour, MockCredentials, MockExistingChat, MockServerOptions } from "./mock-options.js";
 export type { MockChatState, MockLogEntry, MockState } from "./mock-state.js";
 
-/** A running fake ChatGuru (SPEC §7). */
+/** A running fake ChatGuru. */
 export interface MockServer {
   /** `http://127.0.0.1:PORT/api/v1` */
   url: string;
@@ -36,7 +36,7 @@ const API_PATH = "/api/v1";
 const KEEP_ALIVE_TIMEOUT_MS = 5000;
 
 /**
- * Starts the mock on 127.0.0.1 (port 0 = a free port). Faithful to SPEC §2: form or query params, JSON bodies not
+ * Starts the mock on 127.0.0.1 (port 0 = a free port). Faithful to ChatGuru as integrators see it: form or query params, JSON bodies not
  * parsed, credential checks, async chat_add, 12-digit storage, custom fields, the dialog quirk; plus faults.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {

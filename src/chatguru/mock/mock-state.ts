@@ -10,7 +10,7 @@ export interface MockChatState {
   /** message_send + message_file_send calls. */
   messages: number;
   /**
-   * Everything the contact would see, in order: chat_add's non-blank `text` (a real first WhatsApp message, SPEC §2),
+   * Everything the contact would see, in order: chat_add's non-blank `text` (a real first WhatsApp message),
    * then each message_send and message_file_send — so a test can see a message sent by mistake or twice.
    */
   sentMessages: MockSentMessage[];

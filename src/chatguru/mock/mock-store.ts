@@ -22,7 +22,7 @@ export const KNOWN_MOCK_ACTIONS = new Set([
 
 /**
  * The fake account behind the mock server: chats, pending adds, messages, counters. Synchronous, so concurrent
- * requests cannot interleave inside one action. Every behaviour cites the SPEC §2 observation it reproduces.
+ * requests cannot interleave inside one action. Every behaviour says which ChatGuru observation it reproduces.
  */
 export class MockStore {
   private readonly chats = new MockChats();
@@ -91,9 +91,9 @@ export class MockStore {
     }
     const chatNumber = params.chat_number;
     if (chatNumber === undefined || chatNumber.trim() === "") return fail(400, "chat_number não informado");
-    // Exact stored form only: trying the other 9th-digit form is the client engine's job (SPEC §2).
+    // Exact stored form only: trying the other 9th-digit form is the client engine's job.
     const chat = this.chats.get(chatNumber);
-    // SPEC §2: message_send answers "Chat não existe" where the other actions say "Chat não encontrado.".
+    // Observed: message_send answers "Chat não existe" where the other actions say "Chat não encontrado.".
     if (!chat) return fail(400, action === "message_send" ? "Chat não existe" : "Chat não encontrado.");
     switch (action) {
       case "chat_update_custom_fields":

@@ -66,7 +66,7 @@ export const callCommand: CliCommand = {
       io.stderr.write(`${sp.t("prefix.warning", { message: msg("call.undocumented", { action }) })}\n`);
     }
     const params = parseParams(args.param);
-    // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently (SPEC §2).
+    // chat_add's text is sent as a real WhatsApp message; a single space registers the chat silently.
     if (action === "chat_add" && params.text === undefined) params.text = " ";
     const typedTimeout = numberFlag(args, "timeout");
     const timeout =

@@ -18,7 +18,7 @@ const SAMPLE_ROWS = 50;
 /** The package's schema: same depth from src/cli/commands (tsx) and dist/cli/commands (built). */
 const SCHEMA_PATH = fileURLToPath(new URL("../../../mapping.schema.json", import.meta.url));
 
-/** `$schema` relative to where the mapping is saved, so editors find it from any folder (SPEC §4.2). */
+/** `$schema` relative to where the mapping is saved, so editors find it from any folder. */
 export function schemaRefFrom(mappingPath: string): string {
   const ref = relative(dirname(mappingPath), SCHEMA_PATH).split(sep).join("/");
   return ref.startsWith(".") ? ref : `./${ref}`;

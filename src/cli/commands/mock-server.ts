@@ -116,7 +116,7 @@ export const mockServerCommand: CliCommand = {
     const server = await startMockServer(options);
     const { key, accountId, phoneId } = server.credentials;
     const sp = io.speaker ?? ENGLISH;
-    // The first line is a contract (SPEC §3): scripts wait for it and parse the URL (the same in every language).
+    // The first line is a contract: scripts wait for it and parse the URL (the same in every language).
     io.stdout.write(`${sp.t("mock.listening", { url: server.url })}\n`);
     io.stdout.write(`${sp.t("mock.credentials", { key, accountId, phoneId })}\n`);
     io.stdout.write(

@@ -57,7 +57,7 @@ describe("assertFileUrl", () => {
 });
 
 describe("ACTIONS", () => {
-  it("lists every action of SPEC §2 with its required params", () => {
+  it("lists every action ChatGuru has with its required params", () => {
     expect(new Set(ACTION_NAMES)).toEqual(
       new Set([
         "message_send",

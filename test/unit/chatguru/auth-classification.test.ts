@@ -3,7 +3,7 @@ import { parseResponse } from "../../../src/chatguru/client.js";
 import { ChatGuruApiError, ChatGuruAuthError } from "../../../src/chatguru/errors.js";
 
 /**
- * Issue 15 item 3: only ChatGuru's own credential messages (as WHOLE messages) and 401/403 mean "bad credentials".
+ * Only ChatGuru's own credential messages (as WHOLE messages) and 401/403 mean "bad credentials".
  * A field whose name contains "chave" or "key" is a field problem of one row, never a reason to abort the run.
  */
 const parse = (status: number, description: string): unknown => {

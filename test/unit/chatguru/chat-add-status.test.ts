@@ -10,7 +10,7 @@ function answering(body: Record<string, unknown>): ChatGuruClient {
   };
 }
 
-describe("chat_add / chat_add_status answers (issue 15 item 2)", () => {
+describe("chat_add / chat_add_status answers", () => {
   it("chat_add keeps its id whatever the status says; an unknown status is pending and reported", async () => {
     await expect(
       chatAdd(answering({ chat_add_id: "a1", chat_add_status: "queued" }), { chatNumber: "5511", name: "A" }),

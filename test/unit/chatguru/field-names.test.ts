@@ -6,7 +6,7 @@ import {
   toFieldApiName,
 } from "../../../src/chatguru/field-names.js";
 
-describe("toFieldApiName (SPEC §2: | → __, space → _, accents removed)", () => {
+describe("toFieldApiName (| → __, space → _, accents removed)", () => {
   it.each([
     ["CRM | Link negócio", "field__CRM__Link_negocio"],
     ["CRM|Link", "field__CRM__Link"],

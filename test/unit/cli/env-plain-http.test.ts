@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConnection } from "../../../src/cli/env.js";
 import { runCliInProcess } from "../../helpers/cli.js";
 
-/** Issue 15 item 10: over plain http:// to another machine the key travels in clear — say so once. */
+/** Over plain http:// to another machine the key travels in clear — say so once. */
 const env = (url: string) => ({
   CHATGURU_API_URL: url,
   CHATGURU_API_KEY: "plain-key-not-real",

@@ -10,7 +10,7 @@ import {
 import { exitCodeOf } from "../../../src/cli/exit-code.js";
 import { ConfigError, InternalError, InterruptedError, RunAbortedError, UsageError } from "../../../src/errors.js";
 
-describe("exitCodeOf (SPEC §3)", () => {
+describe("exitCodeOf", () => {
   it("2 for what must be fixed before anything is sent", () => {
     expect(exitCodeOf(new UsageError("x"))).toBe(2);
     expect(exitCodeOf(new ConfigError("MAPPING_RULES", "x"))).toBe(2);

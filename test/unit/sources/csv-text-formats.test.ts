@@ -40,7 +40,7 @@ const UTF16_ROWS = [
   { Nome: "Ávila, Çelik", Telefone: "11 3555-7788", Cidade: "Santos" },
 ];
 
-describe("what Excel and LibreOffice write (SPEC §4.1)", () => {
+describe("what Excel and LibreOffice write", () => {
   it.each([
     ["utf16le-tab.txt", "utf-16le"],
     ["utf16be-tab.csv", "utf-16be"],

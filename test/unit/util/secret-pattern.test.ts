@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { redact } from "../../../src/errors.js";
 
-/** Issue 15 item 10: every encoding a server may echo a key in is redacted, each character independently. */
+/** Every encoding a server may echo a key in is redacted, each character independently. */
 const KEY = "AbC+/xy&z09=";
 
 describe("redact", () => {

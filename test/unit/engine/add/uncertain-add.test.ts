@@ -21,7 +21,7 @@ function setup(handlers: Parameters<typeof fakeClient>[0]) {
   return { time, state, client, ctx, waits };
 }
 
-describe("uncertain chat_add (SPEC §5)", () => {
+describe("uncertain chat_add", () => {
   it("probes with updates until the chat shows up: created, the add not resent", async () => {
     let probes = 0;
     const { client, ctx, time } = setup({

@@ -6,7 +6,7 @@ import { textHash } from "../../../../src/engine/decide/values-hash.js";
 import { planLines, roughDuration } from "../../../../src/cli/render-plan.js";
 import { draft } from "../fakes.js";
 
-describe("rowRequests (SPEC §5 minimums)", () => {
+describe("rowRequests (the minimum requests per row)", () => {
   it("new: add + poll + update (+ note, dialog, message); update mode: 1; changed: 1; unchanged: 0", () => {
     const d = draft({ note: "n", dialogId: "dlg", message: { text: "oi" } });
     expect(rowRequests("new", d, undefined, "upsert")).toBe(6);

@@ -4,7 +4,7 @@ import { draft } from "../fakes.js";
 
 const FIELD_HINT = "Configurações → Campos Personalizados";
 
-describe("configStopOf (SPEC §5 configuration errors stop the run)", () => {
+describe("configStopOf (configuration errors stop the run)", () => {
   it("an unknown custom field names the mapping's field, its API name and the one menu, once", () => {
     const stop = configStopOf(
       {

@@ -7,7 +7,7 @@ import { ScheduledClient } from "../../../../src/engine/transport/scheduled-clie
 import { ok } from "../fakes.js";
 
 /**
- * Issue 15 item 8: "429 N times in a row" must mean in a row. Any answer that is not a 429 (a `Chat não encontrado.`,
+ * "429 N times in a row" must mean in a row. Any answer that is not a 429 (a `Chat não encontrado.`,
  * another 4xx, a 5xx) resets the count; only a request that got no answer at all leaves it as it was.
  */
 
