@@ -129,7 +129,13 @@ describe("upsert on a nationwide base: requests per row", () => {
     env = await createSyncEnv({ ...STORAGE, addDelayMs: 30, existingChats: existing.map((n) => stored(n)) });
     const map = mapping({ chat_add: { dialog_id: { value: "boas-vindas" } }, note: { template: "Lead {{Nome}}" } });
     const report = await run(csv(numbers), map);
-    expect(report.counts).toMatchObject({ created: 26, updated: 4, failed: 0, pending: 0 });
+    // On a mismatch, say which rows ended how (the results file's status and error columns).
+    const said = () =>
+      env
+        .results(`${env.dir}/leads.results.csv`)
+        .map((r) => `${r.chatguru_status} ${r.chatguru_error}`)
+        .join("\n");
+    expect(report.counts, said()).toMatchObject({ created: 26, updated: 4, failed: 0, pending: 0 });
     const state = env.mock.state();
     expectNoHarm(state, numbers);
     for (const n of numbers.filter((x) => !existing.includes(x))) {
