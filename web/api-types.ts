@@ -19,6 +19,8 @@ export interface ApiErrorBody {
   hint?: string;
   problems?: ApiProblem[];
   field?: string;
+  /** A title row above the table: the row the column names seem to be on. */
+  suggestedHeaderRow?: number;
 }
 
 export type SettingFrom = "env" | ".env" | "none";

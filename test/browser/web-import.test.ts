@@ -327,6 +327,33 @@ describe("the web app in Chromium, against the embedded mock", { timeout: 60_000
     expect(webRows).toEqual(cliRows);
   });
 
+  it("reads a file dropped on the drop zone; a title row above the table is said and its fix is one click", async () => {
+    const { page } = tab;
+    await page.goto(`${ui.origin}/arquivo`);
+    // An Excel-BR export dragged from the desktop (Windows-1252, `;`, a report title on row 1): the page takes it from
+    // the drop's DataTransfer, not from the file input.
+    const bytes = [...Buffer.from("Relatório de clientes\nNome;Celular\nJoão;11 98765-4321\n", "latin1")];
+    const dropped = await page.evaluateHandle(
+      `(() => { const t = new DataTransfer(); t.items.add(new File([new Uint8Array(${JSON.stringify(bytes)})], ` +
+        `"arrastado.csv", { type: "text/csv" })); return t; })()`,
+    );
+    await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: dropped });
+    await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: dropped });
+    await page.getByRole("heading", { name: /Não conseguimos ler arrastado\.csv/ }).waitFor();
+    const main = page.locator("main");
+    expect(await main.textContent()).toContain(
+      'A linha 1 parece um título ("Relatório de clientes"), não os nomes das colunas; a linha 2 tem 2 colunas preenchidas.',
+    );
+    expect(await main.textContent()).not.toContain("--header-row");
+    expect(await main.textContent()).not.toContain("Não há linhas de contatos");
+    expect(await page.getByLabel("Linha do cabeçalho").inputValue()).toBe("2");
+    await checkPage(tab, "2-arquivo-titulo", "Arquivo de contatos", { focus: false });
+    await page.getByRole("button", { name: "Ler de novo com estas opções" }).click();
+    await page.getByRole("heading", { name: /arrastado\.csv foi lido/ }).waitFor();
+    expect(await main.textContent()).toContain("João");
+    expect(await main.textContent()).toMatch(/Windows-1252/);
+  });
+
   it("shows a 2 000-row file in samples and pages, never every row at once", async () => {
     const { page } = tab;
     const lines = ["Nome;Celular"];

@@ -20,6 +20,10 @@ function options(values: string[], current: string | undefined, label: (v: strin
   ));
 }
 
+/** A file that could not be read has no detected encoding or separator: "detect" stays the choice, not UTF-8 and ",". */
+const AUTO = "";
+const autoOption = () => <option value={AUTO}>{t("ui.file.read.auto")}</option>;
+
 interface Form {
   encoding: string;
   delimiter: string;
@@ -30,9 +34,9 @@ interface Form {
 export function ReadOptions(props: { source: Source; busy: boolean; onApply: (read: SourceRead) => void }) {
   const { read, kind } = props.source;
   const [form, setForm] = useState<Form>({
-    encoding: read.encoding?.toLowerCase() ?? "utf-8",
-    delimiter: read.delimiter ?? ",",
-    headerRow: read.headerRow ?? 1,
+    encoding: read.encoding?.toLowerCase() ?? AUTO,
+    delimiter: read.delimiter ?? AUTO,
+    headerRow: props.source.error?.suggestedHeaderRow ?? read.headerRow ?? 1,
     sheet: read.sheet ?? "",
   });
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
@@ -45,8 +49,8 @@ export function ReadOptions(props: { source: Source; busy: boolean; onApply: (re
         if (props.busy) return;
         const next: SourceRead = {};
         if (kind === "csv") {
-          next.encoding = form.encoding;
-          next.delimiter = form.delimiter;
+          if (form.encoding !== AUTO) next.encoding = form.encoding;
+          if (form.delimiter !== AUTO) next.delimiter = form.delimiter;
         }
         if (kind !== "csv" && form.sheet) next.sheet = form.sheet;
         next.headerRow = Math.max(1, Math.floor(Number(form.headerRow) || 1));
@@ -58,12 +62,14 @@ export function ReadOptions(props: { source: Source; busy: boolean; onApply: (re
           <div class="field">
             <label for="read-encoding">{t("ui.file.read.encoding")}</label>
             <select id="read-encoding" value={form.encoding} onChange={(e) => set({ encoding: value(e) })}>
+              {autoOption()}
               {options(ENCODINGS, form.encoding, encodingName)}
             </select>
           </div>
           <div class="field">
             <label for="read-delimiter">{t("ui.file.read.delimiter")}</label>
             <select id="read-delimiter" value={form.delimiter} onChange={(e) => set({ delimiter: value(e) })}>
+              {autoOption()}
               {options(DELIMITERS, form.delimiter, delimiterName)}
             </select>
           </div>

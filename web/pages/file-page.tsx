@@ -152,6 +152,7 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
         {source.error ? (
           <Notice kind="error">
             {source.error.message}
+            {source.error.detail ? <p class="notice-detail">{source.error.detail}</p> : null}
             {source.error.fix ? ` ${source.error.fix}` : ""}
           </Notice>
         ) : null}
@@ -176,8 +177,10 @@ function SourceView(props: { source: Source; onChange: (source: Source) => void 
           {announce}
         </p>
       </section>
-      <SampleTable caption={t("ui.file.sampleCaption")} header={source.header} rows={source.sample ?? []} />
-      {source.rowCount === 0 ? <Notice kind="warning">{t("ui.file.empty")}</Notice> : null}
+      {source.header.length > 0 ? (
+        <SampleTable caption={t("ui.file.sampleCaption")} header={source.header} rows={source.sample ?? []} />
+      ) : null}
+      {source.rowCount === 0 && !source.error ? <Notice kind="warning">{t("ui.file.empty")}</Notice> : null}
       <div class="actions">
         <button
           type="button"

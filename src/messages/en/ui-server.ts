@@ -61,6 +61,10 @@ export const uiServerEn = {
     "Paste the link of a Google Sheets spreadsheet (https://docs.google.com/spreadsheets/d/…).",
   "ui.server.source.unreadable": "The file could not be read this way. See the detail and change how it is read.",
   "ui.server.source.headerRow": "The header row must be a whole number from 1 up.",
+  "ui.server.source.titleRow": (p: { label: string; row: number; title: string; tableRow: number; columns: number }) =>
+    `Row ${p.row} looks like a title ("${p.title}"), not column names; row ${p.tableRow} has ${p.columns} filled ` +
+    `columns. If the column names are on row ${p.tableRow}, leave ${p.tableRow} in "Header row" and click ` +
+    `"Read again with these options" (the rows above it are ignored).`,
   "ui.server.mapping.invalid": "The mapping has problems; nothing was saved. Fix the items below.",
   "ui.server.mapping.missing": "Save the columns' mapping before going on.",
   "ui.server.mapping.noPhoneColumn": (p: { columns: readonly string[] }) =>

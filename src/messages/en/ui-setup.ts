@@ -55,6 +55,7 @@ export const uiSetupEn = {
   "ui.file.errors.tooLarge": (p: { name: string; limit: string }) =>
     `${p.name} is larger than ${p.limit}, the largest size accepted.`,
   "ui.file.read.encoding": "Text encoding",
+  "ui.file.read.auto": "Detect automatically",
   "ui.file.read.encoding.utf-8": "UTF-8 (standard)",
   "ui.file.read.encoding.windows-1252": "Windows-1252 (older Excel)",
   "ui.file.read.encoding.utf-16le": "UTF-16 (Excel's Unicode Text)",

@@ -61,6 +61,10 @@ export const uiServerPt: Translation<typeof uiServerEn> = {
     "Cole o link de uma planilha do Google Sheets (https://docs.google.com/spreadsheets/d/…).",
   "ui.server.source.unreadable": "Não foi possível ler o arquivo assim. Veja o detalhe e ajuste como ele é lido.",
   "ui.server.source.headerRow": "A linha do cabeçalho deve ser um número inteiro a partir de 1.",
+  "ui.server.source.titleRow": (p) =>
+    `A linha ${p.row} parece um título ("${p.title}"), não os nomes das colunas; a linha ${p.tableRow} tem ` +
+    `${p.columns} colunas preenchidas. Se os nomes das colunas estão na linha ${p.tableRow}, deixe ${p.tableRow} ` +
+    `em "Linha do cabeçalho" e clique em "Ler de novo com estas opções" (as linhas acima dela são ignoradas).`,
   "ui.server.mapping.invalid": "O mapeamento tem problemas; nada foi salvo. Corrija os itens abaixo.",
   "ui.server.mapping.missing": "Salve o mapeamento das colunas antes de continuar.",
   "ui.server.mapping.noPhoneColumn": (p) =>

@@ -57,6 +57,7 @@ export const uiSetupPt: Translation<typeof uiSetupEn> = {
   "ui.file.errors.sheetUrl": "Cole o link completo da planilha, começando com https://docs.google.com/spreadsheets/d/",
   "ui.file.errors.tooLarge": (p) => `${p.name} passa de ${p.limit}, o tamanho máximo aceito.`,
   "ui.file.read.encoding": "Codificação do texto",
+  "ui.file.read.auto": "Detectar automaticamente",
   "ui.file.read.encoding.utf-8": "UTF-8 (padrão)",
   "ui.file.read.encoding.windows-1252": "Windows-1252 (Excel antigo)",
   "ui.file.read.encoding.utf-16le": "UTF-16 (Texto Unicode do Excel)",

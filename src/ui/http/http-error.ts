@@ -25,6 +25,8 @@ export interface ApiErrorBody {
   fix?: string;
   field?: string;
   problems?: ApiProblem[];
+  /** A title row above the table: the row the column names seem to be on (the page pre-fills it). */
+  suggestedHeaderRow?: number;
 }
 
 /** A failed request, with its status: thrown by handlers, answered once by the server. */
@@ -65,9 +67,23 @@ export function toHttpError(error: unknown, message: string = ui.t("ui.server.in
     return new HttpError(statusOf(error.code), {
       code: error.code,
       message,
-      detail: error.text ? ui.say(error.text) : error.message,
+      detail: error.text ? ui.say(pageText(error.text)) : error.message,
       ...(fix ? { fix } : {}),
+      ...suggestion(error.text),
     });
   }
   return new HttpError(500, { code: "UI_INTERNAL", message: ui.t("ui.server.internal"), detail: String(error) });
+}
+
+/**
+ * The CLI's words for a title row tell the person to pass --header-row; on a page the same advice names the page's
+ * own control instead (the same facts, from the same parameters).
+ */
+function pageText(said: Text): Text {
+  return said.key === "source.titleRow" ? { key: "ui.server.source.titleRow", params: said.params } : said;
+}
+
+function suggestion(said: Text | undefined): { suggestedHeaderRow?: number } {
+  const row = said?.key === "source.titleRow" ? (said.params as { tableRow?: unknown }).tableRow : undefined;
+  return typeof row === "number" ? { suggestedHeaderRow: row } : {};
 }
