@@ -18,12 +18,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../../src/chatguru/mock/mock-server.js";
 import { repoRoot, runCliInProcess } from "../helpers/cli.js";
-import { loadEnvironment } from "../../src/cli/env.js";
-import { startUiServer } from "../../src/ui/server.js";
-import { FAST_RUNS, UiClient } from "../helpers/ui-client.js";
+import { UiClient } from "../helpers/ui-client.js";
 import { checkPage, isFocused, openTab, SECRET_KEY, tabTo, type AppTab } from "./helpers/app-page.js";
 import { launchChromium } from "./helpers/chromium.js";
 import { csvRows, requestsPerRow, xlsxRows } from "./helpers/compare.js";
+import { startUiInProcess, type InProcessUi } from "./helpers/ui-in-process.js";
 import { ensureWebBuilt } from "./helpers/web-build.js";
 
 const CSV = join(repoRoot, "fixtures", "web", "clientes-loja.csv");
@@ -34,7 +33,7 @@ const SPEED = ["--rate", "0", "--concurrency", "1", "--lang", "pt-BR"];
 
 let browser: Browser;
 let mock: MockServer;
-let ui: { origin: string; startUrl: string; token: string; stop: () => Promise<void> };
+let ui: InProcessUi;
 let tab: AppTab;
 let work: string;
 let dir: string;
@@ -74,21 +73,8 @@ beforeAll(async () => {
   dir = join(work, "app");
   mkdirSync(dir);
   mock = await startMockServer({ credentials: { key: SECRET_KEY } });
-  // The server in this process (the resume test spawns the real `chatguru-sync ui`): its adds are polled within
-  // milliseconds instead of the ~3 s a real ChatGuru needs.
-  const server = await startUiServer({
-    root: dir,
-    env: { process: {}, merged: () => loadEnvironment(dir, {}) },
-    rate: 0,
-    concurrency: 1,
-    runOptions: { ...FAST_RUNS },
-  });
-  ui = {
-    origin: server.origin,
-    startUrl: server.url,
-    token: new URL(server.url).searchParams.get("t")!,
-    stop: () => server.close(),
-  };
+  // The server in this process (the resume test spawns the real `chatguru-sync ui`).
+  ui = await startUiInProcess(dir);
   browser = await launchChromium();
   tab = await openTab(browser, ui.origin);
 }, 60_000);

@@ -7,12 +7,10 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../../src/chatguru/mock/mock-server.js";
-import { loadEnvironment } from "../../src/cli/env.js";
-import { startUiServer } from "../../src/ui/server.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
-import { FAST_RUNS } from "../helpers/ui-client.js";
 import { checkPage, openTab, SECRET_KEY, type AppTab } from "./helpers/app-page.js";
 import { launchChromium } from "./helpers/chromium.js";
+import { startUiInProcess, type InProcessUi } from "./helpers/ui-in-process.js";
 import { ensureWebBuilt } from "./helpers/web-build.js";
 
 const SHEET_ID = "abcDEF123456";
@@ -21,7 +19,7 @@ const TAB = "Leads SP";
 let browser: Browser;
 let mock: MockServer;
 let sheets: FakeSheetsServer;
-let ui: { origin: string; startUrl: string; stop: () => Promise<void> };
+let ui: InProcessUi;
 let tab: AppTab;
 let work: string;
 
@@ -46,14 +44,7 @@ beforeAll(async () => {
       `CHATGURU_PHONE_ID=${phoneId}\n`,
   );
   const google = { SHEETS_API_URL: sheets.url, GOOGLE_ACCESS_TOKEN: sheets.token };
-  const server = await startUiServer({
-    root: dir,
-    env: { process: google, merged: () => loadEnvironment(dir, google) },
-    rate: 0,
-    concurrency: 1,
-    runOptions: { ...FAST_RUNS },
-  });
-  ui = { origin: server.origin, startUrl: server.url, stop: () => server.close() };
+  ui = await startUiInProcess(dir, google);
   browser = await launchChromium();
   tab = await openTab(browser, ui.origin);
 }, 60_000);
