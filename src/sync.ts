@@ -40,28 +40,27 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
  * sync() over options normalizeSyncOptions() already checked and defaulted: the CLI checks its flags first, with the
  * flags' names in its messages, and the run takes that result as is instead of normalising the options again.
  */
-export async function syncNormalized(normalized: NormalizedSyncOptions): Promise<SyncReport> {
-  const options = normalized;
-  const { cwd, dryRun } = normalized;
+export async function syncNormalized(options: NormalizedSyncOptions): Promise<SyncReport> {
+  const { cwd, dryRun } = options;
   const source =
-    typeof normalized.source === "string"
-      ? createSource(normalized.source, {
+    typeof options.source === "string"
+      ? createSource(options.source, {
           ...options,
           cwd,
           onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
         })
-      : normalized.source;
+      : options.source;
   const mapping =
-    typeof normalized.mapping === "string" ? await loadMapping(resolve(cwd, normalized.mapping)) : normalized.mapping;
+    typeof options.mapping === "string" ? await loadMapping(resolve(cwd, options.mapping)) : options.mapping;
   if (!dryRun && !options.connection) {
     throw new ConfigError("CONFIG_CONNECTION_MISSING", text("run.needsConnection"));
   }
   const journal = await chooseJournal({
-    state: normalized.state,
+    state: options.state,
     cwd,
     mappingPath: mapping.path,
     sourceId: source.id,
-    connection: normalized.connection,
+    connection: options.connection,
     dryRun,
   });
   for (const notice of journal.notices) options.onEvent?.(noticeEvent(notice));
@@ -74,9 +73,9 @@ export async function syncNormalized(normalized: NormalizedSyncOptions): Promise
     // A dry run reads an existing journal for its plan but never creates, locks or writes one.
     if (statePath && !dryRun) await assertStatePathUsable(statePath);
     // Besides the journal's own lock: a copy of the mapping in another folder has another journal (account-lock.ts).
-    if (!dryRun && normalized.connection && normalized.lockDir !== false) {
-      accountLock = await acquireAccountLock(normalized.connection, {
-        dir: normalized.lockDir ?? defaultLockDir(options.env),
+    if (!dryRun && options.connection && options.lockDir !== false) {
+      accountLock = await acquireAccountLock(options.connection, {
+        dir: options.lockDir ?? defaultLockDir(options.env),
         ...(statePath ? { journal: statePath } : {}),
         onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
       });
@@ -85,11 +84,11 @@ export async function syncNormalized(normalized: NormalizedSyncOptions): Promise
       state = await openNdjsonStateStore(statePath, {
         lock: !dryRun,
         mark: true,
-        replaceLost: normalized.newJournal === true,
+        replaceLost: options.newJournal === true,
         detectLost: !dryRun,
         onWarning: (message, said) => options.onEvent?.(warningEvent(said ?? message)),
       });
-    } else if (statePath && !normalized.newJournal) {
+    } else if (statePath && !options.newJournal) {
       // A dry run plans without opening a missing journal; it still says what the real run would refuse.
       const lost = await findLostJournal(statePath, "none");
       if (lost) throw lostJournalError(lost);
@@ -106,7 +105,7 @@ export async function syncNormalized(normalized: NormalizedSyncOptions): Promise
         ? undefined
         : defaultResultsPath(source, cwd);
     const opened = state;
-    return await runSync(normalized, {
+    return await runSync(options, {
       source,
       mapping,
       ...(client ? { client } : {}),
