@@ -8,8 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockServer } from "../src/chatguru/mock/mock-server.js";
+import { localeEnvironment } from "../src/cli/env.js";
+import { languageOf } from "../src/cli/language.js";
 import { runCli } from "../src/cli/main.js";
 import { normalizePhone } from "../src/mapping/phone.js";
+import { speaker } from "../src/messages/translate.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const source = join(root, "fixtures", "contacts.csv");
@@ -30,10 +33,17 @@ const underTest = process.env.NODE_ENV === "test";
 const addDelayMs = underTest ? 0 : 2_500;
 const mock = await startMockServer({ addDelayMs, latencyMs: underTest ? 0 : 40, existingChats, seed: 42 });
 const stateDir = mkdtempSync(join(tmpdir(), "chatguru-sync-demo-"));
-process.stderr.write(
-  `Mock ChatGuru on ${mock.url} (${existingChats.length} chats already exist; chat_add takes ~${addDelayMs / 1000} s)\n` +
-    `Syncing ${source} with ${mapping}…\n\n`,
-);
+// The demo speaks the person's language as the CLI does (LC_ALL, LC_MESSAGES, LANG), its own lines included.
+const locale = localeEnvironment();
+const sp = speaker(languageOf([], locale));
+const start = {
+  url: mock.url,
+  existing: existingChats.length,
+  addSeconds: new Intl.NumberFormat(sp.language).format(addDelayMs / 1000),
+  source,
+  mapping,
+};
+process.stderr.write(`${sp.t("demo.start", start)}\n\n`);
 
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
@@ -57,6 +67,7 @@ const code = await runCli(
       CHATGURU_API_KEY: mock.credentials.key,
       CHATGURU_ACCOUNT_ID: mock.credentials.accountId,
       CHATGURU_PHONE_ID: mock.credentials.phoneId,
+      ...Object.fromEntries(Object.entries(locale).filter(([, value]) => value !== undefined)),
       ...(underTest
         ? {
             NODE_ENV: "test",
@@ -70,14 +81,12 @@ const code = await runCli(
 );
 
 const state = mock.state();
-process.stderr.write(
-  `\nThe mock now holds ${state.chats.length} chats and received ${state.requests.total} requests ` +
-    `(${Object.entries(state.requests.byAction)
-      .map(([a, n]) => `${a} ${n}`)
-      .join(", ")}).\n` +
-    `Open the results file above in Excel or LibreOffice: one row per contact with its chatguru_status.\n` +
-    `Exit code ${code}: ${code === 1 ? "some rows are invalid/duplicate/failed on purpose — the fixture shows every outcome." : "see README → Exit codes."}\n`,
-);
+const byAction = Object.entries(state.requests.byAction)
+  .map(([action, n]) => `${action} ${n}`)
+  .join(", ");
+const end = sp.t("demo.end", { chats: state.chats.length, requests: state.requests.total, byAction });
+const exit = code === 1 ? sp.t("demo.exitRowProblems", { code }) : sp.t("demo.exitOther", { code });
+process.stderr.write(`\n${end}\n${exit}\n`);
 await mock.close();
 // The demo succeeded if the sync ran to completion; row failures are part of the show.
 process.exitCode = code === 0 || code === 1 ? 0 : code;

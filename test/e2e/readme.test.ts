@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSheetsSpec } from "../../src/sheets/sheets-spec.js";
 import { repoRoot, runCliInProcess, spawnCli, TEST_POLL_ENV, tsxLoader } from "../helpers/cli.js";
 import { startFakeSheetsServer, type FakeSheetsServer } from "../helpers/fake-sheets-server.js";
+import { englishLines } from "../helpers/english-detector.js";
 import { createSyncEnv, type SyncEnv } from "../helpers/sync-env.js";
 
 /** Every `npx chatguru-sync …` line of the README's ```sh blocks, so the docs cannot go stale. */
@@ -136,17 +137,30 @@ describe("README commands run against the mock", () => {
     return { code, stdout, stderr };
   }
 
-  it("npm run demo syncs the fixture against the embedded mock and says where the results are", async () => {
+  /** `npm run demo` as a newcomer runs it, with her locale. */
+  async function demo(locale: Record<string, string> = {}) {
     const child = spawn(process.execPath, ["--import", tsxLoader, join(repoRoot, "scripts", "demo.ts")], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...TEST_POLL_ENV },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...TEST_POLL_ENV, ...locale },
     });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+    return { code, stderr };
+  }
+
+  it("npm run demo syncs the fixture against the embedded mock and says where the results are", async () => {
+    const { code, stderr } = await demo();
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/50 rows in [\d.]+ s — \d+ created, \d+ updated/);
     expect(stderr).toContain(`results: ${join(repoRoot, "fixtures", "contacts.results.csv")}`);
+    // Under a Brazilian locale the demo speaks Portuguese, its own lines included, as the CLI does.
+    const pt = await demo({ LANG: "pt_BR.UTF-8" });
+    expect(pt.code, pt.stderr).toBe(0);
+    expect(englishLines(pt.stderr), pt.stderr).toEqual([]);
+    expect(pt.stderr).toMatch(/^ChatGuru simulado em http:\S+ \(\d+ chats já existem; o chat_add leva ~0 s\)/);
+    expect(pt.stderr).toMatch(/50 linhas em [\d,]+ s — \d+ criadas, \d+ atualizadas/);
+    expect(pt.stderr).toContain("Código de saída 1: algumas linhas são inválidas/duplicadas/falharam de propósito");
   }, 90_000);
 
   it("spawned: npx-style entry point prints help", async () => {

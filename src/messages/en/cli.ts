@@ -81,4 +81,13 @@ export const cliEn = {
   "forced.results":
     "The results file was not rewritten by this run; the journal holds every row that finished and every add that was sent.",
   "forced.again": "Run the same command again: it checks those rows and never adds a chat twice.",
+  "demo.start": (p: { url: string; existing: number; addSeconds: string; source: string; mapping: string }) =>
+    `Mock ChatGuru on ${p.url} (${p.existing} chats already exist; chat_add takes ~${p.addSeconds} s)\n` +
+    `Syncing ${p.source} with ${p.mapping}…`,
+  "demo.end": (p: { chats: number; requests: number; byAction: string }) =>
+    `The mock now holds ${p.chats} chats and received ${p.requests} requests (${p.byAction}).\n` +
+    "Open the results file above in Excel or LibreOffice: one row per contact with its chatguru_status.",
+  "demo.exitRowProblems": (p: { code: number }) =>
+    `Exit code ${p.code}: some rows are invalid/duplicate/failed on purpose — the fixture shows every outcome.`,
+  "demo.exitOther": (p: { code: number }) => `Exit code ${p.code}: see README → Exit codes.`,
 } satisfies Record<string, Entry>;

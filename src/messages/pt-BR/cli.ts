@@ -84,4 +84,13 @@ export const cliPt: Translation<typeof cliEn> = {
   "forced.results":
     "O arquivo de resultados não foi regravado por esta sincronização; o registro de envios tem cada linha que terminou e cada chat_add enviado.",
   "forced.again": "Rode o mesmo comando de novo: ele confere essas linhas e nunca adiciona um chat duas vezes.",
+  "demo.start": (p) =>
+    `ChatGuru simulado em ${p.url} (${p.existing} chats já existem; o chat_add leva ~${p.addSeconds} s)\n` +
+    `Sincronizando ${p.source} com ${p.mapping}…`,
+  "demo.end": (p) =>
+    `O simulador agora tem ${p.chats} chats e recebeu ${p.requests} requisições (${p.byAction}).\n` +
+    "Abra o arquivo de resultados acima no Excel ou no LibreOffice: uma linha por contato, com o chatguru_status.",
+  "demo.exitRowProblems": (p) =>
+    `Código de saída ${p.code}: algumas linhas são inválidas/duplicadas/falharam de propósito — o exemplo mostra todos os resultados.`,
+  "demo.exitOther": (p) => `Código de saída ${p.code}: veja o README → Códigos de saída.`,
 };
